@@ -1,0 +1,77 @@
+// The only module that reads process.env (STYLE.md, habit 6). Every setting is
+// validated here; a bad value ends the process with one line per problem.
+import { z } from "zod";
+
+const postgresUrl = z
+  .string()
+  .trim()
+  .refine(
+    (value) => {
+      try {
+        const url = new URL(value);
+        return (url.protocol === "postgres:" || url.protocol === "postgresql:") && url.hostname !== "";
+      } catch {
+        return false;
+      }
+    },
+    { message: "must be a URL like postgresql://user:password@host:5432/database" },
+  );
+
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
+
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: optional(postgresUrl),
+  MIGRATION_DATABASE_URL: optional(postgresUrl),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  PORT: z.coerce
+    .number()
+    .int()
+    // Unprivileged ports only: Twelvefold never needs root (addendum step 7).
+    .min(1024, { message: "must be 1024 or above; forward 443 to it at the proxy or firewall" })
+    .max(65535)
+    .default(3000),
+  HOST: z.string().trim().min(1).default("127.0.0.1"),
+  DATA_DIR: z.string().trim().min(1).default(".data"),
+  DEMO_PASSWORD: optional(z.string().min(12, { message: "must be at least 12 characters" }).max(128)),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  CHROMIUM_PATH: optional(z.string().trim().min(1)),
+  CI: optional(z.string()),
+});
+
+export type Env = z.infer<typeof schema>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(problems.join("\n"));
+    this.name = "ConfigError";
+  }
+}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = schema.safeParse(source);
+  if (!result.success) {
+    throw new ConfigError(
+      result.error.issues.map((issue) => `${issue.path.join(".") || "environment"} ${issue.message}`),
+    );
+  }
+  return result.data;
+}
+
+let cached: Env | undefined;
+
+/** The validated environment, read once per process. */
+export function getEnv(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+/** The database URL the running app uses; required once a request touches data. */
+export function requireDatabaseUrl(): string {
+  const url = getEnv().DATABASE_URL;
+  if (!url) {
+    throw new ConfigError(["DATABASE_URL is not set: start Twelvefold with `npm start`, or set it to a Postgres URL"]);
+  }
+  return url;
+}
