@@ -22,8 +22,8 @@ function loadSchemaEngine(): Promise<typeof SchemaEngine> {
   engineClass ??= (async () => {
     const require = createRequire(import.meta.url);
     const wasmPath = require.resolve("@prisma/schema-engine-wasm/schema_engine_bg").replace(/\.js$/, ".wasm");
-    const module = await WebAssembly.compile(await readFile(wasmPath));
-    const instance = await WebAssembly.instantiate(module, { "./schema_engine_bg.js": runtime });
+    const compiled = await WebAssembly.compile(await readFile(wasmPath));
+    const instance = await WebAssembly.instantiate(compiled, { "./schema_engine_bg.js": runtime });
     runtime.__wbg_set_wasm(instance.exports);
     (instance.exports.__wbindgen_start as () => void)();
     return runtime.SchemaEngine as typeof SchemaEngine;
@@ -31,16 +31,28 @@ function loadSchemaEngine(): Promise<typeof SchemaEngine> {
   return engineClass;
 }
 
-type Adapter = Awaited<ReturnType<PrismaPg["connect"]>>;
-
 // The engine describes a schema from pg_catalog, whose "char" columns (OID 18,
-// arrays 1002) adapter-pg cannot decode; they hold plain letters, so relabel
-// them as text (25, arrays 1009) before the adapter sees them.
+// arrays 1002) adapter-pg cannot decode, while the engine wants them typed as
+// Character. The pg client relabels them as text so the adapter accepts them,
+// and tags the row array (which the adapter passes through untouched) with
+// their positions; the adapter wrapper then reports them as Character.
+const CHAR_COLUMNS = Symbol("charColumns");
+const CHARACTER = 6; // ColumnTypeEnum.Character
+const CHARACTER_ARRAY = 70; // ColumnTypeEnum.CharacterArray
+
 function relabel(result: pg.QueryResult | undefined): void {
-  for (const field of result?.fields ?? []) {
-    if (field.dataTypeID === 18) field.dataTypeID = 25;
-    if (field.dataTypeID === 1002) field.dataTypeID = 1009;
-  }
+  if (!result?.fields) return;
+  const positions = new Map<number, number>();
+  result.fields.forEach((field, index) => {
+    if (field.dataTypeID === 18) {
+      field.dataTypeID = 25;
+      positions.set(index, CHARACTER);
+    } else if (field.dataTypeID === 1002) {
+      field.dataTypeID = 1009;
+      positions.set(index, CHARACTER_ARRAY);
+    }
+  });
+  if (positions.size) Object.defineProperty(result.rows, CHAR_COLUMNS, { value: positions });
 }
 
 class RelabellingClient extends pg.Client {
@@ -71,6 +83,9 @@ class WholeScriptPg extends PrismaPg {
   private readonly cleanups: (() => Promise<void>)[] = [];
   constructor(private readonly connection: PoolConfig) {
     const pool = new pg.Pool({ ...connection, Client: RelabellingClient });
+    // adapter-pg drops its own error listener on dispose; dropping the shadow
+    // database then terminates idle clients, which must not crash the process.
+    pool.on("error", () => {});
     super(pool);
     this.pool = pool;
     this.cleanups.push(() => pool.end());
@@ -79,6 +94,15 @@ class WholeScriptPg extends PrismaPg {
     const adapter = await super.connect();
     adapter.executeScript = async (script: string) => {
       await adapter.executeRaw({ sql: script, args: [], argTypes: [] });
+    };
+    const queryRaw = adapter.queryRaw.bind(adapter);
+    adapter.queryRaw = async (query) => {
+      const result = await queryRaw(query);
+      const positions = (result.rows as unknown as { [CHAR_COLUMNS]?: Map<number, number> })[CHAR_COLUMNS];
+      positions?.forEach((type, index) => {
+        (result.columnTypes as number[])[index] = type;
+      });
+      return result;
     };
     return adapter;
   }

@@ -1,0 +1,62 @@
+import type { Metadata } from "next";
+import { connection } from "next/server";
+import { Card, CardHeader, PageHeader } from "@/components/ui/card";
+import { DataTable } from "@/components/ui/data-table";
+import { formatDate } from "@/components/ui/format";
+import { getOrganisationOverview } from "@/lib/data/get-organisation-overview";
+
+export const metadata: Metadata = { title: "Admin" };
+
+export default async function AdminPage() {
+  await connection();
+  const overview = await getOrganisationOverview();
+  return (
+    <>
+      <PageHeader
+        title="Administration"
+        description={`${overview.users} active users, ${overview.admins} with the admin flag, across ${overview.teams.length} teams.`}
+      />
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Card>
+          <CardHeader title="Teams" description="Members hold one role per team: reviewer, lead or auditor." />
+          <DataTable
+            caption="Teams with their member and service counts"
+            columns={[{ label: "Team" }, { label: "Members", align: "right" }, { label: "Services", align: "right" }]}
+          >
+              {overview.teams.map((team) => (
+                <tr key={team.slug}>
+                  <td className="px-5 py-3 font-medium">{team.name}</td>
+                  <td className="px-3 py-3 text-right tabular-nums">{team.members}</td>
+                  <td className="px-5 py-3 text-right tabular-nums">{team.services}</td>
+                </tr>
+              ))}
+          </DataTable>
+        </Card>
+        <Card>
+          <CardHeader
+            title="Checklist versions"
+            description="Published versions never change; each assessment pins the version and content hash it was made with."
+          />
+          <ul className="divide-y divide-slate-100 dark:divide-slate-800">
+            {overview.checklists.map((checklist) => (
+              <li key={checklist.version} className="px-5 py-3 text-sm">
+                <div className="flex flex-wrap items-baseline justify-between gap-2">
+                  <span className="font-medium">
+                    v{checklist.version} · {checklist.title}
+                  </span>
+                  <span className="text-slate-600 dark:text-slate-400">published {formatDate(checklist.publishedAt)}</span>
+                </div>
+                <div className="mt-1 text-slate-600 dark:text-slate-400">
+                  {checklist.items} items · used by {checklist.assessments} assessments
+                </div>
+                <div className="mt-1 break-all font-mono text-xs text-slate-600 dark:text-slate-400">
+                  sha256 {checklist.contentHash}
+                </div>
+              </li>
+            ))}
+          </ul>
+        </Card>
+      </div>
+    </>
+  );
+}

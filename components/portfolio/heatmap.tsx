@@ -1,0 +1,58 @@
+import { latestChecklist } from "@/lib/checklist";
+import type { ServiceSummary } from "@/lib/data/list-service-summaries";
+import { scoreBand } from "@/lib/scoring/score";
+import { BAND_STYLES, formatScore, ScoreBadge } from "@/components/ui/score";
+
+/** Services by the twelve factors, coloured by the latest assessment's scores. */
+export function Heatmap({ services }: { services: ServiceSummary[] }) {
+  const factors = latestChecklist().factors;
+  return (
+    <div className="overflow-x-auto">
+      <table className="w-full border-separate border-spacing-0 text-sm">
+        <caption className="sr-only">
+          Latest score of each service for each of the twelve factors, out of 100. A dash means not assessed.
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col" className="sticky left-0 bg-white px-4 py-2 text-left font-medium text-slate-600 dark:bg-slate-900 dark:text-slate-400">
+              Service
+            </th>
+            <th scope="col" className="px-2 py-2 text-center font-medium text-slate-600 dark:text-slate-400">
+              Overall
+            </th>
+            {factors.map((factor) => (
+              <th key={factor.number} scope="col" className="px-1 py-2 text-center font-medium text-slate-600 dark:text-slate-400">
+                <abbr title={`${factor.number}. ${factor.name}`} className="no-underline">
+                  F{factor.number}
+                </abbr>
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {services.map((service) => (
+            <tr key={service.id}>
+              <th scope="row" className="sticky left-0 bg-white px-4 py-1.5 text-left font-normal dark:bg-slate-900">
+                <span className="font-medium">{service.name}</span>
+                <span className="ml-2 text-xs text-slate-600 dark:text-slate-400">{service.team.name}</span>
+              </th>
+              <td className="px-2 py-1.5 text-center">
+                <ScoreBadge score={service.latestScore} />
+              </td>
+              {service.factorScores.map((score, index) => (
+                <td key={index} className="p-0.5 text-center">
+                  <span
+                    className={`block rounded px-1 py-1.5 text-xs font-semibold tabular-nums ${BAND_STYLES[scoreBand(score)]}`}
+                    title={`${service.name}: ${factors[index]?.name ?? ""} ${formatScore(score)}`}
+                  >
+                    {formatScore(score)}
+                  </span>
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,33 @@
+import { latestChecklist } from "@/lib/checklist";
+import type { ServiceSummary } from "@/lib/data/list-service-summaries";
+import { ScoreBar } from "@/components/ui/score";
+
+/** Factors ranked by their mean latest score across assessed services. */
+export function weakestFactors(services: ServiceSummary[], count = 5) {
+  return latestChecklist()
+    .factors.map((factor) => {
+      const scores = services.map((s) => s.factorScores[factor.number - 1]).filter((s): s is number => s != null);
+      const mean = scores.length ? scores.reduce((a, b) => a + b, 0) / scores.length : null;
+      return { number: factor.number, name: factor.name, mean };
+    })
+    .filter((f) => f.mean !== null)
+    .sort((a, b) => (a.mean ?? 0) - (b.mean ?? 0))
+    .slice(0, count);
+}
+
+export function WeakestFactors({ services }: { services: ServiceSummary[] }) {
+  const factors = weakestFactors(services);
+  return (
+    <ol className="divide-y divide-slate-100 dark:divide-slate-800">
+      {factors.map((factor) => (
+        <li key={factor.number} className="flex items-center justify-between gap-4 px-5 py-3">
+          <span className="text-sm">
+            <span className="mr-2 font-mono text-xs text-slate-600 dark:text-slate-400">F{factor.number}</span>
+            {factor.name}
+          </span>
+          <ScoreBar score={factor.mean === null ? null : Math.round(factor.mean * 10) / 10} />
+        </li>
+      ))}
+    </ol>
+  );
+}

@@ -1,0 +1,43 @@
+import Link from "next/link";
+import { NavLinks } from "./nav-links";
+import { ThemeMenu } from "./theme-menu";
+import type { Theme } from "./theme";
+
+export function AppHeader({ theme }: { theme: Theme }) {
+  return (
+    <header className="sticky top-0 z-40 border-b border-slate-200 bg-white/90 backdrop-blur dark:border-slate-800 dark:bg-slate-900/90">
+      <div className="mx-auto flex h-14 w-full max-w-7xl items-center gap-6 px-4 sm:px-6 lg:px-8">
+        <Link href="/" className="flex items-center gap-2 font-semibold tracking-tight">
+          <Logo />
+          <span>Twelvefold</span>
+        </Link>
+        <NavLinks />
+        <div className="ml-auto flex items-center gap-2">
+          <ThemeMenu current={theme} />
+        </div>
+      </div>
+    </header>
+  );
+}
+
+function Logo() {
+  // Twelve segments of a ring: one per factor.
+  return (
+    <svg viewBox="0 0 32 32" className="h-7 w-7" aria-hidden="true">
+      <rect width="32" height="32" rx="8" className="fill-indigo-600" />
+      {Array.from({ length: 12 }, (_, i) => (
+        <rect
+          key={i}
+          x="15"
+          y="5"
+          width="2"
+          height="6"
+          rx="1"
+          className="fill-white"
+          opacity={i < 9 ? 1 : 0.45}
+          transform={`rotate(${i * 30} 16 16)`}
+        />
+      ))}
+    </svg>
+  );
+}

@@ -1,0 +1,27 @@
+export interface Column {
+  label: string;
+  align?: "left" | "right";
+}
+
+/** A table with a screen-reader caption and a header row; rows come as children. */
+export function DataTable({ caption, columns, children }: { caption: string; columns: Column[]; children: React.ReactNode }) {
+  return (
+    <table className="w-full text-sm">
+      <caption className="sr-only">{caption}</caption>
+      <thead className="border-b border-slate-200 text-left text-slate-600 dark:border-slate-800 dark:text-slate-400">
+        <tr>
+          {columns.map((column, index) => (
+            <th
+              key={column.label}
+              scope="col"
+              className={`py-3 font-medium ${index === 0 || index === columns.length - 1 ? "px-5" : "px-3"} ${column.align === "right" ? "text-right" : ""}`}
+            >
+              {column.label}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody className="divide-y divide-slate-100 dark:divide-slate-800">{children}</tbody>
+    </table>
+  );
+}

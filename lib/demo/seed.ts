@@ -1,0 +1,224 @@
+// Writes the demo organisation: 3 teams, 15 services, ~18 months of completed
+// assessments with drift, findings opened and resolved along the way, and one
+// assessment in progress. One transaction: a failed seed leaves nothing behind.
+import { randomBytes, randomUUID } from "node:crypto";
+import { hashPassword } from "../auth/password";
+import { allItems, checklistHash, latestChecklist, type ChecklistItem } from "../checklist";
+import type { Prisma, PrismaClient } from "../generated/prisma/client";
+import { scoreAssessment } from "../scoring/score";
+import { generateHistory, type GeneratedAssessment } from "./history";
+import { DEMO_PEOPLE, DEMO_SERVICES, DEMO_TEAMS, type DemoService } from "./org";
+import { createRandom, hashString } from "./random";
+import { toFindingRows } from "./findings";
+
+const DAY = 86_400_000;
+type Tx = Prisma.TransactionClient;
+
+export interface SeedResult {
+  password: string;
+  generated: boolean;
+  accounts: string[];
+  services: number;
+  assessments: number;
+  findings: number;
+}
+
+const toDb = <T extends string>(value: T) => value.toUpperCase() as Uppercase<T>;
+
+export async function seedDemo(prisma: PrismaClient, options: { password?: string; now?: Date } = {}): Promise<SeedResult> {
+  const now = options.now ?? new Date();
+  const generated = !options.password;
+  const password = options.password ?? randomBytes(12).toString("base64url");
+  const passwordHash = await hashPassword(password);
+  const checklist = latestChecklist();
+  const items = allItems(checklist);
+
+  return prisma.$transaction(
+    async (tx) => {
+      const version = await tx.checklistVersion.findUniqueOrThrow({ where: { contentHash: checklistHash(checklist) } });
+      const { userIds, teamIds, reviewerOf, leadOf } = await seedPeople(tx, passwordHash, now);
+      let assessments = 0;
+      let findings = 0;
+      for (const service of DEMO_SERVICES) {
+        const history = generateHistory(service, items, now);
+        const serviceId = randomUUID();
+        const latest = history.at(-1);
+        const latestScore = latest ? scoreOf(items, latest).overall : null;
+        await tx.service.create({
+          data: {
+            id: serviceId,
+            teamId: teamIds.get(service.team)!,
+            name: service.name,
+            slug: service.slug,
+            description: service.description,
+            criticality: toDb(service.criticality),
+            repositoryUrl: `https://git.example.com/${service.team}/${service.slug}`,
+            ownerId: userIds.get(service.owner) ?? null,
+            latestScore,
+            lastAssessedAt: latest?.approvedAt ?? null,
+            createdAt: history[0] ? new Date(history[0].startedAt.getTime() - 30 * DAY) : new Date(now.getTime() - 12 * DAY),
+          },
+        });
+        const people = { reviewer: reviewerOf(service.team), lead: leadOf(service.team) };
+        const assessmentIds = await seedAssessments(tx, { serviceId, versionId: version.id, items, history, people });
+        assessments += history.length;
+        findings += await seedFindings(tx, { service, serviceId, items, history, assessmentIds, userIds, people, now });
+      }
+      await seedDraft(tx, { versionId: version.id, items, userIds, now });
+      return {
+        password,
+        generated,
+        accounts: DEMO_PEOPLE.filter((p) => p.signsIn).map((p) => p.email),
+        services: DEMO_SERVICES.length,
+        assessments: assessments + 1,
+        findings,
+      };
+    },
+    { timeout: 120_000, maxWait: 10_000 },
+  );
+}
+
+function scoreOf(items: ChecklistItem[], assessment: GeneratedAssessment) {
+  return scoreAssessment(items, new Map(assessment.responses.map((r) => [r.itemId, r.status])));
+}
+
+async function seedPeople(tx: Tx, passwordHash: string, now: Date) {
+  const teamIds = new Map<string, string>();
+  for (const team of DEMO_TEAMS) {
+    const created = await tx.team.create({ data: team });
+    teamIds.set(team.slug, created.id);
+  }
+  const userIds = new Map<string, string>();
+  for (const person of DEMO_PEOPLE) {
+    const user = await tx.user.create({
+      data: {
+        email: person.email,
+        name: person.name,
+        passwordHash: person.signsIn ? passwordHash : null,
+        isAdmin: person.isAdmin ?? false,
+      },
+    });
+    userIds.set(person.email, user.id);
+    for (const [team, role] of Object.entries(person.roles)) {
+      if (role) await tx.membership.create({ data: { userId: user.id, teamId: teamIds.get(team)!, role: toDb(role) } });
+    }
+    if (person.orgAuditor) {
+      await tx.auditorGrant.create({
+        data: { userId: user.id, reason: "Annual SOC 2 audit", expiresAt: new Date(now.getTime() + 365 * DAY) },
+      });
+    }
+  }
+  const firstWithRole = (team: string, role: "reviewer" | "lead") => {
+    const person = DEMO_PEOPLE.find((p) => p.roles[team] === role);
+    return person ? userIds.get(person.email)! : null;
+  };
+  return {
+    userIds,
+    teamIds,
+    reviewerOf: (team: string) => firstWithRole(team, "reviewer"),
+    leadOf: (team: string) => firstWithRole(team, "lead"),
+  };
+}
+
+async function seedAssessments(
+  tx: Tx,
+  input: {
+    serviceId: string;
+    versionId: string;
+    items: ChecklistItem[];
+    history: GeneratedAssessment[];
+    people: { reviewer: string | null; lead: string | null };
+  },
+): Promise<string[]> {
+  const ids = input.history.map(() => randomUUID());
+  await tx.assessment.createMany({
+    data: input.history.map((assessment, index) => {
+      const score = scoreOf(input.items, assessment);
+      return {
+        id: ids[index]!,
+        serviceId: input.serviceId,
+        checklistVersionId: input.versionId,
+        status: "COMPLETED" as const,
+        startedById: input.people.reviewer,
+        startedAt: assessment.startedAt,
+        submittedById: input.people.reviewer,
+        submittedAt: assessment.submittedAt,
+        approvedById: input.people.lead,
+        approvedAt: assessment.approvedAt,
+        overallScore: score.overall,
+        factorScores: score.factors.map(({ factor, score: value }) => ({ factor, score: value })),
+        createdAt: assessment.startedAt,
+      };
+    }),
+  });
+  await tx.response.createMany({
+    data: input.history.flatMap((assessment, index) =>
+      assessment.responses.map((response) => ({
+        assessmentId: ids[index]!,
+        itemId: response.itemId,
+        status: toDb(response.status),
+        justification: response.justification,
+        notes: response.notes,
+        evidenceLinks: response.evidenceLinks,
+        updatedById: input.people.reviewer,
+        createdAt: assessment.startedAt,
+        updatedAt: assessment.submittedAt,
+      })),
+    ),
+  });
+  return ids;
+}
+
+async function seedFindings(
+  tx: Tx,
+  input: {
+    service: DemoService;
+    serviceId: string;
+    items: ChecklistItem[];
+    history: GeneratedAssessment[];
+    assessmentIds: string[];
+    userIds: Map<string, string>;
+    people: { reviewer: string | null; lead: string | null };
+    now: Date;
+  },
+): Promise<number> {
+  const rng = createRandom(hashString(`${input.service.slug}:findings`));
+  const { findings, events } = toFindingRows({ ...input, ownerId: input.userIds.get(input.service.owner) ?? null, rng });
+  await tx.finding.createMany({ data: findings });
+  await tx.findingEvent.createMany({ data: events });
+  return findings.length;
+}
+
+async function seedDraft(
+  tx: Tx,
+  input: { versionId: string; items: ChecklistItem[]; userIds: Map<string, string>; now: Date },
+): Promise<void> {
+  // Checkout API's next assessment is under way: the first five factors answered.
+  const service = await tx.service.findUniqueOrThrow({ where: { slug: "checkout-api" } });
+  const previous = await tx.assessment.findFirstOrThrow({
+    where: { serviceId: service.id, status: "COMPLETED" },
+    orderBy: { approvedAt: "desc" },
+    include: { responses: true },
+  });
+  const reviewer = input.userIds.get("reviewer@demo.test")!;
+  const startedAt = new Date(input.now.getTime() - 3 * DAY);
+  const draft = await tx.assessment.create({
+    data: { serviceId: service.id, checklistVersionId: input.versionId, status: "DRAFT", startedById: reviewer, startedAt },
+  });
+  const carried = new Map(previous.responses.map((r) => [r.itemId, r]));
+  await tx.response.createMany({
+    data: input.items.map((item) => {
+      const answered = item.factor <= 5 ? carried.get(item.id) : undefined;
+      return {
+        assessmentId: draft.id,
+        itemId: item.id,
+        status: answered?.status ?? "UNANSWERED",
+        justification: answered?.justification ?? "",
+        notes: answered?.notes ?? "",
+        evidenceLinks: answered?.evidenceLinks ?? [],
+        updatedById: answered ? reviewer : null,
+        createdAt: startedAt,
+      };
+    }),
+  });
+}
