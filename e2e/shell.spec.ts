@@ -1,0 +1,77 @@
+import { expect, test } from "@playwright/test";
+import { expectAccessible } from "./accessibility";
+
+const PAGES = [
+  { path: "/", heading: "Portfolio" },
+  { path: "/services", heading: "Services" },
+  { path: "/findings", heading: "Findings" },
+  { path: "/admin", heading: "Administration" },
+];
+
+test("a newcomer sees the demo portfolio with real scores", async ({ page }) => {
+  await page.goto("/");
+  await expect(page.getByRole("link", { name: "Twelvefold" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "Portfolio" })).toBeVisible();
+  await expect(page.getByText("14 of 15")).toBeVisible();
+  await expect(page.getByText("1 never assessed")).toBeVisible();
+
+  const heatmap = page.getByRole("table", { name: /Latest score of each service/ });
+  await expect(heatmap.getByRole("columnheader")).toHaveCount(14);
+  const checkout = heatmap.getByRole("row", { name: /Checkout API/ });
+  await expect(checkout.getByLabel(/^Score \d+ of 100$/)).toBeVisible();
+  await expect(heatmap.getByRole("row")).toHaveCount(16);
+  await page.screenshot({ path: "test-results/screenshots/dashboard.png", fullPage: true });
+});
+
+test("the main navigation reaches every section", async ({ page }) => {
+  await page.goto("/");
+  const nav = page.getByRole("navigation", { name: "Main" });
+  await expect(nav.getByRole("link", { name: "Dashboard" })).toHaveAttribute("aria-current", "page");
+
+  await nav.getByRole("link", { name: "Services" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Services" })).toBeVisible();
+  await expect(nav.getByRole("link", { name: "Services" })).toHaveAttribute("aria-current", "page");
+  await expect(page.getByRole("row", { name: /Payout Scheduler.*Never/ })).toBeVisible();
+  await expect(page.getByRole("row", { name: /Checkout API.*assessment in progress/ })).toBeVisible();
+
+  await nav.getByRole("link", { name: "Findings" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Findings" })).toBeVisible();
+  await expect(page.getByRole("table", { name: "Unresolved findings" }).getByRole("row").nth(1)).toContainText(/critical/i);
+
+  await nav.getByRole("link", { name: "Admin" }).click();
+  await expect(page.getByText(/v1\.0\.0 · Twelve-Factor security addendum checklist/)).toBeVisible();
+  await expect(page.getByText(/80 items · used by \d+ assessments/)).toBeVisible();
+});
+
+test("the colour theme can be chosen with the keyboard and is remembered", async ({ page }) => {
+  await page.goto("/services");
+  const trigger = page.getByRole("button", { name: /Colour theme/ });
+  await trigger.focus();
+  await page.keyboard.press("Enter");
+  await page.getByRole("menuitemradio", { name: "Dark" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(page.locator("html")).toHaveClass(/\bdark\b/);
+  await page.reload();
+  await expect(page.locator("html")).toHaveClass(/\bdark\b/);
+  await expect(page.getByRole("button", { name: "Colour theme: Dark" })).toBeVisible();
+});
+
+test("an unknown address shows a helpful not-found page", async ({ page }) => {
+  const response = await page.goto("/no-such-page");
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Back to the dashboard" })).toBeVisible();
+});
+
+for (const scheme of ["light", "dark"] as const) {
+  test.describe(`accessibility in ${scheme} mode`, () => {
+    test.use({ colorScheme: scheme });
+    for (const { path, heading } of PAGES) {
+      test(`${path} has no serious or critical violations`, async ({ page }) => {
+        await page.goto(path);
+        await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();
+        await expectAccessible(page);
+      });
+    }
+  });
+}

