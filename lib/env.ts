@@ -35,7 +35,6 @@ const schema = z.object({
   HOST: z.string().trim().min(1).default("127.0.0.1"),
   DATA_DIR: z.string().trim().min(1).default(".data"),
   DEMO_PASSWORD: optional(z.string().min(12, { message: "must be at least 12 characters" }).max(128)),
-  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   CHROMIUM_PATH: optional(z.string().trim().min(1)),
   CI: optional(z.string()),
 });
