@@ -1,4 +1,5 @@
-// `npm start`: database ready (embedded or DATABASE_URL), migrations applied,
+// `npm start` (and `npm run dev`, which serves with hot reload instead of a
+// production build): database ready (embedded or DATABASE_URL), migrations applied,
 // checklist published, demo data on a fresh embedded database, production build
 // made if missing or stale, then the app served on PORT. Failures a newcomer
 // meets end with one line that says what to fix.
@@ -15,6 +16,7 @@ import { ConfigError, parseEnv, type Env } from "../lib/env";
 const root = path.resolve(import.meta.dirname, "..");
 const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
 const say = (line: string) => console.log(`twelvefold: ${line}`);
+const dev = process.argv.includes("--dev");
 
 function fail(message: string): never {
   console.error(`twelvefold: ${message}`);
@@ -102,12 +104,12 @@ async function main(): Promise<void> {
     if (schema.applied.length) say(`applied ${schema.applied.length} migration(s): ${schema.applied.join(", ")}`);
     if (schema.published.length) say(`published checklist version ${schema.published.join(", ")}`);
     await seedIfNew(db, env);
-    const childEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" as const };
-    await ensureBuild(childEnv);
+    const childEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: dev ? ("development" as const) : ("production" as const) };
+    if (!dev) await ensureBuild(childEnv);
 
     const server = spawn(
       process.execPath,
-      [nextBin, "start", "--port", String(env.PORT), "--hostname", env.HOST],
+      [nextBin, dev ? "dev" : "start", "--port", String(env.PORT), "--hostname", env.HOST],
       { cwd: root, env: { ...childEnv, DATABASE_URL: db.appUrl }, stdio: ["ignore", "ignore", "inherit"] },
     );
     const shutdown = (signal: NodeJS.Signals) => {
@@ -123,6 +125,13 @@ async function main(): Promise<void> {
       process.removeAllListeners(signal);
       process.on(signal, shutdown);
     }
+    // `npm start` under a process manager: npm exits on SIGTERM without passing
+    // it on, which would orphan the server and the database. Notice the parent
+    // going away and shut down as if signalled.
+    const parent = process.ppid;
+    setInterval(() => {
+      if (process.ppid !== parent) shutdown("SIGHUP");
+    }, 500).unref();
     const host = env.HOST === "0.0.0.0" || env.HOST === "127.0.0.1" || env.HOST === "::" ? "localhost" : env.HOST;
     const url = `http://${host}:${env.PORT}`;
     void waitUntilServing(url, server).then(() => {

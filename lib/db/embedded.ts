@@ -2,7 +2,7 @@
 // package, its data under DATA_DIR (git-ignored), on a free loopback port.
 // Used by `npm start` and `npm test` when DATABASE_URL is not set.
 import { randomBytes } from "node:crypto";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { chmod, mkdir, readFile, writeFile } from "node:fs/promises";
 import net from "node:net";
 import path from "node:path";
@@ -18,6 +18,43 @@ export interface EmbeddedDatabase {
 
 interface Credentials {
   password: string;
+}
+
+function parentOf(pid: number): number | null {
+  try {
+    // /proc/<pid>/stat: "pid (comm) state ppid ..."; comm may hold spaces.
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A start that was killed outright (SIGKILL, a crash) leaves its Postgres
+ * running, re-parented to init, holding the data folder's lock. Stop such an
+ * orphan; refuse if the cluster still belongs to a live process (another
+ * Twelvefold using the same DATA_DIR).
+ */
+async function stopOrphan(databaseDir: string): Promise<void> {
+  const lock = path.join(databaseDir, "postmaster.pid");
+  if (!existsSync(lock)) return;
+  const pid = Number(readFileSync(lock, "utf8").split("\n")[0]);
+  if (!pid || !isAlive(pid)) return; // stale lock: Postgres clears it itself
+  if (parentOf(pid) !== 1) {
+    throw new Error(`The embedded Postgres in ${databaseDir} did not start: another process (PID ${pid}) is using it; stop the other Twelvefold, or set DATA_DIR`);
+  }
+  process.kill(pid, "SIGINT");
+  for (let i = 0; i < 100 && isAlive(pid); i++) await new Promise((r) => setTimeout(r, 100));
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 export async function freePort(): Promise<number> {
@@ -77,6 +114,7 @@ export async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedDa
     onError: remember,
   });
 
+  await stopOrphan(databaseDir);
   try {
     if (!existsSync(path.join(databaseDir, "PG_VERSION"))) {
       await cluster.initialise();
