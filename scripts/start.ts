@@ -110,7 +110,7 @@ async function main(): Promise<void> {
     const server = spawn(
       process.execPath,
       [nextBin, dev ? "dev" : "start", "--port", String(env.PORT), "--hostname", env.HOST],
-      { cwd: root, env: { ...childEnv, DATABASE_URL: db.appUrl }, stdio: ["ignore", "ignore", "inherit"] },
+      { cwd: root, env: { ...childEnv, DATABASE_URL: db.appUrl }, stdio: ["ignore", "inherit", "inherit"] },
     );
     const shutdown = (signal: NodeJS.Signals) => {
       if (stopping) return;

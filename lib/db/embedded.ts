@@ -83,7 +83,10 @@ async function loadCredentials(file: string): Promise<Credentials> {
  * The superuser password is generated once and kept in `<dataDir>/postgres.json`
  * (mode 600), so a restart finds its data again.
  */
-export async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedDatabase> {
+export async function startEmbeddedPostgres(
+  dataDir: string,
+  options: { postgresFlags?: string[] } = {},
+): Promise<EmbeddedDatabase> {
   const root = path.resolve(dataDir);
   // The cluster runs as the unprivileged `postgres` user when we are root, so
   // the folders above its data must be traversable by it.
@@ -109,7 +112,7 @@ export async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedDa
     initdbFlags: ["--encoding=UTF8", "--no-instructions"],
     // Loopback only, and no Unix socket: the default socket folder may not exist
     // or be writable on the user's machine.
-    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories="],
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", ...(options.postgresFlags ?? [])],
     onLog: remember,
     onError: remember,
   });
