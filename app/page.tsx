@@ -3,20 +3,17 @@ import { Card, CardHeader, EmptyState, PageHeader, Stat } from "@/components/ui/
 import { ScoreBadge } from "@/components/ui/score";
 import { Heatmap } from "@/components/portfolio/heatmap";
 import { WeakestFactors } from "@/components/portfolio/weakest-factors";
-import { listOpenFindings } from "@/lib/data/list-open-findings";
+import { countOpenFindings } from "@/lib/data/count-open-findings";
 import { listServiceSummaries } from "@/lib/data/list-service-summaries";
 import { ORG_WIDE } from "@/lib/data/scope";
 
 export default async function DashboardPage() {
   await connection();
-  const [services, findings] = await Promise.all([listServiceSummaries(ORG_WIDE), listOpenFindings(ORG_WIDE, { limit: 1000 })]);
+  const [services, findings] = await Promise.all([listServiceSummaries(ORG_WIDE), countOpenFindings(ORG_WIDE)]);
   const assessed = services.filter((s) => s.latestScore !== null);
   const portfolioScore = assessed.length
     ? Math.round((assessed.reduce((sum, s) => sum + (s.latestScore ?? 0), 0) / assessed.length) * 10) / 10
     : null;
-  const unresolved = findings.filter((f) => f.status !== "risk_accepted");
-  const bySeverity = (level: string) => unresolved.filter((f) => f.severity === level).length;
-  const overdue = unresolved.filter((f) => f.overdue).length;
 
   return (
     <>
@@ -37,10 +34,10 @@ export default async function DashboardPage() {
             />
             <Stat
               label="Open findings"
-              value={unresolved.length}
-              detail={`${bySeverity("critical")} critical · ${bySeverity("high")} high`}
+              value={findings.total}
+              detail={`${findings.bySeverity.critical} critical · ${findings.bySeverity.high} high`}
             />
-            <Stat label="Overdue findings" value={overdue} detail="Past their remediation due date" />
+            <Stat label="Overdue findings" value={findings.overdue} detail="Past their remediation due date" />
           </div>
           <div className="grid gap-6 xl:grid-cols-[1fr_22rem]">
             <Card>

@@ -1,0 +1,24 @@
+import "server-only";
+import { getPrisma } from "../db/prisma";
+import type { Criticality, SeverityCounts } from "./list-service-summaries";
+import { serviceInScope, type TeamScope } from "./scope";
+
+export interface OpenFindingCounts {
+  bySeverity: SeverityCounts;
+  total: number;
+  overdue: number;
+}
+
+/** Findings being worked on (open or in progress), counted in SQL. Accepted risks are not counted. */
+export async function countOpenFindings(scope: TeamScope, now: Date = new Date()): Promise<OpenFindingCounts> {
+  const prisma = getPrisma();
+  const where = { status: { in: ["OPEN" as const, "IN_PROGRESS" as const] }, service: serviceInScope(scope) };
+  const [groups, overdue] = await Promise.all([
+    prisma.finding.groupBy({ by: ["severity"], where, _count: { _all: true } }),
+    prisma.finding.count({ where: { ...where, dueDate: { lt: now } } }),
+  ]);
+  const bySeverity: SeverityCounts = { critical: 0, high: 0, medium: 0, low: 0 };
+  for (const group of groups) bySeverity[group.severity.toLowerCase() as Criticality] = group._count._all;
+  const total = Object.values(bySeverity).reduce((a, b) => a + b, 0);
+  return { bySeverity, total, overdue };
+}

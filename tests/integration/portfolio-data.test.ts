@@ -1,0 +1,73 @@
+// The dashboard's figures, checked against the raw rows with independent SQL.
+import { beforeAll, describe, expect, it } from "vitest";
+import { prepareSchema } from "@/lib/boot/database";
+import { createPrismaClient } from "@/lib/db/client";
+import { seedDemo } from "@/lib/demo/seed";
+import { freshDatabase, withClient } from "./helpers";
+
+const NOW = new Date("2026-11-01T12:00:00Z");
+let url: string;
+
+beforeAll(async () => {
+  url = await freshDatabase("twelvefold_portfolio");
+  await prepareSchema(url);
+  const prisma = createPrismaClient(url, 2);
+  await seedDemo(prisma, { password: "portfolio-test-password", now: NOW }).finally(() => prisma.$disconnect());
+  // The data layer reads its connection from the environment, as the app does.
+  process.env.DATABASE_URL = url;
+});
+
+const sql = <T extends Record<string, unknown>>(text: string, params: unknown[] = []) =>
+  withClient(url, async (c) => (await c.query<T>(text, params)).rows);
+
+describe("portfolio figures", () => {
+  it("count open findings by severity and overdue, as the raw rows do", async () => {
+    const { countOpenFindings } = await import("@/lib/data/count-open-findings");
+    const { ORG_WIDE } = await import("@/lib/data/scope");
+    const counts = await countOpenFindings(ORG_WIDE, NOW);
+    const bySeverity = await sql<{ severity: string; n: number }>(
+      "SELECT severity::text, count(*)::int AS n FROM findings WHERE status IN ('open', 'in_progress') GROUP BY 1",
+    );
+    const [overdue] = await sql<{ n: number }>(
+      "SELECT count(*)::int AS n FROM findings WHERE status IN ('open', 'in_progress') AND due_date < $1",
+      [NOW],
+    );
+    for (const row of bySeverity) expect(counts.bySeverity[row.severity as "critical"]).toBe(row.n);
+    expect(counts.total).toBe(bySeverity.reduce((sum, row) => sum + row.n, 0));
+    expect(counts.overdue).toBe(overdue!.n);
+    expect(counts.overdue).toBeGreaterThan(0);
+  });
+
+  it("give each service the scores of its latest approved assessment", async () => {
+    const { listServiceSummaries } = await import("@/lib/data/list-service-summaries");
+    const { ORG_WIDE } = await import("@/lib/data/scope");
+    const summaries = await listServiceSummaries(ORG_WIDE);
+    const latest = await sql<{ slug: string; overall_score: number | null; factor_scores: { factor: number; score: number | null }[] | null }>(`
+      SELECT s.slug, a.overall_score, a.factor_scores
+        FROM services s
+        LEFT JOIN LATERAL (
+          SELECT overall_score, factor_scores FROM assessments
+           WHERE service_id = s.id AND status = 'completed' ORDER BY approved_at DESC LIMIT 1) a ON true`);
+    expect(summaries).toHaveLength(latest.length);
+    for (const row of latest) {
+      const summary = summaries.find((s) => s.slug === row.slug)!;
+      expect(summary.latestScore, row.slug).toBe(row.overall_score);
+      const expected = Array.from({ length: 12 }, (_, i) => row.factor_scores?.find((f) => f.factor === i + 1)?.score ?? null);
+      expect(summary.factorScores, row.slug).toEqual(expected);
+    }
+  });
+
+  it("scope every figure to the teams asked for", async () => {
+    const { listServiceSummaries } = await import("@/lib/data/list-service-summaries");
+    const { countOpenFindings } = await import("@/lib/data/count-open-findings");
+    const [identity] = await sql<{ id: string }>("SELECT id FROM teams WHERE slug = 'identity'");
+    const scope = { kind: "teams" as const, teamIds: [identity!.id] };
+    const summaries = await listServiceSummaries(scope);
+    expect(new Set(summaries.map((s) => s.team.slug))).toEqual(new Set(["identity"]));
+    const [open] = await sql<{ n: number }>(`
+      SELECT count(*)::int AS n FROM findings f JOIN services s ON s.id = f.service_id
+       WHERE f.status IN ('open', 'in_progress') AND s.team_id = $1`, [identity!.id]);
+    expect((await countOpenFindings(scope, NOW)).total).toBe(open!.n);
+    expect((await listServiceSummaries({ kind: "teams", teamIds: [] }))).toEqual([]);
+  });
+});
