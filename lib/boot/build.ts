@@ -6,7 +6,7 @@ import { readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 
 const INPUT_DIRS = ["app", "components", "lib", "public"];
-const INPUT_FILES = ["package-lock.json", "next.config.ts", "postcss.config.mjs", "tsconfig.json", "prisma/schema.prisma"];
+const INPUT_FILES = ["package-lock.json", "next.config.ts", "proxy.ts", "postcss.config.mjs", "tsconfig.json", "prisma/schema.prisma"];
 const STAMP = path.join(".next", "twelvefold-build.json");
 
 async function listFiles(root: string, dir: string): Promise<string[]> {

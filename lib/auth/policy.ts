@@ -1,0 +1,86 @@
+// The one place that decides what a principal may do. Default deny: an action
+// not listed below, an unknown action, or no principal at all is refused.
+// Pure and synchronous, so it is tested as a table (policy.test.ts).
+
+export const TEAM_ROLES = ["reviewer", "lead", "auditor"] as const;
+export type TeamRole = (typeof TEAM_ROLES)[number];
+
+export interface Principal {
+  userId: string;
+  email: string;
+  name: string;
+  isAdmin: boolean;
+  memberships: readonly { teamId: string; role: TeamRole }[];
+  /** Expiry of the user's org-wide auditor grant, if one is in force. */
+  orgAuditorUntil: Date | null;
+}
+
+/** Actions on a team's records (services, assessments, findings, exports). */
+export const TEAM_ACTIONS = [
+  "team.read",
+  "service.create",
+  "service.update",
+  "assessment.edit",
+  "assessment.submit",
+  "assessment.approve",
+  "finding.manage",
+  "finding.acceptRisk",
+  "export.create",
+] as const;
+/** Organisation-level actions. */
+export const ORG_ACTIONS = ["org.read", "audit.read", "admin.manage"] as const;
+
+export type TeamAction = (typeof TEAM_ACTIONS)[number];
+export type OrgAction = (typeof ORG_ACTIONS)[number];
+export type Action = TeamAction | OrgAction;
+
+const ROLE_GRANTS: Record<TeamRole, readonly TeamAction[]> = {
+  // Fills in and submits assessments; keeps the team's service list current.
+  reviewer: ["team.read", "service.create", "service.update", "assessment.edit", "assessment.submit"],
+  // Signs off, and owns findings and risk decisions; does not fill in what it approves.
+  lead: ["team.read", "service.create", "service.update", "assessment.approve", "finding.manage", "finding.acceptRisk", "export.create"],
+  // Reads and exports; changes nothing.
+  auditor: ["team.read", "export.create"],
+};
+
+/** Org-wide reading, for admins and auditors with a grant in force. */
+const ORG_READER_GRANTS: readonly TeamAction[] = ["team.read", "export.create"];
+
+export function hasValidOrgAuditorGrant(principal: Principal, now: Date): boolean {
+  return principal.orgAuditorUntil !== null && principal.orgAuditorUntil > now;
+}
+
+function isOrgReader(principal: Principal, now: Date): boolean {
+  return principal.isAdmin || hasValidOrgAuditorGrant(principal, now);
+}
+
+export type Target = { teamId: string } | "org";
+
+export function can(principal: Principal | null, action: Action, target: Target, now: Date = new Date()): boolean {
+  if (!principal) return false;
+  if (target === "org") {
+    switch (action) {
+      case "org.read":
+      case "audit.read":
+        return isOrgReader(principal, now);
+      case "admin.manage":
+        return principal.isAdmin;
+      default:
+        return false;
+    }
+  }
+  if (!(TEAM_ACTIONS as readonly string[]).includes(action)) return false;
+  const teamAction = action as TeamAction;
+  if (isOrgReader(principal, now) && ORG_READER_GRANTS.includes(teamAction)) return true;
+  const membership = principal.memberships.find((m) => m.teamId === target.teamId);
+  return membership ? ROLE_GRANTS[membership.role].includes(teamAction) : false;
+}
+
+/** The teams whose records a principal may read: every team, or its own. */
+export type ReadScope = { kind: "org" } | { kind: "teams"; teamIds: readonly string[] };
+
+export function readScope(principal: Principal | null, now: Date = new Date()): ReadScope {
+  if (!principal) return { kind: "teams", teamIds: [] };
+  if (isOrgReader(principal, now)) return { kind: "org" };
+  return { kind: "teams", teamIds: principal.memberships.map((m) => m.teamId) };
+}
