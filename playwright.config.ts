@@ -5,6 +5,16 @@ const port = Number(process.env.E2E_PORT ?? 3100);
 const databaseUrl = process.env.E2E_DATABASE_URL;
 if (!databaseUrl) throw new Error("E2E_DATABASE_URL is not set: run end-to-end tests through `npm test`");
 
+function chromium() {
+  return {
+    ...devices["Desktop Chrome"],
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: ["--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-sandbox"],
+    },
+  };
+}
+
 export default defineConfig({
   testDir: "e2e",
   outputDir: "test-results/e2e",
@@ -19,15 +29,12 @@ export default defineConfig({
     screenshot: "only-on-failure",
   },
   projects: [
+    // Signs each demo role in once through the sign-in page and keeps its cookies.
+    { name: "sign-in", testMatch: /auth\.setup\.ts/, use: { ...chromium() } },
     {
       name: "chromium",
-      use: {
-        ...devices["Desktop Chrome"],
-        launchOptions: {
-          executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-          args: ["--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-sandbox"],
-        },
-      },
+      dependencies: ["sign-in"],
+      use: chromium(),
     },
   ],
   webServer: {
@@ -35,6 +42,11 @@ export default defineConfig({
     url: `http://localhost:${port}/`,
     reuseExistingServer: false,
     timeout: 120_000,
-    env: { DATABASE_URL: databaseUrl, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+    env: {
+      DATABASE_URL: databaseUrl,
+      AUTH_SECRET: process.env.E2E_AUTH_SECRET ?? "",
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
   },
 });

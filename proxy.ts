@@ -2,12 +2,27 @@ import { NextResponse, type NextRequest } from "next/server";
 import { getEnv } from "@/lib/env";
 import { contentSecurityPolicy, createNonce, HSTS } from "@/lib/security/headers";
 
+const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
+const PUBLIC_PATHS = ["/sign-in", "/api/auth/"];
+
 // Runs before every page: a per-request CSP nonce (Next applies it to its own
-// scripts), and HSTS when the request arrived over HTTPS.
+// scripts), HSTS when the request arrived over HTTPS, and a plain redirect to
+// the sign-in page for visitors without a session cookie. Whether a session is
+// valid is decided on the server for every page, action and data call; this
+// only spares anonymous visitors a page render.
 export function proxy(request: NextRequest) {
   const https = request.nextUrl.protocol === "https:" || request.headers.get("x-forwarded-proto") === "https";
   const nonce = createNonce();
   const policy = contentSecurityPolicy(nonce, { development: getEnv().NODE_ENV === "development", https });
+
+  const path = request.nextUrl.pathname;
+  const isPublic = PUBLIC_PATHS.some((prefix) => path === prefix || path.startsWith(prefix));
+  if (!isPublic && !SESSION_COOKIES.some((name) => request.cookies.has(name))) {
+    const response = NextResponse.redirect(new URL("/sign-in", request.url));
+    response.headers.set("Content-Security-Policy", policy);
+    if (https) response.headers.set("Strict-Transport-Security", HSTS);
+    return response;
+  }
 
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);

@@ -4,6 +4,7 @@ import { GeistSans } from "geist/font/sans";
 import { cookies } from "next/headers";
 import { AppHeader } from "@/components/shell/app-header";
 import { THEME_COOKIE, parseTheme } from "@/components/shell/theme";
+import { getPrincipal } from "@/lib/auth/current";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -12,7 +13,7 @@ export const metadata: Metadata = {
 };
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
-  const theme = parseTheme((await cookies()).get(THEME_COOKIE)?.value);
+  const [theme, principal] = await Promise.all([parseTheme((await cookies()).get(THEME_COOKIE)?.value), getPrincipal()]);
   return (
     <html lang="en" className={`${GeistSans.variable} ${GeistMono.variable} ${theme}`}>
       <body className="min-h-screen font-sans">
@@ -22,7 +23,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         >
           Skip to content
         </a>
-        <AppHeader theme={theme} />
+        <AppHeader theme={theme} principal={principal} />
         <main id="main" className="mx-auto w-full max-w-7xl px-4 py-8 sm:px-6 lg:px-8">
           {children}
         </main>

@@ -1,15 +1,14 @@
-import { connection } from "next/server";
 import { Card, CardHeader, EmptyState, PageHeader, Stat } from "@/components/ui/card";
 import { ScoreBadge } from "@/components/ui/score";
 import { Heatmap } from "@/components/portfolio/heatmap";
 import { WeakestFactors } from "@/components/portfolio/weakest-factors";
 import { countOpenFindings } from "@/lib/data/count-open-findings";
 import { listServiceSummaries } from "@/lib/data/list-service-summaries";
-import { ORG_WIDE } from "@/lib/data/scope";
+import { requirePrincipal } from "@/lib/auth/current";
 
 export default async function DashboardPage() {
-  await connection();
-  const [services, findings] = await Promise.all([listServiceSummaries(ORG_WIDE), countOpenFindings(ORG_WIDE)]);
+  const principal = await requirePrincipal();
+  const [services, findings] = await Promise.all([listServiceSummaries(principal), countOpenFindings(principal)]);
   const assessed = services.filter((s) => s.latestScore !== null);
   const portfolioScore = assessed.length
     ? Math.round((assessed.reduce((sum, s) => sum + (s.latestScore ?? 0), 0) / assessed.length) * 10) / 10
@@ -22,7 +21,9 @@ export default async function DashboardPage() {
         description="How every service follows the security addendum to the Twelve-Factor App, from each one's latest approved assessment."
       />
       {services.length === 0 ? (
-        <EmptyState title="No services yet">Add a service to start assessing it against the checklist.</EmptyState>
+        <EmptyState title="No services yet">
+          Services of the teams you belong to appear here. Ask an administrator to add you to a team, or add a service to one.
+        </EmptyState>
       ) : (
         <div className="space-y-6">
           <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">

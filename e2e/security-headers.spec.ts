@@ -1,7 +1,10 @@
 import { expect, test } from "@playwright/test";
+import { stateFile } from "./roles";
+
+test.use({ storageState: stateFile("admin") });
 
 test("every page carries a nonce-based CSP and the other security headers", async ({ request }) => {
-  for (const path of ["/", "/services", "/findings", "/admin", "/no-such-page"]) {
+  for (const path of ["/", "/services", "/findings", "/admin", "/no-such-page", "/sign-in"]) {
     const response = await request.get(path);
     const headers = response.headers();
     const csp = headers["content-security-policy"] ?? "";

@@ -1,5 +1,9 @@
 import { expect, test } from "@playwright/test";
 import { expectAccessible } from "./accessibility";
+import { stateFile } from "./roles";
+
+// The admin reads the whole organisation and reaches every section.
+test.use({ storageState: stateFile("admin") });
 
 const PAGES = [
   { path: "/", heading: "Portfolio" },

@@ -34,6 +34,9 @@ const schema = z.object({
     .default(3000),
   HOST: z.string().trim().min(1).default("127.0.0.1"),
   DATA_DIR: z.string().trim().min(1).default(".data"),
+  // Signs session cookies. Every instance must share it; `npm start` generates
+  // one into DATA_DIR when it is not set.
+  AUTH_SECRET: optional(z.string().min(32, { message: "must be at least 32 characters (e.g. openssl rand -base64 32)" })),
   DEMO_PASSWORD: optional(z.string().min(12, { message: "must be at least 12 characters" }).max(128)),
   CHROMIUM_PATH: optional(z.string().trim().min(1)),
   CI: optional(z.string()),
@@ -64,6 +67,12 @@ let cached: Env | undefined;
 export function getEnv(): Env {
   cached ??= parseEnv(process.env);
   return cached;
+}
+
+export function requireAuthSecret(): string {
+  const secret = getEnv().AUTH_SECRET;
+  if (!secret) throw new ConfigError(["AUTH_SECRET is not set: start Twelvefold with `npm start`, or set it (32+ characters)"]);
+  return secret;
 }
 
 /** The database URL the running app uses; required once a request touches data. */

@@ -7,6 +7,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import net from "node:net";
 import path from "node:path";
 import { BootError, isEmptyOrganisation, prepareSchema, resolveDatabase, type ResolvedDatabase } from "../lib/boot/database";
+import { authSecretFor } from "../lib/boot/auth-secret";
 import { buildIsCurrent, recordBuild, sourceHash } from "../lib/boot/build";
 import { createPrismaClient } from "../lib/db/client";
 import { MigrationError } from "../lib/db/migrator";
@@ -107,10 +108,12 @@ async function main(): Promise<void> {
     const childEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: dev ? ("development" as const) : ("production" as const) };
     if (!dev) await ensureBuild(childEnv);
 
+    const auth = await authSecretFor(env.DATA_DIR, env.AUTH_SECRET);
+    if (auth.generated && !db.embedded) say(`AUTH_SECRET is not set: using the one kept in ${env.DATA_DIR}/auth-secret (set AUTH_SECRET when running several instances)`);
     const server = spawn(
       process.execPath,
       [nextBin, dev ? "dev" : "start", "--port", String(env.PORT), "--hostname", env.HOST],
-      { cwd: root, env: { ...childEnv, DATABASE_URL: db.appUrl }, stdio: ["ignore", "inherit", "inherit"] },
+      { cwd: root, env: { ...childEnv, DATABASE_URL: db.appUrl, AUTH_SECRET: auth.secret }, stdio: ["ignore", "inherit", "inherit"] },
     );
     const shutdown = (signal: NodeJS.Signals) => {
       if (stopping) return;

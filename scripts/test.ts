@@ -89,6 +89,7 @@ async function e2e(server: ScratchServer, chromium: string) {
         E2E_DATABASE_URL: url,
         E2E_PORT: String(await freePort()),
         E2E_PASSWORD: password,
+        E2E_AUTH_SECRET: randomBytes(32).toString("base64url"),
         CHROMIUM_PATH: chromium,
         PLAYWRIGHT_JSON_OUTPUT_NAME: out,
       });

@@ -1,15 +1,18 @@
 import type { Metadata } from "next";
-import { connection } from "next/server";
+import { notFound } from "next/navigation";
 import { Card, CardHeader, PageHeader } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
 import { formatDate } from "@/components/ui/format";
+import { requirePrincipal } from "@/lib/auth/current";
+import { can } from "@/lib/auth/policy";
 import { getOrganisationOverview } from "@/lib/data/get-organisation-overview";
 
 export const metadata: Metadata = { title: "Admin" };
 
 export default async function AdminPage() {
-  await connection();
-  const overview = await getOrganisationOverview();
+  const principal = await requirePrincipal();
+  if (!can(principal, "admin.manage", "org")) notFound();
+  const overview = await getOrganisationOverview(principal);
   return (
     <>
       <PageHeader

@@ -1,20 +1,19 @@
 import type { Metadata } from "next";
-import { connection } from "next/server";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
 import { formatDate, relativeDays } from "@/components/ui/format";
 import { SeverityBadge } from "@/components/ui/severity";
 import { listOpenFindings } from "@/lib/data/list-open-findings";
-import { ORG_WIDE } from "@/lib/data/scope";
+import { requirePrincipal } from "@/lib/auth/current";
 
 export const metadata: Metadata = { title: "Findings" };
 
 const STATUS_LABEL = { open: "Open", in_progress: "In progress", risk_accepted: "Risk accepted" } as const;
 
 export default async function FindingsPage() {
-  await connection();
+  const principal = await requirePrincipal();
   const now = new Date();
-  const findings = await listOpenFindings(ORG_WIDE, { limit: 200, now });
+  const findings = await listOpenFindings(principal, { limit: 200, now });
   return (
     <>
       <PageHeader

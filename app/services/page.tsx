@@ -1,18 +1,17 @@
 import type { Metadata } from "next";
-import { connection } from "next/server";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
 import { formatDate } from "@/components/ui/format";
 import { ScoreBar } from "@/components/ui/score";
 import { SeverityBadge } from "@/components/ui/severity";
 import { listServiceSummaries } from "@/lib/data/list-service-summaries";
-import { ORG_WIDE } from "@/lib/data/scope";
+import { requirePrincipal } from "@/lib/auth/current";
 
 export const metadata: Metadata = { title: "Services" };
 
 export default async function ServicesPage() {
-  await connection();
-  const services = await listServiceSummaries(ORG_WIDE);
+  const principal = await requirePrincipal();
+  const services = await listServiceSummaries(principal);
   return (
     <>
       <PageHeader title="Services" description="Every service, its criticality and where its latest assessment left it." />

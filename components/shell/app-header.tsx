@@ -1,9 +1,11 @@
 import Link from "next/link";
+import type { Principal } from "@/lib/auth/policy";
 import { NavLinks } from "./nav-links";
+import { UserMenu } from "./user-menu";
 import { ThemeMenu } from "./theme-menu";
 import type { Theme } from "./theme";
 
-export function AppHeader({ theme }: { theme: Theme }) {
+export function AppHeader({ theme, principal }: { theme: Theme; principal: Principal | null }) {
   return (
     <header className="sticky top-0 z-40 border-b border-slate-200 bg-white/90 backdrop-blur dark:border-slate-800 dark:bg-slate-900/90">
       <div className="mx-auto flex h-14 w-full max-w-7xl items-center gap-6 px-4 sm:px-6 lg:px-8">
@@ -11,9 +13,10 @@ export function AppHeader({ theme }: { theme: Theme }) {
           <Logo />
           <span>Twelvefold</span>
         </Link>
-        <NavLinks />
+        {principal ? <NavLinks showAdmin={principal.isAdmin} /> : null}
         <div className="ml-auto flex items-center gap-2">
           <ThemeMenu current={theme} />
+          {principal ? <UserMenu name={principal.name} email={principal.email} /> : null}
         </div>
       </div>
     </header>

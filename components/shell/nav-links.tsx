@@ -10,11 +10,12 @@ const LINKS = [
   { href: "/admin", label: "Admin" },
 ];
 
-export function NavLinks() {
+export function NavLinks({ showAdmin }: { showAdmin: boolean }) {
   const pathname = usePathname();
+  const links = showAdmin ? LINKS : LINKS.filter((link) => link.href !== "/admin");
   return (
     <nav aria-label="Main" className="flex items-center gap-1 overflow-x-auto">
-      {LINKS.map((link) => {
+      {links.map((link) => {
         const active = link.href === "/" ? pathname === "/" : pathname.startsWith(link.href);
         return (
           <Link

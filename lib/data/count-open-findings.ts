@@ -1,7 +1,8 @@
 import "server-only";
 import { getPrisma } from "../db/prisma";
 import type { Criticality, SeverityCounts } from "./list-service-summaries";
-import { serviceInScope, type TeamScope } from "./scope";
+import type { Principal } from "../auth/policy";
+import { servicesVisibleTo } from "./scope";
 
 export interface OpenFindingCounts {
   bySeverity: SeverityCounts;
@@ -10,9 +11,9 @@ export interface OpenFindingCounts {
 }
 
 /** Findings being worked on (open or in progress), counted in SQL. Accepted risks are not counted. */
-export async function countOpenFindings(scope: TeamScope, now: Date = new Date()): Promise<OpenFindingCounts> {
+export async function countOpenFindings(principal: Principal, now: Date = new Date()): Promise<OpenFindingCounts> {
   const prisma = getPrisma();
-  const where = { status: { in: ["OPEN" as const, "IN_PROGRESS" as const] }, service: serviceInScope(scope) };
+  const where = { status: { in: ["OPEN" as const, "IN_PROGRESS" as const] }, service: servicesVisibleTo(principal, now) };
   const [groups, overdue] = await Promise.all([
     prisma.finding.groupBy({ by: ["severity"], where, _count: { _all: true } }),
     prisma.finding.count({ where: { ...where, dueDate: { lt: now } } }),

@@ -1,5 +1,7 @@
 import "server-only";
+import type { Principal } from "../auth/policy";
 import { getPrisma } from "../db/prisma";
+import { assertOrgAdmin } from "./scope";
 
 export interface OrganisationOverview {
   teams: { name: string; slug: string; members: number; services: number }[];
@@ -8,8 +10,9 @@ export interface OrganisationOverview {
   checklists: { version: string; title: string; contentHash: string; publishedAt: Date; items: number; assessments: number }[];
 }
 
-/** Read-only facts for the admin area. Issue 3 restricts it to admins. */
-export async function getOrganisationOverview(): Promise<OrganisationOverview> {
+/** Facts for the admin area; admins only. */
+export async function getOrganisationOverview(principal: Principal): Promise<OrganisationOverview> {
+  assertOrgAdmin(principal);
   const prisma = getPrisma();
   const [teams, users, admins, checklists] = await Promise.all([
     prisma.team.findMany({

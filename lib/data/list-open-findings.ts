@@ -1,6 +1,7 @@
 import "server-only";
 import { getPrisma } from "../db/prisma";
-import { serviceInScope, type TeamScope } from "./scope";
+import type { Principal } from "../auth/policy";
+import { servicesVisibleTo } from "./scope";
 import type { Criticality } from "./list-service-summaries";
 
 export interface FindingRow {
@@ -18,10 +19,10 @@ export interface FindingRow {
 }
 
 /** Unresolved findings, most severe and soonest due first. */
-export async function listOpenFindings(scope: TeamScope, options: { limit?: number; now?: Date } = {}): Promise<FindingRow[]> {
+export async function listOpenFindings(principal: Principal, options: { limit?: number; now?: Date } = {}): Promise<FindingRow[]> {
   const now = options.now ?? new Date();
   const rows = await getPrisma().finding.findMany({
-    where: { status: { in: ["OPEN", "IN_PROGRESS", "RISK_ACCEPTED"] }, service: serviceInScope(scope) },
+    where: { status: { in: ["OPEN", "IN_PROGRESS", "RISK_ACCEPTED"] }, service: servicesVisibleTo(principal, now) },
     orderBy: [{ severity: "asc" }, { dueDate: "asc" }, { id: "asc" }],
     take: options.limit ?? 100,
     select: {

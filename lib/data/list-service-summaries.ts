@@ -1,6 +1,7 @@
 import "server-only";
 import { getPrisma } from "../db/prisma";
-import { serviceInScope, type TeamScope } from "./scope";
+import type { Principal } from "../auth/policy";
+import { servicesVisibleTo } from "./scope";
 
 export type Criticality = "critical" | "high" | "medium" | "low";
 export type SeverityCounts = Record<Criticality, number>;
@@ -22,9 +23,9 @@ export interface ServiceSummary {
 
 const emptyCounts = (): SeverityCounts => ({ critical: 0, high: 0, medium: 0, low: 0 });
 
-export async function listServiceSummaries(scope: TeamScope): Promise<ServiceSummary[]> {
+export async function listServiceSummaries(principal: Principal): Promise<ServiceSummary[]> {
   const prisma = getPrisma();
-  const where = serviceInScope(scope);
+  const where = servicesVisibleTo(principal);
   const [services, latest, open, drafts] = await Promise.all([
     prisma.service.findMany({
       where,

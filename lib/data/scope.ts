@@ -1,17 +1,26 @@
 import "server-only";
+import { can, readScope, type Principal } from "../auth/policy";
 import type { Prisma } from "../generated/prisma/client";
 
 /**
- * Which teams' records a caller may read. Every data function takes one and
- * applies it in the query itself, so nothing outside it is ever fetched.
- * Until sign-in lands (Issue 3) pages pass ORG_WIDE; afterwards the scope comes
- * from the signed-in user's memberships and grants, never from the page.
+ * The services a principal may read, as a Prisma filter. Every data function
+ * derives its scope here from the principal itself and applies it in the query,
+ * so a page cannot widen it and nothing outside it is ever fetched.
  */
-export type TeamScope = { kind: "org" } | { kind: "teams"; teamIds: readonly string[] };
-
-export const ORG_WIDE: TeamScope = { kind: "org" };
-
-export function serviceInScope(scope: TeamScope): Prisma.ServiceWhereInput {
+export function servicesVisibleTo(principal: Principal, now: Date = new Date()): Prisma.ServiceWhereInput {
+  const scope = readScope(principal, now);
   const base: Prisma.ServiceWhereInput = { archivedAt: null };
   return scope.kind === "org" ? base : { ...base, teamId: { in: [...scope.teamIds] } };
+}
+
+/** Thrown for records out of scope as well as missing ones: nobody learns what exists. */
+export class NotFoundError extends Error {
+  constructor() {
+    super("not found");
+    this.name = "NotFoundError";
+  }
+}
+
+export function assertOrgAdmin(principal: Principal): void {
+  if (!can(principal, "admin.manage", "org")) throw new NotFoundError();
 }

@@ -17,14 +17,19 @@ beforeAll(async () => {
   process.env.DATABASE_URL = url;
 });
 
+const principal = async (email: string) => {
+  const [user] = await sql<{ id: string }>("SELECT id FROM users WHERE email = $1", [email]);
+  const { principalOf } = await import("./principals");
+  return principalOf(url, user!.id);
+};
+
 const sql = <T extends Record<string, unknown>>(text: string, params: unknown[] = []) =>
   withClient(url, async (c) => (await c.query<T>(text, params)).rows);
 
 describe("portfolio figures", () => {
   it("count open findings by severity and overdue, as the raw rows do", async () => {
     const { countOpenFindings } = await import("@/lib/data/count-open-findings");
-    const { ORG_WIDE } = await import("@/lib/data/scope");
-    const counts = await countOpenFindings(ORG_WIDE, NOW);
+    const counts = await countOpenFindings(await principal("auditor@demo.test"), NOW);
     const bySeverity = await sql<{ severity: string; n: number }>(
       "SELECT severity::text, count(*)::int AS n FROM findings WHERE status IN ('open', 'in_progress') GROUP BY 1",
     );
@@ -40,8 +45,7 @@ describe("portfolio figures", () => {
 
   it("give each service the scores of its latest approved assessment", async () => {
     const { listServiceSummaries } = await import("@/lib/data/list-service-summaries");
-    const { ORG_WIDE } = await import("@/lib/data/scope");
-    const summaries = await listServiceSummaries(ORG_WIDE);
+    const summaries = await listServiceSummaries(await principal("admin@demo.test"));
     const latest = await sql<{ slug: string; overall_score: number | null; factor_scores: { factor: number; score: number | null }[] | null }>(`
       SELECT s.slug, a.overall_score, a.factor_scores
         FROM services s
@@ -57,17 +61,18 @@ describe("portfolio figures", () => {
     }
   });
 
-  it("scope every figure to the teams asked for", async () => {
+  it("scope every figure to the principal's teams", async () => {
     const { listServiceSummaries } = await import("@/lib/data/list-service-summaries");
     const { countOpenFindings } = await import("@/lib/data/count-open-findings");
-    const [identity] = await sql<{ id: string }>("SELECT id FROM teams WHERE slug = 'identity'");
-    const scope = { kind: "teams" as const, teamIds: [identity!.id] };
-    const summaries = await listServiceSummaries(scope);
-    expect(new Set(summaries.map((s) => s.team.slug))).toEqual(new Set(["identity"]));
+    const reviewer = await principal("reviewer@demo.test");
+    const summaries = await listServiceSummaries(reviewer);
+    expect(new Set(summaries.map((s) => s.team.slug))).toEqual(new Set(["payments", "platform"]));
     const [open] = await sql<{ n: number }>(`
-      SELECT count(*)::int AS n FROM findings f JOIN services s ON s.id = f.service_id
-       WHERE f.status IN ('open', 'in_progress') AND s.team_id = $1`, [identity!.id]);
-    expect((await countOpenFindings(scope, NOW)).total).toBe(open!.n);
-    expect((await listServiceSummaries({ kind: "teams", teamIds: [] }))).toEqual([]);
+      SELECT count(*)::int AS n FROM findings f JOIN services s ON s.id = f.service_id JOIN teams t ON t.id = s.team_id
+       WHERE f.status IN ('open', 'in_progress') AND t.slug IN ('payments', 'platform')`);
+    expect((await countOpenFindings(reviewer, NOW)).total).toBe(open!.n);
+    const outsider = { ...reviewer, memberships: [] };
+    expect(await listServiceSummaries(outsider)).toEqual([]);
+    expect((await countOpenFindings(outsider, NOW)).total).toBe(0);
   });
 });

@@ -7,6 +7,7 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { freePort } from "@/lib/db/embedded";
 import { freshDatabase, withClient } from "./helpers";
+import { signInOverHttp } from "./http-sign-in";
 
 const root = path.resolve(import.meta.dirname, "..", "..");
 const running = new Set<ChildProcess>();
@@ -100,8 +101,10 @@ describe("npm start, working", () => {
     const port = await freePort();
     const started = start({ DATABASE_URL: url, PORT: String(port) });
     await waitFor(started, /Twelvefold is ready at http:\/\/localhost:\d+/);
-    const page = await (await fetch(`http://localhost:${port}/services`)).text();
-    expect(page).toContain("No services yet");
+    const anonymous = await fetch(`http://localhost:${port}/services`, { redirect: "manual" });
+    expect(anonymous.status).toBe(307);
+    expect(new URL(anonymous.headers.get("location")!, `http://localhost:${port}`).pathname).toBe("/sign-in");
+    expect(await (await fetch(`http://localhost:${port}/sign-in`)).text()).toContain("Sign in to Twelvefold");
     expect(started.output()).not.toMatch(/demo organisation/);
     const users = await withClient(url, async (c) => (await c.query("SELECT count(*)::int AS n FROM users")).rows[0].n);
     expect(users).toBe(0);
@@ -116,14 +119,18 @@ describe("npm start, working", () => {
       const env = { DATABASE_URL: undefined, MIGRATION_DATABASE_URL: undefined, DATA_DIR: dataDir, PORT: String(port) };
       const first = start(env);
       await waitFor(first, /Twelvefold is ready/);
-      expect(first.output()).toMatch(/Password \(shown once; set DEMO_PASSWORD to choose your own\): \S{12,}/);
-      expect(await (await fetch(`http://localhost:${port}/services`)).text()).toContain("Checkout API");
+      const password = /Password \(shown once; set DEMO_PASSWORD to choose your own\): (\S{12,})/.exec(first.output())?.[1];
+      expect(password).toBeTruthy();
+      const base = `http://localhost:${port}`;
+      const cookie = await signInOverHttp(base, "lead@demo.test", password!);
+      expect(await (await fetch(`${base}/services`, { headers: { cookie } })).text()).toContain("Checkout API");
       expect(await stop(first)).toBe(0);
 
       const second = start(env);
       await waitFor(second, /Twelvefold is ready/);
       expect(second.output()).not.toMatch(/demo organisation|applied \d+ migration/);
-      expect(await (await fetch(`http://localhost:${port}/`)).text()).toContain("Checkout API");
+      // The same session survives the restart: its secret and its record are kept.
+      expect(await (await fetch(`http://localhost:${port}/`, { headers: { cookie } })).text()).toContain("Checkout API");
       expect(await stop(second)).toBe(0);
     } finally {
       await rm(dataDir, { recursive: true, force: true });

@@ -1,0 +1,34 @@
+"use server";
+
+import { AuthError } from "next-auth";
+import { signIn, signOut } from "@/lib/auth/auth";
+import { SIGN_IN_FAILED } from "@/lib/auth/sign-in";
+
+export interface SignInState {
+  message: string | null;
+}
+
+/** Only paths on this site: a callback URL must not send anyone elsewhere. */
+function safeDestination(value: FormDataEntryValue | null): string {
+  const path = typeof value === "string" ? value : "";
+  return path.startsWith("/") && !path.startsWith("//") && !path.startsWith("/\\") ? path : "/";
+}
+
+export async function signInWithPassword(_previous: SignInState, form: FormData): Promise<SignInState> {
+  try {
+    await signIn("credentials", {
+      email: form.get("email"),
+      password: form.get("password"),
+      redirectTo: safeDestination(form.get("callbackUrl")),
+    });
+  } catch (error) {
+    // Every failure reads the same, so nobody learns whether an account exists.
+    if (error instanceof AuthError) return { message: SIGN_IN_FAILED };
+    throw error; // the redirect after a successful sign-in
+  }
+  return { message: null };
+}
+
+export async function signOutEverywhere(): Promise<void> {
+  await signOut({ redirectTo: "/sign-in" });
+}

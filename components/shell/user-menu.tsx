@@ -1,0 +1,22 @@
+import { LogOut } from "lucide-react";
+import { signOutEverywhere } from "@/app/sign-in/actions";
+
+export function UserMenu({ name, email }: { name: string; email: string }) {
+  return (
+    <div className="flex items-center gap-3">
+      <div className="hidden text-right text-xs leading-tight sm:block">
+        <div className="font-medium text-slate-900 dark:text-slate-100">{name}</div>
+        <div className="text-slate-600 dark:text-slate-400">{email}</div>
+      </div>
+      <form action={signOutEverywhere}>
+        <button
+          type="submit"
+          className="inline-flex h-9 items-center gap-1.5 rounded-md px-2.5 text-sm font-medium text-slate-600 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800"
+        >
+          <LogOut className="h-4 w-4" aria-hidden="true" />
+          Sign out
+        </button>
+      </form>
+    </div>
+  );
+}

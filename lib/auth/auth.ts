@@ -1,0 +1,62 @@
+import "server-only";
+import NextAuth from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { getPrisma } from "../db/prisma";
+import { requireAuthSecret } from "../env";
+import { ABSOLUTE_TIMEOUT_MS, endSession } from "./sessions";
+import { attemptSignIn } from "./sign-in";
+
+declare module "next-auth" {
+  interface Session {
+    /** The server-side session's secret; useless without the signed cookie that carries it. */
+    sid?: string;
+  }
+  interface User {
+    sid?: string;
+  }
+}
+
+declare module "@auth/core/jwt" {
+  interface JWT {
+    sid?: string;
+  }
+}
+
+function clientAddress(headers: Headers): string | null {
+  return headers.get("x-forwarded-for")?.split(",")[0]?.trim() || headers.get("x-real-ip") || null;
+}
+
+// Built per request, so that building the app needs no secret.
+export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
+  secret: requireAuthSecret(),
+  trustHost: true,
+  session: { strategy: "jwt", maxAge: ABSOLUTE_TIMEOUT_MS / 1000 },
+  pages: { signIn: "/sign-in", error: "/sign-in" },
+  providers: [
+    Credentials({
+      credentials: { email: {}, password: {} },
+      async authorize(credentials, request) {
+        const result = await attemptSignIn(getPrisma(), { email: credentials.email, password: credentials.password }, {
+          ipAddress: clientAddress(request.headers),
+          userAgent: request.headers.get("user-agent"),
+        });
+        return result.ok ? { ...result.user, sid: result.sessionSecret } : null;
+      },
+    }),
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user?.sid) token.sid = user.sid;
+      return token;
+    },
+    session({ session, token }) {
+      return { ...session, sid: token.sid };
+    },
+  },
+  events: {
+    async signOut(message) {
+      const sid = "token" in message ? message.token?.sid : undefined;
+      if (typeof sid === "string") await endSession(getPrisma(), sid);
+    },
+  },
+}));

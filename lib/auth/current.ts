@@ -1,0 +1,22 @@
+import "server-only";
+import { redirect } from "next/navigation";
+import { cache } from "react";
+import { getPrisma } from "../db/prisma";
+import { auth } from "./auth";
+import type { Principal } from "./policy";
+import { principalForSession } from "./sessions";
+
+/**
+ * Who is making this request, re-checked against Postgres every time (once per
+ * request): an ended, idle, expired or disabled session is nobody.
+ */
+export const getPrincipal = cache(async (): Promise<Principal | null> => {
+  const session = await auth();
+  return session?.sid ? principalForSession(getPrisma(), session.sid) : null;
+});
+
+export async function requirePrincipal(): Promise<Principal> {
+  const principal = await getPrincipal();
+  if (!principal) redirect("/sign-in");
+  return principal;
+}

@@ -1,0 +1,104 @@
+// Password sign-in: throttled per account and per address, one generic answer
+// for every failure (so nobody learns whether an account exists), every
+// attempt recorded, and a new server-side session on success.
+import { z } from "zod";
+import { recordAuditEvent } from "../audit/record";
+import type { PrismaClient } from "../generated/prisma/client";
+import { hashPassword, PASSWORD_MAX, verifyPassword } from "./password";
+import { createSession, newSessionSecret } from "./sessions";
+import { isThrottled, type AttemptHistory } from "./throttle";
+
+export const SIGN_IN_FAILED = "Sign-in failed. Check your email and password, or try again in a few minutes.";
+
+const HOUR = 60 * 60_000;
+
+const credentialsSchema = z.object({
+  email: z.string().trim().toLowerCase().email().max(254),
+  password: z.string().min(1).max(PASSWORD_MAX),
+});
+
+export interface SignInContext {
+  ipAddress: string | null;
+  userAgent: string | null;
+}
+
+export type SignInResult =
+  | { ok: true; user: { id: string; email: string; name: string }; sessionSecret: string }
+  | { ok: false };
+
+// Unknown accounts still cost one argon2 verification, so timing does not tell.
+let dummyHash: Promise<string> | undefined;
+const dummy = () => (dummyHash ??= hashPassword("not a real password, only a timing shield"));
+
+async function history(prisma: PrismaClient, email: string, ip: string, now: Date): Promise<AttemptHistory> {
+  const since = new Date(now.getTime() - HOUR);
+  const [accountFailures, addressFailures, lastSuccess] = await Promise.all([
+    prisma.signInAttempt.findMany({
+      where: { email, succeeded: false, attemptedAt: { gt: since } },
+      orderBy: { attemptedAt: "desc" },
+      select: { attemptedAt: true },
+    }),
+    prisma.signInAttempt.count({ where: { ipAddress: ip, succeeded: false, attemptedAt: { gt: since } } }),
+    prisma.signInAttempt.findFirst({ where: { email, succeeded: true }, orderBy: { attemptedAt: "desc" }, select: { attemptedAt: true } }),
+  ]);
+  const streakStart = lastSuccess?.attemptedAt ?? since;
+  return {
+    accountFailuresLastHour: accountFailures.length,
+    addressFailuresLastHour: addressFailures,
+    consecutiveFailures: accountFailures.filter((a) => a.attemptedAt > streakStart).length,
+    lastFailureAt: accountFailures[0]?.attemptedAt ?? null,
+  };
+}
+
+export async function attemptSignIn(
+  prisma: PrismaClient,
+  input: { email: unknown; password: unknown },
+  context: SignInContext,
+  now: Date = new Date(),
+): Promise<SignInResult> {
+  const ip = context.ipAddress ?? "unknown";
+  const parsed = credentialsSchema.safeParse(input);
+  const email = parsed.success ? parsed.data.email : String(input.email ?? "").trim().toLowerCase().slice(0, 254);
+
+  const fail = async (reason: string, actorId: string | null = null): Promise<SignInResult> => {
+    await prisma.$transaction(async (tx) => {
+      await tx.signInAttempt.create({ data: { email, ipAddress: ip, succeeded: false, attemptedAt: now } });
+      await recordAuditEvent(tx, {
+        category: "security",
+        action: "auth.sign_in_failed",
+        actorId,
+        actorLabel: email || "(no email)",
+        ipAddress: context.ipAddress,
+        userAgent: context.userAgent,
+        after: { reason },
+        occurredAt: now,
+      });
+    });
+    return { ok: false };
+  };
+
+  if (!parsed.success) return fail("malformed");
+  if (isThrottled(await history(prisma, email, ip, now), now)) return fail("throttled");
+
+  const user = await prisma.user.findUnique({ where: { email } });
+  const valid = await verifyPassword(user?.passwordHash ?? (await dummy()), parsed.data.password);
+  if (!user || !user.passwordHash || !valid) return fail(user ? "wrong_password" : "unknown_account", user?.id ?? null);
+  if (user.disabledAt) return fail("disabled", user.id);
+
+  const sessionSecret = newSessionSecret();
+  await prisma.$transaction(async (tx) => {
+    await tx.signInAttempt.create({ data: { email, ipAddress: ip, succeeded: true, attemptedAt: now } });
+    await tx.user.update({ where: { id: user.id }, data: { lastSignInAt: now } });
+    await recordAuditEvent(tx, {
+      category: "security",
+      action: "auth.sign_in",
+      actorId: user.id,
+      actorLabel: user.email,
+      ipAddress: context.ipAddress,
+      userAgent: context.userAgent,
+      occurredAt: now,
+    });
+    await createSession(tx, { userId: user.id, secret: sessionSecret, ...context, now });
+  });
+  return { ok: true, user: { id: user.id, email: user.email, name: user.name }, sessionSecret };
+}

@@ -1,0 +1,124 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { verifyAuditChain } from "@/lib/audit/verify";
+import { principalForSession, endSession, createSession, newSessionSecret } from "@/lib/auth/sessions";
+import { attemptSignIn } from "@/lib/auth/sign-in";
+import { prepareSchema } from "@/lib/boot/database";
+import { createPrismaClient, type PrismaClient } from "@/lib/db/client";
+import { seedDemo } from "@/lib/demo/seed";
+import { freshDatabase, withClient } from "./helpers";
+
+const PASSWORD = "integration-demo-password";
+const T0 = new Date("2026-11-22T10:00:00Z");
+const at = (seconds: number) => new Date(T0.getTime() + seconds * 1000);
+const context = { ipAddress: "203.0.113.7", userAgent: "integration test" };
+let url: string;
+let prisma: PrismaClient;
+
+beforeAll(async () => {
+  url = await freshDatabase("twelvefold_auth");
+  await prepareSchema(url);
+  prisma = createPrismaClient(url, 2);
+  await seedDemo(prisma, { password: PASSWORD });
+  return () => prisma.$disconnect();
+});
+
+describe("password sign-in", () => {
+  it("accepts the right password and opens a session that resolves to the user's roles", async () => {
+    const result = await attemptSignIn(prisma, { email: "Reviewer@Demo.test ", password: PASSWORD }, context, at(0));
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const principal = await principalForSession(prisma, result.sessionSecret, at(1));
+    expect(principal?.email).toBe("reviewer@demo.test");
+    expect(principal?.memberships.map((m) => m.role).sort()).toEqual(["reviewer", "reviewer"]);
+  });
+
+  it("answers a wrong password and an unknown account identically", async () => {
+    const wrong = await attemptSignIn(prisma, { email: "admin@demo.test", password: "not the password" }, context, at(10));
+    const unknown = await attemptSignIn(prisma, { email: "ghost@demo.test", password: "not the password" }, context, at(11));
+    const malformed = await attemptSignIn(prisma, { email: "not an email", password: 42 }, context, at(12));
+    expect([wrong, unknown, malformed]).toEqual([{ ok: false }, { ok: false }, { ok: false }]);
+  });
+
+  it("refuses the 101st attempt in an hour even with the right password", async () => {
+    for (let i = 0; i < 100; i++) {
+      expect((await attemptSignIn(prisma, { email: "lead@demo.test", password: `wrong-${i}` }, context, at(100 + i))).ok).toBe(false);
+    }
+    // Well past any back-off, still inside the hour: the hourly limit holds.
+    const right = await attemptSignIn(prisma, { email: "lead@demo.test", password: PASSWORD }, context, at(100 + 99 + 600));
+    expect(right).toEqual({ ok: false });
+    // An hour after the failures began, the account works again.
+    const later = await attemptSignIn(prisma, { email: "lead@demo.test", password: PASSWORD }, context, at(100 + 3600 + 100));
+    expect(later.ok).toBe(true);
+  });
+
+  it("backs off after repeated failures, then lets the right password through", async () => {
+    const email = "auditor@demo.test";
+    for (let i = 0; i < 8; i++) await attemptSignIn(prisma, { email, password: `wrong-${i}` }, { ...context, ipAddress: "198.51.100.1" }, at(5000 + i));
+    expect((await attemptSignIn(prisma, { email, password: PASSWORD }, { ...context, ipAddress: "198.51.100.1" }, at(5010))).ok).toBe(false);
+    expect((await attemptSignIn(prisma, { email, password: PASSWORD }, { ...context, ipAddress: "198.51.100.1" }, at(5400))).ok).toBe(true);
+  });
+
+  it("refuses a disabled user, and ends their open sessions on the next request", async () => {
+    const user = await prisma.user.create({ data: { email: "leaver@demo.test", name: "Leaver", passwordHash: (await prisma.user.findUniqueOrThrow({ where: { email: "admin@demo.test" } })).passwordHash } });
+    const session = await attemptSignIn(prisma, { email: "leaver@demo.test", password: PASSWORD }, context, at(9000));
+    expect(session.ok).toBe(true);
+    await prisma.user.update({ where: { id: user.id }, data: { disabledAt: at(9001) } });
+    if (session.ok) expect(await principalForSession(prisma, session.sessionSecret, at(9002))).toBeNull();
+    expect((await attemptSignIn(prisma, { email: "leaver@demo.test", password: PASSWORD }, context, at(9003))).ok).toBe(false);
+  });
+});
+
+describe("sessions", () => {
+  const open = async (now: Date) => {
+    const user = await prisma.user.findUniqueOrThrow({ where: { email: "reviewer@demo.test" } });
+    const secret = newSessionSecret();
+    await createSession(prisma, { userId: user.id, secret, ipAddress: null, userAgent: null, now });
+    return { secret, user };
+  };
+  const minutes = (m: number) => new Date(T0.getTime() + m * 60_000);
+
+  it("end after 30 idle minutes", async () => {
+    const { secret } = await open(minutes(0));
+    expect(await principalForSession(prisma, secret, minutes(29))).not.toBeNull();
+    expect(await principalForSession(prisma, secret, minutes(59))).not.toBeNull(); // 30 min after the last use
+    expect(await principalForSession(prisma, secret, minutes(90))).toBeNull();
+  });
+
+  it("end 12 hours after sign-in however active", async () => {
+    const { secret } = await open(minutes(0));
+    for (let m = 20; m < 720; m += 20) expect(await principalForSession(prisma, secret, minutes(m))).not.toBeNull();
+    expect(await principalForSession(prisma, secret, minutes(721))).toBeNull();
+  });
+
+  it("end at sign-out", async () => {
+    const { secret } = await open(minutes(0));
+    await endSession(prisma, secret, minutes(1));
+    expect(await principalForSession(prisma, secret, minutes(2))).toBeNull();
+  });
+
+  it("lose a removed role on the next request", async () => {
+    const { secret, user } = await open(minutes(0));
+    const membership = await prisma.membership.findFirstOrThrow({ where: { userId: user.id } });
+    await prisma.membership.delete({ where: { id: membership.id } });
+    const principal = await principalForSession(prisma, secret, minutes(1));
+    expect(principal?.memberships.map((m) => m.teamId)).not.toContain(membership.teamId);
+    await prisma.membership.create({ data: { userId: user.id, teamId: membership.teamId, role: membership.role } });
+  });
+});
+
+describe("audit trail of sign-ins", () => {
+  it("records every attempt as a chained security event, and the chain verifies", async () => {
+    const events = await prisma.auditEvent.groupBy({ by: ["action"], _count: { _all: true } });
+    const count = Object.fromEntries(events.map((e) => [e.action, e._count._all]));
+    expect(count["auth.sign_in"]).toBeGreaterThanOrEqual(4);
+    expect(count["auth.sign_in_failed"]).toBeGreaterThanOrEqual(110);
+    expect(await withClient(url, verifyAuditChain)).toEqual({ ok: true, events: expect.any(Number) });
+  });
+
+  it("detects a tampered event", async () => {
+    const target = await prisma.auditEvent.findFirstOrThrow({ where: { action: "auth.sign_in_failed" }, orderBy: { id: "asc" } });
+    await withClient(url, (c) => c.query(`UPDATE audit_events SET actor_label = 'someone-else@demo.test' WHERE id = $1`, [target.id]));
+    const report = await withClient(url, verifyAuditChain);
+    expect(report).toMatchObject({ ok: false, brokenAt: String(target.id), reason: "its content does not match its hash" });
+  });
+});
