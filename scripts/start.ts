@@ -9,6 +9,7 @@ import path from "node:path";
 import { BootError, isEmptyOrganisation, prepareSchema, resolveDatabase, type ResolvedDatabase } from "../lib/boot/database";
 import { authSecretFor } from "../lib/boot/auth-secret";
 import { buildIsCurrent, recordBuild, sourceHash } from "../lib/boot/build";
+import { ensureAppLogin } from "../lib/db/app-role";
 import { createPrismaClient } from "../lib/db/client";
 import { MigrationError } from "../lib/db/migrator";
 import { seedDemo } from "../lib/demo/seed";
@@ -108,12 +109,15 @@ async function main(): Promise<void> {
     const childEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: dev ? ("development" as const) : ("production" as const) };
     if (!dev) await ensureBuild(childEnv);
 
+    // On the embedded database the app connects as a login role that only has
+    // twelvefold_app's grants; migrations and demo data used the owner.
+    const appUrl = db.embedded ? await ensureAppLogin(db.migrationUrl, "twelvefold_web", db.embedded.appPassword) : db.appUrl;
     const auth = await authSecretFor(env.DATA_DIR, env.AUTH_SECRET);
     if (auth.generated && !db.embedded) say(`AUTH_SECRET is not set: using the one kept in ${env.DATA_DIR}/auth-secret (set AUTH_SECRET when running several instances)`);
     const server = spawn(
       process.execPath,
       [nextBin, dev ? "dev" : "start", "--port", String(env.PORT), "--hostname", env.HOST],
-      { cwd: root, env: { ...childEnv, DATABASE_URL: db.appUrl, AUTH_SECRET: auth.secret }, stdio: ["ignore", "inherit", "inherit"] },
+      { cwd: root, env: { ...childEnv, DATABASE_URL: appUrl, AUTH_SECRET: auth.secret }, stdio: ["ignore", "inherit", "inherit"] },
     );
     const shutdown = (signal: NodeJS.Signals) => {
       if (stopping) return;

@@ -8,6 +8,7 @@ import path from "node:path";
 import { randomBytes } from "node:crypto";
 import { prepareSchema } from "../lib/boot/database";
 import { buildIsCurrent, recordBuild, sourceHash } from "../lib/boot/build";
+import { dropAppLogin, ensureAppLogin } from "../lib/db/app-role";
 import { createPrismaClient } from "../lib/db/client";
 import { freePort } from "../lib/db/embedded";
 import { startScratchServer, type ScratchServer } from "../lib/db/scratch";
@@ -77,16 +78,19 @@ async function ensureBuild() {
 
 async function e2e(server: ScratchServer, chromium: string) {
   const url = await server.createDatabase("twelvefold_e2e");
+  const login = `twelvefold_e2e_${randomBytes(4).toString("hex")}`;
   try {
     await prepareSchema(url);
     const password = randomBytes(12).toString("base64url");
     const prisma = createPrismaClient(url, 2);
     await seedDemo(prisma, { password }).finally(() => prisma.$disconnect());
+    // The app under test connects with least privilege, as it does in production.
+    const appUrl = await ensureAppLogin(url, login, randomBytes(18).toString("base64url"));
     const out = path.join(results, "e2e.json");
     try {
       await mustPass("end-to-end tests (Chromium)", process.execPath, [bin("@playwright/test", "cli.js"), "test"], {
         ...baseEnv,
-        E2E_DATABASE_URL: url,
+        E2E_DATABASE_URL: appUrl,
         E2E_PORT: String(await freePort()),
         E2E_PASSWORD: password,
         E2E_AUTH_SECRET: randomBytes(32).toString("base64url"),
@@ -98,6 +102,7 @@ async function e2e(server: ScratchServer, chromium: string) {
     }
   } finally {
     await server.dropDatabase(url);
+    await dropAppLogin(server.adminUrl, login);
   }
 }
 

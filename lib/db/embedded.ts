@@ -13,11 +13,16 @@ export interface EmbeddedDatabase {
   adminUrl: string;
   /** URL of a named database on the cluster. */
   urlFor(database: string): string;
+  /** Password for the app's least-privileged login role. */
+  appPassword: string;
   stop(): Promise<void>;
 }
 
 interface Credentials {
+  /** The cluster superuser's, used for migrations. */
   password: string;
+  /** The app's login role's (a member of twelvefold_app). */
+  appPassword: string;
 }
 
 function parentOf(pid: number): number | null {
@@ -70,11 +75,14 @@ export async function freePort(): Promise<number> {
 }
 
 async function loadCredentials(file: string): Promise<Credentials> {
-  if (existsSync(file)) {
-    return JSON.parse(await readFile(file, "utf8")) as Credentials;
+  const stored = existsSync(file) ? (JSON.parse(await readFile(file, "utf8")) as Partial<Credentials>) : {};
+  const credentials: Credentials = {
+    password: stored.password ?? randomBytes(24).toString("base64url"),
+    appPassword: stored.appPassword ?? randomBytes(24).toString("base64url"),
+  };
+  if (stored.password !== credentials.password || stored.appPassword !== credentials.appPassword) {
+    await writeFile(file, JSON.stringify(credentials), { mode: 0o600 });
   }
-  const credentials = { password: randomBytes(24).toString("base64url") };
-  await writeFile(file, JSON.stringify(credentials), { mode: 0o600 });
   return credentials;
 }
 
@@ -93,7 +101,7 @@ export async function startEmbeddedPostgres(
   await mkdir(root, { recursive: true, mode: 0o755 });
   await chmod(root, 0o755);
   const databaseDir = path.join(root, "postgres");
-  const { password } = await loadCredentials(path.join(root, "postgres.json"));
+  const { password, appPassword } = await loadCredentials(path.join(root, "postgres.json"));
   const port = await freePort();
   const log: string[] = [];
   const remember = (message: unknown) => {
@@ -133,6 +141,7 @@ export async function startEmbeddedPostgres(
   return {
     adminUrl: `${base}/postgres`,
     urlFor: (database) => `${base}/${encodeURIComponent(database)}`,
+    appPassword,
     stop: () => cluster.stop(),
   };
 }

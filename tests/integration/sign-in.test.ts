@@ -117,7 +117,15 @@ describe("audit trail of sign-ins", () => {
 
   it("detects a tampered event", async () => {
     const target = await prisma.auditEvent.findFirstOrThrow({ where: { action: "auth.sign_in_failed" }, orderBy: { id: "asc" } });
-    await withClient(url, (c) => c.query(`UPDATE audit_events SET actor_label = 'someone-else@demo.test' WHERE id = $1`, [target.id]));
+    // Only the table's owner can get past the append-only trigger, and only by
+    // disabling it: the insider the hash chain is there to expose.
+    await withClient(url, async (c) => {
+      await c.query("BEGIN");
+      await c.query("ALTER TABLE audit_events DISABLE TRIGGER audit_events_no_update_or_delete");
+      await c.query(`UPDATE audit_events SET actor_label = 'someone-else@demo.test' WHERE id = $1`, [target.id]);
+      await c.query("ALTER TABLE audit_events ENABLE TRIGGER audit_events_no_update_or_delete");
+      await c.query("COMMIT");
+    });
     const report = await withClient(url, verifyAuditChain);
     expect(report).toMatchObject({ ok: false, brokenAt: String(target.id), reason: "its content does not match its hash" });
   });
