@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Card, CardHeader, PageHeader } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
@@ -18,7 +19,14 @@ export default async function AdminPage() {
       <PageHeader
         title="Administration"
         description={`${overview.users} active users, ${overview.admins} with the admin flag, across ${overview.teams.length} teams.`}
-      />
+      >
+        <Link
+          href="/admin/users"
+          className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-indigo-700"
+        >
+          Manage users
+        </Link>
+      </PageHeader>
       <div className="grid gap-6 lg:grid-cols-2">
         <Card>
           <CardHeader title="Teams" description="Members hold one role per team: reviewer, lead or auditor." />

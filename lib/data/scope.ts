@@ -1,6 +1,9 @@
 import "server-only";
 import { can, readScope, type Principal } from "../auth/policy";
 import type { Prisma } from "../generated/prisma/client";
+import { NotFoundError } from "./errors";
+
+export { NotFoundError };
 
 /**
  * The services a principal may read, as a Prisma filter. Every data function
@@ -11,14 +14,6 @@ export function servicesVisibleTo(principal: Principal, now: Date = new Date()):
   const scope = readScope(principal, now);
   const base: Prisma.ServiceWhereInput = { archivedAt: null };
   return scope.kind === "org" ? base : { ...base, teamId: { in: [...scope.teamIds] } };
-}
-
-/** Thrown for records out of scope as well as missing ones: nobody learns what exists. */
-export class NotFoundError extends Error {
-  constructor() {
-    super("not found");
-    this.name = "NotFoundError";
-  }
 }
 
 export function assertOrgAdmin(principal: Principal): void {

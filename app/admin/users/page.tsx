@@ -1,0 +1,67 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { CreateUserForm } from "@/components/admin/create-user-form";
+import { UserActions } from "@/components/admin/user-actions";
+import { Card, CardHeader, PageHeader } from "@/components/ui/card";
+import { DataTable } from "@/components/ui/data-table";
+import { formatDate } from "@/components/ui/format";
+import { requirePrincipal } from "@/lib/auth/current";
+import { can } from "@/lib/auth/policy";
+import { listUsers } from "@/lib/data/admin/list-users";
+
+export const metadata: Metadata = { title: "Users" };
+
+export default async function UsersPage() {
+  const principal = await requirePrincipal();
+  if (!can(principal, "admin.manage", "org")) notFound();
+  const users = await listUsers(principal);
+  return (
+    <>
+      <PageHeader title="Users" description="Who can sign in, with what, and what they hold.">
+        <Link href="/admin" className="text-sm font-medium text-indigo-700 hover:underline dark:text-indigo-300">
+          Back to administration
+        </Link>
+      </PageHeader>
+      <div className="space-y-6">
+        <Card>
+          <CardHeader title="Add a user" description="They get a one-time password to pass on; they start with no team." />
+          <CreateUserForm />
+        </Card>
+        <Card className="overflow-x-auto">
+          <DataTable
+            caption="Users with their roles and status"
+            columns={[{ label: "User" }, { label: "Access" }, { label: "Status" }, { label: "Last sign-in" }, { label: "Actions", align: "right" }]}
+          >
+            {users.map((user) => (
+              <tr key={user.id} className={user.disabled ? "text-slate-500 dark:text-slate-400" : undefined}>
+                <td className="px-5 py-3">
+                  <div className="font-medium">{user.name}</div>
+                  <div className="text-xs text-slate-600 dark:text-slate-400">{user.email}</div>
+                </td>
+                <td className="px-3 py-3 text-xs">
+                  {user.isAdmin ? <div className="font-semibold">Administrator</div> : null}
+                  {user.auditorUntil ? <div>Org auditor until {formatDate(user.auditorUntil)}</div> : null}
+                  {user.memberships.map((m) => (
+                    <div key={m.team}>
+                      {m.team}: <span className="capitalize">{m.role}</span>
+                    </div>
+                  ))}
+                  {!user.isAdmin && !user.auditorUntil && user.memberships.length === 0 ? <div>No access yet</div> : null}
+                </td>
+                <td className="px-3 py-3 text-sm">
+                  {user.disabled ? "Disabled" : "Active"}
+                  {user.hasPassword ? null : <div className="text-xs text-slate-600 dark:text-slate-400">No password set</div>}
+                </td>
+                <td className="px-3 py-3 whitespace-nowrap text-sm">{user.lastSignInAt ? formatDate(user.lastSignInAt) : "Never"}</td>
+                <td className="px-5 py-3">
+                  <UserActions userId={user.id} name={user.name} disabled={user.disabled} isSelf={user.id === principal.userId} />
+                </td>
+              </tr>
+            ))}
+          </DataTable>
+        </Card>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,18 @@
+// Errors the data layer throws for expected failures. Actions turn them into
+// messages; anything else is unexpected and goes to error.tsx.
+
+/** Missing, or out of the caller's scope: the same answer, so nobody learns what exists. */
+export class NotFoundError extends Error {
+  constructor() {
+    super("not found");
+    this.name = "NotFoundError";
+  }
+}
+
+/** A request that cannot be carried out as asked; the message is safe to show. */
+export class ValidationError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "ValidationError";
+  }
+}

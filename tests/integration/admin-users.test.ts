@@ -1,0 +1,86 @@
+// User management in the data layer: admins only, whoever calls it, and every
+// change audited in its transaction.
+import { beforeAll, describe, expect, it } from "vitest";
+import { verifyAuditChain } from "@/lib/audit/verify";
+import type { Principal } from "@/lib/auth/policy";
+import { principalForSession } from "@/lib/auth/sessions";
+import { attemptSignIn } from "@/lib/auth/sign-in";
+import { prepareSchema } from "@/lib/boot/database";
+import { createPrismaClient, type PrismaClient } from "@/lib/db/client";
+import { seedDemo } from "@/lib/demo/seed";
+import { freshDatabase, withClient } from "./helpers";
+import { principalOf } from "./principals";
+
+let url: string;
+let prisma: PrismaClient;
+const as: Record<string, Principal> = {};
+
+beforeAll(async () => {
+  url = await freshDatabase("twelvefold_admin");
+  await prepareSchema(url);
+  prisma = createPrismaClient(url, 2);
+  await seedDemo(prisma, { password: "admin-test-password" });
+  process.env.DATABASE_URL = url;
+  for (const role of ["admin", "lead", "auditor", "reviewer"]) {
+    const user = await prisma.user.findUniqueOrThrow({ where: { email: `${role}@demo.test` } });
+    as[role] = await principalOf(url, user.id);
+  }
+  return () => prisma.$disconnect();
+});
+
+const admin = () => import("@/lib/data/admin/manage-users");
+
+describe("user management", () => {
+  it("is refused to everyone but an admin, even called directly", async () => {
+    const { createUser, setUserDisabled, resetUserPassword } = await admin();
+    const { listUsers } = await import("@/lib/data/admin/list-users");
+    const target = await prisma.user.findUniqueOrThrow({ where: { email: "maya.chen@demo.test" } });
+    for (const role of ["lead", "auditor", "reviewer"]) {
+      await expect(createUser(as[role]!, { email: `x-${role}@demo.test`, name: "X", isAdmin: true })).rejects.toThrow("not found");
+      await expect(setUserDisabled(as[role]!, { userId: target.id, disabled: true })).rejects.toThrow("not found");
+      await expect(resetUserPassword(as[role]!, { userId: target.id })).rejects.toThrow("not found");
+      await expect(listUsers(as[role]!)).rejects.toThrow("not found");
+    }
+    expect(await prisma.user.count({ where: { email: { startsWith: "x-" } } })).toBe(0);
+  });
+
+  it("creates a user with a one-time password that works, and audits it without the password", async () => {
+    const { createUser } = await admin();
+    const created = await createUser(as.admin!, { email: "created@demo.test", name: "Created", isAdmin: false });
+    const signIn = await attemptSignIn(prisma, { email: "created@demo.test", password: created.temporaryPassword }, { ipAddress: null, userAgent: null });
+    expect(signIn.ok).toBe(true);
+    const event = await prisma.auditEvent.findFirstOrThrow({ where: { action: "user.created", targetId: created.id } });
+    expect(event.actorLabel).toBe("admin@demo.test");
+    expect(event.after).toEqual({ email: "created@demo.test", name: "Created", isAdmin: false });
+    expect(JSON.stringify({ ...event, id: String(event.id) })).not.toContain(created.temporaryPassword);
+    await expect(createUser(as.admin!, { email: "created@demo.test", name: "Again", isAdmin: false })).rejects.toThrow("already exists");
+  });
+
+  it("disabling ends the user's sessions at once, and is audited with before and after", async () => {
+    const { setUserDisabled } = await admin();
+    const user = await prisma.user.findUniqueOrThrow({ where: { email: "created@demo.test" } });
+    // The sign-in of the test before left this user a live session.
+    const open = await prisma.session.count({ where: { userId: user.id, endedAt: null } });
+    expect(open).toBeGreaterThan(0);
+    await setUserDisabled(as.admin!, { userId: user.id, disabled: true });
+    expect(await prisma.session.count({ where: { userId: user.id, endedAt: null } })).toBe(0);
+    const event = await prisma.auditEvent.findFirstOrThrow({ where: { action: "user.disabled", targetId: user.id } });
+    expect([event.before, event.after, event.category]).toEqual([{ disabled: false }, { disabled: true }, "SECURITY"]);
+    await expect(setUserDisabled(as.admin!, { userId: as.admin!.userId, disabled: true })).rejects.toThrow("cannot disable your own account");
+  });
+
+  it("resetting a password replaces it and ends the user's sessions", async () => {
+    const { resetUserPassword } = await admin();
+    const user = await prisma.user.findUniqueOrThrow({ where: { email: "maya.chen@demo.test" } });
+    const { temporaryPassword } = await resetUserPassword(as.admin!, { userId: user.id });
+    const signIn = await attemptSignIn(prisma, { email: "maya.chen@demo.test", password: temporaryPassword }, { ipAddress: null, userAgent: null });
+    expect(signIn.ok).toBe(true);
+    if (signIn.ok) expect(await principalForSession(prisma, signIn.sessionSecret)).not.toBeNull();
+    await resetUserPassword(as.admin!, { userId: user.id });
+    if (signIn.ok) expect(await principalForSession(prisma, signIn.sessionSecret)).toBeNull();
+  });
+
+  it("leaves an audit trail whose chain verifies", async () => {
+    expect(await withClient(url, verifyAuditChain)).toMatchObject({ ok: true });
+  });
+});
