@@ -32,6 +32,12 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   trustHost: true,
   session: { strategy: "jwt", maxAge: ABSOLUTE_TIMEOUT_MS / 1000 },
   pages: { signIn: "/sign-in", error: "/sign-in" },
+  logger: {
+    // A failed sign-in is an expected outcome, already recorded as an audit event.
+    error(error: Error) {
+      if (error.name !== "CredentialsSignin") console.error(`[auth] ${error.name}: ${error.message}`);
+    },
+  },
   providers: [
     Credentials({
       credentials: { email: {}, password: {} },

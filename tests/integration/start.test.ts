@@ -7,7 +7,7 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { freePort } from "@/lib/db/embedded";
 import { freshDatabase, withClient } from "./helpers";
-import { signInOverHttp } from "./http-sign-in";
+import { signInOverHttp } from "../http-sign-in";
 
 const root = path.resolve(import.meta.dirname, "..", "..");
 const running = new Set<ChildProcess>();

@@ -1,0 +1,206 @@
+// The authorisation matrix: every server action in the build, called the way
+// an attacker would (a raw POST with the action's id, no UI), by each kind of
+// principal the issue names. Each cell asserts allowed or refused, and a
+// refused call must change nothing. An action missing from MATRIX fails.
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { expect, test } from "@playwright/test";
+import pg from "pg";
+import { hashPassword } from "../lib/auth/password";
+import { signInOverHttp } from "../tests/http-sign-in";
+
+const require = createRequire(import.meta.url);
+const { encodeReply } = require("next/dist/compiled/react-server-dom-turbopack/client.node.js") as {
+  encodeReply: (value: unknown) => Promise<FormData | string>;
+};
+
+const PRINCIPALS = [
+  "anonymous",
+  "reviewerOfA",
+  "leadOfA",
+  "auditorOfA",
+  "memberOfB",
+  "orgAuditor",
+  "expiredOrgAuditor",
+  "disabledUser",
+  "admin",
+] as const;
+type PrincipalName = (typeof PRINCIPALS)[number];
+
+const ADMIN_ONLY: PrincipalName[] = ["admin"];
+const NOT_FOUND = "Not found, or you do not have access to it.";
+
+interface Row {
+  /** Who may call it; everyone else must be refused. */
+  allowed: PrincipalName[];
+  /** Form fields for one call; `unique` makes each call's values distinct. */
+  input: (unique: string, ids: Ids) => Record<string, string>;
+  /** Whether the call changed anything, read straight from the database. */
+  changed: (unique: string, ids: Ids) => Promise<boolean>;
+}
+
+interface Ids {
+  victim: string;
+}
+
+let db: pg.Client;
+const query = async (sql: string, params: unknown[] = []) => (await db.query(sql, params)).rows;
+
+const MATRIX: Record<string, Row> = {
+  "app/admin/users/actions.ts#createUserAction": {
+    allowed: ADMIN_ONLY,
+    input: (u) => ({ email: `matrix.${u}@demo.test`, name: `Matrix ${u}` }),
+    changed: async (u) => (await query("SELECT 1 FROM users WHERE email = $1", [`matrix.${u}@demo.test`])).length > 0,
+  },
+  "app/admin/users/actions.ts#setUserDisabledAction": {
+    allowed: ADMIN_ONLY,
+    input: (_u, ids) => ({ userId: ids.victim, disabled: "true" }),
+    changed: async (_u, ids) => {
+      const [row] = await query("SELECT disabled_at FROM users WHERE id = $1", [ids.victim]);
+      const changed = row.disabled_at !== null;
+      if (changed) await query("UPDATE users SET disabled_at = NULL WHERE id = $1", [ids.victim]);
+      return changed;
+    },
+  },
+  "app/admin/users/actions.ts#resetUserPasswordAction": {
+    allowed: ADMIN_ONLY,
+    input: (_u, ids) => ({ userId: ids.victim }),
+    changed: async (_u, ids) => {
+      const [row] = await query("SELECT password_hash FROM users WHERE id = $1", [ids.victim]);
+      const changed = row.password_hash !== VICTIM_HASH;
+      if (changed) await query("UPDATE users SET password_hash = $2 WHERE id = $1", [ids.victim, VICTIM_HASH]);
+      return changed;
+    },
+  },
+};
+
+// Actions that serve everyone by design, with why. They are still listed, so a
+// new action cannot slip past the matrix unnoticed.
+const PUBLIC_BY_DESIGN: Record<string, string> = {
+  "app/sign-in/actions.ts#signInWithPassword": "signing in is what an anonymous visitor does; throttled and audited",
+  "app/sign-in/actions.ts#signOutEverywhere": "ends the caller's own session only; covered by auth.spec.ts",
+};
+
+interface ManifestEntry {
+  filename: string;
+  exportedName: string;
+  workers: Record<string, unknown>;
+}
+
+function actionsInBuild(): Map<string, { id: string; path: string }> {
+  const manifest = JSON.parse(readFileSync(".next/server/server-reference-manifest.json", "utf8")) as {
+    node: Record<string, ManifestEntry>;
+  };
+  const actions = new Map<string, { id: string; path: string }>();
+  for (const [id, entry] of Object.entries(manifest.node)) {
+    // Post to the page that owns the action's file, as its own form would.
+    const own = entry.filename.replace(/\/actions\.ts$/, "/page");
+    const worker = own in entry.workers ? own : (Object.keys(entry.workers).find((w) => !w.includes("_not-found")) ?? "app/page");
+    const path = worker.replace(/^app/, "").replace(/\/page$/, "") || "/";
+    actions.set(`${entry.filename}#${entry.exportedName}`, { id, path });
+  }
+  return actions;
+}
+
+let VICTIM_HASH = "";
+const cookies = new Map<PrincipalName, string>();
+const ids: Ids = { victim: "" };
+
+test.describe.configure({ mode: "serial" });
+
+test.beforeAll(async ({ baseURL }) => {
+  db = new pg.Client({ connectionString: process.env.E2E_DATABASE_URL });
+  await db.connect();
+  const run = Date.now().toString(36);
+  const password = `matrix-password-${run}`;
+  const hash = await hashPassword(password);
+  const team = async (slug: string) => (await query("SELECT id FROM teams WHERE slug = $1", [slug]))[0].id as string;
+  const [payments, identity] = [await team("payments"), await team("identity")];
+  const user = async (name: string, extra: (id: string) => Promise<unknown> = async () => {}) => {
+    const [row] = await query(
+      "INSERT INTO users (email, name, password_hash, is_admin, updated_at) VALUES ($1, $2, $3, $4, now()) RETURNING id",
+      [`${name}.${run}@demo.test`, name, hash, name === "admin"],
+    );
+    await extra(row.id);
+    return { email: `${name}.${run}@demo.test`, id: row.id as string };
+  };
+  const member = (teamId: string, role: string) => (id: string) =>
+    query("INSERT INTO memberships (user_id, team_id, role) VALUES ($1, $2, $3)", [id, teamId, role]);
+  const grant = (days: number) => (id: string) =>
+    query("INSERT INTO auditor_grants (user_id, expires_at) VALUES ($1, now() + make_interval(days => $2))", [id, days]);
+
+  const principals: Record<Exclude<PrincipalName, "anonymous">, { email: string; id: string }> = {
+    reviewerOfA: await user("reviewer", member(payments, "reviewer")),
+    leadOfA: await user("lead", member(payments, "lead")),
+    auditorOfA: await user("team-auditor", member(payments, "auditor")),
+    memberOfB: await user("outsider", member(identity, "lead")),
+    orgAuditor: await user("org-auditor", grant(30)),
+    expiredOrgAuditor: await user("expired-auditor", grant(-1)),
+    disabledUser: await user("leaver"),
+    admin: await user("admin"),
+  };
+  const victim = await user("victim");
+  ids.victim = victim.id;
+  VICTIM_HASH = hash;
+  for (const [name, { email }] of Object.entries(principals)) {
+    cookies.set(name as PrincipalName, await signInOverHttp(baseURL!, email, password));
+  }
+  // Disabled after signing in: the session it still holds must count for nothing.
+  await query("UPDATE users SET disabled_at = now() WHERE id = $1", [principals.disabledUser.id]);
+  cookies.set("anonymous", "");
+});
+
+test.afterAll(async () => {
+  await db?.end();
+});
+
+test("every server action in the build is in the matrix, and nothing else is", () => {
+  const inBuild = [...actionsInBuild().keys()].sort();
+  const listed = [...Object.keys(MATRIX), ...Object.keys(PUBLIC_BY_DESIGN)].sort();
+  expect(inBuild, "add the new action to MATRIX in e2e/authorisation-matrix.spec.ts").toEqual(listed);
+});
+
+for (const [action, row] of Object.entries(MATRIX)) {
+  test.describe(action, () => {
+    for (const principal of PRINCIPALS) {
+      const allowed = row.allowed.includes(principal);
+      test(`${principal} is ${allowed ? "allowed" : "refused"}`, async ({ baseURL }) => {
+        const { id, path } = actionsInBuild().get(action)!;
+        const unique = `${principal}.${Date.now().toString(36)}`.toLowerCase();
+        const form = new FormData();
+        for (const [key, value] of Object.entries(row.input(unique, ids))) form.set(key, value);
+        const response = await fetch(`${baseURL}${path}`, {
+          method: "POST",
+          redirect: "manual",
+          headers: { "Next-Action": id, Accept: "text/x-component", cookie: cookies.get(principal) ?? "" },
+          body: (await encodeReply([{ ok: false, message: null }, form])) as FormData,
+        });
+        const text = await response.text();
+        if (allowed) {
+          expect(response.status).toBe(200);
+          expect(text).toContain('"ok":true');
+          expect(await row.changed(unique, ids)).toBe(true);
+        } else {
+          // Turned away at the door (no session cookie) or by the action itself.
+          const refused = response.status === 307 || text.includes(NOT_FOUND);
+          expect(refused, `${response.status} ${text.slice(0, 200)}`).toBe(true);
+          expect(text).not.toContain('"ok":true');
+          expect(await row.changed(unique, ids)).toBe(false);
+        }
+      });
+    }
+  });
+}
+
+test("the public sign-in action answers an anonymous caller, with the generic failure", async ({ baseURL }) => {
+  const { id, path } = actionsInBuild().get("app/sign-in/actions.ts#signInWithPassword")!;
+  const form = new FormData();
+  form.set("email", "nobody@demo.test");
+  form.set("password", "not the password");
+  const response = await fetch(`${baseURL}${path}`, {
+    method: "POST",
+    headers: { "Next-Action": id, Accept: "text/x-component" },
+    body: (await encodeReply([{ message: null }, form])) as FormData,
+  });
+  expect(await response.text()).toContain("Sign-in failed. Check your email and password");
+});
