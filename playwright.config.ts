@@ -45,6 +45,9 @@ export default defineConfig({
     env: {
       DATABASE_URL: databaseUrl,
       AUTH_SECRET: process.env.E2E_AUTH_SECRET ?? "",
+      AUTH_OIDC_ISSUER: process.env.E2E_OIDC_ISSUER ?? "",
+      AUTH_OIDC_CLIENT_ID: process.env.E2E_OIDC_CLIENT_ID ?? "",
+      AUTH_OIDC_CLIENT_SECRET: process.env.E2E_OIDC_CLIENT_SECRET ?? "",
       NODE_ENV: "production",
       NEXT_TELEMETRY_DISABLED: "1",
     },

@@ -37,6 +37,10 @@ const schema = z.object({
   // Signs session cookies. Every instance must share it; `npm start` generates
   // one into DATA_DIR when it is not set.
   AUTH_SECRET: optional(z.string().min(32, { message: "must be at least 32 characters (e.g. openssl rand -base64 32)" })),
+  // Single sign-on through any OpenID Connect issuer; off unless all three are set.
+  AUTH_OIDC_ISSUER: optional(z.url()),
+  AUTH_OIDC_CLIENT_ID: optional(z.string().trim().min(1)),
+  AUTH_OIDC_CLIENT_SECRET: optional(z.string().min(1)),
   DEMO_PASSWORD: optional(z.string().min(12, { message: "must be at least 12 characters" }).max(128)),
   CHROMIUM_PATH: optional(z.string().trim().min(1)),
   CI: optional(z.string()),
@@ -51,8 +55,17 @@ export class ConfigError extends Error {
   }
 }
 
+const OIDC_KEYS = ["AUTH_OIDC_ISSUER", "AUTH_OIDC_CLIENT_ID", "AUTH_OIDC_CLIENT_SECRET"] as const;
+
 export function parseEnv(source: Record<string, string | undefined>): Env {
-  const result = schema.safeParse(source);
+  const result = schema.superRefine((env, ctx) => {
+    const set = OIDC_KEYS.filter((key) => env[key]);
+    if (set.length > 0 && set.length < OIDC_KEYS.length) {
+      for (const key of OIDC_KEYS.filter((k) => !env[k])) {
+        ctx.addIssue({ code: "custom", path: [key], message: `is needed too: single sign-on takes ${OIDC_KEYS.join(", ")}` });
+      }
+    }
+  }).safeParse(source);
   if (!result.success) {
     throw new ConfigError(
       result.error.issues.map((issue) => `${issue.path.join(".") || "environment"} ${issue.message}`),
@@ -73,6 +86,19 @@ export function requireAuthSecret(): string {
   const secret = getEnv().AUTH_SECRET;
   if (!secret) throw new ConfigError(["AUTH_SECRET is not set: start Twelvefold with `npm start`, or set it (32+ characters)"]);
   return secret;
+}
+
+export interface OidcSettings {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+}
+
+/** Single sign-on settings, or null when SSO is off. */
+export function oidcSettings(): OidcSettings | null {
+  const env = getEnv();
+  if (!env.AUTH_OIDC_ISSUER || !env.AUTH_OIDC_CLIENT_ID || !env.AUTH_OIDC_CLIENT_SECRET) return null;
+  return { issuer: env.AUTH_OIDC_ISSUER, clientId: env.AUTH_OIDC_CLIENT_ID, clientSecret: env.AUTH_OIDC_CLIENT_SECRET };
 }
 
 /** The database URL the running app uses; required once a request touches data. */

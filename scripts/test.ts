@@ -14,6 +14,7 @@ import { freePort } from "../lib/db/embedded";
 import { startScratchServer, type ScratchServer } from "../lib/db/scratch";
 import { seedDemo } from "../lib/demo/seed";
 import { getEnv } from "../lib/env";
+import { startTestIssuer, TEST_CLIENT } from "../tests/oidc-issuer";
 
 const root = path.resolve(import.meta.dirname, "..");
 const results = path.join(root, "test-results");
@@ -87,11 +88,25 @@ async function e2e(server: ScratchServer, chromium: string) {
     // The app under test connects with least privilege, as it does in production.
     const appUrl = await ensureAppLogin(url, login, randomBytes(18).toString("base64url"));
     const out = path.join(results, "e2e.json");
+    const port = await freePort();
+    // A real OIDC issuer on loopback for the single sign-on journeys.
+    const issuer = await startTestIssuer({
+      port: await freePort(),
+      redirectUris: [`http://localhost:${port}/api/auth/callback/oidc`],
+      identities: {
+        "sso-newcomer": { email: "sso.newcomer@demo.test", emailVerified: true, name: "Sam Newcomer" },
+        "sso-lead": { email: "lead@demo.test", emailVerified: true, name: "Lee Lead" },
+        "sso-unverified": { email: "admin@demo.test", emailVerified: false, name: "Not The Admin" },
+      },
+    });
     try {
       await mustPass("end-to-end tests (Chromium)", process.execPath, [bin("@playwright/test", "cli.js"), "test"], {
         ...baseEnv,
         E2E_DATABASE_URL: appUrl,
-        E2E_PORT: String(await freePort()),
+        E2E_PORT: String(port),
+        E2E_OIDC_ISSUER: issuer.issuer,
+        E2E_OIDC_CLIENT_ID: TEST_CLIENT.id,
+        E2E_OIDC_CLIENT_SECRET: TEST_CLIENT.secret,
         E2E_PASSWORD: password,
         E2E_AUTH_SECRET: randomBytes(32).toString("base64url"),
         CHROMIUM_PATH: chromium,
@@ -99,6 +114,7 @@ async function e2e(server: ScratchServer, chromium: string) {
       });
     } finally {
       await tally(out, "playwright");
+      await issuer.close();
     }
   } finally {
     await server.dropDatabase(url);

@@ -29,6 +29,10 @@ export async function signInWithPassword(_previous: SignInState, form: FormData)
   return { message: null };
 }
 
+export async function signInWithSso(form: FormData): Promise<void> {
+  await signIn("oidc", { redirectTo: safeDestination(form.get("callbackUrl")) });
+}
+
 export async function signOutEverywhere(): Promise<void> {
   await signOut({ redirectTo: "/sign-in" });
 }

@@ -1,19 +1,44 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getPrincipal } from "@/lib/auth/current";
+import { oidcSettings } from "@/lib/env";
+import { signInWithSso } from "./actions";
 import { SignInForm } from "./sign-in-form";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string | string[] }> }) {
+type Search = { callbackUrl?: string | string[]; error?: string | string[] };
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<Search> }) {
   if (await getPrincipal()) redirect("/");
-  const { callbackUrl } = await searchParams;
+  const { callbackUrl, error } = await searchParams;
+  const destination = typeof callbackUrl === "string" ? callbackUrl : "/";
+  const sso = oidcSettings() !== null;
   return (
     <div className="mx-auto mt-8 max-w-sm">
       <div className="rounded-xl border border-slate-200 bg-white p-8 shadow-sm dark:border-slate-800 dark:bg-slate-900">
         <h1 className="text-xl font-semibold tracking-tight">Sign in to Twelvefold</h1>
         <p className="mt-1 mb-6 text-sm text-slate-600 dark:text-slate-400">Your security posture, service by service.</p>
-        <SignInForm callbackUrl={typeof callbackUrl === "string" ? callbackUrl : "/"} />
+        {error ? (
+          <p role="alert" className="mb-5 rounded-md border border-rose-200 bg-rose-50 px-3 py-2 text-sm text-rose-900 dark:border-rose-900 dark:bg-rose-950 dark:text-rose-100">
+            Sign-in did not complete. Try again, or ask an administrator for access.
+          </p>
+        ) : null}
+        {sso ? (
+          <>
+            <form action={signInWithSso}>
+              <input type="hidden" name="callbackUrl" value={destination} />
+              <button
+                type="submit"
+                className="w-full rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-semibold shadow-sm hover:bg-slate-50 dark:border-slate-700 dark:bg-slate-900 dark:hover:bg-slate-800"
+              >
+                Sign in with SSO
+              </button>
+            </form>
+            <p className="my-5 text-center text-xs text-slate-600 dark:text-slate-400">or with your Twelvefold password</p>
+          </>
+        ) : null}
+        <SignInForm callbackUrl={destination} />
       </div>
     </div>
   );

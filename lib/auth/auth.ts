@@ -2,7 +2,9 @@ import "server-only";
 import NextAuth from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { getPrisma } from "../db/prisma";
-import { requireAuthSecret } from "../env";
+import { headers } from "next/headers";
+import { oidcSettings, requireAuthSecret } from "../env";
+import { OIDC_PROVIDER, signInWithOidc } from "./oidc-sign-in";
 import { ABSOLUTE_TIMEOUT_MS, endSession } from "./sessions";
 import { attemptSignIn } from "./sign-in";
 
@@ -24,6 +26,23 @@ declare module "@auth/core/jwt" {
 
 function clientAddress(headers: Headers): string | null {
   return headers.get("x-forwarded-for")?.split(",")[0]?.trim() || headers.get("x-real-ip") || null;
+}
+
+function ssoProvider() {
+  const oidc = oidcSettings();
+  if (!oidc) return [];
+  return [
+    {
+      id: OIDC_PROVIDER,
+      name: "SSO",
+      type: "oidc" as const,
+      issuer: oidc.issuer,
+      clientId: oidc.clientId,
+      clientSecret: oidc.clientSecret,
+      checks: ["pkce" as const, "state" as const, "nonce" as const],
+      authorization: { params: { scope: "openid email profile" } },
+    },
+  ];
 }
 
 // Built per request, so that building the app needs no secret.
@@ -49,8 +68,20 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
         return result.ok ? { ...result.user, sid: result.sessionSecret } : null;
       },
     }),
+    ...ssoProvider(),
   ],
   callbacks: {
+    async signIn({ user, account, profile }) {
+      if (account?.provider !== OIDC_PROVIDER) return true;
+      const request = await headers();
+      const result = await signInWithOidc(getPrisma(), profile ?? {}, {
+        ipAddress: clientAddress(request),
+        userAgent: request.get("user-agent"),
+      });
+      if (!result.ok) return false;
+      Object.assign(user, result.user, { sid: result.sessionSecret });
+      return true;
+    },
     jwt({ token, user }) {
       if (user?.sid) token.sid = user.sid;
       return token;

@@ -1,0 +1,51 @@
+// Single sign-on: an identity from the OIDC issuer is matched to an account by
+// its verified email, or becomes a new account with no access until an admin
+// grants some. Unverified emails are refused: an issuer that lets users claim
+// any address must not let them take over someone's account.
+import { recordAuditEvent } from "../audit/record";
+import type { PrismaClient } from "../generated/prisma/client";
+import { createSession, newSessionSecret } from "./sessions";
+import type { SignInContext, SignInResult } from "./sign-in";
+
+export const OIDC_PROVIDER = "oidc";
+
+export interface OidcProfile {
+  sub?: unknown;
+  email?: unknown;
+  email_verified?: unknown;
+  name?: unknown;
+}
+
+export async function signInWithOidc(prisma: PrismaClient, profile: OidcProfile, context: SignInContext, now: Date = new Date()): Promise<SignInResult> {
+  const subject = typeof profile.sub === "string" ? profile.sub : "";
+  const email = typeof profile.email === "string" ? profile.email.trim().toLowerCase() : "";
+  const name = typeof profile.name === "string" && profile.name.trim() ? profile.name.trim().slice(0, 120) : email;
+  const audit = { ipAddress: context.ipAddress, userAgent: context.userAgent, occurredAt: now };
+
+  return prisma.$transaction(async (tx) => {
+    const refuse = async (reason: string): Promise<SignInResult> => {
+      await recordAuditEvent(tx, { category: "security", action: "auth.sso_refused", actorLabel: email || "(no email)", after: { reason, subject }, ...audit });
+      return { ok: false };
+    };
+    if (!subject || !email) return refuse("incomplete_profile");
+    if (profile.email_verified !== true) return refuse("email_not_verified");
+
+    const linked = await tx.account.findUnique({ where: { provider_providerAccountId: { provider: OIDC_PROVIDER, providerAccountId: subject } }, include: { user: true } });
+    let user = linked?.user ?? (await tx.user.findUnique({ where: { email } }));
+    let created = false;
+    if (!user) {
+      user = await tx.user.create({ data: { email, name } });
+      created = true;
+    }
+    if (user.disabledAt) return refuse("disabled");
+    if (!linked) await tx.account.create({ data: { userId: user.id, provider: OIDC_PROVIDER, providerAccountId: subject } });
+    await tx.user.update({ where: { id: user.id }, data: { lastSignInAt: now } });
+    if (created) {
+      await recordAuditEvent(tx, { category: "change", action: "user.created", actorId: user.id, actorLabel: email, targetType: "user", targetId: user.id, after: { email, name, via: "sso" }, ...audit });
+    }
+    await recordAuditEvent(tx, { category: "security", action: "auth.sign_in", actorId: user.id, actorLabel: user.email, after: { method: "sso", linked: !linked }, ...audit });
+    const sessionSecret = newSessionSecret();
+    await createSession(tx, { userId: user.id, secret: sessionSecret, ...context, now });
+    return { ok: true, user: { id: user.id, email: user.email, name: user.name }, sessionSecret };
+  });
+}
