@@ -51,3 +51,43 @@ test.describe("a lead", () => {
     expect((await page.goto("/admin/users"))?.status()).toBe(404);
   });
 });
+
+test.describe("the admin grants access", () => {
+  test.use({ storageState: stateFile("admin") });
+
+  test("a team role takes effect on the user's next request", async ({ page, browser }) => {
+    const email = `role.person.${Date.now()}@demo.test`;
+    await page.goto("/admin/users");
+    await page.getByLabel("Name").fill("Role Person");
+    await page.getByLabel("Email").fill(email);
+    await page.getByRole("button", { name: "Create user" }).click();
+    const password = (await page.getByRole("status").filter({ hasText: `Created ${email}` }).locator("code").textContent())!.trim();
+
+    const theirs = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+    const them = await theirs.newPage();
+    await signIn(them, email, password);
+    await expect(them.getByText(email)).toBeVisible();
+
+    await page.reload();
+    await page.getByLabel("User", { exact: true }).first().selectOption({ label: `Role Person (${email})` });
+    await page.getByLabel("Team", { exact: true }).selectOption({ label: "Identity" });
+    await page.getByLabel("Role", { exact: true }).selectOption("lead");
+    await page.getByRole("button", { name: "Save team role" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Team role saved." })).toBeVisible();
+
+    await them.goto("/services");
+    await expect(them.getByRole("row", { name: /Auth Service/ })).toBeVisible();
+    await expect(them.getByRole("row", { name: /Checkout API/ })).toHaveCount(0);
+    await theirs.close();
+  });
+
+  test("an auditor grant needs a future expiry within a year", async ({ page }) => {
+    await page.goto("/admin/users");
+    const form = page.locator("form", { has: page.getByRole("button", { name: "Grant read access" }) });
+    await form.getByLabel("User").selectOption({ index: 1 });
+    await form.getByLabel("Access ends after").fill("2020-01-01");
+    await form.getByLabel("Reason").fill("Old audit");
+    await form.getByRole("button", { name: "Grant read access" }).click();
+    await expect(form.getByRole("alert")).toHaveText("Choose an expiry date in the future.");
+  });
+});

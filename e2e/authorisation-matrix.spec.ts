@@ -41,6 +41,8 @@ interface Row {
 
 interface Ids {
   victim: string;
+  grantee: string;
+  team: string;
 }
 
 let db: pg.Client;
@@ -74,6 +76,34 @@ const MATRIX: Record<string, Row> = {
   },
 };
 
+Object.assign(MATRIX, {
+  "app/admin/users/actions.ts#setMembershipAction": {
+    allowed: ADMIN_ONLY,
+    input: (_u, ids) => ({ userId: ids.victim, teamId: ids.team, role: "reviewer" }),
+    changed: async (_u, ids) => {
+      const rows = await query("DELETE FROM memberships WHERE user_id = $1 AND team_id = $2 RETURNING id", [ids.victim, ids.team]);
+      return rows.length > 0;
+    },
+  },
+  "app/admin/users/actions.ts#grantAuditorAction": {
+    allowed: ADMIN_ONLY,
+    input: (u, ids) => ({ userId: ids.victim, expiresOn: new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10), reason: `matrix ${u}` }),
+    changed: async (u, ids) => {
+      const rows = await query("SELECT id FROM auditor_grants WHERE user_id = $1 AND reason = $2", [ids.victim, `matrix ${u}`]);
+      await query("DELETE FROM auditor_grants WHERE user_id = $1", [ids.victim]);
+      return rows.length > 0;
+    },
+  },
+  "app/admin/users/actions.ts#revokeAuditorAction": {
+    allowed: ADMIN_ONLY,
+    input: (_u, ids) => ({ userId: ids.grantee }),
+    changed: async (_u, ids) => {
+      const rows = await query("UPDATE auditor_grants SET revoked_at = NULL WHERE user_id = $1 AND revoked_at IS NOT NULL RETURNING id", [ids.grantee]);
+      return rows.length > 0;
+    },
+  },
+} satisfies Record<string, Row>);
+
 // Actions that serve everyone by design, with why. They are still listed, so a
 // new action cannot slip past the matrix unnoticed.
 const PUBLIC_BY_DESIGN: Record<string, string> = {
@@ -105,7 +135,7 @@ function actionsInBuild(): Map<string, { id: string; path: string }> {
 
 let VICTIM_HASH = "";
 const cookies = new Map<PrincipalName, string>();
-const ids: Ids = { victim: "" };
+const ids: Ids = { victim: "", grantee: "", team: "" };
 
 test.describe.configure({ mode: "serial" });
 
@@ -142,6 +172,8 @@ test.beforeAll(async ({ baseURL }) => {
   };
   const victim = await user("victim");
   ids.victim = victim.id;
+  ids.grantee = (await user("grantee", grant(30))).id;
+  ids.team = payments;
   VICTIM_HASH = hash;
   for (const [name, { email }] of Object.entries(principals)) {
     cookies.set(name as PrincipalName, await signInOverHttp(baseURL!, email, password));

@@ -84,3 +84,36 @@ describe("user management", () => {
     expect(await withClient(url, verifyAuditChain)).toMatchObject({ ok: true });
   });
 });
+
+describe("team roles and auditor grants", () => {
+  const access = () => import("@/lib/data/admin/manage-access");
+
+  it("sets, changes and removes a team role, auditing before and after", async () => {
+    const { setMembership } = await access();
+    const user = await prisma.user.findUniqueOrThrow({ where: { email: "created@demo.test" } });
+    const team = await prisma.team.findUniqueOrThrow({ where: { slug: "identity" } });
+    await setMembership(as.admin!, { userId: user.id, teamId: team.id, role: "reviewer" });
+    await setMembership(as.admin!, { userId: user.id, teamId: team.id, role: "lead" });
+    await setMembership(as.admin!, { userId: user.id, teamId: team.id, role: null });
+    const events = await prisma.auditEvent.findMany({ where: { action: "membership.changed", targetId: user.id }, orderBy: { id: "asc" } });
+    expect(events.map((e) => [e.before, e.after])).toEqual([
+      [{ role: null }, { role: "reviewer" }],
+      [{ role: "reviewer" }, { role: "lead" }],
+      [{ role: "lead" }, { role: null }],
+    ]);
+    await expect(setMembership(as.lead!, { userId: user.id, teamId: team.id, role: "lead" })).rejects.toThrow("not found");
+  });
+
+  it("grants org-wide read access only for a future date within a year, and revokes it", async () => {
+    const { grantOrgAuditor, revokeOrgAuditor } = await access();
+    const user = await prisma.user.findUniqueOrThrow({ where: { email: "maya.chen@demo.test" } });
+    const now = new Date("2026-11-22T12:00:00Z");
+    await expect(grantOrgAuditor(as.admin!, { userId: user.id, expiresOn: "2026-11-21", reason: "late" }, now)).rejects.toThrow("in the future");
+    await expect(grantOrgAuditor(as.admin!, { userId: user.id, expiresOn: "2027-12-01", reason: "long" }, now)).rejects.toThrow("at most 366 days");
+    await grantOrgAuditor(as.admin!, { userId: user.id, expiresOn: "2099-01-01", reason: "ok" }, new Date("2098-06-01T00:00:00Z"));
+    expect(await prisma.auditorGrant.count({ where: { userId: user.id, revokedAt: null } })).toBe(1);
+    await revokeOrgAuditor(as.admin!, { userId: user.id });
+    expect(await prisma.auditorGrant.count({ where: { userId: user.id, revokedAt: null } })).toBe(0);
+    await expect(revokeOrgAuditor(as.admin!, { userId: user.id })).rejects.toThrow("not found");
+  });
+});

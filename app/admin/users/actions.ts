@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { adminAction, type ActionState } from "@/lib/actions/action";
+import { grantOrgAuditor, revokeOrgAuditor, setMembership } from "@/lib/data/admin/manage-access";
 import { createUser, resetUserPassword, setUserDisabled } from "@/lib/data/admin/manage-users";
 
 const createSchema = z.object({
@@ -12,6 +13,12 @@ const createSchema = z.object({
 });
 const userSchema = z.object({ userId: z.uuid() });
 const disableSchema = userSchema.extend({ disabled: z.enum(["true", "false"]) });
+
+const membershipSchema = userSchema.extend({ teamId: z.uuid(), role: z.enum(["reviewer", "lead", "auditor", "none"]) });
+const grantSchema = userSchema.extend({
+  expiresOn: z.iso.date("Choose an expiry date."),
+  reason: z.string().trim().min(3, "Say why (e.g. the audit it is for).").max(200),
+});
 
 type PasswordResult = ActionState<{ temporaryPassword: string }>;
 
@@ -32,6 +39,36 @@ const resetPassword = adminAction("admin.users.reset_password", userSchema, asyn
   revalidatePath("/admin/users");
   return { ok: true, message: "Password reset; their sessions have ended.", data: { temporaryPassword: reset.temporaryPassword } };
 });
+
+const changeMembership = adminAction("admin.memberships.set", membershipSchema, async (principal, input) => {
+  await setMembership(principal, { userId: input.userId, teamId: input.teamId, role: input.role === "none" ? null : input.role });
+  revalidatePath("/admin/users");
+  return { ok: true, message: input.role === "none" ? "Removed from the team." : "Team role saved." };
+});
+
+const grantAuditor = adminAction("admin.auditor_grants.create", grantSchema, async (principal, input) => {
+  await grantOrgAuditor(principal, input);
+  revalidatePath("/admin/users");
+  return { ok: true, message: `Org-wide read access granted until ${input.expiresOn}.` };
+});
+
+const revokeAuditor = adminAction("admin.auditor_grants.revoke", userSchema, async (principal, input) => {
+  await revokeOrgAuditor(principal, input);
+  revalidatePath("/admin/users");
+  return { ok: true, message: "Org-wide read access revoked." };
+});
+
+export async function setMembershipAction(previous: ActionState, form: FormData): Promise<ActionState> {
+  return changeMembership(previous, form);
+}
+
+export async function grantAuditorAction(previous: ActionState, form: FormData): Promise<ActionState> {
+  return grantAuditor(previous, form);
+}
+
+export async function revokeAuditorAction(previous: ActionState, form: FormData): Promise<ActionState> {
+  return revokeAuditor(previous, form);
+}
 
 export async function createUserAction(previous: PasswordResult, form: FormData): Promise<PasswordResult> {
   return create(previous, form);

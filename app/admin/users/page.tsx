@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { AccessForms } from "@/components/admin/access-forms";
 import { CreateUserForm } from "@/components/admin/create-user-form";
 import { UserActions } from "@/components/admin/user-actions";
 import { Card, CardHeader, PageHeader } from "@/components/ui/card";
@@ -9,13 +10,15 @@ import { formatDate } from "@/components/ui/format";
 import { requirePrincipal } from "@/lib/auth/current";
 import { can } from "@/lib/auth/policy";
 import { listUsers } from "@/lib/data/admin/list-users";
+import { latestGrantExpiry, listTeamOptions } from "@/lib/data/admin/manage-access";
 
 export const metadata: Metadata = { title: "Users" };
 
 export default async function UsersPage() {
   const principal = await requirePrincipal();
   if (!can(principal, "admin.manage", "org")) notFound();
-  const users = await listUsers(principal);
+  const [users, teams] = await Promise.all([listUsers(principal), listTeamOptions(principal)]);
+  const maxDate = latestGrantExpiry();
   return (
     <>
       <PageHeader title="Users" description="Who can sign in, with what, and what they hold.">
@@ -27,6 +30,14 @@ export default async function UsersPage() {
         <Card>
           <CardHeader title="Add a user" description="They get a one-time password to pass on; they start with no team." />
           <CreateUserForm />
+        </Card>
+        <Card>
+          <CardHeader title="Access" description="Roles are per team; org-wide auditor access is read-only and ends by itself." />
+          <AccessForms
+            users={users.filter((u) => !u.disabled).map((u) => ({ id: u.id, label: `${u.name} (${u.email})` }))}
+            teams={teams.map((t) => ({ id: t.id, label: t.name }))}
+            maxDate={maxDate}
+          />
         </Card>
         <Card className="overflow-x-auto">
           <DataTable
@@ -55,7 +66,13 @@ export default async function UsersPage() {
                 </td>
                 <td className="px-3 py-3 whitespace-nowrap text-sm">{user.lastSignInAt ? formatDate(user.lastSignInAt) : "Never"}</td>
                 <td className="px-5 py-3">
-                  <UserActions userId={user.id} name={user.name} disabled={user.disabled} isSelf={user.id === principal.userId} />
+                  <UserActions
+                    userId={user.id}
+                    name={user.name}
+                    disabled={user.disabled}
+                    isSelf={user.id === principal.userId}
+                    isOrgAuditor={user.auditorUntil !== null}
+                  />
                 </td>
               </tr>
             ))}

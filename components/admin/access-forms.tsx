@@ -1,0 +1,80 @@
+"use client";
+
+import { useActionState } from "react";
+import { grantAuditorAction, setMembershipAction } from "@/app/admin/users/actions";
+import type { ActionState } from "@/lib/actions/action";
+
+const control =
+  "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm dark:border-slate-700 dark:bg-slate-950";
+const submit = "rounded-md bg-indigo-600 px-4 py-2 text-sm font-semibold text-white hover:bg-indigo-700 disabled:opacity-60";
+
+type Option = { id: string; label: string };
+
+function Result({ state }: { state: ActionState }) {
+  if (!state.message) return null;
+  return (
+    <p role={state.ok ? "status" : "alert"} className={`text-sm ${state.ok ? "text-emerald-800 dark:text-emerald-300" : "text-rose-700 dark:text-rose-300"}`}>
+      {state.message}
+      {state.fieldErrors ? ` ${Object.values(state.fieldErrors).flat().filter(Boolean).join(" ")}` : ""}
+    </p>
+  );
+}
+
+function Select({ id, name, label, options }: { id: string; name: string; label: string; options: Option[] }) {
+  return (
+    <div>
+      <label htmlFor={id} className="block text-sm font-medium">{label}</label>
+      <select id={id} name={name} required className={control} defaultValue="">
+        <option value="" disabled>Choose…</option>
+        {options.map((o) => (
+          <option key={o.id} value={o.id}>{o.label}</option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+export function AccessForms({ users, teams, maxDate }: { users: Option[]; teams: Option[]; maxDate: string }) {
+  const [role, roleAction, savingRole] = useActionState(setMembershipAction, { ok: false, message: null });
+  const [grant, grantAction, granting] = useActionState(grantAuditorAction, { ok: false, message: null });
+  return (
+    <div className="grid gap-6 px-5 py-4 lg:grid-cols-2">
+      <form action={roleAction} className="space-y-3" aria-labelledby="team-role-heading">
+        <h3 id="team-role-heading" className="text-sm font-semibold">Team role</h3>
+        <div className="grid gap-3 sm:grid-cols-3">
+          <Select id="role-user" name="userId" label="User" options={users} />
+          <Select id="role-team" name="teamId" label="Team" options={teams} />
+          <Select
+            id="role-role"
+            name="role"
+            label="Role"
+            options={[
+              { id: "reviewer", label: "Reviewer" },
+              { id: "lead", label: "Lead" },
+              { id: "auditor", label: "Auditor" },
+              { id: "none", label: "No role (remove)" },
+            ]}
+          />
+        </div>
+        <button type="submit" disabled={savingRole} className={submit}>Save team role</button>
+        <Result state={role} />
+      </form>
+      <form action={grantAction} className="space-y-3" aria-labelledby="grant-heading">
+        <h3 id="grant-heading" className="text-sm font-semibold">Org-wide auditor access</h3>
+        <div className="grid gap-3 sm:grid-cols-2">
+          <Select id="grant-user" name="userId" label="User" options={users} />
+          <div>
+            <label htmlFor="grant-expires" className="block text-sm font-medium">Access ends after</label>
+            <input id="grant-expires" name="expiresOn" type="date" required max={maxDate} className={control} />
+          </div>
+        </div>
+        <div>
+          <label htmlFor="grant-reason" className="block text-sm font-medium">Reason</label>
+          <input id="grant-reason" name="reason" required maxLength={200} placeholder="e.g. SOC 2 audit, FY2027" className={control} />
+        </div>
+        <button type="submit" disabled={granting} className={submit}>Grant read access</button>
+        <Result state={grant} />
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,95 @@
+import "server-only";
+import { recordAuditEvent } from "../../audit/record";
+import type { Principal, TeamRole } from "../../auth/policy";
+import { getPrisma } from "../../db/prisma";
+import { NotFoundError, ValidationError } from "../errors";
+import { assertOrgAdmin } from "../scope";
+
+const DAY = 86_400_000;
+/** Org-wide read access is for audits: time-limited, at most a year at a time. */
+export const MAX_GRANT_DAYS = 366;
+
+/** The last day a grant made today may run to, as YYYY-MM-DD. */
+export function latestGrantExpiry(now: Date = new Date()): string {
+  return new Date(now.getTime() + (MAX_GRANT_DAYS - 1) * DAY).toISOString().slice(0, 10);
+}
+
+const actor = (principal: Principal) => ({ actorId: principal.userId, actorLabel: principal.email });
+const toDb = (role: TeamRole) => role.toUpperCase() as "REVIEWER" | "LEAD" | "AUDITOR";
+
+/** Gives a user a role in a team, changes it, or (role null) removes them from it. */
+export async function setMembership(principal: Principal, input: { userId: string; teamId: string; role: TeamRole | null }): Promise<void> {
+  assertOrgAdmin(principal);
+  await getPrisma().$transaction(async (tx) => {
+    const [user, team] = await Promise.all([
+      tx.user.findUnique({ where: { id: input.userId }, select: { id: true } }),
+      tx.team.findUnique({ where: { id: input.teamId }, select: { id: true } }),
+    ]);
+    if (!user || !team) throw new NotFoundError();
+    const existing = await tx.membership.findUnique({ where: { userId_teamId: { userId: user.id, teamId: team.id } } });
+    const before = existing ? existing.role.toLowerCase() : null;
+    if (before === input.role) return;
+    if (input.role === null) await tx.membership.delete({ where: { id: existing!.id } });
+    else if (existing) await tx.membership.update({ where: { id: existing.id }, data: { role: toDb(input.role) } });
+    else await tx.membership.create({ data: { userId: user.id, teamId: team.id, role: toDb(input.role) } });
+    await recordAuditEvent(tx, {
+      category: "security",
+      action: "membership.changed",
+      ...actor(principal),
+      teamId: team.id,
+      targetType: "user",
+      targetId: user.id,
+      before: { role: before },
+      after: { role: input.role },
+    });
+  });
+}
+
+/** Org-wide, read-only access until the end of `expiresOn` (UTC); it then ends by itself. */
+export async function grantOrgAuditor(
+  principal: Principal,
+  input: { userId: string; expiresOn: string; reason: string },
+  now: Date = new Date(),
+): Promise<void> {
+  assertOrgAdmin(principal);
+  const expiresAt = new Date(`${input.expiresOn}T23:59:59.999Z`);
+  if (Number.isNaN(expiresAt.getTime()) || expiresAt <= now) throw new ValidationError("Choose an expiry date in the future.");
+  if (expiresAt.getTime() - now.getTime() > MAX_GRANT_DAYS * DAY) throw new ValidationError(`A grant lasts at most ${MAX_GRANT_DAYS} days.`);
+  await getPrisma().$transaction(async (tx) => {
+    const user = await tx.user.findUnique({ where: { id: input.userId }, select: { id: true } });
+    if (!user) throw new NotFoundError();
+    const grant = await tx.auditorGrant.create({
+      data: { userId: user.id, grantedById: principal.userId, reason: input.reason, expiresAt },
+    });
+    await recordAuditEvent(tx, {
+      category: "security",
+      action: "auditor_grant.created",
+      ...actor(principal),
+      targetType: "user",
+      targetId: user.id,
+      after: { grantId: grant.id, expiresAt: expiresAt.toISOString(), reason: input.reason },
+    });
+  });
+}
+
+export async function revokeOrgAuditor(principal: Principal, input: { userId: string }, now: Date = new Date()): Promise<void> {
+  assertOrgAdmin(principal);
+  await getPrisma().$transaction(async (tx) => {
+    const active = await tx.auditorGrant.findMany({ where: { userId: input.userId, revokedAt: null, expiresAt: { gt: now } } });
+    if (active.length === 0) throw new NotFoundError();
+    await tx.auditorGrant.updateMany({ where: { id: { in: active.map((g) => g.id) } }, data: { revokedAt: now } });
+    await recordAuditEvent(tx, {
+      category: "security",
+      action: "auditor_grant.revoked",
+      ...actor(principal),
+      targetType: "user",
+      targetId: input.userId,
+      before: { grants: active.map((g) => ({ id: g.id, expiresAt: g.expiresAt.toISOString() })) },
+    });
+  });
+}
+
+export async function listTeamOptions(principal: Principal): Promise<{ id: string; name: string }[]> {
+  assertOrgAdmin(principal);
+  return getPrisma().team.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } });
+}
