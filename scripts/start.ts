@@ -8,7 +8,7 @@ import net from "node:net";
 import path from "node:path";
 import { BootError, isEmptyOrganisation, prepareSchema, resolveDatabase, type ResolvedDatabase } from "../lib/boot/database";
 import { authSecretFor } from "../lib/boot/auth-secret";
-import { buildIsCurrent, recordBuild, sourceHash } from "../lib/boot/build";
+import { ensureCurrentBuild } from "../lib/boot/build";
 import { ensureAppLogin } from "../lib/db/app-role";
 import { createPrismaClient } from "../lib/db/client";
 import { MigrationError } from "../lib/db/migrator";
@@ -46,11 +46,10 @@ function run(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
 }
 
 async function ensureBuild(env: NodeJS.ProcessEnv): Promise<void> {
-  const hash = await sourceHash(root);
-  if (await buildIsCurrent(root, hash)) return;
-  say("building the production bundle (first start, or the sources changed; this takes a minute or two)…");
-  if ((await run(["build"], env)) !== 0) fail("the production build failed; see the output above");
-  await recordBuild(root, hash);
+  await ensureCurrentBuild(root, async () => {
+    say("building the production bundle (first start, or the sources changed; this takes a minute or two)…");
+    if ((await run(["build"], env)) !== 0) fail("the production build failed; see the output above");
+  });
 }
 
 async function seedIfNew(db: ResolvedDatabase, env: Env): Promise<void> {

@@ -7,7 +7,7 @@ import { mkdir, readFile, rm } from "node:fs/promises";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
 import { prepareSchema } from "../lib/boot/database";
-import { buildIsCurrent, recordBuild, sourceHash } from "../lib/boot/build";
+import { ensureCurrentBuild } from "../lib/boot/build";
 import { dropAppLogin, ensureAppLogin } from "../lib/db/app-role";
 import { createPrismaClient } from "../lib/db/client";
 import { freePort } from "../lib/db/embedded";
@@ -71,10 +71,9 @@ async function vitest(project: string, env?: NodeJS.ProcessEnv) {
 }
 
 async function ensureBuild() {
-  const hash = await sourceHash(root);
-  if (await buildIsCurrent(root, hash)) return;
-  await mustPass("production build", process.execPath, [bin("next", "dist/bin/next"), "build"], { ...baseEnv, NODE_ENV: "production" });
-  await recordBuild(root, hash);
+  await ensureCurrentBuild(root, () =>
+    mustPass("production build", process.execPath, [bin("next", "dist/bin/next"), "build"], { ...baseEnv, NODE_ENV: "production" }),
+  );
 }
 
 async function e2e(server: ScratchServer, chromium: string) {

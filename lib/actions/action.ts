@@ -6,6 +6,7 @@ import { getPrincipal } from "../auth/current";
 import { can, type Principal } from "../auth/policy";
 import { getPrisma } from "../db/prisma";
 import { NotFoundError, ValidationError } from "../data/errors";
+import { clientAddress } from "../security/client-address";
 
 export interface ActionState<T = unknown> {
   ok: boolean;
@@ -26,7 +27,7 @@ async function recordRefusal(principal: Principal | null, action: string): Promi
       actorLabel: principal?.email ?? "(anonymous)",
       targetType: "action",
       targetId: action,
-      ipAddress: request.get("x-forwarded-for")?.split(",")[0]?.trim() ?? null,
+      ipAddress: clientAddress(request),
       userAgent: request.get("user-agent"),
     }),
   );

@@ -11,6 +11,11 @@ export type AuditInput = Partial<Omit<AuditContent, "category" | "action" | "act
   actorLabel: string;
 };
 
+/** The actor fields of an event made by a signed-in principal. */
+export function actorOf(principal: { userId: string; email: string }) {
+  return { actorId: principal.userId, actorLabel: principal.email };
+}
+
 /** Appends an event in the caller's transaction: it commits with the change it records, or not at all. */
 export async function recordAuditEvent(tx: Prisma.TransactionClient, input: AuditInput): Promise<void> {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(${CHAIN_LOCK})`;

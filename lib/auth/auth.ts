@@ -4,6 +4,7 @@ import Credentials from "next-auth/providers/credentials";
 import { getPrisma } from "../db/prisma";
 import { headers } from "next/headers";
 import { oidcSettings, requireAuthSecret } from "../env";
+import { clientAddress } from "../security/client-address";
 import { OIDC_PROVIDER, signInWithOidc } from "./oidc-sign-in";
 import { ABSOLUTE_TIMEOUT_MS, endSession } from "./sessions";
 import { attemptSignIn } from "./sign-in";
@@ -22,10 +23,6 @@ declare module "@auth/core/jwt" {
   interface JWT {
     sid?: string;
   }
-}
-
-function clientAddress(headers: Headers): string | null {
-  return headers.get("x-forwarded-for")?.split(",")[0]?.trim() || headers.get("x-real-ip") || null;
 }
 
 function ssoProvider() {

@@ -31,23 +31,21 @@ let dummyHash: Promise<string> | undefined;
 const dummy = () => (dummyHash ??= hashPassword("not a real password, only a timing shield"));
 
 async function history(prisma: PrismaClient, email: string, ip: string, now: Date): Promise<AttemptHistory> {
+  // Counted in SQL: under a brute-force attack the rows behind these counts grow.
   const since = new Date(now.getTime() - HOUR);
-  const [accountFailures, addressFailures, lastSuccess] = await Promise.all([
-    prisma.signInAttempt.findMany({
-      where: { email, succeeded: false, attemptedAt: { gt: since } },
-      orderBy: { attemptedAt: "desc" },
-      select: { attemptedAt: true },
-    }),
+  const lastSuccess = await prisma.signInAttempt.findFirst({
+    where: { email, succeeded: true, attemptedAt: { gt: since } },
+    orderBy: { attemptedAt: "desc" },
+    select: { attemptedAt: true },
+  });
+  const failures = (after: Date) => ({ email, succeeded: false, attemptedAt: { gt: after } });
+  const [accountFailuresLastHour, addressFailuresLastHour, consecutiveFailures, lastFailure] = await Promise.all([
+    prisma.signInAttempt.count({ where: failures(since) }),
     prisma.signInAttempt.count({ where: { ipAddress: ip, succeeded: false, attemptedAt: { gt: since } } }),
-    prisma.signInAttempt.findFirst({ where: { email, succeeded: true }, orderBy: { attemptedAt: "desc" }, select: { attemptedAt: true } }),
+    prisma.signInAttempt.count({ where: failures(lastSuccess?.attemptedAt ?? since) }),
+    prisma.signInAttempt.findFirst({ where: failures(since), orderBy: { attemptedAt: "desc" }, select: { attemptedAt: true } }),
   ]);
-  const streakStart = lastSuccess?.attemptedAt ?? since;
-  return {
-    accountFailuresLastHour: accountFailures.length,
-    addressFailuresLastHour: addressFailures,
-    consecutiveFailures: accountFailures.filter((a) => a.attemptedAt > streakStart).length,
-    lastFailureAt: accountFailures[0]?.attemptedAt ?? null,
-  };
+  return { accountFailuresLastHour, addressFailuresLastHour, consecutiveFailures, lastFailureAt: lastFailure?.attemptedAt ?? null };
 }
 
 export async function attemptSignIn(

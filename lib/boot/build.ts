@@ -40,6 +40,14 @@ export async function buildIsCurrent(root: string, hash: string): Promise<boolea
   }
 }
 
-export async function recordBuild(root: string, hash: string): Promise<void> {
+async function recordBuild(root: string, hash: string): Promise<void> {
   await writeFile(path.join(root, STAMP), JSON.stringify({ hash, builtAt: new Date().toISOString() }));
+}
+
+/** Runs `build` only when .next is missing or older than the sources, then stamps it. */
+export async function ensureCurrentBuild(root: string, build: () => Promise<void>): Promise<void> {
+  const hash = await sourceHash(root);
+  if (await buildIsCurrent(root, hash)) return;
+  await build();
+  await recordBuild(root, hash);
 }

@@ -6,8 +6,8 @@ import { randomBytes } from "node:crypto";
 import { chmod, mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
 import { startEmbeddedPostgres } from "./embedded";
+import { withPgClient } from "./pg-client";
 
 export interface ScratchServer {
   /** A URL with the right to create and drop databases. */
@@ -25,13 +25,7 @@ export function withDatabase(url: string, database: string): string {
 }
 
 async function adminQuery(adminUrl: string, sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
+  await withPgClient(adminUrl, (client) => client.query(sql));
 }
 
 export async function startScratchServer(externalUrl?: string): Promise<ScratchServer> {

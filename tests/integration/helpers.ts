@@ -1,7 +1,6 @@
 // Integration tests run against a real Postgres that `npm test` provides (the
 // DATABASE_URL server or an embedded one). Each test file makes its own fresh
 // databases and drops them afterwards.
-import pg from "pg";
 import { afterAll } from "vitest";
 import { startScratchServer, type ScratchServer } from "@/lib/db/scratch";
 
@@ -21,15 +20,7 @@ export async function freshDatabase(prefix = "twelvefold_it"): Promise<string> {
   return url;
 }
 
-export async function withClient<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
+export { withPgClient as withClient } from "@/lib/db/pg-client";
 
 afterAll(async () => {
   if (!server) return;

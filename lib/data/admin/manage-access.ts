@@ -1,5 +1,5 @@
 import "server-only";
-import { recordAuditEvent } from "../../audit/record";
+import { actorOf, recordAuditEvent } from "../../audit/record";
 import type { Principal, TeamRole } from "../../auth/policy";
 import { getPrisma } from "../../db/prisma";
 import { NotFoundError, ValidationError } from "../errors";
@@ -14,7 +14,6 @@ export function latestGrantExpiry(now: Date = new Date()): string {
   return new Date(now.getTime() + (MAX_GRANT_DAYS - 1) * DAY).toISOString().slice(0, 10);
 }
 
-const actor = (principal: Principal) => ({ actorId: principal.userId, actorLabel: principal.email });
 const toDb = (role: TeamRole) => role.toUpperCase() as "REVIEWER" | "LEAD" | "AUDITOR";
 
 /** Gives a user a role in a team, changes it, or (role null) removes them from it. */
@@ -35,7 +34,7 @@ export async function setMembership(principal: Principal, input: { userId: strin
     await recordAuditEvent(tx, {
       category: "security",
       action: "membership.changed",
-      ...actor(principal),
+      ...actorOf(principal),
       teamId: team.id,
       targetType: "user",
       targetId: user.id,
@@ -64,7 +63,7 @@ export async function grantOrgAuditor(
     await recordAuditEvent(tx, {
       category: "security",
       action: "auditor_grant.created",
-      ...actor(principal),
+      ...actorOf(principal),
       targetType: "user",
       targetId: user.id,
       after: { grantId: grant.id, expiresAt: expiresAt.toISOString(), reason: input.reason },
@@ -81,7 +80,7 @@ export async function revokeOrgAuditor(principal: Principal, input: { userId: st
     await recordAuditEvent(tx, {
       category: "security",
       action: "auditor_grant.revoked",
-      ...actor(principal),
+      ...actorOf(principal),
       targetType: "user",
       targetId: input.userId,
       before: { grants: active.map((g) => ({ id: g.id, expiresAt: g.expiresAt.toISOString() })) },

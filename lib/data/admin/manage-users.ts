@@ -1,6 +1,6 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { recordAuditEvent } from "../../audit/record";
+import { actorOf, recordAuditEvent } from "../../audit/record";
 import { hashPassword } from "../../auth/password";
 import type { Principal } from "../../auth/policy";
 import { getPrisma } from "../../db/prisma";
@@ -12,7 +12,6 @@ function temporaryPassword(): string {
   return randomBytes(12).toString("base64url");
 }
 
-const actor = (principal: Principal) => ({ actorId: principal.userId, actorLabel: principal.email });
 
 export async function createUser(
   principal: Principal,
@@ -29,7 +28,7 @@ export async function createUser(
     await recordAuditEvent(tx, {
       category: "change",
       action: "user.created",
-      ...actor(principal),
+      ...actorOf(principal),
       targetType: "user",
       targetId: user.id,
       after: { email: user.email, name: user.name, isAdmin: user.isAdmin },
@@ -52,7 +51,7 @@ export async function setUserDisabled(principal: Principal, input: { userId: str
     await recordAuditEvent(tx, {
       category: "security",
       action: input.disabled ? "user.disabled" : "user.enabled",
-      ...actor(principal),
+      ...actorOf(principal),
       targetType: "user",
       targetId: user.id,
       before: { disabled: user.disabledAt !== null },
@@ -71,7 +70,7 @@ export async function resetUserPassword(principal: Principal, input: { userId: s
     if (!user) throw new NotFoundError();
     await tx.user.update({ where: { id: user.id }, data: { passwordHash } });
     await tx.session.updateMany({ where: { userId: user.id, endedAt: null }, data: { endedAt: now } });
-    await recordAuditEvent(tx, { category: "security", action: "user.password_reset", ...actor(principal), targetType: "user", targetId: user.id });
+    await recordAuditEvent(tx, { category: "security", action: "user.password_reset", ...actorOf(principal), targetType: "user", targetId: user.id });
   });
   return { temporaryPassword: password };
 }
