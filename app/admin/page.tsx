@@ -1,18 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { Card, CardHeader, PageHeader } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
 import { formatDate } from "@/components/ui/format";
-import { requirePrincipal } from "@/lib/auth/current";
+import { requirePagePermission } from "@/lib/auth/page-guard";
 import { can } from "@/lib/auth/policy";
 import { getOrganisationOverview } from "@/lib/data/get-organisation-overview";
 
 export const metadata: Metadata = { title: "Admin" };
 
 export default async function AdminPage() {
-  const principal = await requirePrincipal();
-  if (!can(principal, "admin.manage", "org")) notFound();
+  const principal = await requirePagePermission("/admin", (p) => can(p, "admin.manage", "org"));
   const overview = await getOrganisationOverview(principal);
   return (
     <>
@@ -20,12 +18,20 @@ export default async function AdminPage() {
         title="Administration"
         description={`${overview.users} active users, ${overview.admins} with the admin flag, across ${overview.teams.length} teams.`}
       >
-        <Link
-          href="/admin/users"
-          className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-indigo-700"
-        >
-          Manage users
-        </Link>
+        <div className="flex flex-wrap gap-3">
+          <Link
+            href="/admin/teams"
+            className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-semibold text-slate-800 shadow-sm hover:bg-slate-50 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100 dark:hover:bg-slate-800"
+          >
+            Manage teams
+          </Link>
+          <Link
+            href="/admin/users"
+            className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-indigo-700"
+          >
+            Manage users
+          </Link>
+        </div>
       </PageHeader>
       <div className="grid gap-6 lg:grid-cols-2">
         <Card>

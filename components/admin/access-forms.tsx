@@ -2,29 +2,15 @@
 
 import { useActionState } from "react";
 import { grantAuditorAction, setMembershipAction } from "@/app/admin/users/actions";
-import type { ActionState } from "@/lib/actions/action";
-
-const control =
-  "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm dark:border-slate-700 dark:bg-slate-950";
-const submit = "rounded-md bg-indigo-600 px-4 py-2 text-sm font-semibold text-white hover:bg-indigo-700 disabled:opacity-60";
+import { fieldClass, FormResult, primaryButtonClass } from "@/components/ui/form";
 
 type Option = { id: string; label: string };
-
-function Result({ state }: { state: ActionState }) {
-  if (!state.message) return null;
-  return (
-    <p role={state.ok ? "status" : "alert"} className={`text-sm ${state.ok ? "text-emerald-800 dark:text-emerald-300" : "text-rose-700 dark:text-rose-300"}`}>
-      {state.message}
-      {state.fieldErrors ? ` ${Object.values(state.fieldErrors).flat().filter(Boolean).join(" ")}` : ""}
-    </p>
-  );
-}
 
 function Select({ id, name, label, options }: { id: string; name: string; label: string; options: Option[] }) {
   return (
     <div>
       <label htmlFor={id} className="block text-sm font-medium">{label}</label>
-      <select id={id} name={name} required className={control} defaultValue="">
+      <select id={id} name={name} required className={fieldClass} defaultValue="">
         <option value="" disabled>Choose…</option>
         {options.map((o) => (
           <option key={o.id} value={o.id}>{o.label}</option>
@@ -56,8 +42,8 @@ export function AccessForms({ users, teams, maxDate }: { users: Option[]; teams:
             ]}
           />
         </div>
-        <button type="submit" disabled={savingRole} className={submit}>Save team role</button>
-        <Result state={role} />
+        <button type="submit" disabled={savingRole} className={primaryButtonClass}>Save team role</button>
+        <FormResult state={role} withFieldErrors />
       </form>
       <form action={grantAction} className="space-y-3" aria-labelledby="grant-heading">
         <h3 id="grant-heading" className="text-sm font-semibold">Org-wide auditor access</h3>
@@ -65,15 +51,15 @@ export function AccessForms({ users, teams, maxDate }: { users: Option[]; teams:
           <Select id="grant-user" name="userId" label="User" options={users} />
           <div>
             <label htmlFor="grant-expires" className="block text-sm font-medium">Access ends after</label>
-            <input id="grant-expires" name="expiresOn" type="date" required max={maxDate} className={control} />
+            <input id="grant-expires" name="expiresOn" type="date" required max={maxDate} className={fieldClass} />
           </div>
         </div>
         <div>
           <label htmlFor="grant-reason" className="block text-sm font-medium">Reason</label>
-          <input id="grant-reason" name="reason" required maxLength={200} placeholder="e.g. SOC 2 audit, FY2027" className={control} />
+          <input id="grant-reason" name="reason" required maxLength={200} placeholder="e.g. SOC 2 audit, FY2027" className={fieldClass} />
         </div>
-        <button type="submit" disabled={granting} className={submit}>Grant read access</button>
-        <Result state={grant} />
+        <button type="submit" disabled={granting} className={primaryButtonClass}>Grant read access</button>
+        <FormResult state={grant} withFieldErrors />
       </form>
     </div>
   );

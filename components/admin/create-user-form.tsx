@@ -2,10 +2,9 @@
 
 import { useActionState } from "react";
 import { createUserAction } from "@/app/admin/users/actions";
+import { fieldClass } from "@/components/ui/form";
 import { OneTimePassword } from "./one-time-password";
 
-const input =
-  "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm dark:border-slate-700 dark:bg-slate-950";
 
 export function CreateUserForm() {
   const [state, action, pending] = useActionState(createUserAction, { ok: false, message: null });
@@ -13,12 +12,12 @@ export function CreateUserForm() {
     <form action={action} className="grid gap-4 px-5 py-4 sm:grid-cols-[1fr_1fr_auto_auto] sm:items-end">
       <div>
         <label htmlFor="new-user-name" className="block text-sm font-medium">Name</label>
-        <input id="new-user-name" name="name" required maxLength={120} className={input} aria-describedby="new-user-name-error" />
+        <input id="new-user-name" name="name" required maxLength={120} className={fieldClass} aria-describedby="new-user-name-error" />
         <p id="new-user-name-error" className="mt-1 text-xs text-rose-700 dark:text-rose-300">{state.fieldErrors?.name?.[0]}</p>
       </div>
       <div>
         <label htmlFor="new-user-email" className="block text-sm font-medium">Email</label>
-        <input id="new-user-email" name="email" type="email" required className={input} aria-describedby="new-user-email-error" />
+        <input id="new-user-email" name="email" type="email" required className={fieldClass} aria-describedby="new-user-email-error" />
         <p id="new-user-email-error" className="mt-1 text-xs text-rose-700 dark:text-rose-300">{state.fieldErrors?.email?.[0]}</p>
       </div>
       <label className="flex items-center gap-2 pb-6 text-sm">

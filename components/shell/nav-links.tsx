@@ -7,12 +7,13 @@ const LINKS = [
   { href: "/", label: "Dashboard" },
   { href: "/services", label: "Services" },
   { href: "/findings", label: "Findings" },
+  { href: "/audit", label: "Audit trail" },
   { href: "/admin", label: "Admin" },
 ];
 
-export function NavLinks({ showAdmin }: { showAdmin: boolean }) {
+export function NavLinks({ showAdmin, showAudit }: { showAdmin: boolean; showAudit: boolean }) {
   const pathname = usePathname();
-  const links = showAdmin ? LINKS : LINKS.filter((link) => link.href !== "/admin");
+  const links = LINKS.filter((link) => (link.href === "/admin" ? showAdmin : link.href === "/audit" ? showAudit : true));
   return (
     <nav aria-label="Main" className="flex items-center gap-1 overflow-x-auto">
       {links.map((link) => {

@@ -1,12 +1,9 @@
 import "server-only";
-import { headers } from "next/headers";
 import { z } from "zod";
-import { recordAuditEvent } from "../audit/record";
+import { recordRefusal } from "../audit/refusal";
 import { getPrincipal } from "../auth/current";
 import { can, type Principal } from "../auth/policy";
-import { getPrisma } from "../db/prisma";
 import { NotFoundError, ValidationError } from "../data/errors";
-import { clientAddress } from "../security/client-address";
 
 export interface ActionState<T = unknown> {
   ok: boolean;
@@ -17,37 +14,24 @@ export interface ActionState<T = unknown> {
 
 export const NOT_FOUND = "Not found, or you do not have access to it.";
 
-async function recordRefusal(principal: Principal | null, action: string): Promise<void> {
-  const request = await headers();
-  await getPrisma().$transaction((tx) =>
-    recordAuditEvent(tx, {
-      category: "access",
-      action: "access.refused",
-      actorId: principal?.userId ?? null,
-      actorLabel: principal?.email ?? "(anonymous)",
-      targetType: "action",
-      targetId: action,
-      ipAddress: clientAddress(request),
-      userAgent: request.get("user-agent"),
-    }),
-  );
-}
+type Permit = (principal: Principal) => boolean;
 
 /**
- * The chokepoint for admin server actions: re-checks the caller on every call
- * (a page check does not cover its actions), validates the form with zod,
+ * The chokepoint for server actions: re-checks the caller on every call (a
+ * page check does not cover its actions), validates the form with zod,
  * records refusals, and turns expected failures into a message. The data
  * functions it calls check the principal again.
  */
-export function adminAction<S extends z.ZodType, T>(
+function guardedAction<S extends z.ZodType, T>(
   name: string,
+  permit: Permit,
   schema: S,
   run: (principal: Principal, input: z.infer<S>) => Promise<ActionState<T>>,
 ) {
   return async (_previous: ActionState<T>, form: FormData): Promise<ActionState<T>> => {
     const principal = await getPrincipal();
-    if (!principal || !can(principal, "admin.manage", "org")) {
-      await recordRefusal(principal, name);
+    if (!principal || !permit(principal)) {
+      await recordRefusal(principal, "action", name);
       return { ok: false, message: NOT_FOUND };
     }
     const parsed = schema.safeParse(Object.fromEntries(form instanceof FormData ? form : []));
@@ -58,8 +42,26 @@ export function adminAction<S extends z.ZodType, T>(
       return await run(principal, parsed.data);
     } catch (error) {
       if (error instanceof NotFoundError) return { ok: false, message: NOT_FOUND };
-      if (error instanceof ValidationError) return { ok: false, message: error.message };
+      if (error instanceof ValidationError) return { ok: false, message: error.message, fieldErrors: error.fieldErrors };
       throw error;
     }
   };
+}
+
+/** An action for org admins only. */
+export function adminAction<S extends z.ZodType, T>(
+  name: string,
+  schema: S,
+  run: (principal: Principal, input: z.infer<S>) => Promise<ActionState<T>>,
+) {
+  return guardedAction(name, (principal) => can(principal, "admin.manage", "org"), schema, run);
+}
+
+/** An action any signed-in, enabled user may take on their own account. */
+export function signedInAction<S extends z.ZodType, T>(
+  name: string,
+  schema: S,
+  run: (principal: Principal, input: z.infer<S>) => Promise<ActionState<T>>,
+) {
+  return guardedAction(name, () => true, schema, run);
 }

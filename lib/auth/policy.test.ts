@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { can, ORG_ACTIONS, readScope, TEAM_ACTIONS, type Action, type Principal } from "./policy";
+import { auditScope, can, ORG_ACTIONS, readScope, TEAM_ACTIONS, type Action, type Principal } from "./policy";
 
 const NOW = new Date("2026-11-22T12:00:00Z");
 const TEAM_A = "team-a";
@@ -21,12 +21,21 @@ const PRINCIPALS: Record<string, Principal | null> = {
 const ALLOWED_ON_TEAM_A: Record<string, readonly Action[]> = {
   anonymous: [],
   reviewerA: ["team.read", "service.create", "service.update", "assessment.edit", "assessment.submit"],
-  leadA: ["team.read", "service.create", "service.update", "assessment.approve", "finding.manage", "finding.acceptRisk", "export.create"],
-  auditorA: ["team.read", "export.create"],
+  leadA: [
+    "team.read",
+    "service.create",
+    "service.update",
+    "assessment.approve",
+    "finding.manage",
+    "finding.acceptRisk",
+    "export.create",
+    "team.audit.read",
+  ],
+  auditorA: ["team.read", "export.create", "team.audit.read"],
   memberB: [],
-  orgAuditor: ["team.read", "export.create"],
+  orgAuditor: ["team.read", "export.create", "team.audit.read"],
   expiredAuditor: [],
-  admin: ["team.read", "export.create"],
+  admin: ["team.read", "export.create", "team.audit.read"],
 };
 const ALLOWED_ON_ORG: Record<string, readonly Action[]> = {
   anonymous: [],
@@ -80,5 +89,17 @@ describe("readScope", () => {
     expect(readScope(PRINCIPALS.expiredAuditor!, NOW)).toEqual({ kind: "teams", teamIds: [] });
     expect(readScope(PRINCIPALS.orgAuditor!, NOW)).toEqual({ kind: "org" });
     expect(readScope(PRINCIPALS.admin!, NOW)).toEqual({ kind: "org" });
+  });
+});
+
+describe("auditScope", () => {
+  it("is everything for org readers, the lead's and auditor's teams otherwise, and nothing for reviewers", () => {
+    expect(auditScope(null, NOW)).toEqual({ kind: "teams", teamIds: [] });
+    expect(auditScope(PRINCIPALS.admin!, NOW)).toEqual({ kind: "org" });
+    expect(auditScope(PRINCIPALS.orgAuditor!, NOW)).toEqual({ kind: "org" });
+    expect(auditScope(PRINCIPALS.expiredAuditor!, NOW)).toEqual({ kind: "teams", teamIds: [] });
+    expect(auditScope(PRINCIPALS.leadA!, NOW)).toEqual({ kind: "teams", teamIds: [TEAM_A] });
+    expect(auditScope(PRINCIPALS.auditorA!, NOW)).toEqual({ kind: "teams", teamIds: [TEAM_A] });
+    expect(auditScope(PRINCIPALS.reviewerA!, NOW)).toEqual({ kind: "teams", teamIds: [] });
   });
 });

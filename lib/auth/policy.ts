@@ -26,6 +26,7 @@ export const TEAM_ACTIONS = [
   "finding.manage",
   "finding.acceptRisk",
   "export.create",
+  "team.audit.read",
 ] as const;
 /** Organisation-level actions. */
 export const ORG_ACTIONS = ["org.read", "audit.read", "admin.manage"] as const;
@@ -38,13 +39,22 @@ const ROLE_GRANTS: Record<TeamRole, readonly TeamAction[]> = {
   // Fills in and submits assessments; keeps the team's service list current.
   reviewer: ["team.read", "service.create", "service.update", "assessment.edit", "assessment.submit"],
   // Signs off, and owns findings and risk decisions; does not fill in what it approves.
-  lead: ["team.read", "service.create", "service.update", "assessment.approve", "finding.manage", "finding.acceptRisk", "export.create"],
-  // Reads and exports; changes nothing.
-  auditor: ["team.read", "export.create"],
+  lead: [
+    "team.read",
+    "service.create",
+    "service.update",
+    "assessment.approve",
+    "finding.manage",
+    "finding.acceptRisk",
+    "export.create",
+    "team.audit.read",
+  ],
+  // Reads, exports and reads the team's audit trail; changes nothing.
+  auditor: ["team.read", "export.create", "team.audit.read"],
 };
 
 /** Org-wide reading, for admins and auditors with a grant in force. */
-const ORG_READER_GRANTS: readonly TeamAction[] = ["team.read", "export.create"];
+const ORG_READER_GRANTS: readonly TeamAction[] = ["team.read", "export.create", "team.audit.read"];
 
 export function hasValidOrgAuditorGrant(principal: Principal, now: Date): boolean {
   return principal.orgAuditorUntil !== null && principal.orgAuditorUntil > now;
@@ -83,4 +93,24 @@ export function readScope(principal: Principal | null, now: Date = new Date()): 
   if (!principal) return { kind: "teams", teamIds: [] };
   if (isOrgReader(principal, now)) return { kind: "org" };
   return { kind: "teams", teamIds: principal.memberships.map((m) => m.teamId) };
+}
+
+/**
+ * The audit events a principal may browse: all of them for admins and org
+ * auditors, otherwise the events of teams where the principal is lead or
+ * auditor. Events with no team (sign-ins, user administration) are org-only.
+ */
+export type AuditScope = { kind: "org" } | { kind: "teams"; teamIds: readonly string[] };
+
+export function auditScope(principal: Principal | null, now: Date = new Date()): AuditScope {
+  if (!principal) return { kind: "teams", teamIds: [] };
+  if (can(principal, "audit.read", "org", now)) return { kind: "org" };
+  const teamIds = principal.memberships.filter((m) => can(principal, "team.audit.read", { teamId: m.teamId }, now)).map((m) => m.teamId);
+  return { kind: "teams", teamIds };
+}
+
+/** Whether the principal may open the audit trail at all. */
+export function canBrowseAuditTrail(principal: Principal | null, now: Date = new Date()): boolean {
+  const scope = auditScope(principal, now);
+  return scope.kind === "org" || scope.teamIds.length > 0;
 }

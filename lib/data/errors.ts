@@ -11,7 +11,11 @@ export class NotFoundError extends Error {
 
 /** A request that cannot be carried out as asked; the message is safe to show. */
 export class ValidationError extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    /** Per-field messages, when the problem belongs to one field of a form. */
+    readonly fieldErrors?: Record<string, string[]>,
+  ) {
     super(message);
     this.name = "ValidationError";
   }

@@ -1,13 +1,12 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-import { notFound } from "next/navigation";
 import { AccessForms } from "@/components/admin/access-forms";
 import { CreateUserForm } from "@/components/admin/create-user-form";
 import { UserActions } from "@/components/admin/user-actions";
-import { Card, CardHeader, PageHeader } from "@/components/ui/card";
+import { AdminPageHeader } from "@/components/admin/admin-page-header";
+import { Card, CardHeader } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
 import { formatDate } from "@/components/ui/format";
-import { requirePrincipal } from "@/lib/auth/current";
+import { requirePagePermission } from "@/lib/auth/page-guard";
 import { can } from "@/lib/auth/policy";
 import { listUsers } from "@/lib/data/admin/list-users";
 import { latestGrantExpiry, listTeamOptions } from "@/lib/data/admin/manage-access";
@@ -15,17 +14,12 @@ import { latestGrantExpiry, listTeamOptions } from "@/lib/data/admin/manage-acce
 export const metadata: Metadata = { title: "Users" };
 
 export default async function UsersPage() {
-  const principal = await requirePrincipal();
-  if (!can(principal, "admin.manage", "org")) notFound();
+  const principal = await requirePagePermission("/admin/users", (p) => can(p, "admin.manage", "org"));
   const [users, teams] = await Promise.all([listUsers(principal), listTeamOptions(principal)]);
   const maxDate = latestGrantExpiry();
   return (
     <>
-      <PageHeader title="Users" description="Who can sign in, with what, and what they hold.">
-        <Link href="/admin" className="text-sm font-medium text-indigo-700 hover:underline dark:text-indigo-300">
-          Back to administration
-        </Link>
-      </PageHeader>
+      <AdminPageHeader title="Users" description="Who can sign in, with what, and what they hold." />
       <div className="space-y-6">
         <Card>
           <CardHeader title="Add a user" description="They get a one-time password to pass on; they start with no team." />

@@ -1,0 +1,13 @@
+import Link from "next/link";
+import { PageHeader } from "@/components/ui/card";
+
+/** The header of a page inside the admin area, with the way back to its overview. */
+export function AdminPageHeader({ title, description }: { title: string; description: string }) {
+  return (
+    <PageHeader title={title} description={description}>
+      <Link href="/admin" className="text-sm font-medium text-indigo-700 hover:underline dark:text-indigo-300">
+        Back to administration
+      </Link>
+    </PageHeader>
+  );
+}
