@@ -43,7 +43,11 @@ interface Ids {
   victim: string;
   grantee: string;
   team: string;
+  /** A team of the matrix's own, for renaming. */
+  spareTeam: string;
 }
+
+const SIGNED_IN: PrincipalName[] = ["reviewerOfA", "leadOfA", "auditorOfA", "memberOfB", "orgAuditor", "expiredOrgAuditor", "admin"];
 
 let db: pg.Client;
 const query = async (sql: string, params: unknown[] = []) => (await db.query(sql, params)).rows;
@@ -104,6 +108,29 @@ Object.assign(MATRIX, {
   },
 } satisfies Record<string, Row>);
 
+Object.assign(MATRIX, {
+  "app/admin/teams/actions.ts#createTeamAction": {
+    allowed: ADMIN_ONLY,
+    input: (u) => ({ name: `Matrix team ${u}`, description: "" }),
+    changed: async (u) => (await query("SELECT 1 FROM teams WHERE name = $1", [`Matrix team ${u}`])).length > 0,
+  },
+  "app/admin/teams/actions.ts#updateTeamAction": {
+    allowed: ADMIN_ONLY,
+    input: (u, ids) => ({ teamId: ids.spareTeam, name: `Matrix renamed ${u}`, description: "" }),
+    changed: async (u, ids) => (await query("SELECT 1 FROM teams WHERE id = $1 AND name = $2", [ids.spareTeam, `Matrix renamed ${u}`])).length > 0,
+  },
+  // Everyone signed in may change their own password, and only their own.
+  "app/account/actions.ts#changePasswordAction": {
+    allowed: SIGNED_IN,
+    input: (u) => ({ currentPassword: PASSWORD, newPassword: `new ${u} passphrase`, confirmPassword: `new ${u} passphrase` }),
+    changed: async () => {
+      // Every matrix user shares one hash: any other hash among them is a change. Put it back.
+      const rows = await query("UPDATE users SET password_hash = $1 WHERE email LIKE $2 AND password_hash <> $1 RETURNING id", [VICTIM_HASH, `%.${RUN}@demo.test`]);
+      return rows.length > 0;
+    },
+  },
+} satisfies Record<string, Row>);
+
 // Actions that serve everyone by design, with why. They are still listed, so a
 // new action cannot slip past the matrix unnoticed.
 const PUBLIC_BY_DESIGN: Record<string, string> = {
@@ -134,16 +161,18 @@ function actionsInBuild(): Map<string, { id: string; path: string }> {
 }
 
 let VICTIM_HASH = "";
+let PASSWORD = "";
+let RUN = "";
 const cookies = new Map<PrincipalName, string>();
-const ids: Ids = { victim: "", grantee: "", team: "" };
+const ids: Ids = { victim: "", grantee: "", team: "", spareTeam: "" };
 
 test.describe.configure({ mode: "serial" });
 
 test.beforeAll(async ({ baseURL }) => {
   db = new pg.Client({ connectionString: process.env.E2E_DATABASE_URL });
   await db.connect();
-  const run = Date.now().toString(36);
-  const password = `matrix-password-${run}`;
+  const run = (RUN = Date.now().toString(36));
+  const password = (PASSWORD = `matrix-password-${run}`);
   const hash = await hashPassword(password);
   const team = async (slug: string) => (await query("SELECT id FROM teams WHERE slug = $1", [slug]))[0].id as string;
   const [payments, identity] = [await team("payments"), await team("identity")];
@@ -174,6 +203,7 @@ test.beforeAll(async ({ baseURL }) => {
   ids.victim = victim.id;
   ids.grantee = (await user("grantee", grant(30))).id;
   ids.team = payments;
+  ids.spareTeam = (await query("INSERT INTO teams (name, slug, updated_at) VALUES ($1, $1, now()) RETURNING id", [`matrix-${run}`]))[0].id;
   VICTIM_HASH = hash;
   for (const [name, { email }] of Object.entries(principals)) {
     cookies.set(name as PrincipalName, await signInOverHttp(baseURL!, email, password));

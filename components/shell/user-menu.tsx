@@ -1,13 +1,18 @@
 import { LogOut } from "lucide-react";
+import Link from "next/link";
 import { signOutEverywhere } from "@/app/sign-in/actions";
 
 export function UserMenu({ name, email }: { name: string; email: string }) {
   return (
     <div className="flex items-center gap-3">
-      <div className="hidden text-right text-xs leading-tight sm:block">
+      <Link
+        href="/account"
+        aria-label={`Your account: ${name}, ${email}`}
+        className="hidden rounded-md px-2 py-1 text-right text-xs leading-tight hover:bg-slate-100 sm:block dark:hover:bg-slate-800"
+      >
         <div className="font-medium text-slate-900 dark:text-slate-100">{name}</div>
         <div className="text-slate-600 dark:text-slate-400">{email}</div>
-      </div>
+      </Link>
       <form action={signOutEverywhere}>
         <button
           type="submit"

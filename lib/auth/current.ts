@@ -11,9 +11,12 @@ import { principalForSession } from "./sessions";
  * request): an ended, idle, expired or disabled session is nobody.
  */
 export const getPrincipal = cache(async (): Promise<Principal | null> => {
-  const session = await auth();
-  return session?.sid ? principalForSession(getPrisma(), session.sid) : null;
+  const secret = await currentSessionSecret();
+  return secret ? principalForSession(getPrisma(), secret) : null;
 });
+
+/** The secret of the session behind this request (from its signed cookie), if any. */
+export const currentSessionSecret = cache(async (): Promise<string | null> => (await auth())?.sid ?? null);
 
 export async function requirePrincipal(): Promise<Principal> {
   const principal = await getPrincipal();

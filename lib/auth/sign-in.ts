@@ -30,7 +30,8 @@ export type SignInResult =
 let dummyHash: Promise<string> | undefined;
 const dummy = () => (dummyHash ??= hashPassword("not a real password, only a timing shield"));
 
-async function history(prisma: PrismaClient, email: string, ip: string, now: Date): Promise<AttemptHistory> {
+/** Recent failures for an account and an address, for the throttle. */
+export async function attemptHistory(prisma: PrismaClient, email: string, ip: string, now: Date): Promise<AttemptHistory> {
   // Counted in SQL: under a brute-force attack the rows behind these counts grow.
   const since = new Date(now.getTime() - HOUR);
   const lastSuccess = await prisma.signInAttempt.findFirst({
@@ -76,7 +77,7 @@ export async function attemptSignIn(
   };
 
   if (!parsed.success) return fail("malformed");
-  if (isThrottled(await history(prisma, email, ip, now), now)) return fail("throttled");
+  if (isThrottled(await attemptHistory(prisma, email, ip, now), now)) return fail("throttled");
 
   const user = await prisma.user.findUnique({ where: { email } });
   const valid = await verifyPassword(user?.passwordHash ?? (await dummy()), parsed.data.password);

@@ -1,0 +1,85 @@
+import type { Metadata } from "next";
+import { ChangePasswordForm } from "@/components/account/change-password-form";
+import { Card, CardHeader, PageHeader } from "@/components/ui/card";
+import { DataTable } from "@/components/ui/data-table";
+import { formatDate } from "@/components/ui/format";
+import { currentSessionSecret, requirePrincipal } from "@/lib/auth/current";
+import { getAccount } from "@/lib/data/account/get-account";
+
+export const metadata: Metadata = { title: "Your account" };
+
+const when = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+
+const EVENT_LABEL: Record<string, string> = {
+  "auth.sign_in": "Signed in",
+  "auth.sign_in_failed": "Sign-in refused",
+  "user.password_changed": "Password changed",
+  "user.password_change_failed": "Password change refused",
+};
+
+export default async function AccountPage() {
+  const principal = await requirePrincipal();
+  const account = await getAccount(principal, await currentSessionSecret());
+  const access = [
+    ...(account.isAdmin ? ["Administrator"] : []),
+    ...(account.orgAuditorUntil ? [`Org-wide auditor until ${formatDate(account.orgAuditorUntil)}`] : []),
+    ...account.roles.map((r) => `${r.role[0]!.toUpperCase()}${r.role.slice(1)} in ${r.team}`),
+  ];
+  return (
+    <>
+      <PageHeader title="Your account" description={`${account.name} · ${account.email}`} />
+      <div className="grid items-start gap-6 lg:grid-cols-2">
+        <Card>
+          <CardHeader title="Access" description="Given by an administrator; changes apply on your next request." />
+          {access.length ? (
+            <ul className="divide-y divide-slate-100 px-5 text-sm dark:divide-slate-800">
+              {access.map((line) => (
+                <li key={line} className="py-2.5">{line}</li>
+              ))}
+            </ul>
+          ) : (
+            <p className="px-5 py-4 text-sm text-slate-600 dark:text-slate-400">No access yet. Ask an administrator for a team role.</p>
+          )}
+        </Card>
+        <Card>
+          <CardHeader title="Password" description={account.hasPassword ? "Changing it ends every other session." : undefined} />
+          {account.hasPassword ? (
+            <ChangePasswordForm />
+          ) : (
+            <p className="px-5 py-4 text-sm text-slate-600 dark:text-slate-400">
+              You sign in through single sign-on, so there is no Twelvefold password to change.
+            </p>
+          )}
+        </Card>
+        <Card className="overflow-x-auto lg:col-span-2">
+          <CardHeader title="Where you are signed in" description="Sessions end after 30 idle minutes or 12 hours; Sign out ends this one." />
+          <DataTable caption="Your live sessions" columns={[{ label: "Since (UTC)" }, { label: "Last seen (UTC)" }, { label: "Address" }, { label: "Browser" }]}>
+            {account.sessions.map((session) => (
+              <tr key={session.createdAt.toISOString() + session.ipAddress}>
+                <td className="px-5 py-3 tabular-nums">
+                  {when.format(session.createdAt)}
+                  {session.current ? <span className="ml-2 rounded bg-emerald-50 px-1.5 py-0.5 text-xs font-semibold text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200">This session</span> : null}
+                </td>
+                <td className="px-3 py-3 tabular-nums">{when.format(session.lastSeenAt)}</td>
+                <td className="px-3 py-3">{session.ipAddress ?? "unknown"}</td>
+                <td className="max-w-xs truncate px-5 py-3" title={session.userAgent ?? undefined}>{session.userAgent ?? "unknown"}</td>
+              </tr>
+            ))}
+          </DataTable>
+        </Card>
+        <Card className="overflow-x-auto lg:col-span-2">
+          <CardHeader title="Recent security events" description="If you do not recognise one, change your password and tell your administrator." />
+          <DataTable caption="Your recent security events" columns={[{ label: "When (UTC)" }, { label: "Event" }, { label: "Address" }]}>
+            {account.recentSecurityEvents.map((event) => (
+              <tr key={event.occurredAt.toISOString() + event.action}>
+                <td className="px-5 py-3 tabular-nums">{when.format(event.occurredAt)}</td>
+                <td className="px-3 py-3">{EVENT_LABEL[event.action] ?? event.action}</td>
+                <td className="px-5 py-3">{event.ipAddress ?? "unknown"}</td>
+              </tr>
+            ))}
+          </DataTable>
+        </Card>
+      </div>
+    </>
+  );
+}

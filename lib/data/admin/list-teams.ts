@@ -1,0 +1,32 @@
+import "server-only";
+import type { Principal } from "../../auth/policy";
+import { getPrisma } from "../../db/prisma";
+import { assertOrgAdmin } from "../scope";
+
+export interface TeamRow {
+  id: string;
+  name: string;
+  slug: string;
+  description: string;
+  members: { lead: number; reviewer: number; auditor: number };
+  services: number;
+  createdAt: Date;
+}
+
+/** Every team with its head counts by role; admins only. */
+export async function listTeams(principal: Principal): Promise<TeamRow[]> {
+  assertOrgAdmin(principal);
+  const prisma = getPrisma();
+  const [teams, counts] = await Promise.all([
+    prisma.team.findMany({
+      orderBy: { name: "asc" },
+      select: { id: true, name: true, slug: true, description: true, createdAt: true, _count: { select: { services: { where: { archivedAt: null } } } } },
+    }),
+    prisma.membership.groupBy({ by: ["teamId", "role"], _count: { _all: true } }),
+  ]);
+  return teams.map((team) => {
+    const members = { lead: 0, reviewer: 0, auditor: 0 };
+    for (const row of counts) if (row.teamId === team.id) members[row.role.toLowerCase() as keyof typeof members] = row._count._all;
+    return { id: team.id, name: team.name, slug: team.slug, description: team.description, members, services: team._count.services, createdAt: team.createdAt };
+  });
+}
