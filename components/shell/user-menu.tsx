@@ -1,4 +1,4 @@
-import { LogOut } from "lucide-react";
+import { LogOut, UserRound } from "lucide-react";
 import Link from "next/link";
 import { signOutEverywhere } from "@/app/sign-in/actions";
 
@@ -12,6 +12,13 @@ export function UserMenu({ name, email }: { name: string; email: string }) {
       >
         <div className="font-medium text-slate-900 dark:text-slate-100">{name}</div>
         <div className="text-slate-600 dark:text-slate-400">{email}</div>
+      </Link>
+      <Link
+        href="/account"
+        aria-label="Your account"
+        className="inline-flex h-9 w-9 items-center justify-center rounded-md text-slate-600 hover:bg-slate-100 sm:hidden dark:text-slate-300 dark:hover:bg-slate-800"
+      >
+        <UserRound className="h-4 w-4" aria-hidden="true" />
       </Link>
       <form action={signOutEverywhere}>
         <button
