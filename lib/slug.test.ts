@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { SLUG_MAX, slugFor } from "./slug";
+import { firstFreeSlug, SLUG_MAX, slugFor } from "./slug";
 
 describe("slugFor", () => {
   it("keeps letters and digits, joins the rest with single dashes", () => {
@@ -18,5 +18,12 @@ describe("slugFor", () => {
     const long = slugFor("a".repeat(47) + " b");
     expect(long.length).toBeLessThanOrEqual(SLUG_MAX);
     expect(long.endsWith("-")).toBe(false);
+  });
+});
+
+describe("firstFreeSlug", () => {
+  it("numbers a taken slug from 2", () => {
+    expect(firstFreeSlug("api", new Set())).toBe("api");
+    expect(firstFreeSlug("api", new Set(["api", "api-2"]))).toBe("api-3");
   });
 });

@@ -13,3 +13,9 @@ export function slugFor(name: string): string {
     .replace(/^-+|-+$/g, "");
   return slug || "untitled";
 }
+
+/** The slug itself if free, else the first of slug-2, slug-3… that is. */
+export function firstFreeSlug(base: string, taken: ReadonlySet<string>): string {
+  if (!taken.has(base)) return base;
+  for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
+}

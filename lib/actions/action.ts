@@ -3,7 +3,7 @@ import { z } from "zod";
 import { recordRefusal } from "../audit/refusal";
 import { getPrincipal } from "../auth/current";
 import { can, type Principal } from "../auth/policy";
-import { NotFoundError, ValidationError } from "../data/errors";
+import { ForbiddenError, NotFoundError, ValidationError } from "../data/errors";
 
 export interface ActionState<T = unknown> {
   ok: boolean;
@@ -13,6 +13,7 @@ export interface ActionState<T = unknown> {
 }
 
 export const NOT_FOUND = "Not found, or you do not have access to it.";
+export const FORBIDDEN = "Your role does not allow this.";
 
 type Permit = (principal: Principal) => boolean;
 
@@ -41,7 +42,11 @@ function guardedAction<S extends z.ZodType, T>(
     try {
       return await run(principal, parsed.data);
     } catch (error) {
-      if (error instanceof NotFoundError) return { ok: false, message: NOT_FOUND };
+      if (error instanceof NotFoundError || error instanceof ForbiddenError) {
+        // The data layer refused: as much an access refusal as the chokepoint's own.
+        await recordRefusal(principal, "action", name);
+        return { ok: false, message: error instanceof ForbiddenError ? FORBIDDEN : NOT_FOUND };
+      }
       if (error instanceof ValidationError) return { ok: false, message: error.message, fieldErrors: error.fieldErrors };
       throw error;
     }
@@ -57,7 +62,10 @@ export function adminAction<S extends z.ZodType, T>(
   return guardedAction(name, (principal) => can(principal, "admin.manage", "org"), schema, run);
 }
 
-/** An action any signed-in, enabled user may take on their own account. */
+/**
+ * An action any signed-in, enabled user may call: on their own account, or on
+ * a team's records, where the data function decides by the policy.
+ */
 export function signedInAction<S extends z.ZodType, T>(
   name: string,
   schema: S,

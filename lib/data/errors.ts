@@ -20,3 +20,11 @@ export class ValidationError extends Error {
     this.name = "ValidationError";
   }
 }
+
+/** In the caller's scope, but their role does not allow this change. */
+export class ForbiddenError extends Error {
+  constructor() {
+    super("forbidden");
+    this.name = "ForbiddenError";
+  }
+}

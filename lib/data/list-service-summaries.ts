@@ -1,6 +1,7 @@
 import "server-only";
 import { getPrisma } from "../db/prisma";
 import type { Principal } from "../auth/policy";
+import type { Prisma } from "../generated/prisma/client";
 import { servicesVisibleTo } from "./scope";
 
 export type Criticality = "critical" | "high" | "medium" | "low";
@@ -23,9 +24,23 @@ export interface ServiceSummary {
 
 const emptyCounts = (): SeverityCounts => ({ critical: 0, high: 0, medium: 0, low: 0 });
 
-export async function listServiceSummaries(principal: Principal): Promise<ServiceSummary[]> {
+export interface ServiceFilter {
+  /** Part of the name, any case. */
+  query?: string;
+  teamSlug?: string;
+  criticality?: Criticality;
+}
+
+export async function listServiceSummaries(principal: Principal, filter: ServiceFilter = {}): Promise<ServiceSummary[]> {
   const prisma = getPrisma();
-  const where = servicesVisibleTo(principal);
+  const where: Prisma.ServiceWhereInput = {
+    AND: [
+      servicesVisibleTo(principal),
+      filter.query ? { name: { contains: filter.query, mode: "insensitive" } } : {},
+      filter.teamSlug ? { team: { slug: filter.teamSlug } } : {},
+      filter.criticality ? { criticality: filter.criticality.toUpperCase() as Uppercase<Criticality> } : {},
+    ],
+  };
   const [services, latest, open, drafts] = await Promise.all([
     prisma.service.findMany({
       where,

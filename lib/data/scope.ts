@@ -1,7 +1,7 @@
 import "server-only";
-import { can, readScope, type Principal } from "../auth/policy";
+import { can, readScope, type Principal, type TeamAction } from "../auth/policy";
 import type { Prisma } from "../generated/prisma/client";
-import { NotFoundError } from "./errors";
+import { ForbiddenError, NotFoundError } from "./errors";
 
 export { NotFoundError };
 
@@ -18,4 +18,15 @@ export function servicesVisibleTo(principal: Principal, now: Date = new Date()):
 
 export function assertOrgAdmin(principal: Principal): void {
   if (!can(principal, "admin.manage", "org")) throw new NotFoundError();
+}
+
+/**
+ * For a change to a team's records: "not found" when the caller cannot even
+ * read the team (so nobody learns what exists), "forbidden" when they can read
+ * it but their role does not allow the change.
+ */
+export function assertTeamPermission(principal: Principal, action: TeamAction, teamId: string, now: Date = new Date()): void {
+  if (can(principal, action, { teamId }, now)) return;
+  if (!can(principal, "team.read", { teamId }, now)) throw new NotFoundError();
+  throw new ForbiddenError();
 }

@@ -8,8 +8,7 @@ import type { Random } from "./random";
 
 const DAY = 86_400_000;
 
-/** Default remediation SLA in days by severity (Issue 5 makes it configurable). */
-export const DEFAULT_SLA_DAYS = { critical: 7, high: 30, medium: 90, low: 180 } as const;
+import { DEFAULT_SLA_DAYS } from "../findings/sla";
 
 type Severity = "CRITICAL" | "HIGH" | "MEDIUM" | "LOW";
 type Status = "OPEN" | "IN_PROGRESS" | "RISK_ACCEPTED" | "RESOLVED";

@@ -5,15 +5,12 @@ import { getPrisma } from "../../db/prisma";
 import type { Prisma } from "../../generated/prisma/client";
 import { NotFoundError, ValidationError } from "../errors";
 import { assertOrgAdmin } from "../scope";
-import { slugFor } from "../../slug";
+import { firstFreeSlug, slugFor } from "../../slug";
 
 async function freeSlug(tx: Prisma.TransactionClient, name: string): Promise<string> {
   const base = slugFor(name);
-  const taken = new Set(
-    (await tx.team.findMany({ where: { slug: { startsWith: base } }, select: { slug: true } })).map((t) => t.slug),
-  );
-  if (!taken.has(base)) return base;
-  for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
+  const taken = await tx.team.findMany({ where: { slug: { startsWith: base } }, select: { slug: true } });
+  return firstFreeSlug(base, new Set(taken.map((t) => t.slug)));
 }
 
 async function assertNameFree(tx: Prisma.TransactionClient, name: string, except?: string): Promise<void> {

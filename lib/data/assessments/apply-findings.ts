@@ -1,0 +1,77 @@
+import "server-only";
+import type { Severity } from "../../checklist";
+import { planFindings } from "../../findings/plan";
+import { dueDateFor } from "../../findings/sla";
+import type { Prisma } from "../../generated/prisma/client";
+import type { ResponseStatus } from "../../scoring/score";
+
+/**
+ * Brings a service's findings in line with an assessment being approved, in
+ * the approval's transaction: opens, re-confirms, reopens or resolves, one
+ * finding per service and item, each step in the finding's history.
+ */
+export async function applyFindings(
+  tx: Prisma.TransactionClient,
+  input: {
+    serviceId: string;
+    assessmentId: string;
+    actorId: string;
+    now: Date;
+    answers: { itemId: string; title: string; status: ResponseStatus; severity: Severity }[];
+  },
+): Promise<{ opened: number; reconfirmed: number; reopened: number; resolved: number }> {
+  const existing = await tx.finding.findMany({ where: { serviceId: input.serviceId }, select: { id: true, itemId: true, status: true } });
+  const steps = planFindings(
+    input.answers,
+    existing.map((f) => ({ ...f, status: f.status.toLowerCase() as "open" })),
+  );
+  const titles = new Map(input.answers.map((a) => [a.itemId, a.title]));
+  const counts = { opened: 0, reconfirmed: 0, reopened: 0, resolved: 0 };
+  const event = (findingId: string, kind: "OPENED" | "RECONFIRMED" | "REOPENED" | "RESOLVED", detail: Record<string, string> = {}) => ({
+    findingId,
+    kind,
+    actorId: input.actorId,
+    assessmentId: input.assessmentId,
+    detail,
+    occurredAt: input.now,
+  });
+  const events = [];
+  for (const step of steps) {
+    const answer: Record<string, string> = step.kind === "resolve" ? {} : { answer: step.partially ? "partially_met" : "not_met" };
+    if (step.kind === "open") {
+      const finding = await tx.finding.create({
+        data: {
+          serviceId: input.serviceId,
+          itemId: step.itemId,
+          title: titles.get(step.itemId) ?? step.itemId,
+          severity: step.severity.toUpperCase() as "HIGH",
+          originAssessmentId: input.assessmentId,
+          createdById: input.actorId,
+          openedAt: input.now,
+          dueDate: dueDateFor(step.severity, input.now),
+        },
+      });
+      events.push(event(finding.id, "OPENED", answer));
+      counts.opened++;
+    } else if (step.kind === "reopen") {
+      await tx.finding.update({
+        where: { id: step.findingId },
+        data: { status: "OPEN", resolvedAt: null, resolvedByAssessmentId: null, dueDate: dueDateFor(step.severity, input.now) },
+      });
+      events.push(event(step.findingId, "REOPENED", answer));
+      counts.reopened++;
+    } else if (step.kind === "reconfirm") {
+      events.push(event(step.findingId, "RECONFIRMED", answer));
+      counts.reconfirmed++;
+    } else {
+      await tx.finding.update({
+        where: { id: step.findingId },
+        data: { status: "RESOLVED", resolvedAt: input.now, resolvedByAssessmentId: input.assessmentId },
+      });
+      events.push(event(step.findingId, "RESOLVED"));
+      counts.resolved++;
+    }
+  }
+  if (events.length) await tx.findingEvent.createMany({ data: events });
+  return counts;
+}

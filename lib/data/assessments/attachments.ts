@@ -1,0 +1,92 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import { checkAttachment } from "../../assessment/attachment-type";
+import { actorOf, recordAuditEvent } from "../../audit/record";
+import type { Principal } from "../../auth/policy";
+import { getPrisma } from "../../db/prisma";
+import { NotFoundError, ValidationError } from "../errors";
+import { assertTeamPermission, servicesVisibleTo } from "../scope";
+import { lockAssessment } from "./load";
+
+export interface AttachmentMeta {
+  id: string;
+  fileName: string;
+  contentType: string;
+  sizeBytes: number;
+  sha256: string;
+  createdAt: Date;
+}
+
+const META = { id: true, fileName: true, contentType: true, sizeBytes: true, sha256: true, createdAt: true } as const;
+
+async function draftResponse(principal: Principal, tx: Parameters<typeof lockAssessment>[0], assessmentId: string, itemId: string) {
+  const assessment = await lockAssessment(tx, principal, assessmentId, "share");
+  assertTeamPermission(principal, "assessment.edit", assessment.teamId);
+  if (assessment.status !== "DRAFT") throw new ValidationError("Attachments can change only while the assessment is a draft.");
+  const response = await tx.response.findUnique({ where: { assessmentId_itemId: { assessmentId, itemId } }, select: { id: true } });
+  if (!response) throw new ValidationError(`There is no item ${itemId} in this assessment's checklist.`);
+  return { assessment, response };
+}
+
+/** Stores an evidence file in Postgres after checking its size and that its bytes match its type. */
+export async function addAttachment(
+  principal: Principal,
+  input: { assessmentId: string; itemId: string; fileName: string; bytes: Uint8Array },
+): Promise<AttachmentMeta> {
+  const check = checkAttachment(input.fileName, input.bytes);
+  if (!check.ok) throw new ValidationError(check.reason, { file: [check.reason] });
+  const sha256 = createHash("sha256").update(input.bytes).digest("hex");
+  return getPrisma().$transaction(async (tx) => {
+    const { assessment, response } = await draftResponse(principal, tx, input.assessmentId, input.itemId);
+    const attachment = await tx.attachment.create({
+      data: {
+        responseId: response.id,
+        fileName: check.fileName,
+        contentType: check.contentType,
+        sizeBytes: input.bytes.byteLength,
+        sha256,
+        content: Buffer.from(input.bytes),
+        uploadedById: principal.userId,
+      },
+      select: META,
+    });
+    await recordAuditEvent(tx, {
+      category: "change",
+      action: "attachment.added",
+      ...actorOf(principal),
+      teamId: assessment.teamId,
+      targetType: "response",
+      targetId: `${assessment.id}/${input.itemId}`,
+      after: { attachmentId: attachment.id, fileName: attachment.fileName, sizeBytes: attachment.sizeBytes, sha256 },
+    });
+    return attachment;
+  });
+}
+
+export async function removeAttachment(principal: Principal, input: { assessmentId: string; itemId: string; attachmentId: string }): Promise<void> {
+  await getPrisma().$transaction(async (tx) => {
+    const { assessment, response } = await draftResponse(principal, tx, input.assessmentId, input.itemId);
+    const attachment = await tx.attachment.findFirst({ where: { id: input.attachmentId, responseId: response.id }, select: META });
+    if (!attachment) throw new NotFoundError();
+    await tx.attachment.delete({ where: { id: attachment.id } });
+    await recordAuditEvent(tx, {
+      category: "change",
+      action: "attachment.removed",
+      ...actorOf(principal),
+      teamId: assessment.teamId,
+      targetType: "response",
+      targetId: `${assessment.id}/${input.itemId}`,
+      before: { attachmentId: attachment.id, fileName: attachment.fileName, sizeBytes: attachment.sizeBytes, sha256: attachment.sha256 },
+    });
+  });
+}
+
+/** A file's bytes for download, if the principal may read its assessment. */
+export async function getAttachmentContent(principal: Principal, attachmentId: string): Promise<AttachmentMeta & { content: Uint8Array }> {
+  const attachment = await getPrisma().attachment.findFirst({
+    where: { id: attachmentId, response: { assessment: { service: servicesVisibleTo(principal) } } },
+    select: { ...META, content: true },
+  });
+  if (!attachment) throw new NotFoundError();
+  return attachment;
+}

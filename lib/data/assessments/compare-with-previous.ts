@@ -1,0 +1,44 @@
+import "server-only";
+import { compareFactors, compareItems, type FactorDifference, type ItemDifference } from "../../assessment/compare";
+import type { Principal } from "../../auth/policy";
+import { parseStoredFactors } from "../../checklist";
+import { getPrisma } from "../../db/prisma";
+import type { ResponseStatus } from "../../scoring/score";
+import { NotFoundError } from "../errors";
+import { servicesVisibleTo } from "../scope";
+
+export interface AssessmentComparison {
+  previous: { id: string; approvedAt: Date; overallScore: number | null } | null;
+  overall: { before: number | null; after: number | null };
+  factors: FactorDifference[];
+  items: ItemDifference[];
+}
+
+const scores = (value: unknown) => {
+  const out = Array.from({ length: 12 }, () => null as number | null);
+  for (const entry of (value ?? []) as { factor: number; score: number | null }[]) out[entry.factor - 1] = entry.score;
+  return out;
+};
+
+/** What a completed assessment changed since the one completed before it. */
+export async function compareWithPrevious(principal: Principal, assessmentId: string): Promise<AssessmentComparison> {
+  const prisma = getPrisma();
+  const assessment = await prisma.assessment.findFirst({
+    where: { id: assessmentId, status: "COMPLETED", service: servicesVisibleTo(principal) },
+    include: { checklistVersion: { select: { items: true } }, responses: { select: { itemId: true, status: true } } },
+  });
+  if (!assessment?.approvedAt) throw new NotFoundError();
+  const previous = await prisma.assessment.findFirst({
+    where: { serviceId: assessment.serviceId, status: "COMPLETED", approvedAt: { lt: assessment.approvedAt } },
+    orderBy: { approvedAt: "desc" },
+    include: { responses: { select: { itemId: true, status: true } } },
+  });
+  const statuses = (rows: { itemId: string; status: string }[]) => new Map(rows.map((r) => [r.itemId, r.status.toLowerCase() as ResponseStatus]));
+  const items = parseStoredFactors(assessment.checklistVersion.items).flatMap((f) => f.items);
+  return {
+    previous: previous?.approvedAt ? { id: previous.id, approvedAt: previous.approvedAt, overallScore: previous.overallScore } : null,
+    overall: { before: previous?.overallScore ?? null, after: assessment.overallScore },
+    factors: compareFactors(previous ? scores(previous.factorScores) : null, scores(assessment.factorScores)),
+    items: compareItems(items, previous ? statuses(previous.responses) : new Map(), statuses(assessment.responses)),
+  };
+}

@@ -1,0 +1,131 @@
+import "server-only";
+import { answerGap } from "../../assessment/answer-rules";
+import { can, type Principal } from "../../auth/policy";
+import { parseStoredFactors, type Factor } from "../../checklist";
+import { getPrisma } from "../../db/prisma";
+import type { ResponseStatus } from "../../scoring/score";
+import { NotFoundError } from "../errors";
+import { servicesVisibleTo } from "../scope";
+import type { AttachmentMeta } from "./attachments";
+
+export type AssessmentStatus = "draft" | "in_review" | "completed";
+
+export interface ResponseView {
+  itemId: string;
+  status: ResponseStatus;
+  justification: string;
+  notes: string;
+  evidenceLinks: string[];
+  carriedOver: boolean;
+  itemRevised: boolean;
+  version: number;
+  updatedBy: string | null;
+  updatedAt: Date;
+  attachments: AttachmentMeta[];
+  /** Comments from leads who returned the assessment, newest first. */
+  comments: { author: string; body: string; createdAt: Date }[];
+  gap: string | null;
+}
+
+export interface FactorProgress {
+  number: number;
+  name: string;
+  done: number;
+  total: number;
+}
+
+export interface AssessmentView {
+  id: string;
+  status: AssessmentStatus;
+  service: { id: string; name: string; slug: string; team: string };
+  checklist: { version: string; contentHash: string };
+  factors: Factor[];
+  responses: Record<string, ResponseView>;
+  progress: FactorProgress[];
+  startedAt: Date;
+  startedBy: string | null;
+  submittedAt: Date | null;
+  submittedBy: string | null;
+  approvedAt: Date | null;
+  approvedBy: string | null;
+  overallScore: number | null;
+  factorScores: (number | null)[];
+  events: { kind: "started" | "submitted" | "returned" | "approved"; actor: string; comment: string; occurredAt: Date }[];
+  may: { edit: boolean; submit: boolean; approve: boolean };
+}
+
+/** An assessment with its checklist and every answer, if the principal may read it. */
+export async function getAssessment(principal: Principal, assessmentId: string): Promise<AssessmentView> {
+  const assessment = await getPrisma().assessment.findFirst({
+    where: { id: assessmentId, service: servicesVisibleTo(principal) },
+    include: {
+      service: { select: { id: true, name: true, slug: true, teamId: true, team: { select: { name: true } } } },
+      checklistVersion: { select: { version: true, contentHash: true, items: true } },
+      startedBy: { select: { name: true } },
+      submittedBy: { select: { name: true } },
+      approvedBy: { select: { name: true } },
+      events: { orderBy: { occurredAt: "asc" } },
+      responses: {
+        include: {
+          updatedBy: { select: { name: true } },
+          attachments: { orderBy: { createdAt: "asc" }, select: { id: true, fileName: true, contentType: true, sizeBytes: true, sha256: true, createdAt: true } },
+          comments: { orderBy: { createdAt: "desc" }, include: { author: { select: { name: true } } } },
+        },
+      },
+    },
+  });
+  if (!assessment) throw new NotFoundError();
+  const factors = parseStoredFactors(assessment.checklistVersion.items);
+  const responses: Record<string, ResponseView> = {};
+  for (const r of assessment.responses) {
+    const status = r.status.toLowerCase() as ResponseStatus;
+    responses[r.itemId] = {
+      itemId: r.itemId,
+      status,
+      justification: r.justification,
+      notes: r.notes,
+      evidenceLinks: r.evidenceLinks,
+      carriedOver: r.carriedOver,
+      itemRevised: r.itemRevised,
+      version: r.version,
+      updatedBy: r.updatedBy?.name ?? null,
+      updatedAt: r.updatedAt,
+      attachments: r.attachments,
+      comments: r.comments.map((c) => ({ author: c.author?.name ?? "a former user", body: c.body, createdAt: c.createdAt })),
+      gap: answerGap({ status, justification: r.justification, carriedOver: r.carriedOver }),
+    };
+  }
+  const progress = factors.map((factor) => ({
+    number: factor.number,
+    name: factor.name,
+    total: factor.items.length,
+    done: factor.items.filter((item) => responses[item.id]?.gap === null).length,
+  }));
+  const factorScores = Array.from({ length: 12 }, () => null as number | null);
+  for (const entry of (assessment.factorScores ?? []) as { factor: number; score: number | null }[]) factorScores[entry.factor - 1] = entry.score;
+  const status = assessment.status.toLowerCase() as AssessmentStatus;
+  const team = { teamId: assessment.service.teamId };
+  return {
+    id: assessment.id,
+    status,
+    service: { id: assessment.service.id, name: assessment.service.name, slug: assessment.service.slug, team: assessment.service.team.name },
+    checklist: { version: assessment.checklistVersion.version, contentHash: assessment.checklistVersion.contentHash },
+    factors,
+    responses,
+    progress,
+    startedAt: assessment.startedAt,
+    startedBy: assessment.startedBy?.name ?? null,
+    submittedAt: assessment.submittedAt,
+    submittedBy: assessment.submittedBy?.name ?? null,
+    approvedAt: assessment.approvedAt,
+    approvedBy: assessment.approvedBy?.name ?? null,
+    overallScore: assessment.overallScore,
+    factorScores,
+    events: assessment.events.map((e) => ({ kind: e.kind.toLowerCase() as "started", actor: e.actorLabel, comment: e.comment, occurredAt: e.occurredAt })),
+    may: {
+      edit: status === "draft" && can(principal, "assessment.edit", team),
+      submit: status === "draft" && can(principal, "assessment.submit", team),
+      approve: status === "in_review" && can(principal, "assessment.approve", team),
+    },
+  };
+}

@@ -1,0 +1,113 @@
+import "server-only";
+import { answerGap } from "../../assessment/answer-rules";
+import { actorOf, recordAuditEvent } from "../../audit/record";
+import type { Principal } from "../../auth/policy";
+import { parseStoredFactors } from "../../checklist";
+import { getPrisma } from "../../db/prisma";
+import type { Prisma } from "../../generated/prisma/client";
+import { scoreAssessment, type ResponseStatus } from "../../scoring/score";
+import { ValidationError } from "../errors";
+import { assertTeamPermission } from "../scope";
+import { applyFindings } from "./apply-findings";
+import { lockAssessment, type AssessmentRow } from "./load";
+
+type Tx = Prisma.TransactionClient;
+const lower = (status: string) => status.toLowerCase() as ResponseStatus;
+
+async function trail(tx: Tx, principal: Principal, assessment: AssessmentRow, kind: "SUBMITTED" | "RETURNED" | "APPROVED", now: Date, extra: { comment?: string; after?: Record<string, unknown> } = {}) {
+  await tx.assessmentEvent.create({
+    data: { assessmentId: assessment.id, kind, actorId: principal.userId, actorLabel: principal.email, comment: extra.comment ?? "", occurredAt: now },
+  });
+  await recordAuditEvent(tx, {
+    category: "change",
+    action: `assessment.${kind.toLowerCase()}`,
+    ...actorOf(principal),
+    teamId: assessment.teamId,
+    targetType: "assessment",
+    targetId: assessment.id,
+    before: { status: assessment.status.toLowerCase() },
+    after: { status: kind === "SUBMITTED" ? "in_review" : kind === "RETURNED" ? "draft" : "completed", ...extra.after, ...(extra.comment ? { comment: extra.comment } : {}) },
+    occurredAt: now,
+  });
+}
+
+/** A reviewer hands a draft to the team's leads once every item is answered. */
+export async function submitAssessment(principal: Principal, input: { assessmentId: string }): Promise<void> {
+  await getPrisma().$transaction(async (tx) => {
+    const assessment = await lockAssessment(tx, principal, input.assessmentId, "update");
+    assertTeamPermission(principal, "assessment.submit", assessment.teamId);
+    if (assessment.status !== "DRAFT") throw new ValidationError("Only a draft can be submitted.");
+    const responses = await tx.response.findMany({ where: { assessmentId: assessment.id }, orderBy: { itemId: "asc" } });
+    const gaps = responses
+      .map((r) => ({ itemId: r.itemId, gap: answerGap({ status: lower(r.status), justification: r.justification, carriedOver: r.carriedOver }) }))
+      .filter((r) => r.gap !== null);
+    if (gaps.length) {
+      const sample = gaps.slice(0, 5).map((g) => `${g.itemId} (${g.gap})`).join(", ");
+      throw new ValidationError(`${gaps.length} item${gaps.length === 1 ? " is" : "s are"} not ready: ${sample}${gaps.length > 5 ? ", …" : ""}.`);
+    }
+    const now = new Date();
+    await tx.assessment.update({ where: { id: assessment.id }, data: { status: "IN_REVIEW", submittedById: principal.userId, submittedAt: now } });
+    await trail(tx, principal, assessment, "SUBMITTED", now);
+  });
+}
+
+/** A lead sends a submitted assessment back to draft, with a comment on the items it names. */
+export async function returnAssessment(principal: Principal, input: { assessmentId: string; comment: string; itemIds: string[] }): Promise<void> {
+  await getPrisma().$transaction(async (tx) => {
+    const assessment = await lockAssessment(tx, principal, input.assessmentId, "update");
+    assertTeamPermission(principal, "assessment.approve", assessment.teamId);
+    if (assessment.status !== "IN_REVIEW") throw new ValidationError("Only a submitted assessment can be returned.");
+    const responses = await tx.response.findMany({ where: { assessmentId: assessment.id, itemId: { in: input.itemIds } }, select: { id: true, itemId: true } });
+    const unknown = input.itemIds.filter((id) => !responses.some((r) => r.itemId === id));
+    if (unknown.length) throw new ValidationError(`Not items of this assessment: ${unknown.join(", ")}.`);
+    const now = new Date();
+    await tx.assessment.update({ where: { id: assessment.id }, data: { status: "DRAFT", submittedAt: null, submittedById: null } });
+    await tx.comment.createMany({
+      data: [
+        { assessmentId: assessment.id, authorId: principal.userId, body: input.comment, createdAt: now },
+        ...responses.map((r) => ({ assessmentId: assessment.id, responseId: r.id, authorId: principal.userId, body: input.comment, createdAt: now })),
+      ],
+    });
+    await trail(tx, principal, assessment, "RETURNED", now, { comment: input.comment, after: { items: input.itemIds } });
+  });
+}
+
+/**
+ * A lead approves: the assessment becomes completed and immutable with its
+ * scores frozen, the service's latest score moves, and findings follow.
+ */
+export async function approveAssessment(principal: Principal, input: { assessmentId: string }): Promise<{ overall: number | null }> {
+  return getPrisma().$transaction(async (tx) => {
+    const assessment = await lockAssessment(tx, principal, input.assessmentId, "update");
+    assertTeamPermission(principal, "assessment.approve", assessment.teamId);
+    if (assessment.status !== "IN_REVIEW") throw new ValidationError("Only a submitted assessment can be approved.");
+    const [version, responses] = await Promise.all([
+      tx.checklistVersion.findUniqueOrThrow({ where: { id: assessment.checklistVersionId }, select: { items: true } }),
+      tx.response.findMany({ where: { assessmentId: assessment.id }, select: { itemId: true, status: true } }),
+    ]);
+    const items = parseStoredFactors(version.items).flatMap((f) => f.items);
+    const statuses = new Map(responses.map((r) => [r.itemId, lower(r.status)]));
+    const score = scoreAssessment(items, statuses);
+    const now = new Date();
+    await tx.assessment.update({
+      where: { id: assessment.id },
+      data: {
+        status: "COMPLETED",
+        approvedById: principal.userId,
+        approvedAt: now,
+        overallScore: score.overall,
+        factorScores: score.factors.map(({ factor, score: value }) => ({ factor, score: value })),
+      },
+    });
+    await tx.service.update({ where: { id: assessment.serviceId }, data: { latestScore: score.overall, lastAssessedAt: now } });
+    const findings = await applyFindings(tx, {
+      serviceId: assessment.serviceId,
+      assessmentId: assessment.id,
+      actorId: principal.userId,
+      now,
+      answers: items.map((item) => ({ itemId: item.id, title: item.title, severity: item.severity, status: statuses.get(item.id) ?? "unanswered" })),
+    });
+    await trail(tx, principal, assessment, "APPROVED", now, { after: { overallScore: score.overall, findings } });
+    return { overall: score.overall };
+  });
+}

@@ -1,0 +1,75 @@
+import "server-only";
+import { actorOf, recordAuditEvent } from "../../audit/record";
+import type { Principal } from "../../auth/policy";
+import { startingAnswers } from "../../assessment/carry-over";
+import { parseStoredFactors } from "../../checklist";
+import { getPrisma } from "../../db/prisma";
+import type { ResponseStatus } from "../../scoring/score";
+import { NotFoundError, ValidationError } from "../errors";
+import { assertTeamPermission, servicesVisibleTo } from "../scope";
+
+const items = (stored: unknown) => parseStoredFactors(stored).flatMap((factor) => factor.items);
+
+/**
+ * Starts an assessment of a service on the newest checklist version, pre-filled
+ * from its last completed one. One under way per service: the service row is
+ * locked while checking, so two reviewers pressing Start at once get one.
+ */
+export async function startAssessment(principal: Principal, input: { serviceId: string }): Promise<{ id: string }> {
+  return getPrisma().$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT id FROM services WHERE id = ${input.serviceId}::uuid FOR UPDATE`;
+    const service = await tx.service.findFirst({ where: { AND: [{ id: input.serviceId }, servicesVisibleTo(principal)] } });
+    if (!service) throw new NotFoundError();
+    assertTeamPermission(principal, "assessment.edit", service.teamId);
+    const underway = await tx.assessment.findFirst({ where: { serviceId: service.id, status: { in: ["DRAFT", "IN_REVIEW"] } }, select: { id: true } });
+    if (underway) throw new ValidationError("This service already has an assessment under way; continue that one.");
+
+    const version = await tx.checklistVersion.findFirst({ orderBy: { publishedAt: "desc" } });
+    if (!version) throw new ValidationError("No checklist version is published yet.");
+    const previous = await tx.assessment.findFirst({
+      where: { serviceId: service.id, status: "COMPLETED" },
+      orderBy: { approvedAt: "desc" },
+      include: { checklistVersion: { select: { items: true } }, responses: true },
+    });
+    const answers = startingAnswers(
+      items(version.items),
+      previous
+        ? {
+            items: items(previous.checklistVersion.items),
+            answers: previous.responses.map((r) => ({ ...r, status: r.status.toLowerCase() as ResponseStatus })),
+          }
+        : null,
+    );
+    const now = new Date();
+    const assessment = await tx.assessment.create({
+      data: { serviceId: service.id, checklistVersionId: version.id, startedById: principal.userId, startedAt: now },
+    });
+    await tx.response.createMany({
+      data: answers.map((answer) => ({
+        ...answer,
+        assessmentId: assessment.id,
+        status: answer.status.toUpperCase() as "UNANSWERED",
+      })),
+    });
+    await tx.assessmentEvent.create({
+      data: { assessmentId: assessment.id, kind: "STARTED", actorId: principal.userId, actorLabel: principal.email, occurredAt: now },
+    });
+    await recordAuditEvent(tx, {
+      category: "change",
+      action: "assessment.started",
+      ...actorOf(principal),
+      teamId: service.teamId,
+      targetType: "assessment",
+      targetId: assessment.id,
+      after: {
+        serviceId: service.id,
+        checklistVersion: version.version,
+        carriedFrom: previous?.id ?? null,
+        carriedOver: answers.filter((a) => a.carriedOver).length,
+        revisedItems: answers.filter((a) => a.itemRevised).length,
+      },
+      occurredAt: now,
+    });
+    return { id: assessment.id };
+  });
+}

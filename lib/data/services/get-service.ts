@@ -1,0 +1,102 @@
+import "server-only";
+import { can, type Principal } from "../../auth/policy";
+import { getPrisma } from "../../db/prisma";
+import type { Criticality } from "../list-service-summaries";
+import { NotFoundError } from "../errors";
+import { servicesVisibleTo } from "../scope";
+
+export type AssessmentState = "draft" | "in_review" | "completed";
+
+export interface ServiceDetail {
+  id: string;
+  slug: string;
+  name: string;
+  description: string;
+  criticality: Criticality;
+  repositoryUrl: string | null;
+  team: { id: string; name: string; slug: string };
+  owner: string | null;
+  latestScore: number | null;
+  lastAssessedAt: Date | null;
+  /** Latest completed assessment's score per factor (index 0 = factor 1). */
+  factorScores: (number | null)[];
+  assessments: {
+    id: string;
+    status: AssessmentState;
+    checklistVersion: string;
+    startedAt: Date;
+    startedBy: string | null;
+    submittedAt: Date | null;
+    approvedAt: Date | null;
+    approvedBy: string | null;
+    overallScore: number | null;
+  }[];
+  openFindings: { id: string; itemId: string; title: string; severity: Criticality; status: string; dueDate: Date | null }[];
+  /** The draft or submitted assessment, if one is under way. */
+  current: { id: string; status: AssessmentState } | null;
+  may: { edit: boolean; assess: boolean; approve: boolean };
+}
+
+/** One service by its slug, if the principal may read it. */
+export async function getService(principal: Principal, slug: string): Promise<ServiceDetail> {
+  const prisma = getPrisma();
+  const service = await prisma.service.findFirst({
+    where: { AND: [{ slug }, servicesVisibleTo(principal)] },
+    include: {
+      team: { select: { id: true, name: true, slug: true } },
+      owner: { select: { name: true } },
+      assessments: {
+        orderBy: { startedAt: "desc" },
+        take: 100,
+        include: {
+          checklistVersion: { select: { version: true } },
+          startedBy: { select: { name: true } },
+          approvedBy: { select: { name: true } },
+        },
+      },
+      findings: {
+        where: { status: { in: ["OPEN", "IN_PROGRESS", "RISK_ACCEPTED"] } },
+        orderBy: [{ severity: "asc" }, { dueDate: "asc" }],
+        select: { id: true, itemId: true, title: true, severity: true, status: true, dueDate: true },
+      },
+    },
+  });
+  if (!service) throw new NotFoundError();
+  const assessments = service.assessments.map((a) => ({
+    id: a.id,
+    status: a.status.toLowerCase() as AssessmentState,
+    checklistVersion: a.checklistVersion.version,
+    startedAt: a.startedAt,
+    startedBy: a.startedBy?.name ?? null,
+    submittedAt: a.submittedAt,
+    approvedAt: a.approvedAt,
+    approvedBy: a.approvedBy?.name ?? null,
+    overallScore: a.overallScore,
+  }));
+  const latest = service.assessments.find((a) => a.status === "COMPLETED");
+  const factorScores = Array.from({ length: 12 }, () => null as number | null);
+  for (const entry of (latest?.factorScores ?? []) as { factor: number; score: number | null }[]) factorScores[entry.factor - 1] = entry.score;
+  const current = assessments.find((a) => a.status !== "completed");
+  const team = { teamId: service.teamId };
+  return {
+    id: service.id,
+    slug: service.slug,
+    name: service.name,
+    description: service.description,
+    criticality: service.criticality.toLowerCase() as Criticality,
+    repositoryUrl: service.repositoryUrl,
+    team: service.team,
+    owner: service.owner?.name ?? null,
+    latestScore: service.latestScore,
+    lastAssessedAt: service.lastAssessedAt,
+    factorScores,
+    assessments,
+    openFindings: service.findings.map((f) => ({ ...f, severity: f.severity.toLowerCase() as Criticality, status: f.status.toLowerCase() })),
+    current: current ? { id: current.id, status: current.status } : null,
+    may: {
+      edit: can(principal, "service.update", team),
+      assess: can(principal, "assessment.edit", team),
+      approve: can(principal, "assessment.approve", team),
+    },
+  };
+}
