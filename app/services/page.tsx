@@ -1,22 +1,53 @@
 import type { Metadata } from "next";
+import Link from "next/link";
+import { z } from "zod";
+import { ServiceFilters } from "@/components/services/service-filters";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
 import { formatDate } from "@/components/ui/format";
 import { ScoreBar } from "@/components/ui/score";
 import { SeverityBadge } from "@/components/ui/severity";
 import { listServiceSummaries } from "@/lib/data/list-service-summaries";
+import { listVisibleTeams } from "@/lib/data/list-visible-teams";
+import { listTeamsForServices } from "@/lib/data/services/manage-services";
 import { requirePrincipal } from "@/lib/auth/current";
+
+// Unknown or malformed filters are ignored rather than failing the page.
+const filterSchema = z.object({
+  q: z.string().trim().max(80).optional().catch(undefined),
+  team: z.string().regex(/^[a-z0-9-]{1,48}$/).optional().catch(undefined),
+  tier: z.enum(["critical", "high", "medium", "low"]).optional().catch(undefined),
+});
+const one = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
 export const metadata: Metadata = { title: "Services" };
 
-export default async function ServicesPage() {
+export default async function ServicesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const principal = await requirePrincipal();
-  const services = await listServiceSummaries(principal);
+  const raw = await searchParams;
+  const filter = filterSchema.parse({ q: one(raw.q) || undefined, team: one(raw.team) || undefined, tier: one(raw.tier) || undefined });
+  const [services, teams, creatable] = await Promise.all([
+    listServiceSummaries(principal, { query: filter.q, teamSlug: filter.team, criticality: filter.tier }),
+    listVisibleTeams(principal),
+    listTeamsForServices(principal),
+  ]);
+  const filtered = Boolean(filter.q || filter.team || filter.tier);
   return (
     <>
-      <PageHeader title="Services" description="Every service, its criticality and where its latest assessment left it." />
+      <PageHeader title="Services" description="Every service, its tier and where its latest assessment left it.">
+        {creatable.length ? (
+          <Link href="/services/new" className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-indigo-700">
+            Add a service
+          </Link>
+        ) : null}
+      </PageHeader>
+      {teams.length ? <ServiceFilters values={filter} teams={teams} /> : null}
       {services.length === 0 ? (
-        <EmptyState title="No services yet">Services appear here once they are added to a team.</EmptyState>
+        filtered ? (
+          <EmptyState title="No services match">Try another name, or clear the filters.</EmptyState>
+        ) : (
+          <EmptyState title="No services yet">Services appear here once they are added to a team.</EmptyState>
+        )
       ) : (
         <Card className="overflow-x-auto">
           <DataTable
@@ -24,7 +55,7 @@ export default async function ServicesPage() {
             columns={[
               { label: "Service" },
               { label: "Team" },
-              { label: "Criticality" },
+              { label: "Tier" },
               { label: "Latest score" },
               { label: "Last assessed" },
               { label: "Open findings", align: "right" },
@@ -35,7 +66,9 @@ export default async function ServicesPage() {
                 return (
                   <tr key={service.id} className="hover:bg-slate-50 dark:hover:bg-slate-800/50">
                     <td className="px-5 py-3">
-                      <div className="font-medium">{service.name}</div>
+                      <Link href={`/services/${service.slug}`} className="font-medium text-indigo-700 hover:underline dark:text-indigo-300">
+                        {service.name}
+                      </Link>
                       <div className="text-xs text-slate-600 dark:text-slate-400">
                         {service.owner ? `Owner: ${service.owner}` : "No owner"}
                         {service.draftInProgress ? " · assessment in progress" : ""}

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { fieldClass, labelClass as label } from "@/components/ui/form";
 import type { AuditFacets } from "@/lib/data/audit/list-audit-events";
 
@@ -63,9 +64,9 @@ export function AuditFilters({ values, facets }: { values: AuditFilterValues; fa
         <button type="submit" className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-semibold text-white hover:bg-indigo-700">
           Apply filters
         </button>
-        <a href="/audit" className="rounded-md px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800">
+        <Link href="/audit" className="rounded-md px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800">
           Clear
-        </a>
+        </Link>
       </div>
     </form>
   );

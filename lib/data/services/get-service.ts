@@ -34,7 +34,7 @@ export interface ServiceDetail {
   openFindings: { id: string; itemId: string; title: string; severity: Criticality; status: string; dueDate: Date | null }[];
   /** The draft or submitted assessment, if one is under way. */
   current: { id: string; status: AssessmentState } | null;
-  may: { edit: boolean; assess: boolean; approve: boolean };
+  may: { edit: boolean; assess: boolean; approve: boolean; manageFindings: boolean };
 }
 
 /** One service by its slug, if the principal may read it. */
@@ -97,6 +97,7 @@ export async function getService(principal: Principal, slug: string): Promise<Se
       edit: can(principal, "service.update", team),
       assess: can(principal, "assessment.edit", team),
       approve: can(principal, "assessment.approve", team),
+      manageFindings: can(principal, "finding.manage", team),
     },
   };
 }

@@ -1,0 +1,142 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { FindingSeverityForm } from "@/components/services/finding-severity-form";
+import { ServiceForm } from "@/components/services/service-form";
+import { StartAssessmentButton } from "@/components/services/start-assessment-button";
+import { Card, CardHeader, EmptyState } from "@/components/ui/card";
+import { DataTable } from "@/components/ui/data-table";
+import { formatDate } from "@/components/ui/format";
+import { ScoreBadge, ScoreBar } from "@/components/ui/score";
+import { SeverityBadge } from "@/components/ui/severity";
+import { requirePrincipal } from "@/lib/auth/current";
+import { FACTOR_NAMES } from "@/lib/checklist/factor-names";
+import { getService } from "@/lib/data/services/get-service";
+import { listTeamsForServices } from "@/lib/data/services/manage-services";
+import { notFoundOnMissing } from "@/lib/data/not-found";
+
+export const metadata: Metadata = { title: "Service" };
+
+const STATE_LABEL = { draft: "Draft", in_review: "Submitted for sign-off", completed: "Completed" } as const;
+
+export default async function ServicePage({ params }: { params: Promise<{ slug: string }> }) {
+  const principal = await requirePrincipal();
+  const { slug } = await params;
+  const service = await notFoundOnMissing(getService(principal, slug));
+  const teams = service.may.edit ? await listTeamsForServices(principal) : [];
+  const completed = service.assessments.filter((a) => a.status === "completed");
+  return (
+    <>
+      <div className="mb-8 flex flex-wrap items-start justify-between gap-4">
+        <div>
+          <p className="text-sm text-slate-600 dark:text-slate-400">
+            <Link href="/services" className="hover:underline">Services</Link> / {service.team.name}
+          </p>
+          <h1 className="mt-1 flex items-center gap-3 text-2xl font-semibold tracking-tight">
+            {service.name} <SeverityBadge level={service.criticality} />
+          </h1>
+          {service.description ? <p className="mt-1 max-w-3xl text-slate-600 dark:text-slate-400">{service.description}</p> : null}
+          <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">
+            {service.owner ? `Owner: ${service.owner}` : "No owner"}
+            {service.repositoryUrl ? (
+              <>
+                {" · "}
+                <a href={service.repositoryUrl} rel="noopener noreferrer" className="text-indigo-700 underline dark:text-indigo-300">Repository</a>
+              </>
+            ) : null}
+            {" · "}Last assessed {formatDate(service.lastAssessedAt)}
+          </p>
+        </div>
+        <div>
+          {service.current ? (
+            <Link href={`/assessments/${service.current.id}`} className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-indigo-700">
+              {service.current.status === "draft" && service.may.assess ? "Continue the assessment" : "Open the assessment under way"}
+            </Link>
+          ) : service.may.assess ? (
+            <StartAssessmentButton serviceId={service.id} carriesOver={completed.length > 0} />
+          ) : null}
+        </div>
+      </div>
+
+      <div className="grid gap-6 lg:grid-cols-3">
+        <Card className="lg:col-span-1">
+          <CardHeader title="Latest score" description={completed[0] ? `Approved ${formatDate(completed[0].approvedAt)}` : "Not assessed yet"} />
+          <div className="px-5 py-4">
+            <div className="mb-4 flex items-center gap-3">
+              <span className="text-sm font-medium">Overall</span>
+              <ScoreBadge score={service.latestScore} />
+            </div>
+            <table className="w-full text-sm">
+              <caption className="sr-only">Latest score per factor</caption>
+              <tbody>
+                {service.factorScores.map((score, index) => (
+                  <tr key={index}>
+                    <th scope="row" className="py-1 pr-3 text-left font-normal text-slate-700 dark:text-slate-300">
+                      {index + 1}. {FACTOR_NAMES[index]}
+                    </th>
+                    <td className="py-1"><ScoreBar score={score} /></td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </Card>
+
+        <div className="space-y-6 lg:col-span-2">
+          <Card className="overflow-x-auto">
+            <CardHeader title="Assessments" description="Newest first. Completed ones are frozen, with the checklist version they used." />
+            {service.assessments.length === 0 ? (
+              <p className="px-5 py-4 text-sm text-slate-600 dark:text-slate-400">None yet.</p>
+            ) : (
+              <DataTable caption="Assessments of this service" columns={[{ label: "Started" }, { label: "State" }, { label: "Checklist" }, { label: "Approved by" }, { label: "Score", align: "right" }]}>
+                {service.assessments.slice(0, 24).map((a) => (
+                  <tr key={a.id}>
+                    <td className="px-5 py-2.5">
+                      <Link href={`/assessments/${a.id}`} className="text-indigo-700 hover:underline dark:text-indigo-300">{formatDate(a.startedAt)}</Link>
+                    </td>
+                    <td className="px-3 py-2.5">{STATE_LABEL[a.status]}</td>
+                    <td className="px-3 py-2.5">v{a.checklistVersion}</td>
+                    <td className="px-3 py-2.5">{a.approvedBy ?? "—"}</td>
+                    <td className="px-5 py-2.5 text-right"><ScoreBadge score={a.overallScore} /></td>
+                  </tr>
+                ))}
+              </DataTable>
+            )}
+          </Card>
+
+          <Card className="overflow-x-auto">
+            <CardHeader title="Open findings" description="Opened by approved assessments; resolved when an item is met again." />
+            {service.openFindings.length === 0 ? (
+              <div className="p-5"><EmptyState title="No open findings">Approved assessments open a finding for every item not met.</EmptyState></div>
+            ) : (
+              <DataTable caption="Open findings of this service" columns={[{ label: "Finding" }, { label: "Severity" }, { label: "Status" }, { label: "Due" }]}>
+                {service.openFindings.map((f) => (
+                  <tr key={f.id}>
+                    <td className="px-5 py-2.5">
+                      <span className="font-mono text-xs text-slate-600 dark:text-slate-400">{f.itemId}</span> {f.title}
+                      {service.may.manageFindings ? <FindingSeverityForm findingId={f.id} current={f.severity} /> : null}
+                    </td>
+                    <td className="px-3 py-2.5"><SeverityBadge level={f.severity} /></td>
+                    <td className="px-3 py-2.5 capitalize">{f.status.replace("_", " ")}</td>
+                    <td className="px-5 py-2.5">{formatDate(f.dueDate)}</td>
+                  </tr>
+                ))}
+              </DataTable>
+            )}
+          </Card>
+
+          {service.may.edit ? (
+            <Card>
+              <details>
+                <summary className="cursor-pointer px-5 py-4 text-base font-semibold">Edit details, or move to another team</summary>
+                <ServiceForm
+                  teams={teams}
+                  service={{ id: service.id, teamId: service.team.id, name: service.name, description: service.description, criticality: service.criticality, repositoryUrl: service.repositoryUrl }}
+                />
+              </details>
+            </Card>
+          ) : null}
+        </div>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,78 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useActionState, useEffect } from "react";
+import { createServiceAction, updateServiceAction } from "@/app/services/actions";
+import { FieldError, fieldClass, FormResult, labelClass, primaryButtonClass } from "@/components/ui/form";
+
+interface Service {
+  id: string;
+  teamId: string;
+  name: string;
+  description: string;
+  criticality: string;
+  repositoryUrl: string | null;
+}
+
+const TIERS = [
+  { value: "critical", label: "Critical: an outage or breach hurts customers at once" },
+  { value: "high", label: "High" },
+  { value: "medium", label: "Medium" },
+  { value: "low", label: "Low: internal, no sensitive data" },
+];
+
+/** Adds a service, or (given one) edits it or moves it to another team. */
+export function ServiceForm({ service, teams }: { service?: Service; teams: { id: string; name: string }[] }) {
+  const [state, action, pending] = useActionState(service ? updateServiceAction : createServiceAction, { ok: false, message: null });
+  const router = useRouter();
+  useEffect(() => {
+    if (state.ok && state.data && !service) router.push(`/services/${state.data.slug}`);
+  }, [state, service, router]);
+  const errors = state.fieldErrors ?? {};
+  const field = (name: string) => ({ id: `service-${name}`, name, className: fieldClass, "aria-describedby": `service-${name}-error` });
+  return (
+    <form action={action} className="grid max-w-3xl gap-4 px-5 py-4 sm:grid-cols-2">
+      {service ? <input type="hidden" name="serviceId" value={service.id} /> : null}
+      <div>
+        <label htmlFor="service-name" className={labelClass}>Name</label>
+        <input {...field("name")} required minLength={2} maxLength={80} defaultValue={service?.name} />
+        <FieldError id="service-name-error" messages={errors.name} />
+      </div>
+      <div>
+        <label htmlFor="service-teamId" className={labelClass}>Team</label>
+        <select {...field("teamId")} required defaultValue={service?.teamId ?? (teams.length === 1 ? teams[0]!.id : "")}>
+          <option value="" disabled>Choose a team…</option>
+          {teams.map((team) => (
+            <option key={team.id} value={team.id}>{team.name}</option>
+          ))}
+        </select>
+        <FieldError id="service-teamId-error" messages={errors.teamId} />
+      </div>
+      <div>
+        <label htmlFor="service-criticality" className={labelClass}>Tier</label>
+        <select {...field("criticality")} required defaultValue={service?.criticality ?? "medium"}>
+          {TIERS.map((tier) => (
+            <option key={tier.value} value={tier.value}>{tier.label}</option>
+          ))}
+        </select>
+        <FieldError id="service-criticality-error" messages={errors.criticality} />
+      </div>
+      <div>
+        <label htmlFor="service-repositoryUrl" className={labelClass}>Repository (optional)</label>
+        <input {...field("repositoryUrl")} type="url" maxLength={500} placeholder="https://git.example.com/team/service" defaultValue={service?.repositoryUrl ?? ""} />
+        <FieldError id="service-repositoryUrl-error" messages={errors.repositoryUrl} />
+      </div>
+      <div className="sm:col-span-2">
+        <label htmlFor="service-description" className={labelClass}>Description</label>
+        <textarea {...field("description")} rows={2} maxLength={500} defaultValue={service?.description} />
+        <FieldError id="service-description-error" messages={errors.description} />
+      </div>
+      <div className="flex items-center gap-4 sm:col-span-2" aria-live="polite">
+        <button type="submit" disabled={pending} className={primaryButtonClass}>
+          {service ? "Save service" : "Add service"}
+        </button>
+        <FormResult state={state} />
+      </div>
+    </form>
+  );
+}

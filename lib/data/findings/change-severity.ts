@@ -1,0 +1,41 @@
+import "server-only";
+import { actorOf, recordAuditEvent } from "../../audit/record";
+import type { Principal } from "../../auth/policy";
+import type { Severity } from "../../checklist";
+import { getPrisma } from "../../db/prisma";
+import { dueDateFor } from "../../findings/sla";
+import { NotFoundError, ValidationError } from "../errors";
+import { assertTeamPermission, servicesVisibleTo } from "../scope";
+
+/**
+ * A lead raises or lowers a finding's severity from the item's default, with a
+ * reason; the due date follows the new severity from when the finding opened.
+ */
+export async function changeFindingSeverity(principal: Principal, input: { findingId: string; severity: Severity; reason: string }): Promise<void> {
+  await getPrisma().$transaction(async (tx) => {
+    const finding = await tx.finding.findFirst({
+      where: { id: input.findingId, service: servicesVisibleTo(principal) },
+      include: { service: { select: { teamId: true } } },
+    });
+    if (!finding) throw new NotFoundError();
+    assertTeamPermission(principal, "finding.manage", finding.service.teamId);
+    if (finding.status === "RESOLVED") throw new ValidationError("A resolved finding keeps the severity it had.");
+    const from = finding.severity.toLowerCase() as Severity;
+    if (from === input.severity) throw new ValidationError(`The finding is already ${input.severity}.`);
+    const dueDate = dueDateFor(input.severity, finding.openedAt);
+    await tx.finding.update({ where: { id: finding.id }, data: { severity: input.severity.toUpperCase() as "HIGH", dueDate } });
+    await tx.findingEvent.create({
+      data: { findingId: finding.id, kind: "SEVERITY_CHANGED", actorId: principal.userId, detail: { from, to: input.severity, reason: input.reason } },
+    });
+    await recordAuditEvent(tx, {
+      category: "change",
+      action: "finding.severity_changed",
+      ...actorOf(principal),
+      teamId: finding.service.teamId,
+      targetType: "finding",
+      targetId: finding.id,
+      before: { severity: from, dueDate: finding.dueDate?.toISOString() ?? null },
+      after: { severity: input.severity, dueDate: dueDate.toISOString(), reason: input.reason },
+    });
+  });
+}
