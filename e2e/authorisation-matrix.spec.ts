@@ -28,13 +28,19 @@ const PRINCIPALS = [
 type PrincipalName = (typeof PRINCIPALS)[number];
 
 const ADMIN_ONLY: PrincipalName[] = ["admin"];
+const REVIEWER_OF_A: PrincipalName[] = ["reviewerOfA"];
+const LEAD_OF_A: PrincipalName[] = ["leadOfA"];
+const EDITORS_OF_A: PrincipalName[] = ["reviewerOfA", "leadOfA"];
+/** Everyone who may read team A's records: its members, valid org auditors, admins. */
+const READERS_OF_A: PrincipalName[] = ["reviewerOfA", "leadOfA", "auditorOfA", "orgAuditor", "admin"];
 const NOT_FOUND = "Not found, or you do not have access to it.";
+const FORBIDDEN = "Your role does not allow this.";
 
 interface Row {
   /** Who may call it; everyone else must be refused. */
   allowed: PrincipalName[];
   /** Form fields for one call; `unique` makes each call's values distinct. */
-  input: (unique: string, ids: Ids) => Record<string, string>;
+  input: (unique: string, ids: Ids) => Record<string, string | File>;
   /** Whether the call changed anything, read straight from the database. */
   changed: (unique: string, ids: Ids) => Promise<boolean>;
 }
@@ -45,6 +51,20 @@ interface Ids {
   team: string;
   /** A team of the matrix's own, for renaming. */
   spareTeam: string;
+  /** Team A services of the matrix's own: one to edit, one to start assessments on. */
+  service: string;
+  startService: string;
+  /** Team A assessments: a blank draft, a complete draft, and two submitted ones. */
+  draft: string;
+  completeDraft: string;
+  toReturn: string;
+  toApprove: string;
+  item: string;
+  /** An open finding of team A, medium severity. */
+  finding: string;
+  /** Attachments on the blank draft: one to remove, one to download. */
+  attachment: string;
+  readableAttachment: string;
 }
 
 const SIGNED_IN: PrincipalName[] = ["reviewerOfA", "leadOfA", "auditorOfA", "memberOfB", "orgAuditor", "expiredOrgAuditor", "admin"];
@@ -131,6 +151,99 @@ Object.assign(MATRIX, {
   },
 } satisfies Record<string, Row>);
 
+const status = async (id: string) => (await query("SELECT status FROM assessments WHERE id = $1", [id]))[0].status as string;
+
+Object.assign(MATRIX, {
+  "app/services/actions.ts#createServiceAction": {
+    allowed: EDITORS_OF_A,
+    input: (u, ids) => ({ teamId: ids.team, name: `Matrix service ${u}`, description: "", criticality: "medium", repositoryUrl: "" }),
+    changed: async (u) => (await query("SELECT 1 FROM services WHERE name = $1", [`Matrix service ${u}`])).length > 0,
+  },
+  "app/services/actions.ts#updateServiceAction": {
+    allowed: EDITORS_OF_A,
+    input: (u, ids) => ({ serviceId: ids.service, teamId: ids.team, name: `matrix-svc-${RUN}`, description: `matrix ${u}`, criticality: "low", repositoryUrl: "" }),
+    changed: async (u, ids) => (await query("SELECT 1 FROM services WHERE id = $1 AND description = $2", [ids.service, `matrix ${u}`])).length > 0,
+  },
+  "app/services/actions.ts#startAssessmentAction": {
+    allowed: REVIEWER_OF_A,
+    input: (_u, ids) => ({ serviceId: ids.startService }),
+    // Removed again, so that the next caller meets the same state.
+    changed: async (_u, ids) => (await query("DELETE FROM assessments WHERE service_id = $1 RETURNING id", [ids.startService])).length > 0,
+  },
+  "app/services/actions.ts#changeFindingSeverityAction": {
+    allowed: LEAD_OF_A,
+    input: (u, ids) => ({ findingId: ids.finding, severity: "high", reason: `matrix ${u}` }),
+    changed: async (_u, ids) => {
+      const rows = await query("UPDATE findings SET severity = 'medium' WHERE id = $1 AND severity <> 'medium' RETURNING id", [ids.finding]);
+      return rows.length > 0;
+    },
+  },
+  "app/assessments/[id]/actions.ts#saveResponseAction": {
+    allowed: REVIEWER_OF_A,
+    input: (u, ids) => ({ assessmentId: ids.draft, itemId: ids.item, baseVersion: "1", status: "met", justification: "", notes: `matrix ${u}`, evidenceLinks: "" }),
+    changed: async (u, ids) => (await query("SELECT 1 FROM responses WHERE assessment_id = $1 AND notes = $2", [ids.draft, `matrix ${u}`])).length > 0,
+  },
+  "app/assessments/[id]/actions.ts#addAttachmentAction": {
+    allowed: REVIEWER_OF_A,
+    input: (u, ids) => ({ assessmentId: ids.draft, itemId: ids.item, file: new File([`evidence ${u}`], `matrix-${u}.txt`, { type: "text/plain" }) }),
+    changed: async (u) => (await query("SELECT 1 FROM attachments WHERE file_name = $1", [`matrix-${u}.txt`])).length > 0,
+  },
+  "app/assessments/[id]/actions.ts#removeAttachmentAction": {
+    allowed: REVIEWER_OF_A,
+    input: (_u, ids) => ({ assessmentId: ids.draft, itemId: ids.item, attachmentId: ids.attachment }),
+    changed: async (_u, ids) => {
+      const gone = (await query("SELECT 1 FROM attachments WHERE id = $1", [ids.attachment])).length === 0;
+      // Put back (same id), so that the next caller has something to try to remove.
+      if (gone) await restoreRemovable(ids);
+      return gone;
+    },
+  },
+  "app/assessments/[id]/actions.ts#submitAssessmentAction": {
+    allowed: REVIEWER_OF_A,
+    input: (_u, ids) => ({ assessmentId: ids.completeDraft }),
+    changed: async (_u, ids) => {
+      const submitted = (await status(ids.completeDraft)) === "in_review";
+      if (submitted) await query("UPDATE assessments SET status = 'draft' WHERE id = $1", [ids.completeDraft]);
+      return submitted;
+    },
+  },
+  "app/assessments/[id]/actions.ts#returnAssessmentAction": {
+    allowed: LEAD_OF_A,
+    input: (u, ids) => ({ assessmentId: ids.toReturn, comment: `matrix ${u}`, itemIds: ids.item }),
+    changed: async (_u, ids) => {
+      const returned = (await status(ids.toReturn)) === "draft";
+      if (returned) await query("UPDATE assessments SET status = 'in_review' WHERE id = $1", [ids.toReturn]);
+      return returned;
+    },
+  },
+  "app/assessments/[id]/actions.ts#approveAssessmentAction": {
+    allowed: LEAD_OF_A,
+    input: (_u, ids) => ({ assessmentId: ids.toApprove }),
+    changed: async (_u, ids) => {
+      const approved = (await status(ids.toApprove)) === "completed";
+      if (approved) await query("UPDATE assessments SET status = 'in_review' WHERE id = $1", [ids.toApprove]);
+      return approved;
+    },
+  },
+} satisfies Record<string, Row>);
+
+// Route handlers, called with each principal's cookie like any other request.
+const ROUTES: Record<string, { allowed: PrincipalName[]; path: (ids: Ids) => string; check: (response: Response) => Promise<void> }> = {
+  "/assessments/[id]/attachments/[attachmentId]/route": {
+    allowed: READERS_OF_A,
+    path: (ids) => `/assessments/${ids.draft}/attachments/${ids.readableAttachment}`,
+    check: async (response) => {
+      expect(response.headers.get("content-disposition")).toMatch(/^attachment; filename="readable\.txt"/);
+      expect(response.headers.get("content-type")).toBe("application/octet-stream");
+      expect(await response.text()).toBe("readable evidence");
+    },
+  },
+};
+
+const PUBLIC_ROUTES_BY_DESIGN: Record<string, string> = {
+  "/api/auth/[...nextauth]/route": "Auth.js's own sign-in, callback and session endpoints; covered by auth.spec.ts and sso.spec.ts",
+};
+
 // Actions that serve everyone by design, with why. They are still listed, so a
 // new action cannot slip past the matrix unnoticed.
 const PUBLIC_BY_DESIGN: Record<string, string> = {
@@ -164,7 +277,22 @@ let VICTIM_HASH = "";
 let PASSWORD = "";
 let RUN = "";
 const cookies = new Map<PrincipalName, string>();
-const ids: Ids = { victim: "", grantee: "", team: "", spareTeam: "" };
+const ids: Ids = {
+  victim: "",
+  grantee: "",
+  team: "",
+  spareTeam: "",
+  service: "",
+  startService: "",
+  draft: "",
+  completeDraft: "",
+  toReturn: "",
+  toApprove: "",
+  item: "",
+  finding: "",
+  attachment: "",
+  readableAttachment: "",
+};
 
 test.describe.configure({ mode: "serial" });
 
@@ -204,6 +332,7 @@ test.beforeAll(async ({ baseURL }) => {
   ids.grantee = (await user("grantee", grant(30))).id;
   ids.team = payments;
   ids.spareTeam = (await query("INSERT INTO teams (name, slug, updated_at) VALUES ($1, $1, now()) RETURNING id", [`matrix-${run}`]))[0].id;
+  await seedAssessments(run, payments);
   VICTIM_HASH = hash;
   for (const [name, { email }] of Object.entries(principals)) {
     cookies.set(name as PrincipalName, await signInOverHttp(baseURL!, email, password));
@@ -212,6 +341,49 @@ test.beforeAll(async ({ baseURL }) => {
   await query("UPDATE users SET disabled_at = now() WHERE id = $1", [principals.disabledUser.id]);
   cookies.set("anonymous", "");
 });
+
+async function restoreRemovable(ids: Ids) {
+  await query(
+    "INSERT INTO attachments (id, response_id, file_name, content_type, size_bytes, sha256, content) SELECT $1, id, 'removable.txt', 'text/plain', 18, encode(sha256('removable evidence'::bytea), 'hex'), 'removable evidence'::bytea FROM responses WHERE assessment_id = $2 AND item_id = $3",
+    [ids.attachment, ids.draft, ids.item],
+  );
+}
+
+/** Team A records of the matrix's own, so that no other spec's journey is disturbed. */
+async function seedAssessments(run: string, team: string) {
+  const service = async (name: string) =>
+    (await query("INSERT INTO services (team_id, name, slug, updated_at) VALUES ($1, $2, $2, now()) RETURNING id", [team, name]))[0].id as string;
+  const [version] = await query("SELECT id, items FROM checklist_versions ORDER BY published_at DESC LIMIT 1");
+  const itemIds = (version.items as { items: { id: string }[] }[]).flatMap((factor) => factor.items.map((item) => item.id));
+  const assessment = async (name: string, state: string, answer: string) => {
+    const [row] = await query(
+      "INSERT INTO assessments (service_id, checklist_version_id, status, submitted_at, updated_at) VALUES ($1, $2, $3::assessment_status, CASE WHEN $3::text = 'in_review' THEN now() END, now()) RETURNING id",
+      [await service(name), version.id, state],
+    );
+    await query("INSERT INTO responses (assessment_id, item_id, status, updated_at) SELECT $1, unnest($2::text[]), $3::response_status, now()", [row.id, itemIds, answer]);
+    return row.id as string;
+  };
+  ids.service = await service(`matrix-svc-${run}`);
+  ids.startService = await service(`matrix-start-${run}`);
+  ids.draft = await assessment(`matrix-draft-${run}`, "draft", "unanswered");
+  ids.completeDraft = await assessment(`matrix-complete-${run}`, "draft", "met");
+  ids.toReturn = await assessment(`matrix-return-${run}`, "in_review", "met");
+  ids.toApprove = await assessment(`matrix-approve-${run}`, "in_review", "met");
+  ids.item = itemIds[0]!;
+  ids.finding = (
+    await query("INSERT INTO findings (service_id, item_id, title, severity, updated_at) VALUES ($1, $2, 'Matrix finding', 'medium', now()) RETURNING id", [ids.service, ids.item])
+  )[0].id;
+  const [response] = await query("SELECT id FROM responses WHERE assessment_id = $1 AND item_id = $2", [ids.draft, ids.item]);
+  const attach = async (name: string, text: string) =>
+    (
+      await query(
+        "INSERT INTO attachments (response_id, file_name, content_type, size_bytes, sha256, content) VALUES ($1, $2, 'text/plain', $3, encode(sha256($4::bytea), 'hex'), $4::bytea) RETURNING id",
+        [response.id, name, Buffer.byteLength(text), Buffer.from(text)],
+      )
+    )[0].id as string;
+  ids.attachment = await attach("removable.txt", "removable evidence");
+  ids.readableAttachment = await attach("readable.txt", "readable evidence");
+}
 
 test.afterAll(async () => {
   await db?.end();
@@ -222,6 +394,31 @@ test("every server action in the build is in the matrix, and nothing else is", (
   const listed = [...Object.keys(MATRIX), ...Object.keys(PUBLIC_BY_DESIGN)].sort();
   expect(inBuild, "add the new action to MATRIX in e2e/authorisation-matrix.spec.ts").toEqual(listed);
 });
+
+test("every route handler in the build is in the matrix, and nothing else is", () => {
+  const manifest = JSON.parse(readFileSync(".next/server/app-paths-manifest.json", "utf8")) as Record<string, string>;
+  const inBuild = Object.keys(manifest).filter((route) => route.endsWith("/route")).sort();
+  const listed = [...Object.keys(ROUTES), ...Object.keys(PUBLIC_ROUTES_BY_DESIGN)].sort();
+  expect(inBuild, "add the new route handler to ROUTES in e2e/authorisation-matrix.spec.ts").toEqual(listed);
+});
+
+for (const [route, row] of Object.entries(ROUTES)) {
+  test.describe(route, () => {
+    for (const principal of PRINCIPALS) {
+      const allowed = row.allowed.includes(principal);
+      test(`${principal} is ${allowed ? "allowed" : "refused"}`, async ({ baseURL }) => {
+        const response = await fetch(`${baseURL}${row.path(ids)}`, { redirect: "manual", headers: { cookie: cookies.get(principal) ?? "" } });
+        if (allowed) {
+          expect(response.status).toBe(200);
+          await row.check(response);
+        } else {
+          expect([307, 404], `${response.status}`).toContain(response.status);
+          expect(await response.text()).not.toContain("evidence");
+        }
+      });
+    }
+  });
+}
 
 for (const [action, row] of Object.entries(MATRIX)) {
   test.describe(action, () => {
@@ -245,7 +442,7 @@ for (const [action, row] of Object.entries(MATRIX)) {
           expect(await row.changed(unique, ids)).toBe(true);
         } else {
           // Turned away at the door (no session cookie) or by the action itself.
-          const refused = response.status === 307 || text.includes(NOT_FOUND);
+          const refused = response.status === 307 || text.includes(NOT_FOUND) || text.includes(FORBIDDEN);
           expect(refused, `${response.status} ${text.slice(0, 200)}`).toBe(true);
           expect(text).not.toContain('"ok":true');
           expect(await row.changed(unique, ids)).toBe(false);

@@ -60,7 +60,7 @@ export async function seedDemo(prisma: PrismaClient, options: { password?: strin
           },
         });
         const people = { reviewer: reviewerOf(service.team), lead: leadOf(service.team) };
-        const assessmentIds = await seedAssessments(tx, { serviceId, versionId: version.id, items, history, people });
+        const assessmentIds = await seedAssessments(tx, { serviceId, versionId: version.id, items, history, people, userIds });
         assessments += history.length;
         findings += await seedFindings(tx, { service, serviceId, items, history, assessmentIds, userIds, people, now });
       }
@@ -128,9 +128,11 @@ async function seedAssessments(
     items: ChecklistItem[];
     history: GeneratedAssessment[];
     people: { reviewer: string | null; lead: string | null };
+    userIds: Map<string, string>;
   },
 ): Promise<string[]> {
   const ids = input.history.map(() => randomUUID());
+  const emailOf = new Map([...input.userIds].map(([email, id]) => [id, email]));
   await tx.assessment.createMany({
     data: input.history.map((assessment, index) => {
       const score = scoreOf(input.items, assessment);
@@ -165,6 +167,21 @@ async function seedAssessments(
         updatedAt: assessment.submittedAt,
       })),
     ),
+  });
+  // The sign-off trail each one would have left: started, submitted, approved.
+  const step = (assessmentId: string, kind: "STARTED" | "SUBMITTED" | "APPROVED", actorId: string | null, occurredAt: Date) => ({
+    assessmentId,
+    kind,
+    actorId,
+    actorLabel: (actorId && emailOf.get(actorId)) ?? "(former user)",
+    occurredAt,
+  });
+  await tx.assessmentEvent.createMany({
+    data: input.history.flatMap((assessment, index) => [
+      step(ids[index]!, "STARTED", input.people.reviewer, assessment.startedAt),
+      step(ids[index]!, "SUBMITTED", input.people.reviewer, assessment.submittedAt),
+      step(ids[index]!, "APPROVED", input.people.lead, assessment.approvedAt),
+    ]),
   });
   return ids;
 }
@@ -205,6 +222,7 @@ async function seedDraft(
   const draft = await tx.assessment.create({
     data: { serviceId: service.id, checklistVersionId: input.versionId, status: "DRAFT", startedById: reviewer, startedAt },
   });
+  await tx.assessmentEvent.create({ data: { assessmentId: draft.id, kind: "STARTED", actorId: reviewer, actorLabel: "reviewer@demo.test", occurredAt: startedAt } });
   const carried = new Map(previous.responses.map((r) => [r.itemId, r]));
   await tx.response.createMany({
     data: input.items.map((item) => {

@@ -196,6 +196,13 @@ describe("submitting, returning and approving", () => {
       ].sort(),
     );
     await expect(approveAssessment(as.lead!, { assessmentId: draft.id })).rejects.toThrow("Only a submitted assessment");
+    // Completed is final: no answer, file or state changes any more.
+    const frozen = await snapshotOf(draft.id);
+    await expect(saveResponse(as.reviewer!, { assessmentId: draft.id, itemId: items[0]!.id, baseVersion: 2, values: { ...blank, status: "met" } })).rejects.toThrow("completed and can no longer change");
+    const { addAttachment } = await data();
+    await expect(addAttachment(as.reviewer!, { assessmentId: draft.id, itemId: items[0]!.id, fileName: "late.txt", bytes: new TextEncoder().encode("late") })).rejects.toThrow("only while the assessment is a draft");
+    await expect(returnAssessment(as.lead!, { assessmentId: draft.id, comment: "Reopen it.", itemIds: [] })).rejects.toThrow("Only a submitted assessment");
+    expect(await snapshotOf(draft.id)).toBe(frozen);
 
     // The next assessment meets the first item: its finding is resolved by it, never duplicated.
     const next = await startAssessment(as.reviewer!, { serviceId: service });
@@ -216,5 +223,23 @@ describe("submitting, returning and approving", () => {
     expect([first[0]!.status, first[0]!.resolvedByAssessmentId, first[0]!.events.map((e) => e.kind)]).toEqual(["RESOLVED", next.id, ["OPENED", "RESOLVED"]]);
     const second = await prisma.finding.findFirstOrThrow({ where: { serviceId: service, itemId: items[1]!.id }, include: { events: true } });
     expect(second.events.map((e) => e.kind).sort()).toEqual(["OPENED", "RECONFIRMED"]);
+  });
+});
+
+describe("a finding's severity", () => {
+  it("is changed by a lead with a reason, moving the due date and keeping the history", async () => {
+    const { changeFindingSeverity } = await import("@/lib/data/findings/change-severity");
+    const finding = await prisma.finding.findFirstOrThrow({ where: { service: { slug: "payout-scheduler" }, status: "OPEN" } });
+    const before = JSON.stringify(finding);
+    await expect(changeFindingSeverity(as.reviewer!, { findingId: finding.id, severity: "critical", reason: "Exposed to the internet." })).rejects.toThrow("forbidden");
+    await expect(changeFindingSeverity(as.identityReviewer!, { findingId: finding.id, severity: "critical", reason: "Exposed to the internet." })).rejects.toThrow("not found");
+    await expect(changeFindingSeverity(as.lead!, { findingId: finding.id, severity: finding.severity.toLowerCase() as "high", reason: "Same again." })).rejects.toThrow("already");
+    expect(JSON.stringify(await prisma.finding.findUniqueOrThrow({ where: { id: finding.id } }))).toBe(before);
+
+    await changeFindingSeverity(as.lead!, { findingId: finding.id, severity: "critical", reason: "Exposed to the internet." });
+    const after = await prisma.finding.findUniqueOrThrow({ where: { id: finding.id }, include: { events: { where: { kind: "SEVERITY_CHANGED" } } } });
+    expect(after.severity).toBe("CRITICAL");
+    expect(after.dueDate!.getTime() - after.openedAt.getTime()).toBe(7 * 86_400_000);
+    expect(after.events[0]!.detail).toEqual({ from: finding.severity.toLowerCase(), to: "critical", reason: "Exposed to the internet." });
   });
 });

@@ -81,12 +81,29 @@ export async function removeAttachment(principal: Principal, input: { assessment
   });
 }
 
-/** A file's bytes for download, if the principal may read its assessment. */
-export async function getAttachmentContent(principal: Principal, attachmentId: string): Promise<AttachmentMeta & { content: Uint8Array }> {
-  const attachment = await getPrisma().attachment.findFirst({
-    where: { id: attachmentId, response: { assessment: { service: servicesVisibleTo(principal) } } },
-    select: { ...META, content: true },
+/** A file's bytes for download, if the principal may read its assessment; each download is audited. */
+export async function getAttachmentContent(
+  principal: Principal,
+  input: { assessmentId: string; attachmentId: string },
+  context: { ipAddress: string | null; userAgent: string | null },
+): Promise<AttachmentMeta & { content: Uint8Array }> {
+  return getPrisma().$transaction(async (tx) => {
+    const attachment = await tx.attachment.findFirst({
+      where: { id: input.attachmentId, response: { assessmentId: input.assessmentId, assessment: { service: servicesVisibleTo(principal) } } },
+      select: { ...META, content: true, response: { select: { itemId: true, assessment: { select: { service: { select: { teamId: true } } } } } } },
+    });
+    if (!attachment) throw new NotFoundError();
+    await recordAuditEvent(tx, {
+      category: "access",
+      action: "attachment.downloaded",
+      ...actorOf(principal),
+      teamId: attachment.response.assessment.service.teamId,
+      targetType: "attachment",
+      targetId: attachment.id,
+      ipAddress: context.ipAddress,
+      userAgent: context.userAgent,
+      after: { fileName: attachment.fileName, sha256: attachment.sha256, item: `${input.assessmentId}/${attachment.response.itemId}` },
+    });
+    return { id: attachment.id, fileName: attachment.fileName, contentType: attachment.contentType, sizeBytes: attachment.sizeBytes, sha256: attachment.sha256, createdAt: attachment.createdAt, content: attachment.content };
   });
-  if (!attachment) throw new NotFoundError();
-  return attachment;
 }

@@ -1,0 +1,83 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { AssessmentHeader } from "@/components/assessment/assessment-header";
+import { FactorNav } from "@/components/assessment/factor-nav";
+import { FactorWalk } from "@/components/assessment/factor-walk";
+import { ItemReadOnly } from "@/components/assessment/item-read-only";
+import { requirePrincipal } from "@/lib/auth/current";
+import { getAssessment } from "@/lib/data/assessments/get-assessment";
+import { notFoundOnMissing } from "@/lib/data/not-found";
+
+export const metadata: Metadata = { title: "Assessment" };
+
+export default async function FactorStepPage({ params }: { params: Promise<{ id: string; factor: string }> }) {
+  const principal = await requirePrincipal();
+  const { id, factor: raw } = await params;
+  if (!/^[0-9a-f-]{36}$/.test(id) || !/^([1-9]|1[0-2])$/.test(raw)) notFound();
+  const assessment = await notFoundOnMissing(getAssessment(principal, id));
+  const number = Number(raw);
+  const factor = assessment.factors[number - 1]!;
+  const steps = (
+    <nav aria-label="Steps" className="flex items-center justify-between border-t border-slate-200 pt-6 text-sm dark:border-slate-800">
+      {number > 1 ? (
+        <Link href={`/assessments/${id}/factors/${number - 1}`} className="font-medium text-indigo-700 hover:underline dark:text-indigo-300">
+          ← {number - 1}. {assessment.factors[number - 2]!.name}
+        </Link>
+      ) : <span />}
+      {number < 12 ? (
+        <Link href={`/assessments/${id}/factors/${number + 1}`} className="rounded-md bg-indigo-600 px-4 py-2 font-semibold text-white hover:bg-indigo-700">
+          Next: {number + 1}. {assessment.factors[number]!.name} →
+        </Link>
+      ) : (
+        <Link href={`/assessments/${id}`} className="rounded-md bg-indigo-600 px-4 py-2 font-semibold text-white hover:bg-indigo-700">
+          Review and submit →
+        </Link>
+      )}
+    </nav>
+  );
+  const header = (
+    <AssessmentHeader assessment={assessment}>
+      <Link href={`/assessments/${id}`} className="text-sm font-medium text-indigo-700 hover:underline dark:text-indigo-300">
+        Overview and sign-off
+      </Link>
+    </AssessmentHeader>
+  );
+
+  if (assessment.may.edit) {
+    const answers = Object.fromEntries(
+      factor.items.map((item) => {
+        const r = assessment.responses[item.id]!;
+        return [item.id, { ...r, comments: r.comments.map((c) => ({ ...c, createdAt: c.createdAt.toISOString() })) }];
+      }),
+    );
+    return (
+      <>
+        {header}
+        <FactorWalk assessmentId={id} factor={factor} items={factor.items} answers={answers} progress={assessment.progress}>
+          {steps}
+        </FactorWalk>
+      </>
+    );
+  }
+  return (
+    <>
+      {header}
+      <div className="grid gap-8 lg:grid-cols-[16rem_minmax(0,1fr)]">
+        <aside className="lg:sticky lg:top-20 lg:self-start">
+          <FactorNav assessmentId={id} factors={assessment.progress} current={number} />
+        </aside>
+        <div className="space-y-6">
+          <div>
+            <h2 className="text-xl font-semibold">{number}. {factor.name}</h2>
+            <p className="mt-1 max-w-3xl text-slate-600 dark:text-slate-400">{factor.summary}</p>
+          </div>
+          {factor.items.map((item) => (
+            <ItemReadOnly key={item.id} assessmentId={id} item={item} answer={assessment.responses[item.id]!} />
+          ))}
+          {steps}
+        </div>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,115 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { AssessmentHeader } from "@/components/assessment/assessment-header";
+import { Comparison } from "@/components/assessment/comparison";
+import { ProgressBar } from "@/components/assessment/progress-bar";
+import { ApproveForm, ReturnForm, SubmitForm } from "@/components/assessment/sign-off-forms";
+import { Card, CardHeader } from "@/components/ui/card";
+import { ScoreBadge } from "@/components/ui/score";
+import { requirePrincipal } from "@/lib/auth/current";
+import { FACTOR_NAMES } from "@/lib/checklist/factor-names";
+import { compareWithPrevious } from "@/lib/data/assessments/compare-with-previous";
+import { getAssessment } from "@/lib/data/assessments/get-assessment";
+import { notFoundOnMissing } from "@/lib/data/not-found";
+
+export const metadata: Metadata = { title: "Assessment" };
+
+const when = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+const EVENT_LABEL = { started: "Started", submitted: "Submitted for sign-off", returned: "Returned", approved: "Approved" } as const;
+
+export default async function AssessmentPage({ params }: { params: Promise<{ id: string }> }) {
+  const principal = await requirePrincipal();
+  const { id } = await params;
+  if (!/^[0-9a-f-]{36}$/.test(id)) notFound();
+  const assessment = await notFoundOnMissing(getAssessment(principal, id));
+  const comparison = assessment.status === "completed" ? await compareWithPrevious(principal, id) : null;
+  const gaps = Object.values(assessment.responses).filter((r) => r.gap !== null);
+  const done = assessment.progress.reduce((s, f) => s + f.done, 0);
+  const total = assessment.progress.reduce((s, f) => s + f.total, 0);
+  const firstOpen = assessment.progress.find((f) => f.done < f.total)?.number ?? 1;
+
+  return (
+    <>
+      <AssessmentHeader assessment={assessment}>
+        <Link href={`/assessments/${id}/factors/${firstOpen}`} className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-indigo-700">
+          {assessment.may.edit ? (done === 0 ? "Start the walk" : "Continue the walk") : "Read the answers"}
+        </Link>
+      </AssessmentHeader>
+      <div className="grid gap-6 lg:grid-cols-3">
+        <div className="space-y-6 lg:col-span-2">
+          <Card>
+            <CardHeader title="Progress" description={`${done} of ${total} items done: answered, confirmed where carried over, and justified where a justification is owed.`} />
+            <ol className="divide-y divide-slate-100 dark:divide-slate-800">
+              {assessment.progress.map((f) => (
+                <li key={f.number} className="grid grid-cols-[minmax(0,1fr)_8rem_3.5rem] items-center gap-4 px-5 py-2.5 text-sm">
+                  <Link href={`/assessments/${id}/factors/${f.number}`} className="text-indigo-700 hover:underline dark:text-indigo-300">
+                    {f.number}. {f.name}
+                  </Link>
+                  <ProgressBar done={f.done} total={f.total} label={`${f.name} progress`} size="sm" />
+                  <span className="text-right tabular-nums">
+                    {assessment.status === "completed" ? <ScoreBadge score={assessment.factorScores[f.number - 1] ?? null} /> : `${f.done}/${f.total}`}
+                  </span>
+                </li>
+              ))}
+            </ol>
+          </Card>
+          {comparison ? <Comparison comparison={comparison} factorNames={FACTOR_NAMES} /> : null}
+        </div>
+        <div className="space-y-6">
+          {assessment.status === "completed" ? (
+            <Card className="px-5 py-4">
+              <p className="text-sm font-medium text-slate-600 dark:text-slate-400">Overall score</p>
+              <div className="mt-2"><ScoreBadge score={assessment.overallScore} /></div>
+            </Card>
+          ) : null}
+          {assessment.may.submit ? (
+            <Card>
+              <CardHeader title="Submit" />
+              <div className="px-5 py-4">
+                <SubmitForm assessmentId={id} ready={gaps.length === 0} />
+                {gaps.length ? (
+                  <ul className="mt-3 max-h-64 space-y-1 overflow-y-auto text-sm">
+                    {gaps.map((g) => {
+                      const factor = Number(g.itemId.slice(1, 3));
+                      return (
+                        <li key={g.itemId}>
+                          <Link href={`/assessments/${id}/factors/${factor}#${g.itemId}`} className="font-mono text-xs text-indigo-700 hover:underline dark:text-indigo-300">{g.itemId}</Link>{" "}
+                          <span className="text-slate-600 dark:text-slate-400">{g.gap}</span>
+                        </li>
+                      );
+                    })}
+                  </ul>
+                ) : null}
+              </div>
+            </Card>
+          ) : null}
+          {assessment.may.approve ? (
+            <Card>
+              <CardHeader title="Sign-off" description={`Submitted by ${assessment.submittedBy ?? "a reviewer"}.`} />
+              <div className="space-y-6 px-5 py-4">
+                <ApproveForm assessmentId={id} />
+                <ReturnForm assessmentId={id} itemIds={assessment.factors.flatMap((f) => f.items.map((i) => i.id))} />
+              </div>
+            </Card>
+          ) : null}
+          <Card>
+            <CardHeader title="Sign-off trail" />
+            <ol className="space-y-3 px-5 py-4 text-sm">
+              {assessment.events.map((event) => (
+                <li key={event.occurredAt.toISOString() + event.kind}>
+                  <p className="font-medium">{EVENT_LABEL[event.kind]}</p>
+                  <p className="text-slate-600 dark:text-slate-400">
+                    {event.actor} · <time dateTime={event.occurredAt.toISOString()}>{when.format(event.occurredAt)} UTC</time>
+                  </p>
+                  {event.comment ? <p className="mt-1 whitespace-pre-wrap rounded bg-slate-50 px-2 py-1 dark:bg-slate-950">{event.comment}</p> : null}
+                </li>
+              ))}
+              {assessment.events.length === 0 ? <li className="text-slate-600 dark:text-slate-400">Recorded from the first sign-off on.</li> : null}
+            </ol>
+          </Card>
+        </div>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,104 @@
+"use client";
+
+import { useRef, useState, useTransition } from "react";
+import { addAttachmentAction, removeAttachmentAction } from "@/app/assessments/[id]/actions";
+import { ACCEPTED_EXTENSIONS, ATTACHMENT_MAX_BYTES } from "@/lib/assessment/attachment-type";
+
+export interface AttachmentItem {
+  id: string;
+  fileName: string;
+  sizeBytes: number;
+  sha256: string;
+}
+
+const size = (bytes: number) => (bytes < 1024 ? `${bytes} B` : bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`);
+
+/** Evidence files of one answer: uploaded to Postgres, always downloaded, never shown inline. */
+export function Attachments(props: { id: string; assessmentId: string; itemId: string; initial: AttachmentItem[]; disabled: boolean }) {
+  const [files, setFiles] = useState(props.initial);
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [pending, startTransition] = useTransition();
+  const input = useRef<HTMLInputElement>(null);
+
+  const upload = () => {
+    const file = input.current?.files?.[0];
+    if (!file) return setMessage({ ok: false, text: "Choose a file first." });
+    if (file.size > ATTACHMENT_MAX_BYTES) return setMessage({ ok: false, text: `The file is larger than ${ATTACHMENT_MAX_BYTES / 1024 / 1024} MB.` });
+    const form = new FormData();
+    form.set("assessmentId", props.assessmentId);
+    form.set("itemId", props.itemId);
+    form.set("file", file);
+    startTransition(async () => {
+      try {
+        const result = await addAttachmentAction({ ok: false, message: null }, form);
+        if (result.ok && result.data) {
+          setFiles((current) => [...current, result.data!]);
+          if (input.current) input.current.value = "";
+        }
+        setMessage({ ok: result.ok, text: result.message ?? "" });
+      } catch {
+        setMessage({ ok: false, text: "The upload did not reach the server. Try again." });
+      }
+    });
+  };
+
+  const remove = (file: AttachmentItem) => {
+    const form = new FormData();
+    form.set("assessmentId", props.assessmentId);
+    form.set("itemId", props.itemId);
+    form.set("attachmentId", file.id);
+    startTransition(async () => {
+      const result = await removeAttachmentAction({ ok: false, message: null }, form);
+      if (result.ok) setFiles((current) => current.filter((f) => f.id !== file.id));
+      setMessage({ ok: result.ok, text: result.message ?? "" });
+    });
+  };
+
+  return (
+    <div>
+      <label htmlFor={`${props.id}-file`} className="block text-sm font-medium">Attachments</label>
+      {files.length ? (
+        <ul className="mt-1 space-y-1 text-sm">
+          {files.map((file) => (
+            <li key={file.id} className="flex items-center gap-2">
+              <a href={`/assessments/${props.assessmentId}/attachments/${file.id}`} download className="min-w-0 flex-1 truncate text-indigo-700 hover:underline dark:text-indigo-300" title={`SHA-256 ${file.sha256}`}>
+                {file.fileName}
+              </a>
+              <span className="text-xs text-slate-600 dark:text-slate-400">{size(file.sizeBytes)}</span>
+              {props.disabled ? null : (
+                <button type="button" disabled={pending} onClick={() => remove(file)} className="rounded px-1.5 text-xs text-slate-600 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800" aria-label={`Remove attachment ${file.fileName}`}>
+                  Remove
+                </button>
+              )}
+            </li>
+          ))}
+        </ul>
+      ) : props.disabled ? (
+        <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">None.</p>
+      ) : null}
+      {props.disabled ? null : (
+        <div className="mt-1 flex flex-wrap items-center gap-2">
+          <input
+            id={`${props.id}-file`}
+            ref={input}
+            type="file"
+            accept={ACCEPTED_EXTENSIONS.map((e) => `.${e}`).join(",")}
+            className="min-w-0 flex-1 text-sm file:mr-3 file:rounded-md file:border file:border-slate-300 file:bg-white file:px-3 file:py-1.5 file:text-sm file:font-medium dark:file:border-slate-700 dark:file:bg-slate-900 dark:file:text-slate-100"
+            aria-describedby={`${props.id}-file-hint`}
+          />
+          <button type="button" onClick={upload} disabled={pending} className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-50 disabled:opacity-60 dark:border-slate-700 dark:hover:bg-slate-800">
+            {pending ? "Working…" : "Attach"}
+          </button>
+        </div>
+      )}
+      <p id={`${props.id}-file-hint`} className="mt-1 text-xs text-slate-600 dark:text-slate-400">
+        {props.disabled ? null : `Up to ${ATTACHMENT_MAX_BYTES / 1024 / 1024} MB: ${ACCEPTED_EXTENSIONS.join(", ")}.`}
+      </p>
+      {message?.text ? (
+        <p role={message.ok ? "status" : "alert"} className={`text-xs ${message.ok ? "text-emerald-800 dark:text-emerald-300" : "text-rose-700 dark:text-rose-300"}`}>
+          {message.text}
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,68 @@
+// The browser side of autosave: an unacknowledged change is kept in this
+// browser's storage until the server acknowledges it, so a reload, a crash or
+// a lost connection loses nothing.
+import type { ResponseStatus } from "@/lib/scoring/score";
+
+export interface AnswerDraft {
+  status: ResponseStatus;
+  justification: string;
+  notes: string;
+  evidenceLinks: string[];
+}
+
+interface Pending {
+  values: AnswerDraft;
+  /** The server version the change was made on. */
+  baseVersion: number;
+}
+
+const key = (assessmentId: string, itemId: string) => `twelvefold:unsaved:${assessmentId}:${itemId}`;
+
+export function keepUnsaved(assessmentId: string, itemId: string, pending: Pending): void {
+  try {
+    localStorage.setItem(key(assessmentId, itemId), JSON.stringify(pending));
+  } catch {
+    // Storage full or disabled: the save in flight is then the only copy, and the status says so.
+  }
+}
+
+export function readUnsaved(assessmentId: string, itemId: string): Pending | null {
+  try {
+    const raw = localStorage.getItem(key(assessmentId, itemId));
+    if (!raw) return null;
+    const parsed = JSON.parse(raw) as Pending;
+    return typeof parsed.baseVersion === "number" && parsed.values && typeof parsed.values.status === "string" ? parsed : null;
+  } catch {
+    return null;
+  }
+}
+
+export function forgetUnsaved(assessmentId: string, itemId: string): void {
+  try {
+    localStorage.removeItem(key(assessmentId, itemId));
+  } catch {
+    // Nothing to do.
+  }
+}
+
+export function sameAnswer(a: AnswerDraft, b: AnswerDraft): boolean {
+  return (
+    a.status === b.status &&
+    a.justification === b.justification &&
+    a.notes === b.notes &&
+    a.evidenceLinks.length === b.evidenceLinks.length &&
+    a.evidenceLinks.every((link, i) => link === b.evidenceLinks[i])
+  );
+}
+
+export function answerForm(assessmentId: string, itemId: string, baseVersion: number, values: AnswerDraft): FormData {
+  const form = new FormData();
+  form.set("assessmentId", assessmentId);
+  form.set("itemId", itemId);
+  form.set("baseVersion", String(baseVersion));
+  form.set("status", values.status);
+  form.set("justification", values.justification);
+  form.set("notes", values.notes);
+  form.set("evidenceLinks", values.evidenceLinks.join("\n"));
+  return form;
+}

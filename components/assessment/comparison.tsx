@@ -1,0 +1,61 @@
+import { STATUS_LABEL } from "@/lib/assessment/answer-rules";
+import type { AssessmentComparison } from "@/lib/data/assessments/compare-with-previous";
+import { Card, CardHeader } from "@/components/ui/card";
+import { DataTable } from "@/components/ui/data-table";
+import { formatDate } from "@/components/ui/format";
+import { ScoreBadge } from "@/components/ui/score";
+
+const delta = (value: number | null) => (value === null ? "—" : value > 0 ? `+${value}` : String(value));
+
+/** What this assessment changed since the previous completed one. */
+export function Comparison({ comparison, factorNames }: { comparison: AssessmentComparison; factorNames: readonly string[] }) {
+  const count = (change: string) => comparison.items.filter((i) => i.change === change).length;
+  const changed = comparison.items.filter((i) => i.change === "improved" || i.change === "regressed" || i.change === "reclassified");
+  if (!comparison.previous) {
+    return (
+      <Card>
+        <CardHeader title="What changed" description="This is the service's first completed assessment: nothing to compare with yet." />
+      </Card>
+    );
+  }
+  return (
+    <Card className="overflow-x-auto">
+      <CardHeader
+        title="What changed"
+        description={`Since the assessment approved ${formatDate(comparison.previous.approvedAt)}: ${count("improved")} improved, ${count("regressed")} regressed, ${count("unchanged")} unchanged${count("reclassified") ? `, ${count("reclassified")} moved to or from not applicable` : ""}${count("new") ? `, ${count("new")} new` : ""}.`}
+      />
+      <DataTable caption="Score change per factor" columns={[{ label: "Factor" }, { label: "Before", align: "right" }, { label: "Now", align: "right" }, { label: "Change", align: "right" }]}>
+        <tr className="font-semibold">
+          <td className="px-5 py-2">Overall</td>
+          <td className="px-3 py-2 text-right"><ScoreBadge score={comparison.overall.before} /></td>
+          <td className="px-3 py-2 text-right"><ScoreBadge score={comparison.overall.after} /></td>
+          <td className="px-5 py-2 text-right tabular-nums">
+            {delta(comparison.overall.before === null || comparison.overall.after === null ? null : Math.round((comparison.overall.after - comparison.overall.before) * 10) / 10)}
+          </td>
+        </tr>
+        {comparison.factors.map((f) => (
+          <tr key={f.factor}>
+            <td className="px-5 py-2">{f.factor}. {factorNames[f.factor - 1]}</td>
+            <td className="px-3 py-2 text-right"><ScoreBadge score={f.before} /></td>
+            <td className="px-3 py-2 text-right"><ScoreBadge score={f.after} /></td>
+            <td className={`px-5 py-2 text-right tabular-nums ${f.delta && f.delta < 0 ? "text-rose-700 dark:text-rose-300" : ""}`}>{delta(f.delta)}</td>
+          </tr>
+        ))}
+      </DataTable>
+      {changed.length ? (
+        <div className="border-t border-slate-200 dark:border-slate-800">
+          <DataTable caption="Items whose answer changed" columns={[{ label: "Item" }, { label: "Before" }, { label: "Now" }, { label: "Change" }]}>
+            {changed.map((item) => (
+              <tr key={item.itemId}>
+                <td className="px-5 py-2"><span className="font-mono text-xs">{item.itemId}</span> {item.title}</td>
+                <td className="px-3 py-2">{item.before ? STATUS_LABEL[item.before] : "—"}</td>
+                <td className="px-3 py-2">{STATUS_LABEL[item.after]}</td>
+                <td className={`px-5 py-2 font-medium capitalize ${item.change === "regressed" ? "text-rose-700 dark:text-rose-300" : item.change === "improved" ? "text-emerald-800 dark:text-emerald-300" : ""}`}>{item.change}</td>
+              </tr>
+            ))}
+          </DataTable>
+        </div>
+      ) : null}
+    </Card>
+  );
+}

@@ -1,0 +1,125 @@
+"use client";
+
+import { useEffect } from "react";
+import { ANSWER_STATUSES, answerGap, LIMITS, needsJustification, STATUS_LABEL } from "@/lib/assessment/answer-rules";
+import type { ChecklistItem } from "@/lib/checklist";
+import { fieldClass } from "@/components/ui/form";
+import { SeverityBadge } from "@/components/ui/severity";
+import { Attachments, type AttachmentItem } from "./attachments";
+import type { AnswerDraft } from "./autosave";
+import { EvidenceLinks } from "./evidence-links";
+import { ItemGuidance } from "./item-guidance";
+import { SaveIndicator, ConflictChoice } from "./save-status";
+import { useAutosave } from "./use-autosave";
+
+export interface ItemAnswer extends AnswerDraft {
+  version: number;
+  carriedOver: boolean;
+  itemRevised: boolean;
+  attachments: AttachmentItem[];
+  comments: { author: string; body: string; createdAt: string }[];
+}
+
+const STATUS_STYLE: Record<(typeof ANSWER_STATUSES)[number], string> = {
+  met: "peer-checked:border-emerald-600 peer-checked:bg-emerald-50 peer-checked:text-emerald-900 dark:peer-checked:bg-emerald-950 dark:peer-checked:text-emerald-100",
+  partially_met: "peer-checked:border-amber-600 peer-checked:bg-amber-50 peer-checked:text-amber-900 dark:peer-checked:bg-amber-950 dark:peer-checked:text-amber-100",
+  not_met: "peer-checked:border-rose-600 peer-checked:bg-rose-50 peer-checked:text-rose-900 dark:peer-checked:bg-rose-950 dark:peer-checked:text-rose-100",
+  not_applicable: "peer-checked:border-slate-600 peer-checked:bg-slate-100 peer-checked:text-slate-900 dark:peer-checked:bg-slate-800 dark:peer-checked:text-slate-100",
+};
+
+/** One checklist item with its answer, saved as it changes. */
+export function ItemEditor(props: {
+  assessmentId: string;
+  item: ChecklistItem;
+  answer: ItemAnswer;
+  onProgress: (itemId: string, done: boolean) => void;
+}) {
+  const { item, answer, assessmentId, onProgress } = props;
+  const save = useAutosave(assessmentId, item.id, { values: answer, version: answer.version, carriedOver: answer.carriedOver });
+  const gap = answerGap({ status: save.values.status, justification: save.values.justification, carriedOver: save.carriedOver });
+  useEffect(() => onProgress(item.id, gap === null), [gap, item.id, onProgress]);
+  const id = `item-${item.id}`;
+  const justificationNeeded = needsJustification(save.values.status);
+
+  return (
+    <article id={item.id} aria-labelledby={`${id}-title`} className="scroll-mt-20 rounded-xl border border-slate-200 bg-white shadow-sm dark:border-slate-800 dark:bg-slate-900">
+      <header className="flex flex-wrap items-start justify-between gap-3 border-b border-slate-200 px-5 py-4 dark:border-slate-800">
+        <div className="min-w-0">
+          <p className="font-mono text-xs text-slate-600 dark:text-slate-400">{item.id}</p>
+          <h3 id={`${id}-title`} className="mt-0.5 font-semibold">{item.title}</h3>
+          <div className="mt-2 flex flex-wrap items-center gap-2 text-xs">
+            <SeverityBadge level={item.severity} />
+            {save.carriedOver ? (
+              <span className="rounded bg-amber-100 px-1.5 py-0.5 font-semibold text-amber-900 dark:bg-amber-950 dark:text-amber-100">Carried over, confirm</span>
+            ) : null}
+            {answer.itemRevised ? (
+              <span className="rounded bg-indigo-100 px-1.5 py-0.5 font-semibold text-indigo-900 dark:bg-indigo-950 dark:text-indigo-100">New or changed in this checklist version</span>
+            ) : null}
+          </div>
+        </div>
+        <SaveIndicator state={save.state} error={save.error} onRetry={() => void save.retry()} />
+      </header>
+
+      <div className="grid gap-6 px-5 py-4 lg:grid-cols-2">
+        <ItemGuidance item={item} />
+        <div className="space-y-4">
+          {answer.comments.length ? (
+            <div className="rounded-lg border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100">
+              {answer.comments.map((comment) => (
+                <p key={comment.createdAt + comment.body}>
+                  <span className="font-semibold">Returned by {comment.author}:</span> {comment.body}
+                </p>
+              ))}
+            </div>
+          ) : null}
+          {save.conflict ? <ConflictChoice conflict={save.conflict} mine={save.values} onKeepMine={save.keepMine} onTakeTheirs={save.takeTheirs} /> : null}
+          <fieldset>
+            <legend className="text-sm font-medium">Status</legend>
+            <div className="mt-1 grid grid-cols-2 gap-2 sm:grid-cols-4">
+              {ANSWER_STATUSES.map((status) => (
+                <label key={status} className="relative">
+                  <input
+                    type="radio"
+                    name={`${id}-status`}
+                    value={status}
+                    checked={save.values.status === status}
+                    onChange={() => save.update({ status })}
+                    className="peer sr-only"
+                  />
+                  <span className={`block cursor-pointer rounded-md border border-slate-300 px-2 py-2 text-center text-sm font-medium peer-focus-visible:ring-2 peer-focus-visible:ring-indigo-500 peer-focus-visible:ring-offset-2 dark:border-slate-700 ${STATUS_STYLE[status]}`}>
+                    {STATUS_LABEL[status]}
+                  </span>
+                </label>
+              ))}
+            </div>
+          </fieldset>
+          {save.carriedOver ? (
+            <button type="button" onClick={save.confirm} className="rounded-md border border-amber-400 bg-amber-50 px-3 py-1.5 text-sm font-medium text-amber-950 hover:bg-amber-100 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100">
+              Confirm the carried-over answer
+            </button>
+          ) : null}
+          <div>
+            <label htmlFor={`${id}-justification`} className="block text-sm font-medium">
+              Justification {justificationNeeded ? <span className="font-normal text-rose-700 dark:text-rose-300">(required for {STATUS_LABEL[save.values.status].toLowerCase()})</span> : <span className="font-normal text-slate-600 dark:text-slate-400">(optional)</span>}
+            </label>
+            <textarea
+              id={`${id}-justification`}
+              rows={2}
+              maxLength={LIMITS.justification}
+              value={save.values.justification}
+              onChange={(event) => save.update({ justification: event.target.value })}
+              aria-invalid={gap === "justification missing"}
+              className={fieldClass}
+            />
+          </div>
+          <div>
+            <label htmlFor={`${id}-notes`} className="block text-sm font-medium">Notes</label>
+            <textarea id={`${id}-notes`} rows={2} maxLength={LIMITS.notes} value={save.values.notes} onChange={(event) => save.update({ notes: event.target.value })} className={fieldClass} />
+          </div>
+          <EvidenceLinks id={id} links={save.values.evidenceLinks} onChange={(evidenceLinks) => save.update({ evidenceLinks })} disabled={false} />
+          <Attachments id={id} assessmentId={assessmentId} itemId={item.id} initial={answer.attachments} disabled={false} />
+        </div>
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,75 @@
+import { STATUS_LABEL } from "@/lib/assessment/answer-rules";
+import type { ChecklistItem } from "@/lib/checklist";
+import type { ResponseView } from "@/lib/data/assessments/get-assessment";
+import { SeverityBadge } from "@/components/ui/severity";
+import { ItemGuidance } from "./item-guidance";
+
+const STATUS_STYLE: Record<string, string> = {
+  met: "bg-emerald-100 text-emerald-900 dark:bg-emerald-950 dark:text-emerald-100",
+  partially_met: "bg-amber-100 text-amber-900 dark:bg-amber-950 dark:text-amber-100",
+  not_met: "bg-rose-100 text-rose-900 dark:bg-rose-950 dark:text-rose-100",
+  not_applicable: "bg-slate-100 text-slate-800 dark:bg-slate-800 dark:text-slate-100",
+  unanswered: "bg-slate-100 text-slate-600 dark:bg-slate-800 dark:text-slate-300",
+};
+
+/** An answer as it stands, for those who may read but not change it. */
+export function ItemReadOnly({ assessmentId, item, answer }: { assessmentId: string; item: ChecklistItem; answer: ResponseView }) {
+  return (
+    <article id={item.id} aria-labelledby={`item-${item.id}-title`} className="scroll-mt-20 rounded-xl border border-slate-200 bg-white shadow-sm dark:border-slate-800 dark:bg-slate-900">
+      <header className="flex flex-wrap items-start justify-between gap-3 border-b border-slate-200 px-5 py-4 dark:border-slate-800">
+        <div>
+          <p className="font-mono text-xs text-slate-600 dark:text-slate-400">{item.id}</p>
+          <h3 id={`item-${item.id}-title`} className="mt-0.5 font-semibold">{item.title}</h3>
+          <div className="mt-2 flex items-center gap-2"><SeverityBadge level={item.severity} /></div>
+        </div>
+        <span className={`rounded-md px-2 py-1 text-sm font-semibold ${STATUS_STYLE[answer.status]}`}>{STATUS_LABEL[answer.status]}</span>
+      </header>
+      <div className="grid gap-6 px-5 py-4 lg:grid-cols-2">
+        <ItemGuidance item={item} />
+        <dl className="space-y-3 text-sm">
+          <div>
+            <dt className="font-semibold">Justification</dt>
+            <dd className="mt-0.5 whitespace-pre-wrap text-slate-700 dark:text-slate-300">{answer.justification || "—"}</dd>
+          </div>
+          <div>
+            <dt className="font-semibold">Notes</dt>
+            <dd className="mt-0.5 whitespace-pre-wrap text-slate-700 dark:text-slate-300">{answer.notes || "—"}</dd>
+          </div>
+          <div>
+            <dt className="font-semibold">Evidence links</dt>
+            <dd className="mt-0.5">
+              {answer.evidenceLinks.length ? (
+                <ul className="space-y-0.5">
+                  {answer.evidenceLinks.map((link) => (
+                    <li key={link} className="truncate">
+                      <a href={link} target="_blank" rel="noopener noreferrer" className="text-indigo-700 underline dark:text-indigo-300">{link}</a>
+                    </li>
+                  ))}
+                </ul>
+              ) : "—"}
+            </dd>
+          </div>
+          <div>
+            <dt className="font-semibold">Attachments</dt>
+            <dd className="mt-0.5">
+              {answer.attachments.length ? (
+                <ul className="space-y-0.5">
+                  {answer.attachments.map((file) => (
+                    <li key={file.id}>
+                      <a href={`/assessments/${assessmentId}/attachments/${file.id}`} download className="text-indigo-700 underline dark:text-indigo-300">{file.fileName}</a>
+                      <span className="ml-2 break-all font-mono text-xs text-slate-600 dark:text-slate-400">sha256 {file.sha256}</span>
+                    </li>
+                  ))}
+                </ul>
+              ) : "—"}
+            </dd>
+          </div>
+          <div>
+            <dt className="font-semibold">Last changed</dt>
+            <dd className="mt-0.5 text-slate-700 dark:text-slate-300">{answer.updatedBy ? `by ${answer.updatedBy}` : "carried over or not yet answered"}</dd>
+          </div>
+        </dl>
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,68 @@
+"use client";
+
+import { STATUS_LABEL } from "@/lib/assessment/answer-rules";
+import type { AnswerDraft } from "./autosave";
+import type { Conflict, SaveState } from "./use-autosave";
+
+const LABEL: Record<SaveState, string> = {
+  saved: "Saved",
+  pending: "Saving…",
+  saving: "Saving…",
+  failed: "Not saved",
+  conflict: "Needs your choice",
+};
+
+const STYLE: Record<SaveState, string> = {
+  saved: "text-emerald-800 dark:text-emerald-300",
+  pending: "text-slate-600 dark:text-slate-400",
+  saving: "text-slate-600 dark:text-slate-400",
+  failed: "text-rose-700 dark:text-rose-300",
+  conflict: "text-amber-800 dark:text-amber-300",
+};
+
+/** Saved / saving / failed, announced politely to screen readers. */
+export function SaveIndicator({ state, error, onRetry }: { state: SaveState; error: string | null; onRetry: () => void }) {
+  return (
+    <div className="text-right text-sm" aria-live="polite">
+      <span className={`font-medium ${STYLE[state]}`} data-save-state={state}>{LABEL[state]}</span>
+      {state === "failed" ? (
+        <>
+          <p className="max-w-xs text-xs text-rose-700 dark:text-rose-300">{error}</p>
+          <button type="button" onClick={onRetry} className="text-xs font-medium text-indigo-700 underline dark:text-indigo-300">Try again now</button>
+        </>
+      ) : null}
+    </div>
+  );
+}
+
+function Summary({ title, answer }: { title: string; answer: AnswerDraft }) {
+  return (
+    <div className="min-w-0 flex-1 rounded-md border border-amber-200 bg-white p-2 dark:border-amber-900 dark:bg-slate-900">
+      <p className="text-xs font-semibold uppercase tracking-wide">{title}</p>
+      <dl className="mt-1 space-y-0.5 text-xs">
+        <div><dt className="inline font-medium">Status: </dt><dd className="inline">{STATUS_LABEL[answer.status]}</dd></div>
+        <div><dt className="inline font-medium">Justification: </dt><dd className="inline break-words">{answer.justification || "—"}</dd></div>
+        <div><dt className="inline font-medium">Notes: </dt><dd className="inline break-words">{answer.notes || "—"}</dd></div>
+        <div><dt className="inline font-medium">Links: </dt><dd className="inline break-all">{answer.evidenceLinks.join(", ") || "—"}</dd></div>
+      </dl>
+    </div>
+  );
+}
+
+/** Two versions of one answer side by side; the reviewer picks, nothing is overwritten silently. */
+export function ConflictChoice({ conflict, mine, onKeepMine, onTakeTheirs }: { conflict: Conflict; mine: AnswerDraft; onKeepMine: () => void; onTakeTheirs: () => void }) {
+  const who = conflict.by ? `${conflict.by} saved this item` : "This item was saved elsewhere";
+  return (
+    <div role="alert" className="rounded-lg border border-amber-400 bg-amber-50 p-3 text-sm text-amber-950 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-50">
+      <p className="font-semibold">{who} after you started editing it. Which answer should stand?</p>
+      <div className="mt-2 flex flex-col gap-2 sm:flex-row">
+        <Summary title="Yours" answer={mine} />
+        <Summary title="Saved" answer={conflict.theirs} />
+      </div>
+      <div className="mt-2 flex gap-2">
+        <button type="button" onClick={onKeepMine} className="rounded-md bg-amber-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-amber-800">Keep mine</button>
+        <button type="button" onClick={onTakeTheirs} className="rounded-md border border-amber-700 px-3 py-1.5 text-sm font-semibold hover:bg-amber-100 dark:hover:bg-amber-900">Use the saved one</button>
+      </div>
+    </div>
+  );
+}
