@@ -20,7 +20,7 @@ export function FactorNav({ assessmentId, factors, current }: { assessmentId: st
           <ProgressBar done={done} total={total} label="Overall progress" />
         </div>
       </div>
-      <ol className="space-y-1">
+      <ol className="grid grid-cols-2 gap-1 sm:grid-cols-3 lg:grid-cols-1">
         {factors.map((factor) => (
           <li key={factor.number}>
             <Link

@@ -23,7 +23,7 @@ export function NavLinks({ showAdmin, showAudit }: { showAdmin: boolean; showAud
             key={link.href}
             href={link.href}
             aria-current={active ? "page" : undefined}
-            className={`rounded-md px-3 py-1.5 text-sm font-medium transition-colors ${
+            className={`whitespace-nowrap rounded-md px-3 py-1.5 text-sm font-medium transition-colors ${
               active
                 ? "bg-slate-100 text-slate-900 dark:bg-slate-800 dark:text-white"
                 : "text-slate-600 hover:bg-slate-100 hover:text-slate-900 dark:text-slate-300 dark:hover:bg-slate-800 dark:hover:text-white"

@@ -23,7 +23,7 @@ export function UserMenu({ name, email }: { name: string; email: string }) {
       <form action={signOutEverywhere}>
         <button
           type="submit"
-          className="inline-flex h-9 items-center gap-1.5 rounded-md px-2.5 text-sm font-medium text-slate-600 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800"
+          className="inline-flex h-9 items-center gap-1.5 whitespace-nowrap rounded-md px-2.5 text-sm font-medium text-slate-600 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800"
         >
           <LogOut className="h-4 w-4" aria-hidden="true" />
           Sign out
