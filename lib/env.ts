@@ -20,6 +20,30 @@ const postgresUrl = z
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
 
+const SEVERITY_KEYS = ["critical", "high", "medium", "low"] as const;
+
+/** "critical=7,high=30,medium=90,low=180": days to remediate by severity, all four given. */
+const slaDays = z
+  .string()
+  .trim()
+  .transform((value, ctx) => {
+    const policy: Partial<Record<(typeof SEVERITY_KEYS)[number], number>> = {};
+    for (const part of value.split(",")) {
+      const match = /^\s*(critical|high|medium|low)\s*=\s*(\d{1,4})\s*$/.exec(part);
+      if (!match || Number(match[2]) < 1) {
+        ctx.addIssue({ code: "custom", message: `must look like critical=7,high=30,medium=90,low=180 (got "${part.trim()}")` });
+        return z.NEVER;
+      }
+      policy[match[1] as (typeof SEVERITY_KEYS)[number]] = Number(match[2]);
+    }
+    const missing = SEVERITY_KEYS.filter((key) => policy[key] === undefined);
+    if (missing.length) {
+      ctx.addIssue({ code: "custom", message: `must give all four severities; missing ${missing.join(", ")}` });
+      return z.NEVER;
+    }
+    return policy as Record<(typeof SEVERITY_KEYS)[number], number>;
+  });
+
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: optional(postgresUrl),
@@ -44,6 +68,11 @@ const schema = z.object({
   DEMO_PASSWORD: optional(z.string().min(12, { message: "must be at least 12 characters" }).max(128)),
   CHROMIUM_PATH: optional(z.string().trim().min(1)),
   CI: optional(z.string()),
+  // Findings: remediation deadlines, the longest a risk may be accepted for, and
+  // when a service counts as not assessed recently.
+  FINDING_SLA_DAYS: z.preprocess((value) => (value === "" || value === undefined ? "critical=7,high=30,medium=90,low=180" : value), slaDays),
+  RISK_ACCEPTANCE_MAX_DAYS: z.coerce.number().int().min(1).max(3660).default(365),
+  STALE_ASSESSMENT_DAYS: z.coerce.number().int().min(1).max(3660).default(180),
 });
 
 export type Env = z.infer<typeof schema>;

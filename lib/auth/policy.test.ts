@@ -20,7 +20,7 @@ const PRINCIPALS: Record<string, Principal | null> = {
 // Allowed cells only; every other (principal, action) pair must be refused.
 const ALLOWED_ON_TEAM_A: Record<string, readonly Action[]> = {
   anonymous: [],
-  reviewerA: ["team.read", "service.create", "service.update", "assessment.edit", "assessment.submit"],
+  reviewerA: ["team.read", "service.create", "service.update", "assessment.edit", "assessment.submit", "finding.comment"],
   leadA: [
     "team.read",
     "service.create",
@@ -28,6 +28,7 @@ const ALLOWED_ON_TEAM_A: Record<string, readonly Action[]> = {
     "assessment.approve",
     "finding.manage",
     "finding.acceptRisk",
+    "finding.comment",
     "export.create",
     "team.audit.read",
   ],

@@ -25,6 +25,7 @@ export const TEAM_ACTIONS = [
   "assessment.approve",
   "finding.manage",
   "finding.acceptRisk",
+  "finding.comment",
   "export.create",
   "team.audit.read",
 ] as const;
@@ -37,7 +38,7 @@ export type Action = TeamAction | OrgAction;
 
 const ROLE_GRANTS: Record<TeamRole, readonly TeamAction[]> = {
   // Fills in and submits assessments; keeps the team's service list current.
-  reviewer: ["team.read", "service.create", "service.update", "assessment.edit", "assessment.submit"],
+  reviewer: ["team.read", "service.create", "service.update", "assessment.edit", "assessment.submit", "finding.comment"],
   // Signs off, and owns findings and risk decisions; does not fill in what it approves.
   lead: [
     "team.read",
@@ -46,6 +47,7 @@ const ROLE_GRANTS: Record<TeamRole, readonly TeamAction[]> = {
     "assessment.approve",
     "finding.manage",
     "finding.acceptRisk",
+    "finding.comment",
     "export.create",
     "team.audit.read",
   ],

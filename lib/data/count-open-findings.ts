@@ -2,6 +2,7 @@ import "server-only";
 import { getPrisma } from "../db/prisma";
 import type { Criticality, SeverityCounts } from "./list-service-summaries";
 import type { Principal } from "../auth/policy";
+import { lapseExpiredAcceptances } from "./findings/lapse-acceptances";
 import { servicesVisibleTo } from "./scope";
 
 export interface OpenFindingCounts {
@@ -12,6 +13,8 @@ export interface OpenFindingCounts {
 
 /** Findings being worked on (open or in progress), counted in SQL. Accepted risks are not counted. */
 export async function countOpenFindings(principal: Principal, now: Date = new Date()): Promise<OpenFindingCounts> {
+  // A lapsed acceptance is open again before anything is counted.
+  await lapseExpiredAcceptances(now);
   const prisma = getPrisma();
   const where = { status: { in: ["OPEN" as const, "IN_PROGRESS" as const] }, service: servicesVisibleTo(principal, now) };
   const [groups, overdue] = await Promise.all([

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { planFindings } from "./plan";
+import { dueState } from "./due";
 import { dueDateFor } from "./sla";
 
 describe("planning findings on approval", () => {
@@ -51,5 +52,52 @@ describe("due dates", () => {
       "2026-04-01",
       "2026-06-30",
     ]);
+  });
+});
+
+describe("due state", () => {
+  const now = new Date("2026-06-01T12:00:00Z");
+  const at = (days: number) => new Date(now.getTime() + days * 86_400_000);
+  it("is overdue after the date, due soon within a week, due before that", () => {
+    expect(dueState({ status: "open", dueDate: at(-0.01) }, now)).toBe("overdue");
+    expect(dueState({ status: "in_progress", dueDate: at(7) }, now)).toBe("due_soon");
+    expect(dueState({ status: "open", dueDate: at(7.1) }, now)).toBe("due");
+  });
+  it("does not apply to resolved or accepted findings, or without a date", () => {
+    expect(dueState({ status: "resolved", dueDate: at(-30) }, now)).toBe("none");
+    expect(dueState({ status: "risk_accepted", dueDate: at(-30) }, now)).toBe("none");
+    expect(dueState({ status: "open", dueDate: null }, now)).toBe("none");
+  });
+});
+
+describe("the findings filter", () => {
+  it("reads the address bar, with defaults", async () => {
+    const { parseFindingFilter, findingFilterQuery } = await import("./filter");
+    expect(parseFindingFilter({})).toEqual({ status: "active", sort: "due", dir: "asc", page: 1 });
+    const filter = parseFindingFilter({ team: "payments", factor: "3", severity: "high", overdue: "1", owner: "me", sort: "severity", dir: "desc", page: ["2", "9"] });
+    expect(filter).toMatchObject({ team: "payments", factor: 3, severity: "high", overdue: true, owner: "me", sort: "severity", dir: "desc", page: 2 });
+    expect(findingFilterQuery(filter)).toBe("?team=payments&factor=3&severity=high&owner=me&overdue=1&sort=severity&dir=desc&page=2");
+  });
+
+  it("drops what it cannot use instead of failing", async () => {
+    const { parseFindingFilter } = await import("./filter");
+    expect(parseFindingFilter({ team: "'; DROP TABLE", factor: "13", severity: "urgent", status: "gone", owner: "<script>", page: "-4", sort: "random" })).toEqual({
+      status: "active",
+      sort: "due",
+      dir: "asc",
+      page: 1,
+    });
+  });
+});
+
+describe("CSV", () => {
+  it("quotes what needs quoting and defuses formulas", async () => {
+    const { csvLine } = await import("./csv");
+    expect(csvLine(["plain", 'say "hi"', "a,b", "line\nbreak", null, 3, new Date("2026-01-02T03:04:05Z")])).toBe(
+      'plain,"say ""hi""","a,b","line\nbreak",,3,2026-01-02T03:04:05.000Z\r\n',
+    );
+    expect(csvLine(["=HYPERLINK(\"http://evil\")", "+1", "-2", "@SUM(A1)", " padded "])).toBe(
+      `"'=HYPERLINK(""http://evil"")",'+1,'-2,'@SUM(A1)," padded "\r\n`,
+    );
   });
 });

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Severity } from "../../checklist";
 import { planFindings } from "../../findings/plan";
+import { slaPolicy } from "../../findings/settings";
 import { dueDateFor } from "../../findings/sla";
 import type { Prisma } from "../../generated/prisma/client";
 import type { ResponseStatus } from "../../scoring/score";
@@ -48,7 +49,7 @@ export async function applyFindings(
           originAssessmentId: input.assessmentId,
           createdById: input.actorId,
           openedAt: input.now,
-          dueDate: dueDateFor(step.severity, input.now),
+          dueDate: dueDateFor(step.severity, input.now, slaPolicy()),
         },
       });
       events.push(event(finding.id, "OPENED", answer));
@@ -56,7 +57,7 @@ export async function applyFindings(
     } else if (step.kind === "reopen") {
       await tx.finding.update({
         where: { id: step.findingId },
-        data: { status: "OPEN", resolvedAt: null, resolvedByAssessmentId: null, dueDate: dueDateFor(step.severity, input.now) },
+        data: { status: "OPEN", resolvedAt: null, resolvedByAssessmentId: null, dueDate: dueDateFor(step.severity, input.now, slaPolicy()) },
       });
       events.push(event(step.findingId, "REOPENED", answer));
       counts.reopened++;

@@ -3,6 +3,7 @@ import { actorOf, recordAuditEvent } from "../../audit/record";
 import type { Principal } from "../../auth/policy";
 import type { Severity } from "../../checklist";
 import { getPrisma } from "../../db/prisma";
+import { slaPolicy } from "../../findings/settings";
 import { dueDateFor } from "../../findings/sla";
 import { NotFoundError, ValidationError } from "../errors";
 import { assertTeamPermission, servicesVisibleTo } from "../scope";
@@ -22,7 +23,7 @@ export async function changeFindingSeverity(principal: Principal, input: { findi
     if (finding.status === "RESOLVED") throw new ValidationError("A resolved finding keeps the severity it had.");
     const from = finding.severity.toLowerCase() as Severity;
     if (from === input.severity) throw new ValidationError(`The finding is already ${input.severity}.`);
-    const dueDate = dueDateFor(input.severity, finding.openedAt);
+    const dueDate = dueDateFor(input.severity, finding.openedAt, slaPolicy());
     await tx.finding.update({ where: { id: finding.id }, data: { severity: input.severity.toUpperCase() as "HIGH", dueDate } });
     await tx.findingEvent.create({
       data: { findingId: finding.id, kind: "SEVERITY_CHANGED", actorId: principal.userId, detail: { from, to: input.severity, reason: input.reason } },

@@ -3,6 +3,7 @@ import { can, type Principal } from "../../auth/policy";
 import { getPrisma } from "../../db/prisma";
 import type { Criticality } from "../list-service-summaries";
 import { NotFoundError } from "../errors";
+import { lapseExpiredAcceptances } from "../findings/lapse-acceptances";
 import { servicesVisibleTo } from "../scope";
 
 export type AssessmentState = "draft" | "in_review" | "completed";
@@ -39,6 +40,7 @@ export interface ServiceDetail {
 
 /** One service by its slug, if the principal may read it. */
 export async function getService(principal: Principal, slug: string): Promise<ServiceDetail> {
+  await lapseExpiredAcceptances();
   const prisma = getPrisma();
   const service = await prisma.service.findFirst({
     where: { AND: [{ slug }, servicesVisibleTo(principal)] },

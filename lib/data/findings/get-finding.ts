@@ -1,0 +1,104 @@
+import "server-only";
+import { can, type Principal } from "../../auth/policy";
+import { allItems, latestChecklist, parseStoredFactors, type ChecklistItem } from "../../checklist";
+import { getPrisma } from "../../db/prisma";
+import { dueState, type DueState } from "../../findings/due";
+import type { Criticality } from "../list-service-summaries";
+import { NotFoundError } from "../errors";
+import { servicesVisibleTo } from "../scope";
+import { lapseExpiredAcceptances } from "./lapse-acceptances";
+
+export type FindingEventKind =
+  | "opened"
+  | "reconfirmed"
+  | "severity_changed"
+  | "owner_changed"
+  | "due_date_changed"
+  | "status_changed"
+  | "risk_accepted"
+  | "risk_lapsed"
+  | "resolved"
+  | "reopened";
+
+export interface FindingDetail {
+  id: string;
+  itemId: string;
+  title: string;
+  severity: Criticality;
+  status: "open" | "in_progress" | "risk_accepted" | "resolved";
+  due: DueState;
+  dueDate: Date | null;
+  openedAt: Date;
+  resolvedAt: Date | null;
+  service: { name: string; slug: string; team: string };
+  owner: { id: string; name: string } | null;
+  risk: { reason: string; approvedBy: string | null; acceptedAt: Date | null; expiresAt: Date } | null;
+  item: ChecklistItem | null;
+  originAssessmentId: string | null;
+  resolvedByAssessmentId: string | null;
+  events: { kind: FindingEventKind; actor: string | null; occurredAt: Date; detail: Record<string, string>; assessmentId: string | null }[];
+  comments: { author: string; body: string; createdAt: Date }[];
+  /** People who may own it: the team's members. */
+  owners: { id: string; name: string }[];
+  may: { manage: boolean; acceptRisk: boolean; comment: boolean };
+}
+
+/** One finding with its item, history and comments, if the principal may read it. */
+export async function getFinding(principal: Principal, findingId: string, now: Date = new Date()): Promise<FindingDetail> {
+  await lapseExpiredAcceptances(now);
+  const prisma = getPrisma();
+  const finding = await prisma.finding.findFirst({
+    where: { id: findingId, service: servicesVisibleTo(principal, now) },
+    include: {
+      service: { select: { name: true, slug: true, teamId: true, team: { select: { name: true } } } },
+      owner: { select: { id: true, name: true } },
+      riskAcceptedBy: { select: { name: true } },
+      originAssessment: { select: { checklistVersion: { select: { items: true } } } },
+      events: { orderBy: { occurredAt: "asc" }, include: { actor: { select: { name: true } } } },
+      comments: { orderBy: { createdAt: "asc" }, include: { author: { select: { name: true } } } },
+    },
+  });
+  if (!finding) throw new NotFoundError();
+  const items = finding.originAssessment ? parseStoredFactors(finding.originAssessment.checklistVersion.items).flatMap((f) => f.items) : allItems(latestChecklist());
+  const members = await prisma.membership.findMany({
+    where: { teamId: finding.service.teamId, user: { disabledAt: null } },
+    orderBy: { user: { name: "asc" } },
+    select: { user: { select: { id: true, name: true } } },
+  });
+  const status = finding.status.toLowerCase() as FindingDetail["status"];
+  const team = { teamId: finding.service.teamId };
+  return {
+    id: finding.id,
+    itemId: finding.itemId,
+    title: finding.title,
+    severity: finding.severity.toLowerCase() as Criticality,
+    status,
+    due: dueState({ status, dueDate: finding.dueDate }, now),
+    dueDate: finding.dueDate,
+    openedAt: finding.openedAt,
+    resolvedAt: finding.resolvedAt,
+    service: { name: finding.service.name, slug: finding.service.slug, team: finding.service.team.name },
+    owner: finding.owner,
+    risk:
+      status === "risk_accepted" && finding.riskAcceptanceExpiresAt
+        ? { reason: finding.riskAcceptanceReason ?? "", approvedBy: finding.riskAcceptedBy?.name ?? null, acceptedAt: finding.riskAcceptedAt, expiresAt: finding.riskAcceptanceExpiresAt }
+        : null,
+    item: items.find((item) => item.id === finding.itemId) ?? null,
+    originAssessmentId: finding.originAssessmentId,
+    resolvedByAssessmentId: finding.resolvedByAssessmentId,
+    events: finding.events.map((e) => ({
+      kind: e.kind.toLowerCase() as FindingEventKind,
+      actor: e.actor?.name ?? null,
+      occurredAt: e.occurredAt,
+      detail: (e.detail ?? {}) as Record<string, string>,
+      assessmentId: e.assessmentId,
+    })),
+    comments: finding.comments.map((c) => ({ author: c.author?.name ?? "a former user", body: c.body, createdAt: c.createdAt })),
+    owners: members.map((m) => m.user),
+    may: {
+      manage: status !== "resolved" && can(principal, "finding.manage", team, now),
+      acceptRisk: status !== "resolved" && can(principal, "finding.acceptRisk", team, now),
+      comment: can(principal, "finding.comment", team, now),
+    },
+  };
+}

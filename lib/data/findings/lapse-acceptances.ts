@@ -1,0 +1,57 @@
+import "server-only";
+import { recordAuditEvent } from "../../audit/record";
+import { getPrisma } from "../../db/prisma";
+
+interface Lapsed {
+  id: string;
+  team_id: string;
+  expired_at: Date;
+  reason: string | null;
+  approver: string | null;
+}
+
+/**
+ * Risk acceptances end by themselves: any whose expiry has passed is opened
+ * again, with the lapse in the finding's history and the audit trail. Called
+ * before findings are read, so the next read is already right; SKIP LOCKED lets
+ * concurrent readers on every instance share the work without doubling it.
+ */
+export async function lapseExpiredAcceptances(now: Date = new Date()): Promise<number> {
+  return getPrisma().$transaction(async (tx) => {
+    const lapsed = await tx.$queryRaw<Lapsed[]>`
+      WITH due AS (
+        SELECT f.id, s.team_id, f.risk_acceptance_expires_at AS expired_at, f.risk_acceptance_reason AS reason, f.risk_accepted_by_id AS approver
+        FROM findings f JOIN services s ON s.id = f.service_id
+        WHERE f.status = 'risk_accepted' AND f.risk_acceptance_expires_at <= ${now}
+        FOR UPDATE OF f SKIP LOCKED
+      )
+      UPDATE findings f
+      SET status = 'open', risk_acceptance_expires_at = NULL, risk_acceptance_reason = NULL,
+          risk_accepted_by_id = NULL, risk_accepted_at = NULL, updated_at = ${now}
+      FROM due WHERE f.id = due.id
+      RETURNING f.id, due.team_id, due.expired_at, due.reason, due.approver`;
+    if (lapsed.length === 0) return 0;
+    await tx.findingEvent.createMany({
+      data: lapsed.map((row) => ({
+        findingId: row.id,
+        kind: "RISK_LAPSED" as const,
+        occurredAt: now,
+        detail: { expiredAt: row.expired_at.toISOString(), reason: row.reason ?? "", approvedBy: row.approver ?? "" },
+      })),
+    });
+    for (const row of lapsed) {
+      await recordAuditEvent(tx, {
+        category: "change",
+        action: "finding.risk_lapsed",
+        actorLabel: "(expiry)",
+        teamId: row.team_id,
+        targetType: "finding",
+        targetId: row.id,
+        before: { status: "risk_accepted", expiresAt: row.expired_at.toISOString() },
+        after: { status: "open" },
+        occurredAt: now,
+      });
+    }
+    return lapsed.length;
+  });
+}

@@ -1,0 +1,50 @@
+// The findings list's filters, sort and page as they arrive in the address bar
+// (the list page and its CSV export read the same). Unknown or malformed values
+// are dropped rather than failing the page.
+import { z } from "zod";
+
+export const FINDING_STATUSES = ["open", "in_progress", "risk_accepted", "resolved"] as const;
+export const FINDING_SORTS = ["due", "severity", "opened", "service"] as const;
+export const FINDINGS_PAGE_SIZE = 50;
+
+const lenient = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined);
+
+export const findingFilterSchema = z.object({
+  team: lenient(z.string().regex(/^[a-z0-9-]{1,48}$/)),
+  service: lenient(z.string().regex(/^[a-z0-9-]{1,48}$/)),
+  factor: lenient(z.coerce.number().int().min(1).max(12)),
+  severity: lenient(z.enum(["critical", "high", "medium", "low"])),
+  /** "active" (the default) is everything not resolved; "all" includes resolved. */
+  status: z.enum([...FINDING_STATUSES, "active", "all"]).catch("active").default("active"),
+  /** "me", "none", or a user id. */
+  owner: lenient(z.union([z.literal("me"), z.literal("none"), z.uuid()])),
+  overdue: lenient(z.enum(["1"]).transform(() => true as const)),
+  sort: z.enum(FINDING_SORTS).catch("due").default("due"),
+  dir: z.enum(["asc", "desc"]).catch("asc").default("asc"),
+  page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
+});
+
+export type FindingFilter = z.infer<typeof findingFilterSchema>;
+
+/** Parses search params (string or string[] values) into a filter. */
+export function parseFindingFilter(params: Record<string, string | string[] | undefined>): FindingFilter {
+  const one = Object.fromEntries(
+    Object.entries(params).flatMap(([key, value]) => {
+      const first = Array.isArray(value) ? value[0] : value;
+      return first === undefined || first === "" ? [] : [[key, first]];
+    }),
+  );
+  return findingFilterSchema.parse(one);
+}
+
+/** The address of a view of the list, leaving defaults out. */
+export function findingFilterQuery(filter: Partial<FindingFilter>): string {
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(filter)) {
+    if (value === undefined || value === null || value === "") continue;
+    if ((key === "status" && value === "active") || (key === "sort" && value === "due") || (key === "dir" && value === "asc") || (key === "page" && value === 1)) continue;
+    query.set(key, value === true ? "1" : String(value));
+  }
+  const text = query.toString();
+  return text ? `?${text}` : "";
+}

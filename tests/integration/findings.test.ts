@@ -1,0 +1,132 @@
+// The findings list, a finding's management and the CSV export, against the
+// demo data: figures checked against the raw rows, refusals changing nothing.
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Principal } from "@/lib/auth/policy";
+import { prepareSchema } from "@/lib/boot/database";
+import { createPrismaClient, type PrismaClient } from "@/lib/db/client";
+import { seedDemo } from "@/lib/demo/seed";
+import { parseFindingFilter } from "@/lib/findings/filter";
+import { freshDatabase, withClient } from "./helpers";
+import { principalOf } from "./principals";
+
+let url: string;
+let prisma: PrismaClient;
+const as: Record<string, Principal> = {};
+const sql = async <T>(text: string, params: unknown[] = []) => withClient(url, async (client) => (await client.query(text, params)).rows as T[]);
+const data = async () => ({
+  ...(await import("@/lib/data/findings/list-findings")),
+  ...(await import("@/lib/data/findings/manage-finding")),
+  ...(await import("@/lib/data/findings/get-finding")),
+  ...(await import("@/lib/data/findings/export-findings")),
+});
+
+beforeAll(async () => {
+  url = await freshDatabase("twelvefold_findings");
+  await prepareSchema(url);
+  prisma = createPrismaClient(url, 4);
+  await seedDemo(prisma, { password: "findings-test-password" });
+  process.env.DATABASE_URL = url;
+  for (const [key, email] of Object.entries({ lead: "lead@demo.test", reviewer: "reviewer@demo.test", auditor: "auditor@demo.test", identityLead: "tomas.reyes@demo.test" })) {
+    as[key] = await principalOf(url, (await prisma.user.findUniqueOrThrow({ where: { email } })).id);
+  }
+  return () => prisma.$disconnect();
+});
+
+describe("the findings list", () => {
+  it("counts what the raw rows say, within the lead's teams, for each filter", async () => {
+    const { listFindings } = await data();
+    const now = new Date();
+    const scope = "s.team_id IN (SELECT team_id FROM memberships m JOIN users u ON u.id = m.user_id WHERE u.email = 'lead@demo.test')";
+    const count = async (where: string, params: unknown[] = []) =>
+      (await sql<{ n: number }>(`SELECT count(*)::int AS n FROM findings f JOIN services s ON s.id = f.service_id JOIN teams t ON t.id = s.team_id WHERE ${scope} AND s.archived_at IS NULL AND ${where}`, params))[0]!.n;
+    const total = (params: Record<string, string>) => listFindings(as.lead!, parseFindingFilter(params), now).then((p) => p.total);
+
+    expect(await total({})).toBe(await count("f.status <> 'resolved'"));
+    expect(await total({ status: "all" })).toBe(await count("true"));
+    expect(await total({ team: "platform", severity: "high" })).toBe(await count("t.slug = 'platform' AND f.severity = 'high' AND f.status <> 'resolved'"));
+    expect(await total({ factor: "3" })).toBe(await count("f.item_id LIKE 'F03-%' AND f.status <> 'resolved'"));
+    expect(await total({ overdue: "1" })).toBe(await count("f.status IN ('open', 'in_progress') AND f.due_date < $1", [now]));
+    expect(await total({ team: "identity" })).toBe(0);
+    expect(await total({ status: "all" })).toBeGreaterThan(50);
+  });
+
+  it("pages without gaps or repeats, in the order asked", async () => {
+    const { listFindings } = await data();
+    const filter = { status: "all", sort: "severity" };
+    const first = await listFindings(as.lead!, parseFindingFilter(filter));
+    const ids: string[] = [];
+    for (let page = 1; page <= first.pages; page++) {
+      ids.push(...(await listFindings(as.lead!, parseFindingFilter({ ...filter, page: String(page) }))).rows.map((r) => r.id));
+    }
+    expect(ids).toHaveLength(first.total);
+    expect(new Set(ids).size).toBe(first.total);
+    const order = ["critical", "high", "medium", "low"];
+    const severities = (await listFindings(as.lead!, parseFindingFilter(filter))).rows.map((r) => order.indexOf(r.severity));
+    expect(severities).toEqual([...severities].sort((a, b) => a - b));
+  });
+});
+
+describe("risk acceptance", () => {
+  it("is a lead's, with a reason and an expiry within the maximum", async () => {
+    const { acceptRisk, listFindings } = await data();
+    const [finding] = (await listFindings(as.lead!, parseFindingFilter({ status: "open", team: "payments" }))).rows;
+    const before = JSON.stringify(await prisma.finding.findUniqueOrThrow({ where: { id: finding!.id } }));
+    const now = new Date("2026-11-23T12:00:00Z");
+    const input = { findingId: finding!.id, reason: "Compensating control: WAF rule 9.", expiresOn: "2027-02-01" };
+    await expect(acceptRisk(as.reviewer!, input, now)).rejects.toThrow("forbidden");
+    await expect(acceptRisk(as.auditor!, input, now)).rejects.toThrow("forbidden");
+    await expect(acceptRisk(as.identityLead!, input, now)).rejects.toThrow("not found");
+    await expect(acceptRisk(as.lead!, { ...input, expiresOn: "2026-11-01" }, now)).rejects.toThrow("in the future");
+    await expect(acceptRisk(as.lead!, { ...input, expiresOn: "2027-12-01" }, now)).rejects.toThrow("at most 365 days");
+    expect(JSON.stringify(await prisma.finding.findUniqueOrThrow({ where: { id: finding!.id } }))).toBe(before);
+
+    await acceptRisk(as.lead!, input, now);
+    const accepted = await prisma.finding.findUniqueOrThrow({ where: { id: finding!.id } });
+    expect([accepted.status, accepted.riskAcceptanceReason, accepted.riskAcceptedById]).toEqual(["RISK_ACCEPTED", input.reason, as.lead!.userId]);
+  });
+
+  it("lapses by itself: open again on the next read, once, with the lapse in its history", async () => {
+    const { listFindings, getFinding } = await data();
+    const [finding] = await sql<{ id: string }>("SELECT id FROM findings WHERE status = 'risk_accepted' LIMIT 1");
+    await sql("UPDATE findings SET risk_acceptance_expires_at = now() - interval '1 day' WHERE id = $1", [finding!.id]);
+    // Two readers at once: one lapse, not two.
+    await Promise.all([listFindings(as.lead!, parseFindingFilter({})), listFindings(as.auditor!, parseFindingFilter({}))]);
+    const detail = await getFinding(as.lead!, finding!.id);
+    expect(detail.status).toBe("open");
+    expect(detail.risk).toBeNull();
+    expect(detail.events.filter((e) => e.kind === "risk_lapsed")).toHaveLength(1);
+    expect(await prisma.auditEvent.count({ where: { action: "finding.risk_lapsed", targetId: finding!.id } })).toBe(1);
+  });
+});
+
+describe("managing a finding", () => {
+  it("assigns only a team member as owner, and comments only for those who may", async () => {
+    const { assignOwner, addFindingComment, listFindings } = await data();
+    const [finding] = (await listFindings(as.lead!, parseFindingFilter({ team: "payments" }))).rows;
+    const outsider = await prisma.user.findUniqueOrThrow({ where: { email: "ines.okafor@demo.test" } });
+    await expect(assignOwner(as.lead!, { findingId: finding!.id, ownerId: outsider.id })).rejects.toThrow("member of the service's team");
+    const maya = await prisma.user.findUniqueOrThrow({ where: { email: "maya.chen@demo.test" } });
+    await assignOwner(as.lead!, { findingId: finding!.id, ownerId: maya.id });
+    expect((await prisma.finding.findUniqueOrThrow({ where: { id: finding!.id } })).ownerId).toBe(maya.id);
+    await expect(addFindingComment(as.auditor!, { findingId: finding!.id, body: "Looks fine." })).rejects.toThrow("forbidden");
+    await addFindingComment(as.reviewer!, { findingId: finding!.id, body: "Fix is in review." });
+    expect(await prisma.comment.count({ where: { findingId: finding!.id } })).toBe(1);
+  });
+});
+
+describe("the CSV export", () => {
+  it("holds every matching row, is recorded with its hash, and audited", async () => {
+    const { exportFindingsCsv, listFindings } = await data();
+    const filter = parseFindingFilter({ status: "all", team: "payments" });
+    const file = await exportFindingsCsv(as.lead!, filter, { ipAddress: "192.0.2.1", userAgent: "test" });
+    const lines = file.bytes.toString("utf8").trimEnd().split("\r\n");
+    expect(lines[0]).toBe("finding_id,item_id,title,severity,status,due_state,due_date,opened_at,resolved_at,risk_acceptance_expires_at,service,service_slug,team,owner");
+    expect(lines.length - 1).toBe((await listFindings(as.lead!, filter)).total);
+    expect(file.rows).toBe(lines.length - 1);
+    const record = await prisma.export.findFirstOrThrow({ where: { sha256: file.sha256 } });
+    expect([record.kind, record.sizeBytes, record.requestedById]).toEqual(["FINDINGS_CSV", file.bytes.byteLength, as.lead!.userId]);
+    expect(await prisma.auditEvent.count({ where: { action: "export.findings_csv", targetId: record.id } })).toBe(1);
+    const other = await exportFindingsCsv(as.identityLead!, filter, { ipAddress: null, userAgent: null });
+    expect(other.rows).toBe(0);
+  });
+});
