@@ -60,8 +60,9 @@ interface Ids {
   toReturn: string;
   toApprove: string;
   item: string;
-  /** An open finding of team A, medium severity. */
+  /** An open finding of team A, medium severity, and a member of team A who may own it. */
   finding: string;
+  member: string;
   /** Attachments on the blank draft: one to remove, one to download. */
   attachment: string;
   readableAttachment: string;
@@ -178,6 +179,38 @@ Object.assign(MATRIX, {
       return rows.length > 0;
     },
   },
+  "app/findings/[id]/actions.ts#assignOwnerAction": {
+    allowed: LEAD_OF_A,
+    input: (_u, ids) => ({ findingId: ids.finding, ownerId: ids.member }),
+    changed: async (_u, ids) => (await query("UPDATE findings SET owner_id = NULL WHERE id = $1 AND owner_id = $2 RETURNING id", [ids.finding, ids.member])).length > 0,
+  },
+  "app/findings/[id]/actions.ts#setDueDateAction": {
+    allowed: LEAD_OF_A,
+    input: (u, ids) => ({ findingId: ids.finding, dueOn: "2099-01-01", reason: `matrix ${u}` }),
+    changed: async (_u, ids) =>
+      (await query("UPDATE findings SET due_date = NULL WHERE id = $1 AND (due_date AT TIME ZONE 'UTC')::date = '2099-01-01' RETURNING id", [ids.finding])).length > 0,
+  },
+  "app/findings/[id]/actions.ts#setProgressAction": {
+    allowed: LEAD_OF_A,
+    input: (_u, ids) => ({ findingId: ids.finding, status: "in_progress" }),
+    changed: async (_u, ids) => (await query("UPDATE findings SET status = 'open' WHERE id = $1 AND status = 'in_progress' RETURNING id", [ids.finding])).length > 0,
+  },
+  "app/findings/[id]/actions.ts#acceptRiskAction": {
+    allowed: LEAD_OF_A,
+    input: (u, ids) => ({ findingId: ids.finding, reason: `matrix ${u}`, expiresOn: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10) }),
+    changed: async (_u, ids) =>
+      (
+        await query(
+          "UPDATE findings SET status = 'open', risk_acceptance_reason = NULL, risk_accepted_by_id = NULL, risk_accepted_at = NULL, risk_acceptance_expires_at = NULL WHERE id = $1 AND status = 'risk_accepted' RETURNING id",
+          [ids.finding],
+        )
+      ).length > 0,
+  },
+  "app/findings/[id]/actions.ts#addCommentAction": {
+    allowed: EDITORS_OF_A,
+    input: (u, ids) => ({ findingId: ids.finding, body: `matrix ${u}` }),
+    changed: async (u, ids) => (await query("SELECT 1 FROM comments WHERE finding_id = $1 AND body = $2", [ids.finding, `matrix ${u}`])).length > 0,
+  },
   "app/assessments/[id]/actions.ts#saveResponseAction": {
     allowed: REVIEWER_OF_A,
     input: (u, ids) => ({ assessmentId: ids.draft, itemId: ids.item, baseVersion: "1", status: "met", justification: "", notes: `matrix ${u}`, evidenceLinks: "" }),
@@ -228,7 +261,18 @@ Object.assign(MATRIX, {
 } satisfies Record<string, Row>);
 
 // Route handlers, called with each principal's cookie like any other request.
-const ROUTES: Record<string, { allowed: PrincipalName[]; path: (ids: Ids) => string; check: (response: Response) => Promise<void> }> = {
+const ROUTES: Record<string, { allowed: PrincipalName[]; path: (ids: Ids) => string; check: (response: Response, principal: PrincipalName) => Promise<void> }> = {
+  // Anyone signed in exports their own scope: team A's finding only for team A's readers.
+  "/findings/export/route": {
+    allowed: ["reviewerOfA", "leadOfA", "auditorOfA", "memberOfB", "orgAuditor", "expiredOrgAuditor", "admin"],
+    path: () => "/findings/export?status=all",
+    check: async (response, principal) => {
+      expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+      const csv = await response.text();
+      expect(csv.startsWith("finding_id,item_id,title,")).toBe(true);
+      expect(csv.includes("Matrix finding")).toBe(READERS_OF_A.includes(principal));
+    },
+  },
   "/assessments/[id]/attachments/[attachmentId]/route": {
     allowed: READERS_OF_A,
     path: (ids) => `/assessments/${ids.draft}/attachments/${ids.readableAttachment}`,
@@ -290,6 +334,7 @@ const ids: Ids = {
   toApprove: "",
   item: "",
   finding: "",
+  member: "",
   attachment: "",
   readableAttachment: "",
 };
@@ -330,6 +375,7 @@ test.beforeAll(async ({ baseURL }) => {
   const victim = await user("victim");
   ids.victim = victim.id;
   ids.grantee = (await user("grantee", grant(30))).id;
+  ids.member = principals.reviewerOfA.id;
   ids.team = payments;
   ids.spareTeam = (await query("INSERT INTO teams (name, slug, updated_at) VALUES ($1, $1, now()) RETURNING id", [`matrix-${run}`]))[0].id;
   await seedAssessments(run, payments);
@@ -410,7 +456,7 @@ for (const [route, row] of Object.entries(ROUTES)) {
         const response = await fetch(`${baseURL}${row.path(ids)}`, { redirect: "manual", headers: { cookie: cookies.get(principal) ?? "" } });
         if (allowed) {
           expect(response.status).toBe(200);
-          await row.check(response);
+          await row.check(response, principal);
         } else {
           expect([307, 404], `${response.status}`).toContain(response.status);
           expect(await response.text()).not.toContain("evidence");

@@ -1,74 +1,108 @@
 import type { Metadata } from "next";
+import Link from "next/link";
+import { DueBadge } from "@/components/findings/due-badge";
+import { FindingsFilters } from "@/components/findings/findings-filters";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
-import { DataTable } from "@/components/ui/data-table";
-import { formatDate, relativeDays } from "@/components/ui/format";
+import { formatDate } from "@/components/ui/format";
 import { SeverityBadge } from "@/components/ui/severity";
-import { listOpenFindings } from "@/lib/data/list-open-findings";
 import { requirePrincipal } from "@/lib/auth/current";
+import { listFindings } from "@/lib/data/findings/list-findings";
+import { listServiceSummaries } from "@/lib/data/list-service-summaries";
+import { listVisibleTeams } from "@/lib/data/list-visible-teams";
+import { findingFilterQuery, parseFindingFilter, type FindingFilter } from "@/lib/findings/filter";
 
 export const metadata: Metadata = { title: "Findings" };
 
-const STATUS_LABEL = { open: "Open", in_progress: "In progress", risk_accepted: "Risk accepted" } as const;
+const STATUS_LABEL = { open: "Open", in_progress: "In progress", risk_accepted: "Risk accepted", resolved: "Resolved" } as const;
+const COLUMNS: { label: string; sort?: FindingFilter["sort"] }[] = [
+  { label: "Finding" },
+  { label: "Service", sort: "service" },
+  { label: "Severity", sort: "severity" },
+  { label: "Status" },
+  { label: "Owner" },
+  { label: "Opened", sort: "opened" },
+  { label: "Due", sort: "due" },
+];
 
-export default async function FindingsPage() {
+export default async function FindingsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const principal = await requirePrincipal();
-  const now = new Date();
-  const findings = await listOpenFindings(principal, { limit: 200, now });
+  const filter = parseFindingFilter(await searchParams);
+  const [page, teams, services] = await Promise.all([listFindings(principal, filter), listVisibleTeams(principal), listServiceSummaries(principal)]);
+  const link = (change: Partial<FindingFilter>) => `/findings${findingFilterQuery({ ...filter, ...change })}`;
+  const first = (page.page - 1) * 50 + 1;
   return (
     <>
-      <PageHeader
-        title="Findings"
-        description="Unresolved findings from approved assessments, most severe and soonest due first."
-      />
-      {findings.length === 0 ? (
-        <EmptyState title="No open findings">Findings open when an approved assessment leaves an item not met.</EmptyState>
+      <PageHeader title="Findings" description="Every finding you may see, from approved assessments. Filter, sort, and take them with you as CSV.">
+        <a href={`/findings/export${findingFilterQuery({ ...filter, page: 1 })}`} download className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-semibold text-slate-800 shadow-sm hover:bg-slate-50 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100 dark:hover:bg-slate-800">
+          Download CSV
+        </a>
+      </PageHeader>
+      <Card className="mb-6">
+        <FindingsFilters filter={filter} teams={teams} services={services.map((s) => ({ slug: s.slug, name: s.name }))} />
+      </Card>
+      {page.total === 0 ? (
+        <EmptyState title="No findings match">
+          {filter.overdue ? "Nothing is overdue here. " : ""}Findings open when an approved assessment leaves an item not met; clear the filters to see them all.
+        </EmptyState>
       ) : (
-        <Card className="overflow-x-auto">
-          <DataTable
-            caption="Unresolved findings"
-            columns={[
-              { label: "Finding" },
-              { label: "Service" },
-              { label: "Severity" },
-              { label: "Status" },
-              { label: "Owner" },
-              { label: "Due" },
-            ]}
-          >
-              {findings.map((finding) => (
-                <tr key={finding.id}>
-                  <td className="px-5 py-3">
-                    <div className="font-medium">{finding.title}</div>
-                    <div className="font-mono text-xs text-slate-600 dark:text-slate-400">{finding.itemId}</div>
-                  </td>
-                  <td className="px-3 py-3">
-                    {finding.service.name}
-                    <div className="text-xs text-slate-600 dark:text-slate-400">{finding.service.team}</div>
-                  </td>
-                  <td className="px-3 py-3">
-                    <SeverityBadge level={finding.severity} />
-                  </td>
-                  <td className="px-3 py-3 whitespace-nowrap">
-                    {STATUS_LABEL[finding.status]}
-                    {finding.status === "risk_accepted" && finding.riskAcceptanceExpiresAt ? (
-                      <div className="text-xs text-slate-600 dark:text-slate-400">until {formatDate(finding.riskAcceptanceExpiresAt)}</div>
-                    ) : null}
-                  </td>
-                  <td className="px-3 py-3">{finding.owner ?? <span className="text-slate-600 dark:text-slate-400">Unassigned</span>}</td>
-                  <td className="px-5 py-3 whitespace-nowrap">
-                    {formatDate(finding.dueDate)}
-                    {finding.dueDate && finding.status !== "risk_accepted" ? (
-                      <div
-                        className={`text-xs ${finding.overdue ? "font-semibold text-rose-700 dark:text-rose-300" : "text-slate-600 dark:text-slate-400"}`}
-                      >
-                        {finding.overdue ? `Overdue, due ${relativeDays(finding.dueDate, now)}` : `Due ${relativeDays(finding.dueDate, now)}`}
-                      </div>
-                    ) : null}
-                  </td>
+        <>
+          <p className="mb-2 text-sm text-slate-600 dark:text-slate-400" aria-live="polite">
+            {first}–{first + page.rows.length - 1} of {page.total}
+          </p>
+          <Card className="overflow-x-auto">
+            <table className="w-full text-sm">
+              <caption className="sr-only">Findings, sorted by {filter.sort} {filter.dir === "asc" ? "ascending" : "descending"}</caption>
+              <thead className="border-b border-slate-200 text-left text-slate-600 dark:border-slate-800 dark:text-slate-400">
+                <tr>
+                  {COLUMNS.map((column, index) => {
+                    const active = column.sort === filter.sort;
+                    return (
+                      <th key={column.label} scope="col" aria-sort={active ? (filter.dir === "asc" ? "ascending" : "descending") : undefined} className={`py-3 font-medium ${index === 0 || index === COLUMNS.length - 1 ? "px-5" : "px-3"}`}>
+                        {column.sort ? (
+                          <Link href={link({ sort: column.sort, dir: active && filter.dir === "asc" ? "desc" : "asc", page: 1 })} className="hover:underline">
+                            {column.label}
+                            {active ? (filter.dir === "asc" ? " ↑" : " ↓") : ""}
+                          </Link>
+                        ) : (
+                          column.label
+                        )}
+                      </th>
+                    );
+                  })}
                 </tr>
-              ))}
-          </DataTable>
-        </Card>
+              </thead>
+              <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
+                {page.rows.map((f) => (
+                  <tr key={f.id}>
+                    <td className="px-5 py-3">
+                      <Link href={`/findings/${f.id}`} className="font-medium text-indigo-700 hover:underline dark:text-indigo-300">{f.title}</Link>
+                      <div className="font-mono text-xs text-slate-600 dark:text-slate-400">{f.itemId}</div>
+                    </td>
+                    <td className="px-3 py-3">
+                      {f.service.name}
+                      <div className="text-xs text-slate-600 dark:text-slate-400">{f.team}</div>
+                    </td>
+                    <td className="px-3 py-3"><SeverityBadge level={f.severity} /></td>
+                    <td className="whitespace-nowrap px-3 py-3">
+                      {STATUS_LABEL[f.status]}
+                      {f.status === "risk_accepted" && f.riskAcceptanceExpiresAt ? <div className="text-xs text-slate-600 dark:text-slate-400">until {formatDate(f.riskAcceptanceExpiresAt)}</div> : null}
+                    </td>
+                    <td className="px-3 py-3">{f.owner ?? <span className="text-slate-600 dark:text-slate-400">Unassigned</span>}</td>
+                    <td className="whitespace-nowrap px-3 py-3">{formatDate(f.openedAt)}</td>
+                    <td className="whitespace-nowrap px-5 py-3">
+                      {formatDate(f.dueDate)} <DueBadge state={f.due} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </Card>
+          <nav aria-label="Findings pages" className="mt-4 flex items-center justify-between text-sm">
+            {page.page > 1 ? <Link href={link({ page: page.page - 1 })} className="font-medium text-indigo-700 hover:underline dark:text-indigo-300">← Previous</Link> : <span />}
+            <span className="text-slate-600 dark:text-slate-400">Page {page.page} of {page.pages}</span>
+            {page.page < page.pages ? <Link href={link({ page: page.page + 1 })} className="font-medium text-indigo-700 hover:underline dark:text-indigo-300">Next →</Link> : <span />}
+          </nav>
+        </>
       )}
     </>
   );

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { latestChecklist } from "@/lib/checklist";
 import type { ServiceSummary } from "@/lib/data/list-service-summaries";
 import { scoreBand } from "@/lib/scoring/score";
@@ -33,7 +34,9 @@ export function Heatmap({ services }: { services: ServiceSummary[] }) {
           {services.map((service) => (
             <tr key={service.id}>
               <th scope="row" className="sticky left-0 bg-white px-4 py-1.5 text-left font-normal dark:bg-slate-900">
-                <span className="font-medium">{service.name}</span>
+                <Link href={`/services/${service.slug}`} className="font-medium text-indigo-700 hover:underline dark:text-indigo-300">
+                  {service.name}
+                </Link>
                 <span className="ml-2 text-xs text-slate-600 dark:text-slate-400">{service.team.name}</span>
               </th>
               <td className="px-2 py-1.5 text-center">

@@ -112,7 +112,8 @@ export default async function ServicePage({ params }: { params: Promise<{ slug: 
                 {service.openFindings.map((f) => (
                   <tr key={f.id}>
                     <td className="px-5 py-2.5">
-                      <span className="font-mono text-xs text-slate-600 dark:text-slate-400">{f.itemId}</span> {f.title}
+                      <span className="font-mono text-xs text-slate-600 dark:text-slate-400">{f.itemId}</span>{" "}
+                      <Link href={`/findings/${f.id}`} className="text-indigo-700 hover:underline dark:text-indigo-300">{f.title}</Link>
                       {service.may.manageFindings ? <FindingSeverityForm findingId={f.id} current={f.severity} /> : null}
                     </td>
                     <td className="px-3 py-2.5"><SeverityBadge level={f.severity} /></td>

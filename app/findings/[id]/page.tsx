@@ -1,0 +1,100 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ItemGuidance } from "@/components/assessment/item-guidance";
+import { DueBadge } from "@/components/findings/due-badge";
+import { AcceptRiskForm, CommentForm, DueDateForm, OwnerForm, ProgressForm } from "@/components/findings/finding-forms";
+import { FindingHistory } from "@/components/findings/finding-history";
+import { Card, CardHeader } from "@/components/ui/card";
+import { formatDate } from "@/components/ui/format";
+import { SeverityBadge } from "@/components/ui/severity";
+import { requirePrincipal } from "@/lib/auth/current";
+import { getFinding } from "@/lib/data/findings/get-finding";
+import { notFoundOnMissing } from "@/lib/data/not-found";
+import { riskAcceptanceWindow } from "@/lib/findings/settings";
+
+export const metadata: Metadata = { title: "Finding" };
+
+const STATUS = { open: "Open", in_progress: "In progress", risk_accepted: "Risk accepted", resolved: "Resolved" } as const;
+
+export default async function FindingPage({ params }: { params: Promise<{ id: string }> }) {
+  const principal = await requirePrincipal();
+  const { id } = await params;
+  if (!/^[0-9a-f-]{36}$/.test(id)) notFound();
+  const finding = await notFoundOnMissing(getFinding(principal, id));
+  const acceptable = riskAcceptanceWindow();
+  return (
+    <>
+      <div className="mb-8">
+        <p className="text-sm text-slate-600 dark:text-slate-400">
+          <Link href="/findings" className="hover:underline">Findings</Link> / <Link href={`/services/${finding.service.slug}`} className="hover:underline">{finding.service.name}</Link> · {finding.service.team}
+        </p>
+        <h1 className="mt-1 text-2xl font-semibold tracking-tight">{finding.title}</h1>
+        <div className="mt-2 flex flex-wrap items-center gap-2 text-sm">
+          <span className="font-mono text-xs text-slate-600 dark:text-slate-400">{finding.itemId}</span>
+          <SeverityBadge level={finding.severity} />
+          <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs font-semibold dark:bg-slate-800">{STATUS[finding.status]}</span>
+          <DueBadge state={finding.due} />
+          <span className="text-slate-600 dark:text-slate-400">
+            Opened {formatDate(finding.openedAt)} · due {formatDate(finding.dueDate)} · owner {finding.owner?.name ?? "none"}
+            {finding.resolvedAt ? ` · resolved ${formatDate(finding.resolvedAt)}` : ""}
+          </span>
+        </div>
+      </div>
+      <div className="grid gap-6 lg:grid-cols-3">
+        <div className="space-y-6 lg:col-span-2">
+          {finding.risk ? (
+            <div role="note" className="rounded-xl border border-amber-300 bg-amber-50 px-5 py-4 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-50">
+              <p className="font-semibold">Risk accepted until {formatDate(finding.risk.expiresAt)} by {finding.risk.approvedBy ?? "a former user"}{finding.risk.acceptedAt ? ` on ${formatDate(finding.risk.acceptedAt)}` : ""}.</p>
+              <p className="mt-1 whitespace-pre-wrap">{finding.risk.reason}</p>
+            </div>
+          ) : null}
+          <Card>
+            <CardHeader title="What the item asks" />
+            <div className="px-5 py-4">{finding.item ? <ItemGuidance item={finding.item} /> : <p className="text-sm">This item is not in the current checklist.</p>}</div>
+          </Card>
+          <Card>
+            <CardHeader title="History" description="Every change, oldest first; kept when a finding is resolved or reopened." />
+            <FindingHistory events={finding.events} />
+          </Card>
+          <Card>
+            <CardHeader title="Comments" />
+            <div className="space-y-4 px-5 py-4">
+              {finding.comments.length === 0 ? <p className="text-sm text-slate-600 dark:text-slate-400">No comments yet.</p> : null}
+              {finding.comments.map((c, i) => (
+                <div key={i} className="text-sm">
+                  <p className="font-medium">{c.author} <span className="font-normal text-slate-600 dark:text-slate-400">· {formatDate(c.createdAt)}</span></p>
+                  <p className="mt-0.5 whitespace-pre-wrap">{c.body}</p>
+                </div>
+              ))}
+              {finding.may.comment ? <CommentForm findingId={finding.id} /> : null}
+            </div>
+          </Card>
+        </div>
+        <div className="space-y-6">
+          {finding.may.manage ? (
+            <Card>
+              <CardHeader title="Manage" description="Resolution comes from an approved assessment that finds the item met." />
+              <div className="space-y-6 px-5 py-4">
+                <OwnerForm findingId={finding.id} current={finding.owner?.id ?? null} owners={finding.owners} />
+                <ProgressForm findingId={finding.id} status={finding.status} />
+                <DueDateForm findingId={finding.id} current={finding.dueDate ? finding.dueDate.toISOString().slice(0, 10) : null} />
+              </div>
+            </Card>
+          ) : null}
+          {finding.may.acceptRisk && finding.status !== "risk_accepted" ? (
+            <Card>
+              <CardHeader title="Accept the risk" description="For a while, with a reason; auditors see who accepted it and why." />
+              <div className="px-5 py-4">
+                <AcceptRiskForm findingId={finding.id} minDate={acceptable.min} maxDate={acceptable.max} />
+              </div>
+            </Card>
+          ) : null}
+          {!finding.may.manage && !finding.may.comment ? (
+            <p className="text-sm text-slate-600 dark:text-slate-400">You can read this finding; your role does not change findings.</p>
+          ) : null}
+        </div>
+      </div>
+    </>
+  );
+}

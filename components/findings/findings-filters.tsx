@@ -1,0 +1,48 @@
+import Link from "next/link";
+import { fieldClass, labelClass } from "@/components/ui/form";
+import type { FindingFilter } from "@/lib/findings/filter";
+
+const FACTORS = ["Codebase", "Dependencies", "Config", "Backing services", "Build, release, run", "Processes", "Port binding", "Concurrency", "Disposability", "Dev/prod parity", "Logs", "Admin processes"];
+
+function Select({ name, label, value, options }: { name: string; label: string; value: string | undefined; options: [string, string][] }) {
+  return (
+    <div>
+      <label htmlFor={`findings-${name}`} className={labelClass}>{label}</label>
+      <select id={`findings-${name}`} name={name} defaultValue={value ?? ""} className={fieldClass}>
+        {options.map(([v, text]) => (
+          <option key={v} value={v}>{text}</option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/** The findings list's filters as a GET form: each view has an address, and the CSV link reuses it. */
+export function FindingsFilters({ filter, teams, services }: { filter: FindingFilter; teams: { slug: string; name: string }[]; services: { slug: string; name: string }[] }) {
+  return (
+    <form method="get" action="/findings" role="search" aria-label="Filter findings" className="grid gap-4 px-5 py-4 sm:grid-cols-2 lg:grid-cols-4">
+      <Select name="team" label="Team" value={filter.team} options={[["", "All teams"], ...teams.map((t): [string, string] => [t.slug, t.name])]} />
+      <Select name="service" label="Service" value={filter.service} options={[["", "All services"], ...services.map((s): [string, string] => [s.slug, s.name])]} />
+      <Select name="factor" label="Factor" value={filter.factor ? String(filter.factor) : undefined} options={[["", "All factors"], ...FACTORS.map((name, i): [string, string] => [String(i + 1), `${i + 1}. ${name}`])]} />
+      <Select name="severity" label="Severity" value={filter.severity} options={[["", "All severities"], ["critical", "Critical"], ["high", "High"], ["medium", "Medium"], ["low", "Low"]]} />
+      <Select
+        name="status"
+        label="Status"
+        value={filter.status === "active" ? "" : filter.status}
+        options={[["", "Not resolved"], ["open", "Open"], ["in_progress", "In progress"], ["risk_accepted", "Risk accepted"], ["resolved", "Resolved"], ["all", "All"]]}
+      />
+      <Select name="owner" label="Owner" value={filter.owner === "me" || filter.owner === "none" ? filter.owner : undefined} options={[["", "Anyone"], ["me", "Me"], ["none", "Nobody yet"]]} />
+      <div className="flex items-end">
+        <label className="flex items-center gap-2 pb-2 text-sm font-medium">
+          <input type="checkbox" name="overdue" value="1" defaultChecked={filter.overdue === true} className="h-4 w-4" /> Overdue only
+        </label>
+      </div>
+      <div className="flex items-end gap-2">
+        <input type="hidden" name="sort" value={filter.sort} />
+        <input type="hidden" name="dir" value={filter.dir} />
+        <button type="submit" className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-semibold text-white hover:bg-indigo-700">Apply</button>
+        <Link href="/findings" className="rounded-md px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800">Clear</Link>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,102 @@
+// A lead's way through findings, as a new user would take it, and what an
+// auditor and a member of another team see of the same finding.
+import { readFile } from "node:fs/promises";
+import { expect, test } from "@playwright/test";
+import pg from "pg";
+import { hashPassword } from "../lib/auth/password";
+import { expectAccessible } from "./accessibility";
+import { signIn, stateFile } from "./roles";
+
+test.describe.configure({ mode: "serial" });
+let findingUrl = "";
+
+test("the lead goes from the weakest service to a finding, owns it, accepts its risk, and exports the overdue ones", async ({ browser }) => {
+  const context = await browser.newContext({ storageState: stateFile("lead") });
+  const page = await context.newPage();
+  await page.goto("/");
+  const heatmap = page.getByRole("table", { name: /Latest score of each service/ });
+  const rows = await heatmap.locator("tbody tr").evaluateAll((trs) =>
+    trs.map((tr) => ({ name: tr.querySelector("th a")?.textContent?.trim() ?? "", score: Number(tr.querySelector("td")?.textContent?.trim()) })),
+  );
+  const weakest = rows.filter((r) => Number.isFinite(r.score)).sort((a, b) => a.score - b.score)[0]!;
+  await heatmap.getByRole("link", { name: weakest.name, exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(weakest.name);
+  await page.screenshot({ path: "test-results/screenshots/service-report.png", fullPage: true });
+  await expectAccessible(page);
+
+  // An open one (not already in progress or accepted), from the service's findings.
+  const open = page.getByRole("table", { name: "Open findings of this service" }).getByRole("row").filter({ has: page.getByRole("cell", { name: /^open$/i }) });
+  await open.first().getByRole("link").click();
+  await expect(page.getByRole("heading", { name: "What the item asks" })).toBeVisible();
+  findingUrl = page.url();
+  await expectAccessible(page);
+
+  await page.getByLabel("Owner").selectOption({ label: "Riley Reviewer" });
+  await page.getByRole("button", { name: "Save owner" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Owner assigned." })).toBeVisible();
+
+  const until = new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10);
+  await page.getByLabel("Why the risk is acceptable").fill("Compensating control: the payout API is only reachable from the batch network.");
+  await page.getByLabel("Accepted until").fill(until);
+  await page.getByRole("button", { name: "Accept the risk" }).click();
+  await expect(page.getByRole("note")).toContainText("Risk accepted until");
+  await expect(page.getByRole("note")).toContainText("by Lee Lead");
+  const history = page.locator("ol").filter({ hasText: "Risk accepted until" });
+  await expect(history).toContainText(/Owner [^→]+ → Riley Reviewer/);
+
+  await page.goto("/findings");
+  await page.getByLabel("Overdue only").check();
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(/overdue=1/);
+  const body = page.getByRole("table").locator("tbody tr");
+  const count = await body.count();
+  expect(count).toBeGreaterThan(0);
+  await expect(body.filter({ hasNotText: "Overdue" })).toHaveCount(0);
+  const total = Number((await page.getByText(/^\d+–\d+ of \d+$/).textContent())!.split(" of ")[1]);
+  await expectAccessible(page);
+
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download CSV" }).click()]);
+  const csv = await readFile((await download.path())!, "utf8");
+  const lines = csv.trimEnd().split("\r\n");
+  expect(lines[0]).toMatch(/^finding_id,item_id,title,severity,status,due_state,/);
+  expect(lines).toHaveLength(total + 1);
+  expect(lines.slice(1).every((line) => line.includes(",overdue,"))).toBe(true);
+  await context.close();
+});
+
+test("the auditor reads the same finding and can change nothing", async ({ browser }) => {
+  const context = await browser.newContext({ storageState: stateFile("auditor") });
+  const page = await context.newPage();
+  await page.goto(findingUrl);
+  await expect(page.getByRole("note")).toContainText("by Lee Lead");
+  await expect(page.getByText(/Owner [^→]+ → Riley Reviewer/)).toBeVisible();
+  for (const name of ["Save owner", "Accept the risk", "Move due date", "Add comment"]) {
+    await expect(page.getByRole("button", { name })).toHaveCount(0);
+  }
+  await expect(page.getByText("You can read this finding; your role does not change findings.")).toBeVisible();
+  await expectAccessible(page);
+  await context.close();
+});
+
+test("a member of another team sees none of it", async ({ browser }) => {
+  const email = `identity.member.${Date.now()}@demo.test`;
+  const password = "another team entirely";
+  const db = new pg.Client({ connectionString: process.env.E2E_DATABASE_URL });
+  await db.connect();
+  try {
+    const [user] = (await db.query("INSERT INTO users (email, name, password_hash, updated_at) VALUES ($1, 'Identity Member', $2, now()) RETURNING id", [email, await hashPassword(password)])).rows;
+    await db.query("INSERT INTO memberships (user_id, team_id, role) SELECT $1, id, 'lead' FROM teams WHERE slug = 'identity'", [user.id]);
+  } finally {
+    await db.end();
+  }
+  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  const page = await context.newPage();
+  await signIn(page, email, password);
+  await expect(page.getByText(email)).toBeVisible();
+  expect((await page.goto(findingUrl))?.status()).toBe(404);
+  await page.goto("/findings?team=payments&status=all");
+  await expect(page.getByText("No findings match")).toBeVisible();
+  await page.goto("/findings?status=all");
+  await expect(page.getByRole("table").locator("tbody tr").filter({ hasText: "Payments" })).toHaveCount(0);
+  await context.close();
+});
