@@ -1,3 +1,8 @@
+import { Suspense } from "react";
+import { z } from "zod";
+import { AssessmentGaps } from "@/components/portfolio/assessment-gaps";
+import { PeriodComparison } from "@/components/portfolio/period-comparison";
+import { TrendCards } from "@/components/portfolio/trend-cards";
 import { Card, CardHeader, EmptyState, PageHeader, Stat } from "@/components/ui/card";
 import { ScoreBadge } from "@/components/ui/score";
 import { Heatmap } from "@/components/portfolio/heatmap";
@@ -5,9 +10,35 @@ import { WeakestFactors } from "@/components/portfolio/weakest-factors";
 import { countOpenFindings } from "@/lib/data/count-open-findings";
 import { listServiceSummaries } from "@/lib/data/list-service-summaries";
 import { requirePrincipal } from "@/lib/auth/current";
+import { defaultPeriods, type Period } from "@/lib/data/reports/compare-periods";
 
-export default async function DashboardPage() {
+const day = z.iso.date();
+/** Two periods from the address bar, or this quarter against the last. */
+function periodsFrom(params: Record<string, string | string[] | undefined>): [Period, Period] {
+  const read = (key: string) => {
+    const value = params[key];
+    const parsed = day.safeParse(Array.isArray(value) ? value[0] : value);
+    return parsed.success ? parsed.data : null;
+  };
+  const [aFrom, aTo, bFrom, bTo] = ["aFrom", "aTo", "bFrom", "bTo"].map(read);
+  if (aFrom && aTo && bFrom && bTo && aFrom <= aTo && bFrom <= bTo) return [{ from: aFrom, to: aTo }, { from: bFrom, to: bTo }];
+  // Ordered so the later period shows second; a swap keeps "change" meaning "since".
+  const [last, current] = defaultPeriods();
+  return [last, current];
+}
+
+function ChartSkeleton({ title }: { title: string }) {
+  return (
+    <Card>
+      <CardHeader title={title} />
+      <div className="m-5 h-60 animate-pulse rounded-lg bg-slate-100 dark:bg-slate-800" aria-hidden="true" />
+    </Card>
+  );
+}
+
+export default async function DashboardPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const principal = await requirePrincipal();
+  const periods = periodsFrom(await searchParams);
   const [services, findings] = await Promise.all([listServiceSummaries(principal), countOpenFindings(principal)]);
   const assessed = services.filter((s) => s.latestScore !== null);
   const portfolioScore = assessed.length
@@ -51,6 +82,19 @@ export default async function DashboardPage() {
               <CardHeader title="Weakest factors" description="Mean latest score across assessed services." />
               <WeakestFactors services={assessed} />
             </Card>
+          </div>
+          <div className="grid gap-6 lg:grid-cols-2">
+            <Suspense fallback={<><ChartSkeleton title="Score over time" /><ChartSkeleton title="Unresolved findings over time" /></>}>
+              <TrendCards principal={principal} />
+            </Suspense>
+          </div>
+          <div className="grid gap-6 xl:grid-cols-[1fr_22rem]">
+            <Suspense fallback={<ChartSkeleton title="Period comparison" />}>
+              <PeriodComparison principal={principal} periods={periods} />
+            </Suspense>
+            <Suspense fallback={<ChartSkeleton title="Due for assessment" />}>
+              <AssessmentGaps principal={principal} />
+            </Suspense>
           </div>
         </div>
       )}

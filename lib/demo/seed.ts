@@ -5,6 +5,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { hashPassword } from "../auth/password";
 import { allItems, checklistHash, latestChecklist, type ChecklistItem } from "../checklist";
 import type { Prisma, PrismaClient } from "../generated/prisma/client";
+import { rebuildTeamPosture } from "../posture/record";
 import { scoreAssessment } from "../scoring/score";
 import { generateHistory, type GeneratedAssessment } from "./history";
 import { DEMO_PEOPLE, DEMO_SERVICES, DEMO_TEAMS, type DemoService } from "./org";
@@ -65,6 +66,7 @@ export async function seedDemo(prisma: PrismaClient, options: { password?: strin
         findings += await seedFindings(tx, { service, serviceId, items, history, assessmentIds, userIds, people, now });
       }
       await seedDraft(tx, { versionId: version.id, items, userIds, now });
+      await rebuildTeamPosture(tx);
       return {
         password,
         generated,

@@ -188,6 +188,12 @@ describe("submitting, returning and approving", () => {
     expect(overall).toBeLessThan(100);
     const after = await prisma.service.findUniqueOrThrow({ where: { id: service } });
     expect(after.latestScore).toBe(overall);
+    // The team's trend row for today was written in the approval's transaction, from the current state.
+    const today = new Date(new Date().toISOString().slice(0, 10));
+    const posture = await prisma.teamPosture.findUniqueOrThrow({ where: { teamId_day: { teamId: after.teamId, day: today } } });
+    const assessedNow = await prisma.service.count({ where: { teamId: after.teamId, latestScore: { not: null }, archivedAt: null } });
+    const unresolvedNow = await prisma.finding.count({ where: { service: { teamId: after.teamId }, status: { not: "RESOLVED" } } });
+    expect([posture.assessed, posture.unresolvedCritical + posture.unresolvedHigh + posture.unresolvedMedium + posture.unresolvedLow]).toEqual([assessedNow, unresolvedNow]);
     const findings = await prisma.finding.findMany({ where: { serviceId: service }, include: { events: true } });
     expect(findings.map((f) => [f.itemId, f.status, f.severity.toLowerCase(), f.events.map((e) => e.kind)]).sort()).toEqual(
       [

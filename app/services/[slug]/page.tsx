@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { FindingSeverityForm } from "@/components/services/finding-severity-form";
+import { Suspense } from "react";
 import { ServiceForm } from "@/components/services/service-form";
+import { ServiceReportCards } from "@/components/services/service-report-cards";
 import { StartAssessmentButton } from "@/components/services/start-assessment-button";
 import { Card, CardHeader, EmptyState } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
@@ -57,6 +59,11 @@ export default async function ServicePage({ params }: { params: Promise<{ slug: 
         </div>
       </div>
 
+      <div className="mb-6">
+        <Suspense fallback={<div className="h-28 animate-pulse rounded-xl bg-slate-100 dark:bg-slate-800" aria-hidden="true" />}>
+          <ServiceReportCards principal={principal} serviceId={service.id} />
+        </Suspense>
+      </div>
       <div className="grid gap-6 lg:grid-cols-3">
         <Card className="lg:col-span-1">
           <CardHeader title="Latest score" description={completed[0] ? `Approved ${formatDate(completed[0].approvedAt)}` : "Not assessed yet"} />

@@ -5,6 +5,7 @@ import type { Principal } from "../../auth/policy";
 import { parseStoredFactors } from "../../checklist";
 import { getPrisma } from "../../db/prisma";
 import type { Prisma } from "../../generated/prisma/client";
+import { recordTeamPosture } from "../../posture/record";
 import { scoreAssessment, type ResponseStatus } from "../../scoring/score";
 import { ValidationError } from "../errors";
 import { assertTeamPermission } from "../scope";
@@ -107,6 +108,7 @@ export async function approveAssessment(principal: Principal, input: { assessmen
       now,
       answers: items.map((item) => ({ itemId: item.id, title: item.title, severity: item.severity, status: statuses.get(item.id) ?? "unanswered" })),
     });
+    await recordTeamPosture(tx, assessment.teamId, now);
     await trail(tx, principal, assessment, "APPROVED", now, { after: { overallScore: score.overall, findings } });
     return { overall: score.overall };
   });

@@ -3,6 +3,7 @@ import { actorOf, recordAuditEvent } from "../../audit/record";
 import { can, type Principal } from "../../auth/policy";
 import { getPrisma } from "../../db/prisma";
 import type { Prisma } from "../../generated/prisma/client";
+import { recordTeamPosture } from "../../posture/record";
 import { firstFreeSlug, slugFor } from "../../slug";
 import type { Criticality } from "../list-service-summaries";
 import { NotFoundError, ValidationError } from "../errors";
@@ -74,6 +75,11 @@ export async function updateService(principal: Principal, input: ServiceFields &
       where: { id: service.id },
       data: { teamId: input.teamId, name: input.name, description: input.description, repositoryUrl: input.repositoryUrl, criticality: toDb(input.criticality) },
     });
+    if (input.teamId !== service.teamId) {
+      // The service's score and findings leave one team's posture for another's.
+      await recordTeamPosture(tx, service.teamId);
+      await recordTeamPosture(tx, input.teamId);
+    }
     const [before, after] = [snapshot(service), snapshot(updated)];
     if (JSON.stringify(before) === JSON.stringify(after)) return { slug: service.slug };
     await recordAuditEvent(tx, {

@@ -1,0 +1,30 @@
+/**
+ * A chart with its numbers: a caption, the drawing (hidden from screen
+ * readers, which get the table), and the same figures as a table to open.
+ */
+export function ChartFigure({ title, summary, chart, columns, rows }: { title: string; summary: string; chart: React.ReactNode; columns: string[]; rows: (string | number | null)[][] }) {
+  return (
+    <figure className="px-5 py-4">
+      <figcaption className="text-sm text-slate-600 dark:text-slate-400">{summary}</figcaption>
+      <div aria-hidden="true" className="mt-3 text-slate-500 dark:text-slate-400">
+        {chart}
+      </div>
+      <details className="mt-2 text-sm">
+        <summary className="cursor-pointer font-medium text-indigo-700 dark:text-indigo-300">Show the numbers</summary>
+        <div className="mt-2 max-h-72 overflow-auto">
+          <table className="w-full text-sm">
+            <caption className="sr-only">{title}</caption>
+            <thead className="text-left text-slate-600 dark:text-slate-400">
+              <tr>{columns.map((c) => <th key={c} scope="col" className="py-1 pr-3 font-medium">{c}</th>)}</tr>
+            </thead>
+            <tbody className="tabular-nums">
+              {rows.map((row, i) => (
+                <tr key={i}>{row.map((cell, j) => <td key={j} className="py-0.5 pr-3">{cell ?? "—"}</td>)}</tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </details>
+    </figure>
+  );
+}

@@ -1,0 +1,62 @@
+"use client";
+
+// Drawing only: every figure arrives aggregated from the server. Each chart is
+// paired with a table of the same numbers by <ChartFigure>.
+import { Area, AreaChart, Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+
+const AXIS = { fontSize: 12, fill: "currentColor" };
+const SEVERITY_COLOURS = { critical: "#be123c", high: "#ea580c", medium: "#d97706", low: "#64748b" } as const;
+
+type Axis = "month" | "day";
+// Labels are chosen by name: a function cannot cross from the server component that renders these.
+const LABEL: Record<Axis, (value: string) => string> = {
+  month: (value) => new Date(`${value.slice(0, 10)}T00:00:00Z`).toLocaleDateString("en-GB", { month: "short", year: "2-digit", timeZone: "UTC" }),
+  day: (value) => new Date(`${value.slice(0, 10)}T00:00:00Z`).toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "2-digit", timeZone: "UTC" }),
+};
+
+export function ScoreTrendChart({ points, xKey = "month", axis = "month" }: { points: Record<string, unknown>[]; xKey?: string; axis?: Axis }) {
+  const label = LABEL[axis];
+  return (
+    <ResponsiveContainer width="100%" height={240}>
+      <LineChart accessibilityLayer={false} data={points} margin={{ top: 8, right: 16, bottom: 0, left: -16 }}>
+        <CartesianGrid strokeDasharray="3 3" stroke="currentColor" strokeOpacity={0.15} />
+        <XAxis dataKey={xKey} tickFormatter={label} tick={AXIS} />
+        <YAxis domain={[0, 100]} tick={AXIS} />
+        <Tooltip labelFormatter={(value) => label(String(value))} />
+        <Line type="monotone" dataKey="score" name="Score" stroke="#4f46e5" strokeWidth={2} dot={false} connectNulls isAnimationActive={false} />
+      </LineChart>
+    </ResponsiveContainer>
+  );
+}
+
+export function FindingsTrendChart({ points, xKey = "month", axis = "month" }: { points: Record<string, unknown>[]; xKey?: string; axis?: Axis }) {
+  const label = LABEL[axis];
+  return (
+    <ResponsiveContainer width="100%" height={240}>
+      <AreaChart accessibilityLayer={false} data={points} margin={{ top: 8, right: 16, bottom: 0, left: -16 }}>
+        <CartesianGrid strokeDasharray="3 3" stroke="currentColor" strokeOpacity={0.15} />
+        <XAxis dataKey={xKey} tickFormatter={label} tick={AXIS} />
+        <YAxis allowDecimals={false} tick={AXIS} />
+        <Tooltip labelFormatter={(value) => label(String(value))} />
+        <Legend wrapperStyle={{ fontSize: 12 }} />
+        {(["critical", "high", "medium", "low"] as const).map((level) => (
+          <Area key={level} type="stepAfter" dataKey={level} name={level[0]!.toUpperCase() + level.slice(1)} stackId="1" stroke={SEVERITY_COLOURS[level]} fill={SEVERITY_COLOURS[level]} fillOpacity={0.55} isAnimationActive={false} />
+        ))}
+      </AreaChart>
+    </ResponsiveContainer>
+  );
+}
+
+export function FactorBarChart({ scores }: { scores: { factor: string; score: number | null }[] }) {
+  return (
+    <ResponsiveContainer width="100%" height={280}>
+      <BarChart accessibilityLayer={false} data={scores} layout="vertical" margin={{ top: 4, right: 16, bottom: 0, left: 40 }}>
+        <CartesianGrid strokeDasharray="3 3" stroke="currentColor" strokeOpacity={0.15} />
+        <XAxis type="number" domain={[0, 100]} tick={AXIS} />
+        <YAxis type="category" dataKey="factor" tick={AXIS} width={110} />
+        <Tooltip />
+        <Bar dataKey="score" name="Score" fill="#4f46e5" isAnimationActive={false} />
+      </BarChart>
+    </ResponsiveContainer>
+  );
+}

@@ -1,0 +1,74 @@
+import { Card, CardHeader } from "@/components/ui/card";
+import { fieldClass, labelClass } from "@/components/ui/form";
+import { formatDate } from "@/components/ui/format";
+import type { Principal } from "@/lib/auth/policy";
+import { comparePeriods, type Period } from "@/lib/data/reports/compare-periods";
+
+const label = (p: Period) => `${formatDate(new Date(`${p.from}T00:00:00Z`))} – ${formatDate(new Date(`${p.to}T00:00:00Z`))}`;
+
+function delta(a: number | null, b: number | null, higherIsBetter: boolean) {
+  if (a === null || b === null) return null;
+  const d = Math.round((b - a) * 10) / 10;
+  if (d === 0) return <span className="text-slate-600 dark:text-slate-400">±0</span>;
+  const good = higherIsBetter ? d > 0 : d < 0;
+  return <span className={good ? "text-emerald-800 dark:text-emerald-300" : "text-rose-700 dark:text-rose-300"}>{d > 0 ? `+${d}` : d}</span>;
+}
+
+/** Two periods side by side: where each ended, and what happened in it. */
+export async function PeriodComparison({ principal, periods }: { principal: Principal; periods: [Period, Period] }) {
+  const [a, b] = await comparePeriods(principal, periods);
+  const rows: [string, number | null, number | null, boolean][] = [
+    ["Score at the end", a!.scoreAtEnd, b!.scoreAtEnd, true],
+    ["Unresolved findings at the end", a!.unresolvedAtEnd, b!.unresolvedAtEnd, false],
+    ["Assessments completed", a!.assessmentsCompleted, b!.assessmentsCompleted, true],
+    ["Findings opened", a!.findingsOpened, b!.findingsOpened, false],
+    ["Findings resolved", a!.findingsResolved, b!.findingsResolved, true],
+  ];
+  return (
+    <Card>
+      <CardHeader title="Period comparison" description="This quarter against the last, or any two periods you choose." />
+      <div className="overflow-x-auto">
+        <table className="w-full text-sm">
+          <caption className="sr-only">Figures for two periods and the change between them</caption>
+          <thead className="border-b border-slate-200 text-left text-slate-600 dark:border-slate-800 dark:text-slate-400">
+            <tr>
+              <th scope="col" className="px-5 py-2 font-medium">Measure</th>
+              <th scope="col" className="px-3 py-2 text-right font-medium">{label(a!.period)}</th>
+              <th scope="col" className="px-3 py-2 text-right font-medium">{label(b!.period)}</th>
+              <th scope="col" className="px-5 py-2 text-right font-medium">Change</th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100 tabular-nums dark:divide-slate-800">
+            {rows.map(([name, x, y, higherIsBetter]) => (
+              <tr key={name}>
+                <th scope="row" className="px-5 py-2 text-left font-normal">{name}</th>
+                <td className="px-3 py-2 text-right">{x ?? "—"}</td>
+                <td className="px-3 py-2 text-right">{y ?? "—"}</td>
+                <td className="px-5 py-2 text-right">{delta(x, y, higherIsBetter) ?? "—"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <details className="border-t border-slate-200 px-5 py-3 text-sm dark:border-slate-800">
+        <summary className="cursor-pointer font-medium text-indigo-700 dark:text-indigo-300">Choose the periods</summary>
+        <form method="get" action="/" className="mt-3 grid gap-3 sm:grid-cols-4 sm:items-end">
+          {(
+            [
+              ["aFrom", "First from", a!.period.from],
+              ["aTo", "First to", a!.period.to],
+              ["bFrom", "Second from", b!.period.from],
+              ["bTo", "Second to", b!.period.to],
+            ] as const
+          ).map(([name, text, value]) => (
+            <div key={name}>
+              <label htmlFor={`period-${name}`} className={labelClass}>{text}</label>
+              <input id={`period-${name}`} name={name} type="date" required defaultValue={value} className={fieldClass} />
+            </div>
+          ))}
+          <button type="submit" className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-semibold text-white hover:bg-indigo-700 sm:col-span-4 sm:justify-self-start">Compare</button>
+        </form>
+      </details>
+    </Card>
+  );
+}

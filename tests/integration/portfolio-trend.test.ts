@@ -1,0 +1,125 @@
+// The trend series read from team_posture must equal what the raw assessments
+// and findings say, month by month, within the viewer's scope.
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Principal } from "@/lib/auth/policy";
+import { prepareSchema } from "@/lib/boot/database";
+import { createPrismaClient, type PrismaClient } from "@/lib/db/client";
+import { seedDemo } from "@/lib/demo/seed";
+import { freshDatabase } from "./helpers";
+import { principalOf } from "./principals";
+
+let prisma: PrismaClient;
+const as: Record<string, Principal> = {};
+const NOW = new Date();
+
+beforeAll(async () => {
+  const url = await freshDatabase("twelvefold_trend");
+  await prepareSchema(url);
+  prisma = createPrismaClient(url, 2);
+  await seedDemo(prisma, { password: "trend-test-password", now: NOW });
+  process.env.DATABASE_URL = url;
+  for (const role of ["lead", "auditor"]) {
+    as[role] = await principalOf(url, (await prisma.user.findUniqueOrThrow({ where: { email: `${role}@demo.test` } })).id);
+  }
+  return () => prisma.$disconnect();
+});
+
+/** The same figures computed in plain code from the raw rows. */
+async function expected(teamSlugs: string[] | null, monthEnd: Date) {
+  const services = await prisma.service.findMany({
+    where: { archivedAt: null, ...(teamSlugs ? { team: { slug: { in: teamSlugs } } } : {}) },
+    include: { assessments: { where: { status: "COMPLETED" } }, findings: true },
+  });
+  const scores: number[] = [];
+  const unresolved = { critical: 0, high: 0, medium: 0, low: 0 };
+  for (const service of services) {
+    const latest = service.assessments.filter((a) => a.approvedAt! < monthEnd).sort((a, b) => b.approvedAt!.getTime() - a.approvedAt!.getTime())[0];
+    if (latest?.overallScore !== null && latest?.overallScore !== undefined) scores.push(latest.overallScore);
+    for (const f of service.findings) {
+      if (f.openedAt < monthEnd && (!f.resolvedAt || f.resolvedAt >= monthEnd)) unresolved[f.severity.toLowerCase() as keyof typeof unresolved]++;
+    }
+  }
+  const mean = scores.length ? Math.round((scores.reduce((a, b) => a + b, 0) / scores.length) * 10) / 10 : null;
+  return { score: mean, assessed: scores.length, ...unresolved };
+}
+
+const monthEnd = (month: string) => {
+  const d = new Date(`${month}T00:00:00Z`);
+  return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1));
+};
+
+describe("the portfolio trend", () => {
+  it("matches the raw rows every month, for the whole organisation", async () => {
+    const { getPortfolioTrend } = await import("@/lib/data/reports/portfolio-trend");
+    const trend = await getPortfolioTrend(as.auditor!, { months: 18, now: NOW });
+    expect(trend).toHaveLength(18);
+    for (const point of trend) {
+      const { month, ...figures } = point;
+      expect(figures, month).toEqual(await expected(null, monthEnd(month)));
+    }
+    expect(trend.at(-1)!.score).not.toBeNull();
+  });
+
+  it("stays within the lead's teams, or one team when asked", async () => {
+    const { getPortfolioTrend } = await import("@/lib/data/reports/portfolio-trend");
+    const [lead, platform] = await Promise.all([
+      getPortfolioTrend(as.lead!, { months: 6, now: NOW }),
+      getPortfolioTrend(as.lead!, { months: 6, teamSlug: "platform", now: NOW }),
+    ]);
+    for (const [i, point] of lead.entries()) {
+      const { month, ...figures } = point;
+      expect(figures).toEqual(await expected(["payments", "platform"], monthEnd(month)));
+      expect({ ...platform[i]!, month: undefined }).toEqual({ ...(await expected(["platform"], monthEnd(month))), month: undefined });
+    }
+    expect(await getPortfolioTrend(as.lead!, { teamSlug: "identity", now: NOW })).toEqual([]);
+  });
+});
+
+describe("a service report", () => {
+  it("gives the scores, unresolved counts, time to remediate and overdue count the raw rows give", async () => {
+    const { getServiceReport } = await import("@/lib/data/reports/service-report");
+    const service = await prisma.service.findUniqueOrThrow({
+      where: { slug: "ledger-service" },
+      include: { assessments: { where: { status: "COMPLETED" }, orderBy: { approvedAt: "asc" } }, findings: true },
+    });
+    const report = await getServiceReport(as.lead!, service.id, NOW);
+    expect(report.scores.map((s) => s.score)).toEqual(service.assessments.map((a) => a.overallScore));
+    const resolved = service.findings.filter((f) => f.status === "RESOLVED" && f.resolvedAt);
+    const mean = resolved.reduce((sum, f) => sum + (f.resolvedAt!.getTime() - f.openedAt.getTime()) / 86_400_000, 0) / resolved.length;
+    expect(report.meanDaysToRemediate).toBe(Math.round(mean * 10) / 10);
+    expect(report.overdue).toBe(service.findings.filter((f) => ["OPEN", "IN_PROGRESS"].includes(f.status) && f.dueDate && f.dueDate < NOW).length);
+    const last = service.assessments.at(-1)!;
+    const dayEnd = new Date(Date.UTC(last.approvedAt!.getUTCFullYear(), last.approvedAt!.getUTCMonth(), last.approvedAt!.getUTCDate() + 1));
+    const open = service.findings.filter((f) => f.openedAt < dayEnd && (!f.resolvedAt || f.resolvedAt >= dayEnd));
+    const point = report.unresolved.at(-1)!;
+    expect(point.critical + point.high + point.medium + point.low).toBe(open.length);
+    expect(report.change).toEqual({ before: service.assessments.at(-2)!.overallScore, after: last.overallScore });
+  });
+
+  it("is not found outside the reader's teams", async () => {
+    const { getServiceReport } = await import("@/lib/data/reports/service-report");
+    const identity = await prisma.service.findUniqueOrThrow({ where: { slug: "auth-service" } });
+    await expect(getServiceReport(as.lead!, identity.id, NOW)).rejects.toThrow("not found");
+  });
+});
+
+describe("the period comparison", () => {
+  it("counts what happened in each period, and where it ended, as the raw rows do", async () => {
+    const { comparePeriods, defaultPeriods } = await import("@/lib/data/reports/compare-periods");
+    const { getPortfolioTrend } = await import("@/lib/data/reports/portfolio-trend");
+    const periods = [{ from: "2026-01-01", to: "2026-03-31" }, ...defaultPeriods(NOW)];
+    const figures = await comparePeriods(as.auditor!, periods);
+    for (const f of figures) {
+      const from = new Date(`${f.period.from}T00:00:00Z`);
+      const end = new Date(new Date(`${f.period.to}T00:00:00Z`).getTime() + 86_400_000);
+      expect(f.assessmentsCompleted).toBe(await prisma.assessment.count({ where: { status: "COMPLETED", approvedAt: { gte: from, lt: end } } }));
+      expect(f.findingsOpened).toBe(await prisma.finding.count({ where: { openedAt: { gte: from, lt: end } } }));
+      expect(f.findingsResolved).toBe(await prisma.finding.count({ where: { resolvedAt: { gte: from, lt: end } } }));
+      const atEnd = await expected(null, end);
+      expect([f.scoreAtEnd, f.unresolvedAtEnd]).toEqual([atEnd.score, atEnd.critical + atEnd.high + atEnd.medium + atEnd.low]);
+    }
+    // The quarter ending at March's end agrees with the monthly trend's March.
+    const march = (await getPortfolioTrend(as.auditor!, { months: 18, now: NOW })).find((p) => p.month === "2026-03-01");
+    if (march) expect(figures[0]!.scoreAtEnd).toBe(march.score);
+  });
+});
