@@ -10,6 +10,8 @@ import { WeakestFactors } from "@/components/portfolio/weakest-factors";
 import { countOpenFindings } from "@/lib/data/count-open-findings";
 import { listServiceSummaries } from "@/lib/data/list-service-summaries";
 import { requirePrincipal } from "@/lib/auth/current";
+import { listVisibleTeams } from "@/lib/data/list-visible-teams";
+import { TrendScope } from "@/components/portfolio/trend-scope";
 import { defaultPeriods, type Period } from "@/lib/data/reports/compare-periods";
 
 const day = z.iso.date();
@@ -38,8 +40,11 @@ function ChartSkeleton({ title }: { title: string }) {
 
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const principal = await requirePrincipal();
-  const periods = periodsFrom(await searchParams);
-  const [services, findings] = await Promise.all([listServiceSummaries(principal), countOpenFindings(principal)]);
+  const params = await searchParams;
+  const periods = periodsFrom(params);
+  const [services, findings, teams] = await Promise.all([listServiceSummaries(principal), countOpenFindings(principal), listVisibleTeams(principal)]);
+  const wanted = Array.isArray(params.team) ? params.team[0] : params.team;
+  const trendTeam = teams.find((t) => t.slug === wanted);
   const assessed = services.filter((s) => s.latestScore !== null);
   const portfolioScore = assessed.length
     ? Math.round((assessed.reduce((sum, s) => sum + (s.latestScore ?? 0), 0) / assessed.length) * 10) / 10
@@ -83,9 +88,10 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
               <WeakestFactors services={assessed} />
             </Card>
           </div>
+          <TrendScope teams={teams} current={trendTeam?.slug} />
           <div className="grid gap-6 lg:grid-cols-2">
             <Suspense fallback={<><ChartSkeleton title="Score over time" /><ChartSkeleton title="Unresolved findings over time" /></>}>
-              <TrendCards principal={principal} />
+              <TrendCards principal={principal} team={trendTeam} />
             </Suspense>
           </div>
           <div className="grid gap-6 xl:grid-cols-[1fr_22rem]">

@@ -14,6 +14,11 @@ test("the lead goes from the weakest service to a finding, owns it, accepts its 
   const context = await browser.newContext({ storageState: stateFile("lead") });
   const page = await context.newPage();
   await page.goto("/");
+  // The trends narrow to one team and back.
+  await page.getByRole("navigation", { name: "Trends for" }).getByRole("link", { name: "Payments" }).click();
+  await expect(page.getByText("Mean latest score of the Payments team's assessed services, as each month ended.")).toBeVisible();
+  await page.getByRole("navigation", { name: "Trends for" }).getByRole("link", { name: "All teams" }).click();
+  await expect(page.getByText("Mean latest score of the assessed services, as each month ended.")).toBeVisible();
   const heatmap = page.getByRole("table", { name: /Latest score of each service/ });
   const rows = await heatmap.locator("tbody tr").evaluateAll((trs) =>
     trs.map((tr) => ({ name: tr.querySelector("th a")?.textContent?.trim() ?? "", score: Number(tr.querySelector("td")?.textContent?.trim()) })),

@@ -85,7 +85,12 @@ export default async function FindingsPage({ searchParams }: { searchParams: Pro
                     <td className="px-3 py-3"><SeverityBadge level={f.severity} /></td>
                     <td className="whitespace-nowrap px-3 py-3">
                       {STATUS_LABEL[f.status]}
-                      {f.status === "risk_accepted" && f.riskAcceptanceExpiresAt ? <div className="text-xs text-slate-600 dark:text-slate-400">until {formatDate(f.riskAcceptanceExpiresAt)}</div> : null}
+                      {f.status === "risk_accepted" && f.riskAcceptanceExpiresAt ? (
+                        <div className="text-xs text-slate-600 dark:text-slate-400">
+                          until {formatDate(f.riskAcceptanceExpiresAt)}
+                          {f.riskAcceptedBy ? `, by ${f.riskAcceptedBy}` : ""}
+                        </div>
+                      ) : null}
                     </td>
                     <td className="px-3 py-3">{f.owner ?? <span className="text-slate-600 dark:text-slate-400">Unassigned</span>}</td>
                     <td className="whitespace-nowrap px-3 py-3">{formatDate(f.openedAt)}</td>

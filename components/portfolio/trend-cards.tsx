@@ -7,8 +7,9 @@ import { getPortfolioTrend } from "@/lib/data/reports/portfolio-trend";
 const month = (iso: string) => new Date(`${iso}T00:00:00Z`).toLocaleDateString("en-GB", { month: "short", year: "numeric", timeZone: "UTC" });
 
 /** Portfolio score and unresolved findings over the last 18 months. */
-export async function TrendCards({ principal }: { principal: Principal }) {
-  const trend = await getPortfolioTrend(principal, { months: 18 });
+export async function TrendCards({ principal, team }: { principal: Principal; team?: { slug: string; name: string } }) {
+  const trend = await getPortfolioTrend(principal, { months: 18, teamSlug: team?.slug });
+  const whose = team ? team.name : "the assessed services";
   const withData = trend.filter((p) => p.score !== null);
   if (withData.length === 0) {
     return (
@@ -25,7 +26,7 @@ export async function TrendCards({ principal }: { principal: Principal }) {
   return (
     <>
       <Card>
-        <CardHeader title="Score over time" description="Mean latest score of the assessed services, as each month ended." />
+        <CardHeader title="Score over time" description={`Mean latest score of ${team ? `the ${whose} team's assessed services` : whose}, as each month ended.`} />
         <ChartFigure
           title="Portfolio score by month"
           summary={`${last.score ?? "No score"} now${change === null ? "" : `, ${change >= 0 ? "up" : "down"} ${Math.abs(change)} since ${month(first.month)}`}.`}
@@ -35,7 +36,7 @@ export async function TrendCards({ principal }: { principal: Principal }) {
         />
       </Card>
       <Card>
-        <CardHeader title="Unresolved findings over time" description="By severity, as each month ended." />
+        <CardHeader title="Unresolved findings over time" description={`By severity, as each month ended${team ? `, for ${team.name}` : ""}.`} />
         <ChartFigure
           title="Unresolved findings by severity and month"
           summary={`${unresolved(last)} unresolved now (${last.critical} critical), against ${unresolved(trend[0]!)} in ${month(trend[0]!.month)}.`}

@@ -22,6 +22,7 @@ export interface FindingListRow {
   due: DueState;
   resolvedAt: Date | null;
   riskAcceptanceExpiresAt: Date | null;
+  riskAcceptedBy: string | null;
 }
 
 export interface FindingPage {
@@ -72,6 +73,7 @@ const SELECT = {
   dueDate: true,
   resolvedAt: true,
   riskAcceptanceExpiresAt: true,
+  riskAcceptedBy: { select: { name: true } },
   owner: { select: { name: true } },
   service: { select: { name: true, slug: true, team: { select: { name: true } } } },
 } as const;
@@ -94,6 +96,7 @@ function toRow(row: Selected, now: Date): FindingListRow {
     due: dueState({ status, dueDate: row.dueDate }, now),
     resolvedAt: row.resolvedAt,
     riskAcceptanceExpiresAt: row.riskAcceptanceExpiresAt,
+    riskAcceptedBy: row.riskAcceptedBy?.name ?? null,
   };
 }
 
