@@ -284,6 +284,17 @@ const ROUTES: Record<string, { allowed: PrincipalName[]; path: (ids: Ids) => str
   },
 };
 
+Object.assign(ROUTES, {
+  "/assessments/[id]/report/route": {
+    allowed: ["leadOfA", "auditorOfA", "orgAuditor", "admin"],
+    path: (ids: Ids) => `/assessments/${ids.toReturn}/report`,
+    check: async (response: Response) => {
+      expect(response.headers.get("content-type")).toBe("application/pdf");
+      expect(Buffer.from(await response.arrayBuffer()).subarray(0, 5).toString()).toBe("%PDF-");
+    },
+  },
+});
+
 const PUBLIC_ROUTES_BY_DESIGN: Record<string, string> = {
   "/api/auth/[...nextauth]/route": "Auth.js's own sign-in, callback and session endpoints; covered by auth.spec.ts and sso.spec.ts",
 };
@@ -294,6 +305,8 @@ const PUBLIC_BY_DESIGN: Record<string, string> = {
   "app/sign-in/actions.ts#signInWithPassword": "signing in is what an anonymous visitor does; throttled and audited",
   "app/sign-in/actions.ts#signInWithSso": "only starts single sign-on: the issuer authenticates; covered by sso.spec.ts",
   "app/sign-in/actions.ts#signOutEverywhere": "ends the caller's own session only; covered by auth.spec.ts",
+  "app/verify/actions.ts#verifyExportAction":
+    "any signed-in user may check a file: it only reads, and names only exports of records the caller may read (tests/integration/assessment-pdf.test.ts)",
 };
 
 interface ManifestEntry {
@@ -458,7 +471,7 @@ for (const [route, row] of Object.entries(ROUTES)) {
           expect(response.status).toBe(200);
           await row.check(response, principal);
         } else {
-          expect([307, 404], `${response.status}`).toContain(response.status);
+          expect([307, 403, 404], `${response.status}`).toContain(response.status);
           expect(await response.text()).not.toContain("evidence");
         }
       });

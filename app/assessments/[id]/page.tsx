@@ -32,9 +32,16 @@ export default async function AssessmentPage({ params }: { params: Promise<{ id:
   return (
     <>
       <AssessmentHeader assessment={assessment}>
-        <Link href={`/assessments/${id}/factors/${firstOpen}`} className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-indigo-700">
-          {assessment.may.edit ? (done === 0 ? "Start the walk" : "Continue the walk") : "Read the answers"}
-        </Link>
+        <div className="flex flex-wrap gap-3">
+          {assessment.may.export ? (
+            <a href={`/assessments/${id}/report`} download className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-semibold text-slate-800 shadow-sm hover:bg-slate-50 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100 dark:hover:bg-slate-800">
+              Download PDF report
+            </a>
+          ) : null}
+          <Link href={`/assessments/${id}/factors/${firstOpen}`} className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-indigo-700">
+            {assessment.may.edit ? (done === 0 ? "Start the walk" : "Continue the walk") : "Read the answers"}
+          </Link>
+        </div>
       </AssessmentHeader>
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">

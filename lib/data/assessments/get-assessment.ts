@@ -51,7 +51,7 @@ export interface AssessmentView {
   overallScore: number | null;
   factorScores: (number | null)[];
   events: { kind: "started" | "submitted" | "returned" | "approved"; actor: string; comment: string; occurredAt: Date }[];
-  may: { edit: boolean; submit: boolean; approve: boolean };
+  may: { edit: boolean; submit: boolean; approve: boolean; export: boolean };
 }
 
 /** An assessment with its checklist and every answer, if the principal may read it. */
@@ -126,6 +126,7 @@ export async function getAssessment(principal: Principal, assessmentId: string):
       edit: status === "draft" && can(principal, "assessment.edit", team),
       submit: status === "draft" && can(principal, "assessment.submit", team),
       approve: status === "in_review" && can(principal, "assessment.approve", team),
+      export: can(principal, "export.create", team),
     },
   };
 }

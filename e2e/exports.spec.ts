@@ -1,0 +1,36 @@
+// An auditor takes an assessment report out of the tool and proves later that
+// it was not edited: the unaltered file verifies, one flipped byte does not.
+import { readFile } from "node:fs/promises";
+import { expect, test } from "@playwright/test";
+import { expectAccessible } from "./accessibility";
+import { stateFile } from "./roles";
+
+test.use({ storageState: stateFile("auditor") });
+
+test("the auditor downloads an assessment PDF and verifies it; an altered copy is unknown", async ({ page }) => {
+  await page.goto("/services/ledger-service");
+  await page.getByRole("table", { name: "Assessments of this service" }).getByRole("link").first().click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Completed");
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download PDF report" }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^twelvefold-ledger-service-\d{4}-\d{2}-\d{2}\.pdf$/);
+  const bytes = await readFile((await download.path())!);
+  expect(bytes.subarray(0, 5).toString()).toBe("%PDF-");
+
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Verify" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Verify an export" })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByLabel("The exported file").setInputFiles({ name: "report.pdf", mimeType: "application/pdf", buffer: bytes });
+  await page.getByRole("button", { name: "Verify" }).click();
+  const verified = page.getByRole("status").filter({ hasText: "Verified: an unaltered Twelvefold export." });
+  await expect(verified).toBeVisible();
+  await expect(verified).toContainText("Assessment report (PDF) · Assessment of Ledger Service");
+  await expect(verified).toContainText("Avery Auditor <auditor@demo.test>");
+  await expectAccessible(page);
+
+  const altered = Buffer.from(bytes);
+  const middle = Math.floor(altered.length / 2);
+  altered[middle] = altered[middle]! ^ 0x01;
+  await page.getByLabel("The exported file").setInputFiles({ name: "report.pdf", mimeType: "application/pdf", buffer: altered });
+  await page.getByRole("button", { name: "Verify" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Unknown: not an unaltered Twelvefold export you can see." })).toBeVisible();
+});

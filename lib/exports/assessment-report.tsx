@@ -1,0 +1,150 @@
+// The assessment report as a PDF document (@react-pdf/renderer): a cover, an
+// executive summary, every factor with every item and its findings, and the
+// sign-off trail. Every page names the export, who made it, when, and where to
+// verify it, so a printed page stands on its own.
+import path from "node:path";
+import { Document, Font, Link, Page, StyleSheet, Text, View } from "@react-pdf/renderer";
+import type { AssessmentReportData, ReportItem } from "./assessment-report-data";
+
+const fonts = path.join(process.cwd(), "node_modules", "geist", "dist", "fonts", "geist-sans");
+Font.register({
+  family: "Geist",
+  fonts: [
+    { src: path.join(fonts, "Geist-Regular.ttf") },
+    { src: path.join(fonts, "Geist-Bold.ttf"), fontWeight: 700 },
+  ],
+});
+// Long hashes and links wrap anywhere rather than overflow the page.
+Font.registerHyphenationCallback((word) => (word.length > 24 ? word.match(/.{1,12}/g) ?? [word] : [word]));
+
+const s = StyleSheet.create({
+  page: { fontFamily: "Geist", fontSize: 9, paddingTop: 48, paddingBottom: 56, paddingHorizontal: 44, color: "#0f172a", lineHeight: 1.35 },
+  header: { position: "absolute", top: 18, left: 44, right: 44, flexDirection: "row", justifyContent: "space-between", fontSize: 7, color: "#475569" },
+  // A4 is 842 points tall; a top offset places the footer reliably where "bottom" did not.
+  footer: { position: "absolute", top: 810, left: 44, right: 44, flexDirection: "row", justifyContent: "space-between", fontSize: 7, color: "#475569" },
+  h1: { fontSize: 22, fontWeight: 700, marginBottom: 6 },
+  h2: { fontSize: 14, fontWeight: 700, marginTop: 4, marginBottom: 8 },
+  h3: { fontSize: 10, fontWeight: 700 },
+  muted: { color: "#475569" },
+  row: { flexDirection: "row", borderBottomWidth: 0.5, borderBottomColor: "#cbd5e1", paddingVertical: 3 },
+  cell: { flex: 1 },
+  item: { borderWidth: 0.5, borderColor: "#cbd5e1", borderRadius: 3, padding: 8, marginBottom: 8 },
+  label: { fontWeight: 700 },
+  bar: { height: 6, backgroundColor: "#e2e8f0", borderRadius: 3, flex: 1, marginHorizontal: 6 },
+  mono: { fontSize: 7.5 },
+});
+
+const when = (d: Date | null) => (d ? d.toISOString().replace("T", " ").slice(0, 16) + " UTC" : "—");
+const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : "—");
+const score = (n: number | null) => (n === null ? "—" : String(Math.round(n * 10) / 10));
+const STATUS: Record<string, string> = { met: "Met", partially_met: "Partially met", not_met: "Not met", not_applicable: "Not applicable", unanswered: "Unanswered" };
+
+function Frame({ data }: { data: AssessmentReportData }) {
+  return (
+    <>
+      <View style={s.header} fixed>
+        <Text>Twelvefold assessment report · {data.service.name} · export {data.exportId}</Text>
+        <Text>Exported by {data.exportedBy} at {when(data.generatedAt)}</Text>
+      </View>
+      <View style={s.footer} fixed>
+        <Text>Verify this file at {data.verifyUrl}</Text>
+        <Text render={({ pageNumber, totalPages }) => `Page ${pageNumber} of ${totalPages}`} fixed />
+      </View>
+    </>
+  );
+}
+
+function Item({ item }: { item: ReportItem }) {
+  return (
+    <View style={s.item} wrap={false}>
+      <Text style={s.h3}>{item.id} · {item.title}</Text>
+      <Text style={s.muted}>Severity {item.severity} · Status: {STATUS[item.status] ?? item.status}</Text>
+      <Text><Text style={s.label}>Justification: </Text>{item.justification || "—"}</Text>
+      <Text><Text style={s.label}>Notes: </Text>{item.notes || "—"}</Text>
+      <Text style={s.label}>Evidence links:</Text>
+      {item.evidenceLinks.length ? item.evidenceLinks.map((link) => <Link key={link} src={link} style={s.mono}>{link}</Link>) : <Text>—</Text>}
+      <Text style={s.label}>Attachments:</Text>
+      {item.attachments.length ? item.attachments.map((a) => <Text key={a.sha256 + a.fileName} style={s.mono}>{a.fileName} ({a.sizeBytes} bytes) SHA-256 {a.sha256}</Text>) : <Text>—</Text>}
+      {item.findings.map((f, i) => (
+        <Text key={i}>
+          <Text style={s.label}>Finding: </Text>
+          {f.severity}, {f.status.replace("_", " ")}, owner {f.owner ?? "none"}, due {day(f.dueDate)}
+          {f.risk ? `; risk accepted by ${f.risk.approvedBy ?? "a former user"} until ${day(f.risk.expiresAt)}: ${f.risk.reason}` : ""}
+        </Text>
+      ))}
+    </View>
+  );
+}
+
+export function AssessmentReport({ data }: { data: AssessmentReportData }) {
+  const a = data.assessment;
+  const change = data.previous && data.previous.overallScore !== null && a.overallScore !== null ? Math.round((a.overallScore - data.previous.overallScore) * 10) / 10 : null;
+  return (
+    <Document title={`Assessment of ${data.service.name}`} author="Twelvefold" subject={`Export ${data.exportId}`} creator="Twelvefold">
+      <Page size="A4" style={s.page}>
+        <Frame data={data} />
+        <Text style={s.h1}>Assessment of {data.service.name}</Text>
+        <Text style={s.muted}>Team {data.service.team} · criticality {data.service.criticality} · state {a.status.replace("_", " ")}</Text>
+        <View style={{ marginTop: 18 }}>
+          {[
+            ["Checklist", `v${a.checklistVersion} (SHA-256 ${a.checklistHash})`],
+            ["Started", when(a.startedAt)],
+            ["Submitted", when(a.submittedAt)],
+            ["Reviewer", a.reviewer ?? "—"],
+            ["Approved", when(a.approvedAt)],
+            ["Approver", a.approver ?? "—"],
+            ["Assessment id", a.id],
+            ["Export id", data.exportId],
+          ].map(([k, v]) => (
+            <View key={k} style={s.row}>
+              <Text style={{ width: 100, fontWeight: 700 }}>{k}</Text>
+              <Text style={s.cell}>{v}</Text>
+            </View>
+          ))}
+        </View>
+        <Text style={[s.h2, { marginTop: 24 }]}>Executive summary</Text>
+        <Text>
+          Overall score {score(a.overallScore)} of 100
+          {data.previous ? `; ${change === null ? "no change measurable" : `${change >= 0 ? "+" : ""}${change}`} since the assessment approved ${day(data.previous.approvedAt)} (${score(data.previous.overallScore)})` : "; the service's first completed assessment"}.
+        </Text>
+        <Text>
+          Open findings: {data.openFindings.critical} critical, {data.openFindings.high} high, {data.openFindings.medium} medium, {data.openFindings.low} low.
+        </Text>
+        <View style={{ marginTop: 10 }}>
+          {data.factors.map((f) => (
+            <View key={f.number} style={[s.row, { alignItems: "center" }]}>
+              <Text style={{ width: 130 }}>{f.number}. {f.name}</Text>
+              <View style={s.bar}>
+                <View style={{ width: `${f.score ?? 0}%`, height: 6, backgroundColor: "#4f46e5", borderRadius: 3 }} />
+              </View>
+              <Text style={{ width: 40, textAlign: "right" }}>{score(f.score)}</Text>
+              <Text style={{ width: 60, textAlign: "right" }} >{f.before === null || f.score === null ? "" : `${f.score - f.before >= 0 ? "+" : ""}${Math.round((f.score - f.before) * 10) / 10}`}</Text>
+            </View>
+          ))}
+        </View>
+      </Page>
+      {data.factors.map((f) => (
+        <Page key={f.number} size="A4" style={s.page}>
+          <Frame data={data} />
+          <Text style={s.h2}>Factor {f.number}: {f.name} · score {score(f.score)}</Text>
+          {f.items.map((item) => <Item key={item.id} item={item} />)}
+        </Page>
+      ))}
+      <Page size="A4" style={s.page}>
+        <Frame data={data} />
+        <Text style={s.h2}>Sign-off trail</Text>
+        {data.trail.map((t, i) => (
+          <View key={i} style={s.row}>
+            <Text style={{ width: 70, fontWeight: 700 }}>{t.kind}</Text>
+            <Text style={{ width: 150 }}>{t.actor}</Text>
+            <Text style={{ width: 110 }}>{when(t.occurredAt)}</Text>
+            <Text style={s.cell}>{t.comment}</Text>
+          </View>
+        ))}
+        <Text style={[s.muted, { marginTop: 16 }]}>
+          {`The SHA-256 of this file is recorded with export ${data.exportId}. Upload it, or enter its hash, at ${data.verifyUrl} to confirm it is unaltered.`}
+        </Text>
+      </Page>
+    </Document>
+  );
+}

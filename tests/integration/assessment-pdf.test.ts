@@ -1,0 +1,104 @@
+// The assessment report PDF: rendered from a demo assessment, its text holds
+// every factor, item, justification, the approver and each attachment's hash;
+// the export is recorded with the SHA-256 of its bytes; refusals are refused.
+import { createHash } from "node:crypto";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Principal } from "@/lib/auth/policy";
+import { prepareSchema } from "@/lib/boot/database";
+import { createPrismaClient, type PrismaClient } from "@/lib/db/client";
+import { seedDemo } from "@/lib/demo/seed";
+import { freshDatabase } from "./helpers";
+import { principalOf } from "./principals";
+
+let prisma: PrismaClient;
+const as: Record<string, Principal> = {};
+const context = { origin: "https://twelvefold.example", ipAddress: "192.0.2.9", userAgent: "test" };
+
+async function pdfText(bytes: Buffer): Promise<{ pages: number; text: string }> {
+  const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
+  const doc = await pdfjs.getDocument({ data: new Uint8Array(bytes), useSystemFonts: false }).promise;
+  const pages: string[] = [];
+  for (let n = 1; n <= doc.numPages; n++) {
+    const content = await (await doc.getPage(n)).getTextContent();
+    pages.push(content.items.map((i) => ("str" in i ? i.str : "")).join(" "));
+  }
+  // Text extraction splits runs at arbitrary places: compare with all spacing removed.
+  return { pages: doc.numPages, text: pages.join("").replace(/\s+/g, "") };
+}
+
+beforeAll(async () => {
+  const url = await freshDatabase("twelvefold_pdf");
+  await prepareSchema(url);
+  prisma = createPrismaClient(url, 2);
+  await seedDemo(prisma, { password: "pdf-test-password" });
+  process.env.DATABASE_URL = url;
+  for (const [key, email] of Object.entries({ auditor: "auditor@demo.test", reviewer: "reviewer@demo.test", identityReviewer: "ines.okafor@demo.test" })) {
+    as[key] = await principalOf(url, (await prisma.user.findUniqueOrThrow({ where: { email } })).id);
+  }
+  return () => prisma.$disconnect();
+});
+
+describe("the assessment report PDF", () => {
+  it("holds every factor, item id, justification, the approver and each attachment's hash", { timeout: 120_000 }, async () => {
+    const { exportAssessmentPdf } = await import("@/lib/data/exports/export-assessment-pdf");
+    const assessment = await prisma.assessment.findFirstOrThrow({
+      where: { service: { slug: "ledger-service" }, status: "COMPLETED" },
+      orderBy: { approvedAt: "desc" },
+      include: { approvedBy: true, responses: true, checklistVersion: true },
+    });
+    // A file on one answer, so the report has a hash to show.
+    const evidence = Buffer.from("access review, 2026-10-01");
+    const hash = createHash("sha256").update(evidence).digest("hex");
+    const response = assessment.responses.find((r) => r.justification)!;
+    await prisma.attachment.create({ data: { responseId: response.id, fileName: "access-review.txt", contentType: "text/plain", sizeBytes: evidence.length, sha256: hash, content: evidence } });
+
+    const file = await exportAssessmentPdf(as.auditor!, { assessmentId: assessment.id }, context);
+    expect(file.bytes.subarray(0, 5).toString()).toBe("%PDF-");
+    const { pages, text } = await pdfText(file.bytes);
+    const has = (value: string) => text.includes(value.replace(/\s+/g, ""));
+    const factors = assessment.checklistVersion.items as { number: number; name: string; items: { id: string }[] }[];
+    for (const factor of factors) expect(has(`Factor ${factor.number}: ${factor.name}`), factor.name).toBe(true);
+    for (const r of assessment.responses) {
+      expect(has(r.itemId), r.itemId).toBe(true);
+      if (r.justification) expect(has(r.justification), `${r.itemId} justification`).toBe(true);
+    }
+    expect(has(`Approver ${assessment.approvedBy!.name}`)).toBe(true);
+    expect(has(hash)).toBe(true);
+    expect(has("https://twelvefold.example/verify")).toBe(true);
+    expect(has(`Page ${pages} of ${pages}`), `${pages} pages; ${text.split("Verifythisfileat").length - 1} footers; ${text.split("Exportedby").length - 1} headers; ${text.match(/Page.{0,12}/g)?.slice(-3)}`).toBe(true);
+    // A cover, at least one page per factor, and the sign-off trail.
+    expect(pages).toBeGreaterThanOrEqual(14);
+
+    const record = await prisma.export.findUniqueOrThrow({ where: { id: file.exportId } });
+    expect([record.kind, record.sha256, record.sizeBytes, record.requestedById]).toEqual(["ASSESSMENT_PDF", file.sha256, file.bytes.byteLength, as.auditor!.userId]);
+    expect(createHash("sha256").update(file.bytes).digest("hex")).toBe(file.sha256);
+    expect(await prisma.auditEvent.count({ where: { action: "export.assessment_pdf", targetId: file.exportId } })).toBe(1);
+  });
+
+  it("is refused to a reviewer (who may not export) and to another team (not found)", async () => {
+    const { exportAssessmentPdf } = await import("@/lib/data/exports/export-assessment-pdf");
+    const assessment = await prisma.assessment.findFirstOrThrow({ where: { service: { slug: "ledger-service" }, status: "COMPLETED" } });
+    const before = await prisma.export.count();
+    await expect(exportAssessmentPdf(as.reviewer!, { assessmentId: assessment.id }, context)).rejects.toThrow("forbidden");
+    await expect(exportAssessmentPdf(as.identityReviewer!, { assessmentId: assessment.id }, context)).rejects.toThrow("not found");
+    expect(await prisma.export.count()).toBe(before);
+  });
+});
+
+describe("verifying an export", () => {
+  it("names an unaltered export to those who may read it, and calls anything else unknown", async () => {
+    const { exportAssessmentPdf } = await import("@/lib/data/exports/export-assessment-pdf");
+    const { verifyExport } = await import("@/lib/data/exports/verify-export");
+    const assessment = await prisma.assessment.findFirstOrThrow({ where: { service: { slug: "ledger-service" }, status: "COMPLETED" } });
+    const file = await exportAssessmentPdf(as.auditor!, { assessmentId: assessment.id }, context);
+    expect(await verifyExport(as.reviewer!, file.sha256)).toMatchObject({ status: "verified", exportId: file.exportId, exportedBy: "Avery Auditor <auditor@demo.test>" });
+
+    const flipped = Buffer.from(file.bytes);
+    const middle = Math.floor(flipped.length / 2);
+    flipped[middle] = flipped[middle]! ^ 0x01;
+    expect(await verifyExport(as.reviewer!, createHash("sha256").update(flipped).digest("hex"))).toEqual({ status: "unknown" });
+    // Another team's reader learns nothing about it.
+    expect(await verifyExport(as.identityReviewer!, file.sha256)).toEqual({ status: "unknown" });
+    expect(await verifyExport(as.reviewer!, "not a hash")).toEqual({ status: "unknown" });
+  });
+});
