@@ -285,6 +285,14 @@ const ROUTES: Record<string, { allowed: PrincipalName[]; path: (ids: Ids) => str
 };
 
 Object.assign(ROUTES, {
+  "/assessments/[id]/data/route": {
+    allowed: ["leadOfA", "auditorOfA", "orgAuditor", "admin"],
+    path: (ids: Ids) => `/assessments/${ids.toReturn}/data?format=json`,
+    check: async (response: Response) => {
+      expect(response.headers.get("content-type")).toBe("application/json; charset=utf-8");
+      expect(((await response.json()) as { items: unknown[] }).items.length).toBeGreaterThan(50);
+    },
+  },
   "/assessments/[id]/report/route": {
     allowed: ["leadOfA", "auditorOfA", "orgAuditor", "admin"],
     path: (ids: Ids) => `/assessments/${ids.toReturn}/report`,

@@ -33,9 +33,17 @@ export default async function FindingsPage({ searchParams }: { searchParams: Pro
   return (
     <>
       <PageHeader title="Findings" description="Every finding you may see, from approved assessments. Filter, sort, and take them with you as CSV.">
-        <a href={`/findings/export${findingFilterQuery({ ...filter, page: 1 })}`} download className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-semibold text-slate-800 shadow-sm hover:bg-slate-50 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100 dark:hover:bg-slate-800">
-          Download CSV
-        </a>
+        <div className="flex gap-2">
+          {(["csv", "json"] as const).map((format) => {
+            const query = findingFilterQuery({ ...filter, page: 1 });
+            const href = `/findings/export${query}${format === "json" ? `${query ? "&" : "?"}format=json` : ""}`;
+            return (
+              <a key={format} href={href} download className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-semibold text-slate-800 shadow-sm hover:bg-slate-50 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100 dark:hover:bg-slate-800">
+                Download {format.toUpperCase()}
+              </a>
+            );
+          })}
+        </div>
       </PageHeader>
       <Card className="mb-6">
         <FindingsFilters filter={filter} teams={teams} services={services.map((s) => ({ slug: s.slug, name: s.name }))} />

@@ -31,3 +31,23 @@ export const FINDING_CSV_COLUMNS = [
   "team",
   "owner",
 ] as const;
+
+/** The assessment export's columns, one row per checklist item. Stable, like the findings columns. */
+export const ASSESSMENT_CSV_COLUMNS = [
+  "assessment_id",
+  "service",
+  "checklist_version",
+  "factor",
+  "factor_name",
+  "item_id",
+  "title",
+  "severity",
+  "status",
+  "justification",
+  "notes",
+  "evidence_links",
+  "attachments",
+  "carried_over_unconfirmed",
+  "updated_by",
+  "updated_at",
+] as const;

@@ -102,3 +102,25 @@ describe("verifying an export", () => {
     expect(await verifyExport(as.reviewer!, "not a hash")).toEqual({ status: "unknown" });
   });
 });
+
+describe("CSV and JSON exports of an assessment and of findings", () => {
+  it("hold every item and answer, and are recorded like any export", async () => {
+    const { exportAssessmentData } = await import("@/lib/data/exports/export-assessment-data");
+    const { exportFindingsJson } = await import("@/lib/data/findings/export-findings");
+    const { parseFindingFilter } = await import("@/lib/findings/filter");
+    const assessment = await prisma.assessment.findFirstOrThrow({ where: { service: { slug: "ledger-service" }, status: "COMPLETED" }, include: { responses: true } });
+    const csv = await exportAssessmentData(as.auditor!, { assessmentId: assessment.id, format: "csv" }, context);
+    const lines = csv.bytes.toString("utf8").trimEnd().split("\r\n");
+    expect(lines[0]).toBe("assessment_id,service,checklist_version,factor,factor_name,item_id,title,severity,status,justification,notes,evidence_links,attachments,carried_over_unconfirmed,updated_by,updated_at");
+    expect(lines).toHaveLength(assessment.responses.length + 1);
+    const json = await exportAssessmentData(as.auditor!, { assessmentId: assessment.id, format: "json" }, context);
+    const document = JSON.parse(json.bytes.toString("utf8")) as { items: { item_id: string; status: string; justification: string }[] };
+    for (const r of assessment.responses) {
+      expect(document.items.find((i) => i.item_id === r.itemId)).toMatchObject({ status: r.status.toLowerCase(), justification: r.justification });
+    }
+    const findings = await exportFindingsJson(as.auditor!, parseFindingFilter({ status: "all", service: "ledger-service" }), context);
+    expect((JSON.parse(findings.bytes.toString("utf8")) as { findings: unknown[] }).findings).toHaveLength(await prisma.finding.count({ where: { service: { slug: "ledger-service" } } }));
+    for (const file of [csv, json, findings]) expect((await prisma.export.findUniqueOrThrow({ where: { id: file.exportId } })).sha256).toBe(file.sha256);
+    await expect(exportAssessmentData(as.reviewer!, { assessmentId: assessment.id, format: "csv" }, context)).rejects.toThrow("forbidden");
+  });
+});

@@ -34,9 +34,17 @@ export default async function AssessmentPage({ params }: { params: Promise<{ id:
       <AssessmentHeader assessment={assessment}>
         <div className="flex flex-wrap gap-3">
           {assessment.may.export ? (
-            <a href={`/assessments/${id}/report`} download className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-semibold text-slate-800 shadow-sm hover:bg-slate-50 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100 dark:hover:bg-slate-800">
-              Download PDF report
-            </a>
+            <>
+              {[
+                [`/assessments/${id}/report`, "Download PDF report"],
+                [`/assessments/${id}/data?format=csv`, "CSV"],
+                [`/assessments/${id}/data?format=json`, "JSON"],
+              ].map(([href, label]) => (
+                <a key={href} href={href} download aria-label={label === "CSV" || label === "JSON" ? `Download ${label}` : undefined} className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-semibold text-slate-800 shadow-sm hover:bg-slate-50 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100 dark:hover:bg-slate-800">
+                  {label}
+                </a>
+              ))}
+            </>
           ) : null}
           <Link href={`/assessments/${id}/factors/${firstOpen}`} className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-indigo-700">
             {assessment.may.edit ? (done === 0 ? "Start the walk" : "Continue the walk") : "Read the answers"}

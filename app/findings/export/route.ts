@@ -1,10 +1,10 @@
 import { recordRefusal } from "@/lib/audit/refusal";
 import { getPrincipal } from "@/lib/auth/current";
-import { exportFindingsCsv } from "@/lib/data/findings/export-findings";
+import { exportFindingsCsv, exportFindingsJson } from "@/lib/data/findings/export-findings";
 import { parseFindingFilter } from "@/lib/findings/filter";
 import { clientAddress } from "@/lib/security/client-address";
 
-/** The findings list as CSV, with the filters of the page that links here. */
+/** The findings list as CSV (or JSON with ?format=json), with the filters of the page that links here. */
 export async function GET(request: Request): Promise<Response> {
   const principal = await getPrincipal();
   if (!principal) {
@@ -13,10 +13,12 @@ export async function GET(request: Request): Promise<Response> {
   }
   const url = new URL(request.url);
   const filter = parseFindingFilter(Object.fromEntries(url.searchParams));
-  const file = await exportFindingsCsv(principal, filter, { ipAddress: clientAddress(request.headers), userAgent: request.headers.get("user-agent") });
+  const json = url.searchParams.get("format") === "json";
+  const context = { ipAddress: clientAddress(request.headers), userAgent: request.headers.get("user-agent") };
+  const file = await (json ? exportFindingsJson : exportFindingsCsv)(principal, filter, context);
   return new Response(new Uint8Array(file.bytes), {
     headers: {
-      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Type": json ? "application/json; charset=utf-8" : "text/csv; charset=utf-8",
       "Content-Disposition": `attachment; filename="${file.fileName}"`,
       "Cache-Control": "private, no-store",
       "X-Content-Type-Options": "nosniff",

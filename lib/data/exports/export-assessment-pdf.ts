@@ -1,8 +1,7 @@
 import "server-only";
-import { createHash, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { renderToBuffer } from "@react-pdf/renderer";
 import { createElement } from "react";
-import { actorOf, recordAuditEvent } from "../../audit/record";
 import type { Principal } from "../../auth/policy";
 import { getPrisma } from "../../db/prisma";
 import { AssessmentReport } from "../../exports/assessment-report";
@@ -11,13 +10,9 @@ import { compareWithPrevious } from "../assessments/compare-with-previous";
 import { getAssessment } from "../assessments/get-assessment";
 import { NotFoundError } from "../errors";
 import { assertTeamPermission, servicesVisibleTo } from "../scope";
+import { recordExport, type RecordedExport } from "./record-export";
 
-export interface PdfExport {
-  exportId: string;
-  fileName: string;
-  bytes: Buffer;
-  sha256: string;
-}
+export type { RecordedExport as PdfExport } from "./record-export";
 
 /**
  * Renders an assessment's report as a PDF for those who may export the team's
@@ -29,7 +24,7 @@ export async function exportAssessmentPdf(
   input: { assessmentId: string },
   context: { origin: string; ipAddress: string | null; userAgent: string | null },
   now: Date = new Date(),
-): Promise<PdfExport> {
+): Promise<RecordedExport> {
   const prisma = getPrisma();
   const owner = await prisma.assessment.findFirst({
     where: { id: input.assessmentId, service: servicesVisibleTo(principal, now) },
@@ -102,38 +97,11 @@ export async function exportAssessmentPdf(
     trail: view.events.map((e) => ({ kind: e.kind, actor: e.actor, occurredAt: e.occurredAt, comment: e.comment })),
   };
   const bytes = await renderToBuffer(createElement(AssessmentReport, { data }) as Parameters<typeof renderToBuffer>[0]);
-  const sha256 = createHash("sha256").update(bytes).digest("hex");
   const fileName = `twelvefold-${view.service.slug}-${(view.approvedAt ?? view.startedAt).toISOString().slice(0, 10)}.pdf`;
-  await prisma.$transaction(async (tx) => {
-    await tx.export.create({
-      data: {
-        id: exportId,
-        kind: "ASSESSMENT_PDF",
-        status: "DONE",
-        requestedById: principal.userId,
-        assessmentId: view.id,
-        teamId: owner.service.teamId,
-        fileName,
-        sizeBytes: bytes.byteLength,
-        sha256,
-        content: new Uint8Array(bytes),
-        progress: 100,
-        createdAt: now,
-        completedAt: new Date(),
-      },
-    });
-    await recordAuditEvent(tx, {
-      category: "access",
-      action: "export.assessment_pdf",
-      ...actorOf(principal),
-      teamId: owner.service.teamId,
-      targetType: "export",
-      targetId: exportId,
-      ipAddress: context.ipAddress,
-      userAgent: context.userAgent,
-      after: { assessmentId: view.id, fileName, sizeBytes: bytes.byteLength, sha256 },
-      occurredAt: now,
-    });
-  });
-  return { exportId, fileName, bytes, sha256 };
+  return recordExport(
+    principal,
+    { kind: "ASSESSMENT_PDF", exportId, fileName, bytes, teamId: owner.service.teamId, assessmentId: view.id, keepContent: true, detail: { assessmentId: view.id } },
+    context,
+    now,
+  );
 }

@@ -1,16 +1,11 @@
 import "server-only";
-import { createHash } from "node:crypto";
-import { actorOf, recordAuditEvent } from "../../audit/record";
 import type { Principal } from "../../auth/policy";
-import { getPrisma } from "../../db/prisma";
 import { csvLine, FINDING_CSV_COLUMNS } from "../../findings/csv";
 import type { FindingFilter } from "../../findings/filter";
+import { recordExport, type RecordedExport } from "../exports/record-export";
 import { allFindings } from "./list-findings";
 
-export interface FindingsExport {
-  fileName: string;
-  bytes: Buffer;
-  sha256: string;
+export interface FindingsExport extends RecordedExport {
   rows: number;
 }
 
@@ -33,24 +28,43 @@ export async function exportFindingsCsv(
     rows++;
   }
   const bytes = Buffer.from(lines.join(""), "utf8");
-  const sha256 = createHash("sha256").update(bytes).digest("hex");
   const fileName = `twelvefold-findings-${now.toISOString().slice(0, 10)}.csv`;
-  await getPrisma().$transaction(async (tx) => {
-    const record = await tx.export.create({
-      data: { kind: "FINDINGS_CSV", status: "DONE", requestedById: principal.userId, fileName, sizeBytes: bytes.byteLength, sha256, progress: 100, completedAt: now },
+  // The whole selection is exported, whichever page was on screen.
+  const recorded = await recordExport(principal, { kind: "FINDINGS_CSV", fileName, bytes, detail: { filter: { ...filter, page: undefined }, rows } }, context, now);
+  return { ...recorded, rows };
+}
+
+/** The same selection as JSON: one object per finding, with the filter that chose them. */
+export async function exportFindingsJson(
+  principal: Principal,
+  filter: FindingFilter,
+  context: { ipAddress: string | null; userAgent: string | null },
+  now: Date = new Date(),
+): Promise<FindingsExport> {
+  const findings = [];
+  for await (const f of allFindings(principal, filter, now)) {
+    findings.push({
+      finding_id: f.id,
+      item_id: f.itemId,
+      title: f.title,
+      severity: f.severity,
+      status: f.status,
+      due_state: f.due,
+      due_date: f.dueDate,
+      opened_at: f.openedAt,
+      resolved_at: f.resolvedAt,
+      risk_acceptance_expires_at: f.riskAcceptanceExpiresAt,
+      risk_accepted_by: f.riskAcceptedBy,
+      service: f.service.name,
+      service_slug: f.service.slug,
+      team: f.team,
+      owner: f.owner,
     });
-    await recordAuditEvent(tx, {
-      category: "access",
-      action: "export.findings_csv",
-      ...actorOf(principal),
-      targetType: "export",
-      targetId: record.id,
-      ipAddress: context.ipAddress,
-      userAgent: context.userAgent,
-      // The whole selection is exported, whichever page was on screen.
-      after: { filter: { ...filter, page: undefined }, rows, sha256 },
-      occurredAt: now,
-    });
-  });
-  return { fileName, bytes, sha256, rows };
+  }
+  const scope = { ...filter, page: undefined };
+  const document = { format: "twelvefold.findings.v1", exported_at: now, exported_by: principal.email, filter: scope, findings };
+  const bytes = Buffer.from(`${JSON.stringify(document, null, 2)}\n`, "utf8");
+  const fileName = `twelvefold-findings-${now.toISOString().slice(0, 10)}.json`;
+  const recorded = await recordExport(principal, { kind: "FINDINGS_JSON", fileName, bytes, detail: { filter: scope, rows: findings.length } }, context, now);
+  return { ...recorded, rows: findings.length };
 }

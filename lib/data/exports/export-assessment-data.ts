@@ -1,0 +1,104 @@
+import "server-only";
+import type { Principal } from "../../auth/policy";
+import { getPrisma } from "../../db/prisma";
+import { ASSESSMENT_CSV_COLUMNS, csvLine } from "../../findings/csv";
+import { getAssessment } from "../assessments/get-assessment";
+import { NotFoundError } from "../errors";
+import { assertTeamPermission, servicesVisibleTo } from "../scope";
+import { recordExport, type RecordedExport } from "./record-export";
+
+/**
+ * Every item and answer of an assessment, as CSV (one row per item) or JSON
+ * (the whole record), for those who may export the team's records.
+ */
+export async function exportAssessmentData(
+  principal: Principal,
+  input: { assessmentId: string; format: "csv" | "json" },
+  context: { ipAddress: string | null; userAgent: string | null },
+  now: Date = new Date(),
+): Promise<RecordedExport> {
+  const owner = await getPrisma().assessment.findFirst({
+    where: { id: input.assessmentId, service: servicesVisibleTo(principal, now) },
+    select: { service: { select: { teamId: true } } },
+  });
+  if (!owner) throw new NotFoundError();
+  assertTeamPermission(principal, "export.create", owner.service.teamId, now);
+  const a = await getAssessment(principal, input.assessmentId);
+  const rows = a.factors.flatMap((factor) =>
+    factor.items.map((item) => {
+      const r = a.responses[item.id]!;
+      return { factor, item, r };
+    }),
+  );
+  let bytes: Buffer;
+  if (input.format === "csv") {
+    const lines = [csvLine(ASSESSMENT_CSV_COLUMNS)];
+    for (const { factor, item, r } of rows) {
+      lines.push(
+        csvLine([
+          a.id,
+          a.service.name,
+          a.checklist.version,
+          factor.number,
+          factor.name,
+          item.id,
+          item.title,
+          item.severity,
+          r.status,
+          r.justification,
+          r.notes,
+          r.evidenceLinks.join(" "),
+          r.attachments.map((f) => `${f.fileName} sha256:${f.sha256}`).join(" | "),
+          r.carriedOver,
+          r.updatedBy,
+          r.updatedAt,
+        ]),
+      );
+    }
+    bytes = Buffer.from(lines.join(""), "utf8");
+  } else {
+    const document = {
+      format: "twelvefold.assessment.v1",
+      exported_at: now,
+      exported_by: principal.email,
+      assessment: {
+        id: a.id,
+        status: a.status,
+        service: a.service,
+        checklist: a.checklist,
+        started_at: a.startedAt,
+        started_by: a.startedBy,
+        submitted_at: a.submittedAt,
+        submitted_by: a.submittedBy,
+        approved_at: a.approvedAt,
+        approved_by: a.approvedBy,
+        overall_score: a.overallScore,
+        factor_scores: a.factorScores,
+        sign_off: a.events.map((e) => ({ kind: e.kind, actor: e.actor, at: e.occurredAt, comment: e.comment })),
+      },
+      items: rows.map(({ factor, item, r }) => ({
+        factor: factor.number,
+        item_id: item.id,
+        title: item.title,
+        severity: item.severity,
+        status: r.status,
+        justification: r.justification,
+        notes: r.notes,
+        evidence_links: r.evidenceLinks,
+        attachments: r.attachments.map((f) => ({ file_name: f.fileName, size_bytes: f.sizeBytes, sha256: f.sha256 })),
+        carried_over_unconfirmed: r.carriedOver,
+        updated_by: r.updatedBy,
+        updated_at: r.updatedAt,
+        comments: r.comments.map((c) => ({ author: c.author, body: c.body, at: c.createdAt })),
+      })),
+    };
+    bytes = Buffer.from(`${JSON.stringify(document, null, 2)}\n`, "utf8");
+  }
+  const fileName = `twelvefold-${a.service.slug}-${(a.approvedAt ?? a.startedAt).toISOString().slice(0, 10)}.${input.format}`;
+  return recordExport(
+    principal,
+    { kind: input.format === "csv" ? "ASSESSMENT_CSV" : "ASSESSMENT_JSON", fileName, bytes, teamId: owner.service.teamId, assessmentId: a.id, detail: { assessmentId: a.id } },
+    context,
+    now,
+  );
+}

@@ -1,0 +1,30 @@
+import "server-only";
+import { recordRefusal } from "../audit/refusal";
+import type { Principal } from "../auth/policy";
+import { ForbiddenError, NotFoundError } from "../data/errors";
+
+const text = (body: string, status: number) => new Response(body, { status, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+
+/** An export as a download: never rendered inline, never cached, named and hashed in headers. */
+export function downloadResponse(file: { bytes: Buffer; fileName: string; exportId: string; sha256: string }, contentType: string): Response {
+  return new Response(new Uint8Array(file.bytes), {
+    headers: {
+      "Content-Type": contentType,
+      "Content-Disposition": `attachment; filename="${file.fileName}"`,
+      "Cache-Control": "private, no-store",
+      "X-Content-Type-Options": "nosniff",
+      "X-Twelvefold-Export": file.exportId,
+      "X-Twelvefold-SHA256": file.sha256,
+    },
+  });
+}
+
+/** A refused or missing export, audited: 403 to those who may read but not export, 404 otherwise. */
+export async function refusedExport(principal: Principal | null, path: string, error?: unknown): Promise<Response> {
+  await recordRefusal(principal, "page", path);
+  return error instanceof ForbiddenError ? text("Your role does not allow exports.", 403) : text("Not found, or you do not have access to it.", 404);
+}
+
+export function isRefusal(error: unknown): boolean {
+  return error instanceof NotFoundError || error instanceof ForbiddenError;
+}
