@@ -10,6 +10,7 @@ import { WeakestFactors } from "@/components/portfolio/weakest-factors";
 import { countOpenFindings } from "@/lib/data/count-open-findings";
 import { listServiceSummaries } from "@/lib/data/list-service-summaries";
 import { requirePrincipal } from "@/lib/auth/current";
+import { can } from "@/lib/auth/policy";
 import { listVisibleTeams } from "@/lib/data/list-visible-teams";
 import { TrendScope } from "@/components/portfolio/trend-scope";
 import { defaultPeriods, type Period } from "@/lib/data/reports/compare-periods";
@@ -55,7 +56,17 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       <PageHeader
         title="Portfolio"
         description="How every service follows the security addendum to the Twelve-Factor App, from each one's latest approved assessment."
-      />
+      >
+        {teams.some((t) => can(principal, "export.create", { teamId: t.id })) ? (
+          <a
+            href={`/exports/portfolio${trendTeam ? `?team=${trendTeam.slug}` : ""}`}
+            download
+            className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-semibold text-slate-800 shadow-sm hover:bg-slate-50 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100 dark:hover:bg-slate-800"
+          >
+            Download portfolio PDF{trendTeam ? ` (${trendTeam.name})` : ""}
+          </a>
+        ) : null}
+      </PageHeader>
       {services.length === 0 ? (
         <EmptyState title="No services yet">
           Services of the teams you belong to appear here. Ask an administrator to add you to a team, or add a service to one.

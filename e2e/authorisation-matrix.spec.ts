@@ -285,6 +285,16 @@ const ROUTES: Record<string, { allowed: PrincipalName[]; path: (ids: Ids) => str
 };
 
 Object.assign(ROUTES, {
+  // Anyone who may export some team gets a report of their own scope (tests/integration/assessment-pdf.test.ts
+  // checks the scope); reviewers and people with no team may not export at all.
+  "/exports/portfolio/route": {
+    allowed: ["leadOfA", "auditorOfA", "memberOfB", "orgAuditor", "admin"],
+    path: () => "/exports/portfolio",
+    check: async (response: Response) => {
+      expect(response.headers.get("content-type")).toBe("application/pdf");
+      expect(Buffer.from(await response.arrayBuffer()).subarray(0, 5).toString()).toBe("%PDF-");
+    },
+  },
   "/assessments/[id]/data/route": {
     allowed: ["leadOfA", "auditorOfA", "orgAuditor", "admin"],
     path: (ids: Ids) => `/assessments/${ids.toReturn}/data?format=json`,

@@ -34,3 +34,15 @@ test("the auditor downloads an assessment PDF and verifies it; an altered copy i
   await page.getByRole("button", { name: "Verify" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Unknown: not an unaltered Twelvefold export you can see." })).toBeVisible();
 });
+
+test("the auditor downloads the portfolio report, and it verifies too", async ({ page }) => {
+  await page.goto("/");
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download portfolio PDF" }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^twelvefold-portfolio-all-\d{4}-\d{2}-\d{2}\.pdf$/);
+  const bytes = await readFile((await download.path())!);
+  expect(bytes.subarray(0, 5).toString()).toBe("%PDF-");
+  await page.goto("/verify");
+  await page.getByLabel("The exported file").setInputFiles({ name: "portfolio.pdf", mimeType: "application/pdf", buffer: bytes });
+  await page.getByRole("button", { name: "Verify" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Verified: an unaltered Twelvefold export." })).toContainText("Portfolio report (PDF)");
+});

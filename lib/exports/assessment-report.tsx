@@ -2,41 +2,14 @@
 // executive summary, every factor with every item and its findings, and the
 // sign-off trail. Every page names the export, who made it, when, and where to
 // verify it, so a printed page stands on its own.
-import path from "node:path";
-import { Document, Font, Link, Page, StyleSheet, Text, View } from "@react-pdf/renderer";
+import { Document, Link, Page, Text, View } from "@react-pdf/renderer";
+import { day, pdf, score, when } from "./pdf-theme";
 import type { AssessmentReportData, ReportItem } from "./assessment-report-data";
 
-const fonts = path.join(process.cwd(), "node_modules", "geist", "dist", "fonts", "geist-sans");
-Font.register({
-  family: "Geist",
-  fonts: [
-    { src: path.join(fonts, "Geist-Regular.ttf") },
-    { src: path.join(fonts, "Geist-Bold.ttf"), fontWeight: 700 },
-  ],
-});
-// Long hashes and links wrap anywhere rather than overflow the page.
-Font.registerHyphenationCallback((word) => (word.length > 24 ? word.match(/.{1,12}/g) ?? [word] : [word]));
-
-const s = StyleSheet.create({
-  page: { fontFamily: "Geist", fontSize: 9, paddingTop: 48, paddingBottom: 56, paddingHorizontal: 44, color: "#0f172a", lineHeight: 1.35 },
-  header: { position: "absolute", top: 18, left: 44, right: 44, flexDirection: "row", justifyContent: "space-between", fontSize: 7, color: "#475569" },
-  // A4 is 842 points tall; a top offset places the footer reliably where "bottom" did not.
-  footer: { position: "absolute", top: 810, left: 44, right: 44, flexDirection: "row", justifyContent: "space-between", fontSize: 7, color: "#475569" },
-  h1: { fontSize: 22, fontWeight: 700, marginBottom: 6 },
-  h2: { fontSize: 14, fontWeight: 700, marginTop: 4, marginBottom: 8 },
-  h3: { fontSize: 10, fontWeight: 700 },
-  muted: { color: "#475569" },
-  row: { flexDirection: "row", borderBottomWidth: 0.5, borderBottomColor: "#cbd5e1", paddingVertical: 3 },
-  cell: { flex: 1 },
+const s = {
+  ...pdf,
   item: { borderWidth: 0.5, borderColor: "#cbd5e1", borderRadius: 3, padding: 8, marginBottom: 8 },
-  label: { fontWeight: 700 },
-  bar: { height: 6, backgroundColor: "#e2e8f0", borderRadius: 3, flex: 1, marginHorizontal: 6 },
-  mono: { fontSize: 7.5 },
-});
-
-const when = (d: Date | null) => (d ? d.toISOString().replace("T", " ").slice(0, 16) + " UTC" : "—");
-const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : "—");
-const score = (n: number | null) => (n === null ? "—" : String(Math.round(n * 10) / 10));
+};
 const STATUS: Record<string, string> = { met: "Met", partially_met: "Partially met", not_met: "Not met", not_applicable: "Not applicable", unanswered: "Unanswered" };
 
 function Frame({ data }: { data: AssessmentReportData }) {

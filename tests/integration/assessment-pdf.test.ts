@@ -124,3 +124,24 @@ describe("CSV and JSON exports of an assessment and of findings", () => {
     await expect(exportAssessmentData(as.reviewer!, { assessmentId: assessment.id, format: "csv" }, context)).rejects.toThrow("forbidden");
   });
 });
+
+describe("the portfolio report PDF", () => {
+  it("holds a summary, the heatmap, the trends and a page per service in the exporter's scope", { timeout: 120_000 }, async () => {
+    const { exportPortfolioPdf } = await import("@/lib/data/exports/export-portfolio-pdf");
+    const lead = await principalOf(process.env.DATABASE_URL!, (await prisma.user.findUniqueOrThrow({ where: { email: "lead@demo.test" } })).id);
+    const file = await exportPortfolioPdf(lead, { teamSlug: "platform" }, context);
+    const { pages, text } = await pdfText(file.bytes);
+    const has = (value: string) => text.includes(value.replace(/\s+/g, ""));
+    const platform = await prisma.service.findMany({ where: { team: { slug: "platform" } } });
+    for (const svc of platform) expect(has(svc.name), svc.name).toBe(true);
+    const elsewhere = await prisma.service.findFirstOrThrow({ where: { team: { slug: "payments" } } });
+    expect(has(elsewhere.name)).toBe(false);
+    for (const heading of ["Portfolio report", "Summary", "Heatmap", "Trends by month", "Team Platform"]) expect(has(heading), heading).toBe(true);
+    // A cover, the trends, and at least a page per service (long finding lists run on).
+    expect(pages).toBeGreaterThanOrEqual(platform.length + 2);
+    expect((await prisma.export.findUniqueOrThrow({ where: { id: file.exportId } })).kind).toBe("PORTFOLIO_PDF");
+
+    await expect(exportPortfolioPdf(as.reviewer!, {}, context)).rejects.toThrow("forbidden");
+    await expect(exportPortfolioPdf(lead, { teamSlug: "identity" }, context)).rejects.toThrow("not found");
+  });
+});
