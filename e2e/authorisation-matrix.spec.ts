@@ -285,6 +285,14 @@ const ROUTES: Record<string, { allowed: PrincipalName[]; path: (ids: Ids) => str
 };
 
 Object.assign(ROUTES, {
+  // Read-only and scoped: every signed-in user may ask; a hash nobody exported is unknown to all.
+  "/verify/[sha256]/route": {
+    allowed: ["reviewerOfA", "leadOfA", "auditorOfA", "memberOfB", "orgAuditor", "expiredOrgAuditor", "admin"],
+    path: () => `/verify/${"0".repeat(64)}`,
+    check: async (response: Response) => {
+      expect(await response.json()).toEqual({ sha256: "0".repeat(64), status: "unknown" });
+    },
+  },
   // Anyone who may export some team gets a report of their own scope (tests/integration/assessment-pdf.test.ts
   // checks the scope); reviewers and people with no team may not export at all.
   "/exports/portfolio/route": {

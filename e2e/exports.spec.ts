@@ -1,5 +1,6 @@
 // An auditor takes an assessment report out of the tool and proves later that
 // it was not edited: the unaltered file verifies, one flipped byte does not.
+import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
 import { expectAccessible } from "./accessibility";
@@ -33,6 +34,11 @@ test("the auditor downloads an assessment PDF and verifies it; an altered copy i
   await page.getByLabel("The exported file").setInputFiles({ name: "report.pdf", mimeType: "application/pdf", buffer: altered });
   await page.getByRole("button", { name: "Verify" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Unknown: not an unaltered Twelvefold export you can see." })).toBeVisible();
+
+  // The same check as a route, for scripts.
+  const sha256 = createHash("sha256").update(bytes).digest("hex");
+  const answer = await (await page.request.get(`/verify/${sha256}`)).json();
+  expect(answer).toMatchObject({ sha256, status: "verified", kind: "Assessment report (PDF)", exportedBy: "Avery Auditor <auditor@demo.test>" });
 });
 
 test("the auditor downloads the portfolio report, and it verifies too", async ({ page }) => {

@@ -8,6 +8,8 @@ import { expectAccessible } from "./accessibility";
 import { signIn, stateFile } from "./roles";
 
 test.describe.configure({ mode: "serial" });
+// A long journey with several accessibility scans: give it room on a busy 2-core machine.
+test.setTimeout(120_000);
 let findingUrl = "";
 
 test("the lead goes from the weakest service to a finding, owns it, accepts its risk, and exports the overdue ones", async ({ browser }) => {
