@@ -2,13 +2,12 @@ import type { Metadata } from "next";
 import { ChangePasswordForm } from "@/components/account/change-password-form";
 import { Card, CardHeader, PageHeader } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
-import { formatDate } from "@/components/ui/format";
+import { formatDate, formatDateTime } from "@/components/ui/format";
 import { currentSessionSecret, requirePrincipal } from "@/lib/auth/current";
 import { getAccount } from "@/lib/data/account/get-account";
 
 export const metadata: Metadata = { title: "Your account" };
 
-const when = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
 const EVENT_LABEL: Record<string, string> = {
   "auth.sign_in": "Signed in",
@@ -57,10 +56,10 @@ export default async function AccountPage() {
             {account.sessions.map((session) => (
               <tr key={session.createdAt.toISOString() + session.ipAddress}>
                 <td className="px-5 py-3 tabular-nums">
-                  {when.format(session.createdAt)}
+                  {formatDateTime(session.createdAt)}
                   {session.current ? <span className="ml-2 rounded bg-emerald-50 px-1.5 py-0.5 text-xs font-semibold text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200">This session</span> : null}
                 </td>
-                <td className="px-3 py-3 tabular-nums">{when.format(session.lastSeenAt)}</td>
+                <td className="px-3 py-3 tabular-nums">{formatDateTime(session.lastSeenAt)}</td>
                 <td className="px-3 py-3">{session.ipAddress ?? "unknown"}</td>
                 <td className="max-w-xs truncate px-5 py-3" title={session.userAgent ?? undefined}>{session.userAgent ?? "unknown"}</td>
               </tr>
@@ -72,7 +71,7 @@ export default async function AccountPage() {
           <DataTable caption="Your recent security events" columns={[{ label: "When (UTC)" }, { label: "Event" }, { label: "Address" }]}>
             {account.recentSecurityEvents.map((event) => (
               <tr key={event.occurredAt.toISOString() + event.action}>
-                <td className="px-5 py-3 tabular-nums">{when.format(event.occurredAt)}</td>
+                <td className="px-5 py-3 tabular-nums">{formatDateTime(event.occurredAt)}</td>
                 <td className="px-3 py-3">{EVENT_LABEL[event.action] ?? event.action}</td>
                 <td className="px-5 py-3">{event.ipAddress ?? "unknown"}</td>
               </tr>

@@ -9,11 +9,11 @@ import { requirePrincipal } from "@/lib/auth/current";
 import { listFindings } from "@/lib/data/findings/list-findings";
 import { listServiceSummaries } from "@/lib/data/list-service-summaries";
 import { listVisibleTeams } from "@/lib/data/list-visible-teams";
+import { FINDING_STATUS_LABEL } from "@/lib/findings/due";
 import { findingFilterQuery, parseFindingFilter, type FindingFilter } from "@/lib/findings/filter";
 
 export const metadata: Metadata = { title: "Findings" };
 
-const STATUS_LABEL = { open: "Open", in_progress: "In progress", risk_accepted: "Risk accepted", resolved: "Resolved" } as const;
 const COLUMNS: { label: string; sort?: FindingFilter["sort"] }[] = [
   { label: "Finding" },
   { label: "Service", sort: "service" },
@@ -92,7 +92,7 @@ export default async function FindingsPage({ searchParams }: { searchParams: Pro
                     </td>
                     <td className="px-3 py-3"><SeverityBadge level={f.severity} /></td>
                     <td className="whitespace-nowrap px-3 py-3">
-                      {STATUS_LABEL[f.status]}
+                      {FINDING_STATUS_LABEL[f.status]}
                       {f.status === "risk_accepted" && f.riskAcceptanceExpiresAt ? (
                         <div className="text-xs text-slate-600 dark:text-slate-400">
                           until {formatDate(f.riskAcceptanceExpiresAt)}

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { fieldClass, labelClass as label } from "@/components/ui/form";
+import { fieldClass, labelClass as label, SelectField } from "@/components/ui/form";
 import type { AuditFacets } from "@/lib/data/audit/list-audit-events";
 
 
@@ -34,24 +34,14 @@ export function AuditFilters({ values, facets }: { values: AuditFilterValues; fa
         ))}
       </datalist>
       <TextFilter name="target" label="Target" placeholder="type (user, page) or exact id" value={values.target} />
-      <div>
-        <label htmlFor="audit-category" className={label}>Category</label>
-        <select id="audit-category" name="category" defaultValue={values.category ?? ""} className={fieldClass}>
-          <option value="">All categories</option>
-          <option value="security">Security</option>
-          <option value="access">Access</option>
-          <option value="change">Change</option>
-        </select>
-      </div>
-      <div>
-        <label htmlFor="audit-team" className={label}>Team</label>
-        <select id="audit-team" name="team" defaultValue={values.team ?? ""} className={fieldClass}>
-          <option value="">All teams in view</option>
-          {facets.teams.map((team) => (
-            <option key={team.id} value={team.id}>{team.name}</option>
-          ))}
-        </select>
-      </div>
+      <SelectField
+        id="audit-category"
+        name="category"
+        label="Category"
+        value={values.category}
+        options={[["", "All categories"], ["security", "Security"], ["access", "Access"], ["change", "Change"]]}
+      />
+      <SelectField id="audit-team" name="team" label="Team" value={values.team} options={[["", "All teams in view"], ...facets.teams.map((t) => [t.id, t.name] as const)]} />
       <div>
         <label htmlFor="audit-from" className={label}>From (UTC)</label>
         <input id="audit-from" name="from" type="date" defaultValue={values.from} className={fieldClass} />

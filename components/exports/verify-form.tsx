@@ -2,9 +2,9 @@
 
 import { useActionState } from "react";
 import { verifyExportAction } from "@/app/verify/actions";
+import { formatDateTime } from "@/components/ui/format";
 import { fieldClass, FormResult, labelClass, primaryButtonClass } from "@/components/ui/form";
 
-const when = (d: Date) => new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }).format(d);
 
 export function VerifyForm() {
   const [state, action, pending] = useActionState(verifyExportAction, { ok: false, message: null });
@@ -33,7 +33,7 @@ export function VerifyForm() {
             <dl className="mt-2 grid gap-1 sm:grid-cols-[10rem_1fr]">
               <dt className="font-medium">What</dt><dd>{result.kind}{result.subject ? ` · ${result.subject}` : ""}{result.fileName ? ` · ${result.fileName}` : ""}</dd>
               <dt className="font-medium">Exported by</dt><dd>{result.exportedBy ?? "a former user"}</dd>
-              <dt className="font-medium">Exported at</dt><dd>{when(result.exportedAt)} UTC</dd>
+              <dt className="font-medium">Exported at</dt><dd>{formatDateTime(result.exportedAt)} UTC</dd>
               <dt className="font-medium">Export id</dt><dd className="font-mono text-xs">{result.exportId}</dd>
               <dt className="font-medium">SHA-256</dt><dd className="break-all font-mono text-xs">{result.sha256}</dd>
             </dl>

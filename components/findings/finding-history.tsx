@@ -1,7 +1,7 @@
+import { formatDateTime } from "@/components/ui/format";
 import Link from "next/link";
 import type { FindingDetail } from "@/lib/data/findings/get-finding";
 
-const when = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 const day = (iso: string | undefined) => (iso ? iso.slice(0, 10) : "none");
 
 function describe(event: FindingDetail["events"][number]): string {
@@ -38,7 +38,7 @@ export function FindingHistory({ events }: { events: FindingDetail["events"] }) 
         <li key={index} className="border-l-2 border-slate-200 pl-3 dark:border-slate-700">
           <p className="font-medium">{describe(event)}</p>
           <p className="text-slate-600 dark:text-slate-400">
-            {event.actor ?? (event.kind === "risk_lapsed" ? "by expiry" : "Twelvefold")} · <time dateTime={event.occurredAt.toISOString()}>{when.format(event.occurredAt)} UTC</time>
+            {event.actor ?? (event.kind === "risk_lapsed" ? "by expiry" : "Twelvefold")} · <time dateTime={event.occurredAt.toISOString()}>{formatDateTime(event.occurredAt)} UTC</time>
             {event.assessmentId ? (
               <>
                 {" · "}

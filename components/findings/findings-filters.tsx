@@ -1,37 +1,24 @@
 import Link from "next/link";
-import { fieldClass, labelClass } from "@/components/ui/form";
+import { SelectField } from "@/components/ui/form";
+import { FACTOR_NAMES } from "@/lib/checklist/factor-names";
 import type { FindingFilter } from "@/lib/findings/filter";
-
-const FACTORS = ["Codebase", "Dependencies", "Config", "Backing services", "Build, release, run", "Processes", "Port binding", "Concurrency", "Disposability", "Dev/prod parity", "Logs", "Admin processes"];
-
-function Select({ name, label, value, options }: { name: string; label: string; value: string | undefined; options: [string, string][] }) {
-  return (
-    <div>
-      <label htmlFor={`findings-${name}`} className={labelClass}>{label}</label>
-      <select id={`findings-${name}`} name={name} defaultValue={value ?? ""} className={fieldClass}>
-        {options.map(([v, text]) => (
-          <option key={v} value={v}>{text}</option>
-        ))}
-      </select>
-    </div>
-  );
-}
 
 /** The findings list's filters as a GET form: each view has an address, and the CSV link reuses it. */
 export function FindingsFilters({ filter, teams, services }: { filter: FindingFilter; teams: { slug: string; name: string }[]; services: { slug: string; name: string }[] }) {
   return (
     <form method="get" action="/findings" role="search" aria-label="Filter findings" className="grid gap-4 px-5 py-4 sm:grid-cols-2 lg:grid-cols-4">
-      <Select name="team" label="Team" value={filter.team} options={[["", "All teams"], ...teams.map((t): [string, string] => [t.slug, t.name])]} />
-      <Select name="service" label="Service" value={filter.service} options={[["", "All services"], ...services.map((s): [string, string] => [s.slug, s.name])]} />
-      <Select name="factor" label="Factor" value={filter.factor ? String(filter.factor) : undefined} options={[["", "All factors"], ...FACTORS.map((name, i): [string, string] => [String(i + 1), `${i + 1}. ${name}`])]} />
-      <Select name="severity" label="Severity" value={filter.severity} options={[["", "All severities"], ["critical", "Critical"], ["high", "High"], ["medium", "Medium"], ["low", "Low"]]} />
-      <Select
+      <SelectField id="findings-team" name="team" label="Team" value={filter.team} options={[["", "All teams"], ...teams.map((t): [string, string] => [t.slug, t.name])]} />
+      <SelectField id="findings-service" name="service" label="Service" value={filter.service} options={[["", "All services"], ...services.map((s): [string, string] => [s.slug, s.name])]} />
+      <SelectField id="findings-factor" name="factor" label="Factor" value={filter.factor ? String(filter.factor) : undefined} options={[["", "All factors"], ...FACTOR_NAMES.map((name, i): [string, string] => [String(i + 1), `${i + 1}. ${name}`])]} />
+      <SelectField id="findings-severity" name="severity" label="Severity" value={filter.severity} options={[["", "All severities"], ["critical", "Critical"], ["high", "High"], ["medium", "Medium"], ["low", "Low"]]} />
+      <SelectField
+        id="findings-status"
         name="status"
         label="Status"
         value={filter.status === "active" ? "" : filter.status}
         options={[["", "Not resolved"], ["open", "Open"], ["in_progress", "In progress"], ["risk_accepted", "Risk accepted"], ["resolved", "Resolved"], ["all", "All"]]}
       />
-      <Select name="owner" label="Owner" value={filter.owner === "me" || filter.owner === "none" ? filter.owner : undefined} options={[["", "Anyone"], ["me", "Me"], ["none", "Nobody yet"]]} />
+      <SelectField id="findings-owner" name="owner" label="Owner" value={filter.owner === "me" || filter.owner === "none" ? filter.owner : undefined} options={[["", "Anyone"], ["me", "Me"], ["none", "Nobody yet"]]} />
       <div className="flex items-end">
         <label className="flex items-center gap-2 pb-2 text-sm font-medium">
           <input type="checkbox" name="overdue" value="1" defaultChecked={filter.overdue === true} className="h-4 w-4" /> Overdue only

@@ -1,10 +1,10 @@
 import { Card, CardHeader } from "@/components/ui/card";
 import { fieldClass, labelClass } from "@/components/ui/form";
-import { formatDate } from "@/components/ui/format";
+import { formatDay } from "@/components/ui/format";
 import type { Principal } from "@/lib/auth/policy";
 import { comparePeriods, type Period } from "@/lib/data/reports/compare-periods";
 
-const label = (p: Period) => `${formatDate(new Date(`${p.from}T00:00:00Z`))} – ${formatDate(new Date(`${p.to}T00:00:00Z`))}`;
+const label = (p: Period) => `${formatDay(p.from)} – ${formatDay(p.to)}`;
 
 function delta(a: number | null, b: number | null, higherIsBetter: boolean) {
   if (a === null || b === null) return null;

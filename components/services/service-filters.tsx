@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { fieldClass, labelClass } from "@/components/ui/form";
+import { fieldClass, labelClass, SelectField } from "@/components/ui/form";
 
 export interface ServiceFilterValues {
   q?: string;
@@ -15,25 +15,14 @@ export function ServiceFilters({ values, teams }: { values: ServiceFilterValues;
         <label htmlFor="services-q" className={labelClass}>Search</label>
         <input id="services-q" name="q" type="search" defaultValue={values.q} placeholder="Service name" className={fieldClass} />
       </div>
-      <div>
-        <label htmlFor="services-team" className={labelClass}>Team</label>
-        <select id="services-team" name="team" defaultValue={values.team ?? ""} className={fieldClass}>
-          <option value="">All teams</option>
-          {teams.map((team) => (
-            <option key={team.slug} value={team.slug}>{team.name}</option>
-          ))}
-        </select>
-      </div>
-      <div>
-        <label htmlFor="services-tier" className={labelClass}>Tier</label>
-        <select id="services-tier" name="tier" defaultValue={values.tier ?? ""} className={fieldClass}>
-          <option value="">All tiers</option>
-          <option value="critical">Critical</option>
-          <option value="high">High</option>
-          <option value="medium">Medium</option>
-          <option value="low">Low</option>
-        </select>
-      </div>
+      <SelectField id="services-team" name="team" label="Team" value={values.team} options={[["", "All teams"], ...teams.map((t) => [t.slug, t.name] as const)]} />
+      <SelectField
+        id="services-tier"
+        name="tier"
+        label="Tier"
+        value={values.tier}
+        options={[["", "All tiers"], ["critical", "Critical"], ["high", "High"], ["medium", "Medium"], ["low", "Low"]]}
+      />
       <div className="flex gap-2">
         <button type="submit" className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-semibold text-white hover:bg-indigo-700">Filter</button>
         <Link href="/services" className="rounded-md px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800">Clear</Link>

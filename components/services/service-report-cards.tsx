@@ -1,12 +1,11 @@
 import { ChartFigure } from "@/components/charts/chart-figure";
 import { FindingsTrendChart, ScoreTrendChart } from "@/components/charts/trend-charts";
 import { Card, CardHeader, Stat } from "@/components/ui/card";
-import { formatDate } from "@/components/ui/format";
+import { formatDay } from "@/components/ui/format";
 import { ScoreBadge } from "@/components/ui/score";
 import type { Principal } from "@/lib/auth/policy";
 import { getServiceReport } from "@/lib/data/reports/service-report";
 
-const date = (iso: string) => formatDate(new Date(`${iso}T00:00:00Z`));
 
 /** A service's report: where it stands, how it moved, how fast it fixes things. */
 export async function ServiceReportCards({ principal, serviceId }: { principal: Principal; serviceId: string }) {
@@ -26,10 +25,10 @@ export async function ServiceReportCards({ principal, serviceId }: { principal: 
             <CardHeader title="Score over time" description="The overall score of each completed assessment." />
             <ChartFigure
               title="Score of each completed assessment"
-              summary={`From ${report.scores[0]!.score ?? "no score"} on ${date(report.scores[0]!.approvedOn)} to ${report.scores.at(-1)!.score ?? "no score"} on ${date(report.scores.at(-1)!.approvedOn)}.`}
+              summary={`From ${report.scores[0]!.score ?? "no score"} on ${formatDay(report.scores[0]!.approvedOn)} to ${report.scores.at(-1)!.score ?? "no score"} on ${formatDay(report.scores.at(-1)!.approvedOn)}.`}
               chart={<ScoreTrendChart points={report.scores as unknown as Record<string, unknown>[]} xKey="approvedOn" axis="day" />}
               columns={["Approved", "Score"]}
-              rows={report.scores.map((s) => [date(s.approvedOn), s.score])}
+              rows={report.scores.map((s) => [formatDay(s.approvedOn), s.score])}
             />
           </Card>
           <Card>
@@ -42,7 +41,7 @@ export async function ServiceReportCards({ principal, serviceId }: { principal: 
               })()} unresolved after the latest approval.`}
               chart={<FindingsTrendChart points={report.unresolved as unknown as Record<string, unknown>[]} xKey="approvedOn" axis="day" />}
               columns={["Approved", "Critical", "High", "Medium", "Low"]}
-              rows={report.unresolved.map((u) => [date(u.approvedOn), u.critical, u.high, u.medium, u.low])}
+              rows={report.unresolved.map((u) => [formatDay(u.approvedOn), u.critical, u.high, u.medium, u.low])}
             />
           </Card>
         </div>

@@ -32,3 +32,17 @@ export function FieldError({ id, messages }: { id: string; messages?: string[] }
     </p>
   );
 }
+
+/** A labelled select for filter forms: options as [value, text], "" for "all". */
+export function SelectField({ id, name, label, value, options }: { id: string; name: string; label: string; value: string | undefined; options: readonly (readonly [string, string])[] }) {
+  return (
+    <div>
+      <label htmlFor={id} className={labelClass}>{label}</label>
+      <select id={id} name={name} defaultValue={value ?? ""} className={fieldClass}>
+        {options.map(([v, text]) => (
+          <option key={v} value={v}>{text}</option>
+        ))}
+      </select>
+    </div>
+  );
+}

@@ -10,3 +10,15 @@ export function relativeDays(date: Date, now: Date = new Date()): string {
   if (days === 0) return "today";
   return days < 0 ? `${-days} day${days === -1 ? "" : "s"} ago` : `in ${days} day${days === 1 ? "" : "s"}`;
 }
+
+const dateTimeFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+
+/** "23 Nov 2026, 02:05", in UTC: for events, sessions and the sign-off trail. */
+export function formatDateTime(date: Date): string {
+  return dateTimeFormat.format(date);
+}
+
+/** A YYYY-MM-DD day (as the reports carry them) in the same style as formatDate. */
+export function formatDay(iso: string): string {
+  return dateFormat.format(new Date(`${iso.slice(0, 10)}T00:00:00Z`));
+}

@@ -3,6 +3,8 @@
 // sign-off trail. Every page names the export, who made it, when, and where to
 // verify it, so a printed page stands on its own.
 import { Document, Link, Page, Text, View } from "@react-pdf/renderer";
+import { STATUS_LABEL } from "../assessment/answer-rules";
+import type { ResponseStatus } from "../scoring/score";
 import { day, pdf, score, when } from "./pdf-theme";
 import type { AssessmentReportData, ReportItem } from "./assessment-report-data";
 
@@ -10,7 +12,6 @@ const s = {
   ...pdf,
   item: { borderWidth: 0.5, borderColor: "#cbd5e1", borderRadius: 3, padding: 8, marginBottom: 8 },
 };
-const STATUS: Record<string, string> = { met: "Met", partially_met: "Partially met", not_met: "Not met", not_applicable: "Not applicable", unanswered: "Unanswered" };
 
 function Frame({ data }: { data: AssessmentReportData }) {
   return (
@@ -31,7 +32,7 @@ function Item({ item }: { item: ReportItem }) {
   return (
     <View style={s.item} wrap={false}>
       <Text style={s.h3}>{item.id} · {item.title}</Text>
-      <Text style={s.muted}>Severity {item.severity} · Status: {STATUS[item.status] ?? item.status}</Text>
+      <Text style={s.muted}>Severity {item.severity} · Status: {STATUS_LABEL[item.status as ResponseStatus] ?? item.status}</Text>
       <Text><Text style={s.label}>Justification: </Text>{item.justification || "—"}</Text>
       <Text><Text style={s.label}>Notes: </Text>{item.notes || "—"}</Text>
       <Text style={s.label}>Evidence links:</Text>

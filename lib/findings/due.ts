@@ -13,3 +13,5 @@ export function dueState(finding: { status: string; dueDate: Date | null }, now:
   if (left < 0) return "overdue";
   return left <= DUE_SOON_DAYS * DAY ? "due_soon" : "due";
 }
+
+export const FINDING_STATUS_LABEL = { open: "Open", in_progress: "In progress", risk_accepted: "Risk accepted", resolved: "Resolved" } as const;

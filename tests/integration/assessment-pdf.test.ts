@@ -4,14 +4,11 @@
 import { createHash } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Principal } from "@/lib/auth/policy";
-import { prepareSchema } from "@/lib/boot/database";
-import { createPrismaClient, type PrismaClient } from "@/lib/db/client";
-import { seedDemo } from "@/lib/demo/seed";
-import { freshDatabase } from "./helpers";
-import { principalOf } from "./principals";
+import type { PrismaClient } from "@/lib/db/client";
+import { seededDemo } from "./principals";
 
 let prisma: PrismaClient;
-const as: Record<string, Principal> = {};
+let as: Record<string, Principal>;
 const context = { origin: "https://twelvefold.example", ipAddress: "192.0.2.9", userAgent: "test" };
 
 async function pdfText(bytes: Buffer): Promise<{ pages: number; text: string }> {
@@ -27,14 +24,11 @@ async function pdfText(bytes: Buffer): Promise<{ pages: number; text: string }> 
 }
 
 beforeAll(async () => {
-  const url = await freshDatabase("twelvefold_pdf");
-  await prepareSchema(url);
-  prisma = createPrismaClient(url, 2);
-  await seedDemo(prisma, { password: "pdf-test-password" });
-  process.env.DATABASE_URL = url;
-  for (const [key, email] of Object.entries({ auditor: "auditor@demo.test", reviewer: "reviewer@demo.test", identityReviewer: "ines.okafor@demo.test" })) {
-    as[key] = await principalOf(url, (await prisma.user.findUniqueOrThrow({ where: { email } })).id);
-  }
+  ({ prisma, as } = await seededDemo({
+    database: "twelvefold_pdf",
+    password: "pdf-test-password",
+    people: { auditor: "auditor@demo.test", reviewer: "reviewer@demo.test", identityReviewer: "ines.okafor@demo.test", lead: "lead@demo.test" },
+  }));
   return () => prisma.$disconnect();
 });
 
@@ -128,7 +122,7 @@ describe("CSV and JSON exports of an assessment and of findings", () => {
 describe("the portfolio report PDF", () => {
   it("holds a summary, the heatmap, the trends and a page per service in the exporter's scope", { timeout: 120_000 }, async () => {
     const { exportPortfolioPdf } = await import("@/lib/data/exports/export-portfolio-pdf");
-    const lead = await principalOf(process.env.DATABASE_URL!, (await prisma.user.findUniqueOrThrow({ where: { email: "lead@demo.test" } })).id);
+    const lead = as.lead!;
     const file = await exportPortfolioPdf(lead, { teamSlug: "platform" }, context);
     const { pages, text } = await pdfText(file.bytes);
     const has = (value: string) => text.includes(value.replace(/\s+/g, ""));

@@ -5,14 +5,11 @@ import { createHash } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Principal } from "@/lib/auth/policy";
 import { allItems, latestChecklist } from "@/lib/checklist";
-import { prepareSchema } from "@/lib/boot/database";
-import { createPrismaClient, type PrismaClient } from "@/lib/db/client";
-import { seedDemo } from "@/lib/demo/seed";
-import { freshDatabase } from "./helpers";
-import { principalOf } from "./principals";
+import type { PrismaClient } from "@/lib/db/client";
+import { seededDemo } from "./principals";
 
 let prisma: PrismaClient;
-const as: Record<string, Principal> = {};
+let as: Record<string, Principal>;
 const items = allItems(latestChecklist());
 const data = async () => ({
   ...(await import("@/lib/data/assessments/start-assessment")),
@@ -32,20 +29,18 @@ const snapshotOf = async (assessmentId: string) =>
   );
 
 beforeAll(async () => {
-  const url = await freshDatabase("twelvefold_assessment_walk");
-  await prepareSchema(url);
-  prisma = createPrismaClient(url, 4);
-  await seedDemo(prisma, { password: "assessment-walk-password" });
-  process.env.DATABASE_URL = url;
-  for (const [key, email] of Object.entries({
-    reviewer: "reviewer@demo.test",
-    lead: "lead@demo.test",
-    auditor: "auditor@demo.test",
-    identityReviewer: "ines.okafor@demo.test",
-    secondReviewer: "maya.chen@demo.test",
-  })) {
-    as[key] = await principalOf(url, (await prisma.user.findUniqueOrThrow({ where: { email } })).id);
-  }
+  ({ prisma, as } = await seededDemo({
+    database: "twelvefold_assessment_walk",
+    password: "assessment-walk-password",
+    poolSize: 4,
+    people: {
+      reviewer: "reviewer@demo.test",
+      lead: "lead@demo.test",
+      auditor: "auditor@demo.test",
+      identityReviewer: "ines.okafor@demo.test",
+      secondReviewer: "maya.chen@demo.test",
+    },
+  }));
   return () => prisma.$disconnect();
 });
 

@@ -3,32 +3,26 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Principal } from "@/lib/auth/policy";
 import { attemptSignIn } from "@/lib/auth/sign-in";
-import { prepareSchema } from "@/lib/boot/database";
-import { createPrismaClient, type PrismaClient } from "@/lib/db/client";
-import { seedDemo } from "@/lib/demo/seed";
-import { freshDatabase } from "./helpers";
-import { principalOf } from "./principals";
+import type { PrismaClient } from "@/lib/db/client";
+import { seededDemo } from "./principals";
 
 let prisma: PrismaClient;
-const as: Record<string, Principal> = {};
+let as: Record<string, Principal>;
 const trail = () => import("@/lib/data/audit/list-audit-events");
 const parse = async (filter: Record<string, string>) => (await trail()).auditFilterSchema.parse(filter);
 
 beforeAll(async () => {
-  const url = await freshDatabase("twelvefold_audit_trail");
-  await prepareSchema(url);
-  prisma = createPrismaClient(url, 2);
-  await seedDemo(prisma, { password: "audit-trail-password" });
-  process.env.DATABASE_URL = url;
-  for (const [key, email] of Object.entries({
-    admin: "admin@demo.test",
-    lead: "lead@demo.test",
-    orgAuditor: "auditor@demo.test",
-    reviewer: "reviewer@demo.test",
-    identityLead: "tomas.reyes@demo.test",
-  })) {
-    as[key] = await principalOf(url, (await prisma.user.findUniqueOrThrow({ where: { email } })).id);
-  }
+  ({ prisma, as } = await seededDemo({
+    database: "twelvefold_audit_trail",
+    password: "audit-trail-password",
+    people: {
+      admin: "admin@demo.test",
+      lead: "lead@demo.test",
+      orgAuditor: "auditor@demo.test",
+      reviewer: "reviewer@demo.test",
+      identityLead: "tomas.reyes@demo.test",
+    },
+  }));
   // Events of three kinds: one per team (role changes), and org-only sign-ins.
   const { setMembership } = await import("@/lib/data/admin/manage-access");
   const maya = await prisma.user.findUniqueOrThrow({ where: { email: "maya.chen@demo.test" } });

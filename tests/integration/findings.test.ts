@@ -2,16 +2,14 @@
 // demo data: figures checked against the raw rows, refusals changing nothing.
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Principal } from "@/lib/auth/policy";
-import { prepareSchema } from "@/lib/boot/database";
-import { createPrismaClient, type PrismaClient } from "@/lib/db/client";
-import { seedDemo } from "@/lib/demo/seed";
+import type { PrismaClient } from "@/lib/db/client";
 import { parseFindingFilter } from "@/lib/findings/filter";
-import { freshDatabase, withClient } from "./helpers";
-import { principalOf } from "./principals";
+import { withClient } from "./helpers";
+import { seededDemo } from "./principals";
 
 let url: string;
 let prisma: PrismaClient;
-const as: Record<string, Principal> = {};
+let as: Record<string, Principal>;
 const sql = async <T>(text: string, params: unknown[] = []) => withClient(url, async (client) => (await client.query(text, params)).rows as T[]);
 const data = async () => ({
   ...(await import("@/lib/data/findings/list-findings")),
@@ -21,14 +19,12 @@ const data = async () => ({
 });
 
 beforeAll(async () => {
-  url = await freshDatabase("twelvefold_findings");
-  await prepareSchema(url);
-  prisma = createPrismaClient(url, 4);
-  await seedDemo(prisma, { password: "findings-test-password" });
-  process.env.DATABASE_URL = url;
-  for (const [key, email] of Object.entries({ lead: "lead@demo.test", reviewer: "reviewer@demo.test", auditor: "auditor@demo.test", identityLead: "tomas.reyes@demo.test" })) {
-    as[key] = await principalOf(url, (await prisma.user.findUniqueOrThrow({ where: { email } })).id);
-  }
+  ({ url, prisma, as } = await seededDemo({
+    database: "twelvefold_findings",
+    password: "findings-test-password",
+    poolSize: 4,
+    people: { lead: "lead@demo.test", reviewer: "reviewer@demo.test", auditor: "auditor@demo.test", identityLead: "tomas.reyes@demo.test" },
+  }));
   return () => prisma.$disconnect();
 });
 

@@ -2,25 +2,20 @@
 // and findings say, month by month, within the viewer's scope.
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Principal } from "@/lib/auth/policy";
-import { prepareSchema } from "@/lib/boot/database";
-import { createPrismaClient, type PrismaClient } from "@/lib/db/client";
-import { seedDemo } from "@/lib/demo/seed";
-import { freshDatabase } from "./helpers";
-import { principalOf } from "./principals";
+import type { PrismaClient } from "@/lib/db/client";
+import { seededDemo } from "./principals";
 
 let prisma: PrismaClient;
-const as: Record<string, Principal> = {};
+let as: Record<string, Principal>;
 const NOW = new Date();
 
 beforeAll(async () => {
-  const url = await freshDatabase("twelvefold_trend");
-  await prepareSchema(url);
-  prisma = createPrismaClient(url, 2);
-  await seedDemo(prisma, { password: "trend-test-password", now: NOW });
-  process.env.DATABASE_URL = url;
-  for (const role of ["lead", "auditor"]) {
-    as[role] = await principalOf(url, (await prisma.user.findUniqueOrThrow({ where: { email: `${role}@demo.test` } })).id);
-  }
+  ({ prisma, as } = await seededDemo({
+    database: "twelvefold_trend",
+    password: "trend-test-password",
+    now: NOW,
+    people: { lead: "lead@demo.test", auditor: "auditor@demo.test" },
+  }));
   return () => prisma.$disconnect();
 });
 

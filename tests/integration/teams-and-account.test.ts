@@ -4,27 +4,21 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Principal } from "@/lib/auth/policy";
 import { createSession, newSessionSecret, principalForSession } from "@/lib/auth/sessions";
 import { attemptSignIn } from "@/lib/auth/sign-in";
-import { prepareSchema } from "@/lib/boot/database";
-import { createPrismaClient, type PrismaClient } from "@/lib/db/client";
-import { seedDemo } from "@/lib/demo/seed";
-import { freshDatabase } from "./helpers";
-import { principalOf } from "./principals";
+import type { PrismaClient } from "@/lib/db/client";
+import { principalOf, seededDemo } from "./principals";
 
 const PASSWORD = "teams-account-password";
 let url: string;
 let prisma: PrismaClient;
-const as: Record<string, Principal> = {};
+let as: Record<string, Principal>;
 const context = (sessionSecret: string | null = null) => ({ ipAddress: "198.51.100.7", userAgent: "test", sessionSecret });
 
 beforeAll(async () => {
-  url = await freshDatabase("twelvefold_teams_account");
-  await prepareSchema(url);
-  prisma = createPrismaClient(url, 2);
-  await seedDemo(prisma, { password: PASSWORD });
-  process.env.DATABASE_URL = url;
-  for (const role of ["admin", "lead", "auditor", "reviewer"]) {
-    as[role] = await principalOf(url, (await prisma.user.findUniqueOrThrow({ where: { email: `${role}@demo.test` } })).id);
-  }
+  ({ url, prisma, as } = await seededDemo({
+    database: "twelvefold_teams_account",
+    password: PASSWORD,
+    people: { admin: "admin@demo.test", lead: "lead@demo.test", auditor: "auditor@demo.test", reviewer: "reviewer@demo.test" },
+  }));
   return () => prisma.$disconnect();
 });
 

@@ -1,3 +1,4 @@
+import { formatDateTime } from "@/components/ui/format";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -15,7 +16,6 @@ import { notFoundOnMissing } from "@/lib/data/not-found";
 
 export const metadata: Metadata = { title: "Assessment" };
 
-const when = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 const EVENT_LABEL = { started: "Started", submitted: "Submitted for sign-off", returned: "Returned", approved: "Approved" } as const;
 
 export default async function AssessmentPage({ params }: { params: Promise<{ id: string }> }) {
@@ -115,7 +115,7 @@ export default async function AssessmentPage({ params }: { params: Promise<{ id:
                 <li key={event.occurredAt.toISOString() + event.kind}>
                   <p className="font-medium">{EVENT_LABEL[event.kind]}</p>
                   <p className="text-slate-600 dark:text-slate-400">
-                    {event.actor} · <time dateTime={event.occurredAt.toISOString()}>{when.format(event.occurredAt)} UTC</time>
+                    {event.actor} · <time dateTime={event.occurredAt.toISOString()}>{formatDateTime(event.occurredAt)} UTC</time>
                   </p>
                   {event.comment ? <p className="mt-1 whitespace-pre-wrap rounded bg-slate-50 px-2 py-1 dark:bg-slate-950">{event.comment}</p> : null}
                 </li>

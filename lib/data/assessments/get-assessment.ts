@@ -5,7 +5,7 @@ import { parseStoredFactors, type Factor } from "../../checklist";
 import { getPrisma } from "../../db/prisma";
 import type { ResponseStatus } from "../../scoring/score";
 import { NotFoundError } from "../errors";
-import { servicesVisibleTo } from "../scope";
+import { assertTeamPermission, servicesVisibleTo } from "../scope";
 import type { AttachmentMeta } from "./attachments";
 
 export type AssessmentStatus = "draft" | "in_review" | "completed";
@@ -37,7 +37,7 @@ export interface FactorProgress {
 export interface AssessmentView {
   id: string;
   status: AssessmentStatus;
-  service: { id: string; name: string; slug: string; team: string };
+  service: { id: string; name: string; slug: string; team: string; teamId: string; criticality: string };
   checklist: { version: string; contentHash: string };
   factors: Factor[];
   responses: Record<string, ResponseView>;
@@ -59,7 +59,7 @@ export async function getAssessment(principal: Principal, assessmentId: string):
   const assessment = await getPrisma().assessment.findFirst({
     where: { id: assessmentId, service: servicesVisibleTo(principal) },
     include: {
-      service: { select: { id: true, name: true, slug: true, teamId: true, team: { select: { name: true } } } },
+      service: { select: { id: true, name: true, slug: true, teamId: true, criticality: true, team: { select: { name: true } } } },
       checklistVersion: { select: { version: true, contentHash: true, items: true } },
       startedBy: { select: { name: true } },
       submittedBy: { select: { name: true } },
@@ -108,7 +108,14 @@ export async function getAssessment(principal: Principal, assessmentId: string):
   return {
     id: assessment.id,
     status,
-    service: { id: assessment.service.id, name: assessment.service.name, slug: assessment.service.slug, team: assessment.service.team.name },
+    service: {
+      id: assessment.service.id,
+      name: assessment.service.name,
+      slug: assessment.service.slug,
+      team: assessment.service.team.name,
+      teamId: assessment.service.teamId,
+      criticality: assessment.service.criticality.toLowerCase(),
+    },
     checklist: { version: assessment.checklistVersion.version, contentHash: assessment.checklistVersion.contentHash },
     factors,
     responses,
@@ -129,4 +136,11 @@ export async function getAssessment(principal: Principal, assessmentId: string):
       export: can(principal, "export.create", team),
     },
   };
+}
+
+/** An assessment for export: readable by the principal, and in a team whose records they may export. */
+export async function getAssessmentForExport(principal: Principal, assessmentId: string): Promise<AssessmentView> {
+  const view = await getAssessment(principal, assessmentId);
+  assertTeamPermission(principal, "export.create", view.service.teamId);
+  return view;
 }

@@ -1,10 +1,7 @@
 import "server-only";
 import type { Principal } from "../../auth/policy";
-import { getPrisma } from "../../db/prisma";
 import { ASSESSMENT_CSV_COLUMNS, csvLine } from "../../findings/csv";
-import { getAssessment } from "../assessments/get-assessment";
-import { NotFoundError } from "../errors";
-import { assertTeamPermission, servicesVisibleTo } from "../scope";
+import { getAssessmentForExport } from "../assessments/get-assessment";
 import { recordExport, type RecordedExport } from "./record-export";
 
 /**
@@ -17,13 +14,7 @@ export async function exportAssessmentData(
   context: { ipAddress: string | null; userAgent: string | null },
   now: Date = new Date(),
 ): Promise<RecordedExport> {
-  const owner = await getPrisma().assessment.findFirst({
-    where: { id: input.assessmentId, service: servicesVisibleTo(principal, now) },
-    select: { service: { select: { teamId: true } } },
-  });
-  if (!owner) throw new NotFoundError();
-  assertTeamPermission(principal, "export.create", owner.service.teamId, now);
-  const a = await getAssessment(principal, input.assessmentId);
+  const a = await getAssessmentForExport(principal, input.assessmentId);
   const rows = a.factors.flatMap((factor) =>
     factor.items.map((item) => {
       const r = a.responses[item.id]!;
@@ -64,7 +55,7 @@ export async function exportAssessmentData(
       assessment: {
         id: a.id,
         status: a.status,
-        service: a.service,
+        service: { id: a.service.id, name: a.service.name, slug: a.service.slug, team: a.service.team },
         checklist: a.checklist,
         started_at: a.startedAt,
         started_by: a.startedBy,
@@ -97,7 +88,7 @@ export async function exportAssessmentData(
   const fileName = `twelvefold-${a.service.slug}-${(a.approvedAt ?? a.startedAt).toISOString().slice(0, 10)}.${input.format}`;
   return recordExport(
     principal,
-    { kind: input.format === "csv" ? "ASSESSMENT_CSV" : "ASSESSMENT_JSON", fileName, bytes, teamId: owner.service.teamId, assessmentId: a.id, detail: { assessmentId: a.id } },
+    { kind: input.format === "csv" ? "ASSESSMENT_CSV" : "ASSESSMENT_JSON", fileName, bytes, teamId: a.service.teamId, assessmentId: a.id, detail: { assessmentId: a.id } },
     context,
     now,
   );

@@ -7,9 +7,7 @@ import { getPrisma } from "../../db/prisma";
 import { AssessmentReport } from "../../exports/assessment-report";
 import type { AssessmentReportData } from "../../exports/assessment-report-data";
 import { compareWithPrevious } from "../assessments/compare-with-previous";
-import { getAssessment } from "../assessments/get-assessment";
-import { NotFoundError } from "../errors";
-import { assertTeamPermission, servicesVisibleTo } from "../scope";
+import { getAssessmentForExport } from "../assessments/get-assessment";
 import { recordExport, type RecordedExport } from "./record-export";
 
 export type { RecordedExport as PdfExport } from "./record-export";
@@ -25,22 +23,14 @@ export async function exportAssessmentPdf(
   context: { origin: string; ipAddress: string | null; userAgent: string | null },
   now: Date = new Date(),
 ): Promise<RecordedExport> {
-  const prisma = getPrisma();
-  const owner = await prisma.assessment.findFirst({
-    where: { id: input.assessmentId, service: servicesVisibleTo(principal, now) },
-    select: { service: { select: { id: true, teamId: true, criticality: true } } },
-  });
-  if (!owner) throw new NotFoundError();
-  assertTeamPermission(principal, "export.create", owner.service.teamId, now);
-  const view = await getAssessment(principal, input.assessmentId);
-  const [comparison, findings, reviewer] = await Promise.all([
+  const view = await getAssessmentForExport(principal, input.assessmentId);
+  const [comparison, findings] = await Promise.all([
     view.status === "completed" ? compareWithPrevious(principal, view.id) : null,
-    prisma.finding.findMany({
-      where: { serviceId: owner.service.id },
+    getPrisma().finding.findMany({
+      where: { serviceId: view.service.id },
       orderBy: { openedAt: "asc" },
       include: { owner: { select: { name: true } }, riskAcceptedBy: { select: { name: true } } },
     }),
-    prisma.assessment.findUnique({ where: { id: view.id }, select: { submittedBy: { select: { name: true } }, startedBy: { select: { name: true } } } }),
   ]);
   const exportId = randomUUID();
   const open = { critical: 0, high: 0, medium: 0, low: 0 };
@@ -50,7 +40,7 @@ export async function exportAssessmentPdf(
     generatedAt: now,
     exportedBy: `${principal.name} <${principal.email}>`,
     verifyUrl: `${context.origin}/verify`,
-    service: { name: view.service.name, team: view.service.team, criticality: owner.service.criticality.toLowerCase() },
+    service: { name: view.service.name, team: view.service.team, criticality: view.service.criticality },
     assessment: {
       id: view.id,
       status: view.status,
@@ -59,7 +49,7 @@ export async function exportAssessmentPdf(
       startedAt: view.startedAt,
       submittedAt: view.submittedAt,
       approvedAt: view.approvedAt,
-      reviewer: reviewer?.submittedBy?.name ?? reviewer?.startedBy?.name ?? null,
+      reviewer: view.submittedBy ?? view.startedBy,
       approver: view.approvedBy,
       overallScore: view.overallScore,
     },
@@ -100,7 +90,7 @@ export async function exportAssessmentPdf(
   const fileName = `twelvefold-${view.service.slug}-${(view.approvedAt ?? view.startedAt).toISOString().slice(0, 10)}.pdf`;
   return recordExport(
     principal,
-    { kind: "ASSESSMENT_PDF", exportId, fileName, bytes, teamId: owner.service.teamId, assessmentId: view.id, keepContent: true, detail: { assessmentId: view.id } },
+    { kind: "ASSESSMENT_PDF", exportId, fileName, bytes, teamId: view.service.teamId, assessmentId: view.id, keepContent: true, detail: { assessmentId: view.id } },
     context,
     now,
   );
