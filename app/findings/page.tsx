@@ -32,7 +32,7 @@ export default async function FindingsPage({ searchParams }: { searchParams: Pro
   const first = (page.page - 1) * 50 + 1;
   return (
     <>
-      <PageHeader title="Findings" description="Every finding you may see, from approved assessments. Filter, sort, and take them with you as CSV.">
+      <PageHeader title="Findings" description="Every finding you may see, from approved assessments. Filter, sort, and take them with you as CSV or JSON.">
         <div className="flex gap-2">
           {(["csv", "json"] as const).map((format) => {
             const query = findingFilterQuery({ ...filter, page: 1 });
