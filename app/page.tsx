@@ -5,6 +5,7 @@ import { PeriodComparison } from "@/components/portfolio/period-comparison";
 import { TrendCards } from "@/components/portfolio/trend-cards";
 import { Card, CardHeader, EmptyState, PageHeader, Stat } from "@/components/ui/card";
 import { ScoreBadge } from "@/components/ui/score";
+import { PortfolioExportButton } from "@/components/exports/portfolio-export-button";
 import { Heatmap } from "@/components/portfolio/heatmap";
 import { WeakestFactors } from "@/components/portfolio/weakest-factors";
 import { countOpenFindings } from "@/lib/data/count-open-findings";
@@ -58,13 +59,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         description="How every service follows the security addendum to the Twelve-Factor App, from each one's latest approved assessment."
       >
         {teams.some((t) => can(principal, "export.create", { teamId: t.id })) ? (
-          <a
-            href={`/exports/portfolio${trendTeam ? `?team=${trendTeam.slug}` : ""}`}
-            download
-            className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-semibold text-slate-800 shadow-sm hover:bg-slate-50 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100 dark:hover:bg-slate-800"
-          >
-            Download portfolio PDF{trendTeam ? ` (${trendTeam.name})` : ""}
-          </a>
+          <PortfolioExportButton teamSlug={trendTeam?.slug} teamName={trendTeam?.name} />
         ) : null}
       </PageHeader>
       {services.length === 0 ? (

@@ -66,6 +66,8 @@ interface Ids {
   /** Attachments on the blank draft: one to remove, one to download. */
   attachment: string;
   readableAttachment: string;
+  /** A finished portfolio report that team A's auditor asked for. */
+  auditorsExport: string;
 }
 
 const SIGNED_IN: PrincipalName[] = ["reviewerOfA", "leadOfA", "auditorOfA", "memberOfB", "orgAuditor", "expiredOrgAuditor", "admin"];
@@ -260,6 +262,22 @@ Object.assign(MATRIX, {
   },
 } satisfies Record<string, Row>);
 
+Object.assign(MATRIX, {
+  // Anyone who may export some team asks for a report of their own scope (tests/integration/portfolio-export.test.ts
+  // checks the scope, and the check again when the worker runs it); reviewers and people with no team may not export.
+  "app/exports/actions.ts#requestPortfolioExportAction": {
+    allowed: ["leadOfA", "auditorOfA", "memberOfB", "orgAuditor", "admin"],
+    input: () => ({ team: "" }),
+    changed: async (_u: string, ids: Ids) =>
+      (
+        await query(
+          "DELETE FROM exports e USING users u WHERE e.requested_by_id = u.id AND u.email LIKE $1 AND e.kind = 'portfolio_pdf' AND e.id <> $2 RETURNING e.id",
+          [`%.${RUN}@demo.test`, ids.auditorsExport],
+        )
+      ).length > 0,
+  },
+} satisfies Record<string, Row>);
+
 // Route handlers, called with each principal's cookie like any other request.
 const ROUTES: Record<string, { allowed: PrincipalName[]; path: (ids: Ids) => string; check: (response: Response, principal: PrincipalName) => Promise<void> }> = {
   // Anyone signed in exports their own scope: team A's finding only for team A's readers.
@@ -293,14 +311,14 @@ Object.assign(ROUTES, {
       expect(await response.json()).toEqual({ sha256: "0".repeat(64), status: "unknown" });
     },
   },
-  // Anyone who may export some team gets a report of their own scope (tests/integration/assessment-pdf.test.ts
-  // checks the scope); reviewers and people with no team may not export at all.
-  "/exports/portfolio/route": {
-    allowed: ["leadOfA", "auditorOfA", "memberOfB", "orgAuditor", "admin"],
-    path: () => "/exports/portfolio",
+  // An export belongs to whoever asked for it (their name is on every page): nobody else downloads it, admins included.
+  "/exports/[id]/download/route": {
+    allowed: ["auditorOfA"],
+    path: (ids: Ids) => `/exports/${ids.auditorsExport}/download`,
     check: async (response: Response) => {
       expect(response.headers.get("content-type")).toBe("application/pdf");
-      expect(Buffer.from(await response.arrayBuffer()).subarray(0, 5).toString()).toBe("%PDF-");
+      expect(response.headers.get("content-disposition")).toMatch(/^attachment; filename="matrix-report\.pdf"/);
+      expect(await response.text()).toBe("%PDF-matrix");
     },
   },
   "/assessments/[id]/data/route": {
@@ -376,6 +394,7 @@ const ids: Ids = {
   member: "",
   attachment: "",
   readableAttachment: "",
+  auditorsExport: "",
 };
 
 test.describe.configure({ mode: "serial" });
@@ -418,6 +437,12 @@ test.beforeAll(async ({ baseURL }) => {
   ids.team = payments;
   ids.spareTeam = (await query("INSERT INTO teams (name, slug, updated_at) VALUES ($1, $1, now()) RETURNING id", [`matrix-${run}`]))[0].id;
   await seedAssessments(run, payments);
+  ids.auditorsExport = (
+    await query(
+      "INSERT INTO exports (kind, status, requested_by_id, team_id, file_name, size_bytes, sha256, content, progress, completed_at) VALUES ('portfolio_pdf', 'done', $1, $2, 'matrix-report.pdf', 11, encode(sha256('%PDF-matrix'::bytea), 'hex'), '%PDF-matrix'::bytea, 100, now()) RETURNING id",
+      [principals.auditorOfA.id, payments],
+    )
+  )[0].id;
   VICTIM_HASH = hash;
   for (const [name, { email }] of Object.entries(principals)) {
     cookies.set(name as PrincipalName, await signInOverHttp(baseURL!, email, password));

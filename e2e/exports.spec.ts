@@ -41,12 +41,33 @@ test("the auditor downloads an assessment PDF and verifies it; an altered copy i
   expect(answer).toMatchObject({ sha256, status: "verified", kind: "Assessment report (PDF)", exportedBy: "Avery Auditor <auditor@demo.test>" });
 });
 
-test("the auditor downloads the portfolio report, and it verifies too", async ({ page }) => {
+test("the auditor asks for the portfolio report, follows its progress, downloads it, and it verifies too", async ({ page }) => {
+  test.setTimeout(120_000);
   await page.goto("/");
-  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download portfolio PDF" }).click()]);
+  await page.getByRole("button", { name: "Export portfolio PDF" }).click();
+  // The worker process makes it; the page follows its progress.
+  await expect(page).toHaveURL(/\/exports\/[0-9a-f-]{36}$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Portfolio report (PDF)" })).toBeVisible();
+  await expect(page.getByRole("progressbar", { name: "Export progress" })).toBeVisible();
+  await expectAccessible(page);
+  await expect(page.getByRole("heading", { name: "Your report is ready" })).toBeVisible({ timeout: 90_000 });
+  await expect(page.getByRole("progressbar", { name: "Export progress" })).toHaveAttribute("aria-valuenow", "100");
+  await page.screenshot({ path: "test-results/screenshots/portfolio-export-ready.png", fullPage: true });
+  await expectAccessible(page);
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download the report" }).click()]);
   expect(download.suggestedFilename()).toMatch(/^twelvefold-portfolio-all-\d{4}-\d{2}-\d{2}\.pdf$/);
   const bytes = await readFile((await download.path())!);
   expect(bytes.subarray(0, 5).toString()).toBe("%PDF-");
+  const sha256 = createHash("sha256").update(bytes).digest("hex");
+  await expect(page.getByText(sha256)).toBeVisible();
+
+  // It waits under Your exports, beside the others.
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Exports" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Your exports" })).toBeVisible();
+  await expect(page.getByRole("link", { name: `Download ${download.suggestedFilename()}` }).first()).toBeVisible();
+  await page.screenshot({ path: "test-results/screenshots/your-exports.png", fullPage: true });
+  await expectAccessible(page);
+
   await page.goto("/verify");
   await page.getByLabel("The exported file").setInputFiles({ name: "portfolio.pdf", mimeType: "application/pdf", buffer: bytes });
   await page.getByRole("button", { name: "Verify" }).click();

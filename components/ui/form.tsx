@@ -6,6 +6,9 @@ export const fieldClass =
 export const labelClass = "block text-sm font-medium";
 export const primaryButtonClass =
   "rounded-md bg-indigo-600 px-4 py-2 text-sm font-semibold text-white hover:bg-indigo-700 disabled:opacity-60";
+/** Buttons and download links beside a page's title: quieter than the primary action. */
+export const secondaryButtonClass =
+  "rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-semibold text-slate-800 shadow-sm hover:bg-slate-50 disabled:opacity-60 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100 dark:hover:bg-slate-800";
 
 /**
  * The outcome of a server action: a status on success, an alert on failure.

@@ -33,25 +33,15 @@ export async function createSession(
   });
 }
 
-/** The principal behind a session secret, or null if the session is not live. */
-export async function principalForSession(prisma: PrismaClient, secret: string, now: Date = new Date()): Promise<Principal | null> {
-  const session = await prisma.session.findUnique({
-    where: { tokenHash: sha256Hex(secret) },
-    include: {
-      user: {
-        include: {
-          memberships: { select: { teamId: true, role: true } },
-          auditorGrants: { where: { revokedAt: null, expiresAt: { gt: now } }, select: { expiresAt: true } },
-        },
-      },
-    },
-  });
-  if (!session || session.endedAt || session.user.disabledAt) return null;
-  if (session.expiresAt <= now || now.getTime() - session.lastSeenAt.getTime() > IDLE_TIMEOUT_MS) return null;
-  if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
-    await prisma.session.update({ where: { id: session.id }, data: { lastSeenAt: now } });
-  }
-  const { user } = session;
+const principalInclude = (now: Date) =>
+  ({
+    memberships: { select: { teamId: true, role: true } },
+    auditorGrants: { where: { revokedAt: null, expiresAt: { gt: now } }, select: { expiresAt: true } },
+  }) satisfies Prisma.UserInclude;
+
+type PrincipalUser = Prisma.UserGetPayload<{ include: ReturnType<typeof principalInclude> }>;
+
+function toPrincipal(user: PrincipalUser): Principal {
   const grantEnds = user.auditorGrants.map((g) => g.expiresAt.getTime());
   return {
     userId: user.id,
@@ -61,6 +51,29 @@ export async function principalForSession(prisma: PrismaClient, secret: string, 
     memberships: user.memberships.map((m) => ({ teamId: m.teamId, role: m.role.toLowerCase() as TeamRole })),
     orgAuditorUntil: grantEnds.length ? new Date(Math.max(...grantEnds)) : null,
   };
+}
+
+/** The principal behind a session secret, or null if the session is not live. */
+export async function principalForSession(prisma: PrismaClient, secret: string, now: Date = new Date()): Promise<Principal | null> {
+  const session = await prisma.session.findUnique({
+    where: { tokenHash: sha256Hex(secret) },
+    include: { user: { include: principalInclude(now) } },
+  });
+  if (!session || session.endedAt || session.user.disabledAt) return null;
+  if (session.expiresAt <= now || now.getTime() - session.lastSeenAt.getTime() > IDLE_TIMEOUT_MS) return null;
+  if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
+    await prisma.session.update({ where: { id: session.id }, data: { lastSeenAt: now } });
+  }
+  return toPrincipal(session.user);
+}
+
+/**
+ * A user's principal as of now, for work done on their behalf outside a request
+ * (a queued export): their current roles and grants, or null once disabled.
+ */
+export async function principalForUser(prisma: PrismaClient, userId: string, now: Date = new Date()): Promise<Principal | null> {
+  const user = await prisma.user.findUnique({ where: { id: userId }, include: principalInclude(now) });
+  return user && !user.disabledAt ? toPrincipal(user) : null;
 }
 
 export async function endSession(prisma: PrismaClient, secret: string, now: Date = new Date()): Promise<void> {

@@ -7,6 +7,7 @@ import { createPrismaClient } from "../db/client";
 import { describeDatabaseError } from "../db/describe-error";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "../db/embedded";
 import { migrate, readMigrations, type MigrateResult } from "../db/migrator";
+import { installQueues } from "../queue/install";
 import type { Env } from "../env";
 
 export const MIGRATIONS_DIR = path.resolve(import.meta.dirname, "..", "..", "prisma", "migrations");
@@ -63,12 +64,13 @@ export async function resolveDatabase(env: Env): Promise<ResolvedDatabase> {
   return { appUrl: url, migrationUrl: url, embedded };
 }
 
-/** Applies pending migrations and publishes checklist versions. */
+/** Applies pending migrations, installs the job queues and publishes checklist versions. */
 export async function prepareSchema(migrationUrl: string): Promise<MigrateResult & { published: string[] }> {
   const variable = "MIGRATION_DATABASE_URL (or DATABASE_URL)";
   const result = await withClient(migrationUrl, variable, async (client) =>
     migrate(client, await readMigrations(MIGRATIONS_DIR)),
   );
+  await installQueues(migrationUrl);
   const prisma = createPrismaClient(migrationUrl, 2);
   try {
     const { published } = await publishChecklists(prisma);

@@ -1,7 +1,39 @@
 import "server-only";
+import { z } from "zod";
 import { recordRefusal } from "../audit/refusal";
+import { getPrincipal } from "../auth/current";
 import type { Principal } from "../auth/policy";
 import { ForbiddenError, NotFoundError } from "../data/errors";
+import { clientAddress } from "../security/client-address";
+
+export interface DownloadRequest {
+  principal: Principal;
+  /** The record's id from the path, a valid UUID. */
+  id: string;
+  url: URL;
+  context: { origin: string; ipAddress: string | null; userAgent: string | null };
+}
+
+/**
+ * A GET route handler that downloads something of one record (`/…/[id]/…`):
+ * anonymous callers, malformed ids and the data layer's refusals all get the
+ * same audited refusal; anything unexpected goes to the error handler.
+ */
+export function downloadRoute(make: (request: DownloadRequest) => Promise<Response>) {
+  return async (request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> => {
+    const principal = await getPrincipal();
+    const url = new URL(request.url);
+    const id = z.uuid().safeParse((await params).id);
+    if (!principal || !id.success) return refusedExport(principal, url.pathname);
+    try {
+      const context = { origin: url.origin, ipAddress: clientAddress(request.headers), userAgent: request.headers.get("user-agent") };
+      return await make({ principal, id: id.data, url, context });
+    } catch (error) {
+      if (isRefusal(error)) return refusedExport(principal, url.pathname, error);
+      throw error;
+    }
+  };
+}
 
 const text = (body: string, status: number) => new Response(body, { status, headers: { "Content-Type": "text/plain; charset=utf-8" } });
 

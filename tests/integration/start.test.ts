@@ -101,6 +101,8 @@ describe("npm start, working", () => {
     const port = await freePort();
     const started = start({ DATABASE_URL: url, PORT: String(port) });
     await waitFor(started, /Twelvefold is ready at http:\/\/localhost:\d+/);
+    // The worker process type runs beside the web server.
+    await waitFor(started, /"process":"worker".*"msg":"worker ready"/);
     const anonymous = await fetch(`http://localhost:${port}/services`, { redirect: "manual" });
     expect(anonymous.status).toBe(307);
     expect(new URL(anonymous.headers.get("location")!, `http://localhost:${port}`).pathname).toBe("/sign-in");
@@ -119,6 +121,8 @@ describe("npm start, working", () => {
       const env = { DATABASE_URL: undefined, MIGRATION_DATABASE_URL: undefined, DATA_DIR: dataDir, PORT: String(port) };
       const first = start(env);
       await waitFor(first, /Twelvefold is ready/);
+      // The worker connects as the app's login role, like the web server.
+      await waitFor(first, /"msg":"worker ready"/);
       const password = /Password \(shown once; set DEMO_PASSWORD to choose your own\): (\S{12,})/.exec(first.output())?.[1];
       expect(password).toBeTruthy();
       const base = `http://localhost:${port}`;

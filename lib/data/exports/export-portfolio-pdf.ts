@@ -1,5 +1,4 @@
 import "server-only";
-import { randomUUID } from "node:crypto";
 import { renderToBuffer } from "@react-pdf/renderer";
 import { createElement } from "react";
 import { can, readScope, type Principal } from "../../auth/policy";
@@ -10,48 +9,69 @@ import { countOpenFindings } from "../count-open-findings";
 import { ForbiddenError, NotFoundError } from "../errors";
 import { listServiceSummaries } from "../list-service-summaries";
 import { getPortfolioTrend } from "../reports/portfolio-trend";
-import { recordExport, type RecordedExport } from "./record-export";
+
+export interface PortfolioScope {
+  teams: { id: string; slug: string; name: string }[];
+  /** The team asked for by slug, if one was. */
+  single?: { id: string; slug: string; name: string };
+  /** The principal narrowed to the teams it may export. */
+  restricted: Principal;
+}
 
 /**
- * The portfolio report for one team, or every team the principal may export:
- * summary, heatmap, trends, and a page per service. Recorded like every export.
+ * The teams a portfolio export covers: the one asked for, or every team the
+ * principal may export. Refused when there is none (checked when the export is
+ * asked for, and again when it runs, with the roles the user has by then).
  */
-export async function exportPortfolioPdf(
-  principal: Principal,
-  input: { teamSlug?: string },
-  context: { origin: string; ipAddress: string | null; userAgent: string | null },
-  now: Date = new Date(),
-): Promise<RecordedExport> {
-  const prisma = getPrisma();
+export async function portfolioExportScope(principal: Principal, teamSlug: string | null | undefined, now: Date = new Date()): Promise<PortfolioScope> {
   const scope = readScope(principal, now);
-  const visible = await prisma.team.findMany({
-    where: { ...(scope.kind === "org" ? {} : { id: { in: [...scope.teamIds] } }), ...(input.teamSlug ? { slug: input.teamSlug } : {}) },
+  const visible = await getPrisma().team.findMany({
+    where: { ...(scope.kind === "org" ? {} : { id: { in: [...scope.teamIds] } }), ...(teamSlug ? { slug: teamSlug } : {}) },
     orderBy: { name: "asc" },
     select: { id: true, slug: true, name: true },
   });
-  if (input.teamSlug && visible.length === 0) throw new NotFoundError();
+  if (teamSlug && visible.length === 0) throw new NotFoundError();
   const teams = visible.filter((t) => can(principal, "export.create", { teamId: t.id }, now));
   if (teams.length === 0) throw new ForbiddenError();
   // Only the teams the principal may export; a lead who also reviews elsewhere exports their own teams.
   const restricted: Principal = scope.kind === "org" ? principal : { ...principal, memberships: principal.memberships.filter((m) => teams.some((t) => t.id === m.teamId)) };
-  const single = input.teamSlug ? teams[0] : undefined;
+  return { teams, single: teamSlug ? teams[0] : undefined, restricted };
+}
+
+/** The team an export of this scope is filed under: the single team, or none for several. */
+export function portfolioTeamId(scope: PortfolioScope): string | null {
+  return scope.single?.id ?? (scope.teams.length === 1 ? scope.teams[0]!.id : null);
+}
+
+/**
+ * The portfolio report for a scope: summary, heatmap, trends, and a page per
+ * service. `onProgress` hears each stage (a share of the work done, 0-100).
+ */
+export async function renderPortfolioPdf(
+  principal: Principal,
+  portfolio: PortfolioScope,
+  document: { exportId: string; origin: string },
+  now: Date = new Date(),
+  onProgress: (percent: number) => Promise<void> = async () => {},
+): Promise<{ bytes: Buffer; fileName: string; detail: Record<string, unknown> }> {
+  const { teams, single, restricted } = portfolio;
   const [services, counts, trend, findings] = await Promise.all([
     listServiceSummaries(restricted, { teamSlug: single?.slug }),
     countOpenFindings(restricted, now),
     getPortfolioTrend(restricted, { months: 12, teamSlug: single?.slug, now }),
-    prisma.finding.findMany({
+    getPrisma().finding.findMany({
       where: { status: { in: ["OPEN", "IN_PROGRESS", "RISK_ACCEPTED"] }, service: { archivedAt: null, teamId: { in: teams.map((t) => t.id) } } },
       orderBy: [{ severity: "asc" }, { dueDate: "asc" }],
       select: { serviceId: true, itemId: true, title: true, severity: true, status: true, dueDate: true, owner: { select: { name: true } } },
     }),
   ]);
+  await onProgress(30);
   const assessed = services.filter((svc) => svc.latestScore !== null);
-  const exportId = randomUUID();
   const data: PortfolioReportData = {
-    exportId,
+    exportId: document.exportId,
     generatedAt: now,
     exportedBy: `${principal.name} <${principal.email}>`,
-    verifyUrl: `${context.origin}/verify`,
+    verifyUrl: `${document.origin}/verify`,
     scope: single ? `Team ${single.name}` : teams.length === 1 ? `Team ${teams[0]!.name}` : `${teams.length} teams: ${teams.map((t) => t.name).join(", ")}`,
     factorNames: FACTOR_NAMES,
     summary: {
@@ -75,11 +95,10 @@ export async function exportPortfolioPdf(
     })),
   };
   const bytes = await renderToBuffer(createElement(PortfolioReport, { data }) as Parameters<typeof renderToBuffer>[0]);
-  const fileName = `twelvefold-portfolio-${single?.slug ?? "all"}-${now.toISOString().slice(0, 10)}.pdf`;
-  return recordExport(
-    principal,
-    { kind: "PORTFOLIO_PDF", exportId, fileName, bytes, teamId: single?.id ?? (teams.length === 1 ? teams[0]!.id : null), keepContent: true, detail: { teams: teams.map((t) => t.slug) } },
-    context,
-    now,
-  );
+  await onProgress(90);
+  return {
+    bytes,
+    fileName: `twelvefold-portfolio-${single?.slug ?? "all"}-${now.toISOString().slice(0, 10)}.pdf`,
+    detail: { teams: teams.map((t) => t.slug), services: services.length },
+  };
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { readScope, type Principal } from "../../auth/policy";
 import { getPrisma } from "../../db/prisma";
+import { EXPORT_KIND_LABEL } from "../../exports/kinds";
 
 export type Verification =
   | {
@@ -13,15 +14,6 @@ export type Verification =
       subject: string | null;
     }
   | { status: "unknown" };
-
-const KIND_LABEL: Record<string, string> = {
-  ASSESSMENT_PDF: "Assessment report (PDF)",
-  PORTFOLIO_PDF: "Portfolio report (PDF)",
-  ASSESSMENT_CSV: "Assessment (CSV)",
-  ASSESSMENT_JSON: "Assessment (JSON)",
-  FINDINGS_CSV: "Findings (CSV)",
-  FINDINGS_JSON: "Findings (JSON)",
-};
 
 /**
  * Whether a SHA-256 is that of an unaltered Twelvefold export, and which one.
@@ -44,7 +36,7 @@ export async function verifyExport(principal: Principal, sha256: string): Promis
   return {
     status: "verified",
     exportId: found.id,
-    kind: KIND_LABEL[found.kind] ?? found.kind,
+    kind: EXPORT_KIND_LABEL[found.kind] ?? found.kind,
     fileName: found.fileName,
     exportedBy: found.requestedBy ? `${found.requestedBy.name} <${found.requestedBy.email}>` : null,
     exportedAt: found.completedAt ?? found.createdAt,

@@ -1,0 +1,39 @@
+"use server";
+
+import { headers } from "next/headers";
+import { z } from "zod";
+import { signedInAction, type ActionState } from "@/lib/actions/action";
+import { requestPortfolioExport } from "@/lib/data/exports/request-portfolio-export";
+import { clientAddress } from "@/lib/security/client-address";
+
+const schema = z.object({
+  team: z
+    .string()
+    .trim()
+    .max(48)
+    .optional()
+    .transform((value) => value || undefined)
+    .pipe(z.string().regex(/^[a-z0-9-]+$/, "Choose a team from the list.").optional()),
+});
+
+/** The origin the user works from: what the report names as its verification address. */
+function originOf(request: Headers): string {
+  const origin = request.get("origin");
+  if (origin && URL.canParse(origin)) return new URL(origin).origin;
+  return `${request.get("x-forwarded-proto") === "https" ? "https" : "http"}://${request.get("host") ?? "localhost"}`;
+}
+
+const request = signedInAction("exports.portfolio.request", schema, async (principal, input): Promise<ActionState<{ exportId: string }>> => {
+  const headerList = await headers();
+  const { exportId } = await requestPortfolioExport(principal, { teamSlug: input.team }, {
+    origin: originOf(headerList),
+    ipAddress: clientAddress(headerList),
+    userAgent: headerList.get("user-agent"),
+  });
+  return { ok: true, message: "Your portfolio report is queued.", data: { exportId } };
+});
+
+/** Asks for a portfolio report; a worker makes it while the page shows its progress. */
+export async function requestPortfolioExportAction(previous: ActionState<{ exportId: string }>, form: FormData): Promise<ActionState<{ exportId: string }>> {
+  return request(previous, form);
+}

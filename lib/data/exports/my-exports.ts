@@ -1,0 +1,129 @@
+import "server-only";
+import { actorOf, recordAuditEvent } from "../../audit/record";
+import type { Principal } from "../../auth/policy";
+import { getPrisma } from "../../db/prisma";
+import { NotFoundError } from "../errors";
+import type { ExportKind } from "./record-export";
+
+import type { ExportState } from "../../exports/progress";
+
+export type { ExportState };
+
+export interface MyExport {
+  id: string;
+  kind: ExportKind;
+  state: ExportState;
+  progress: number;
+  teamName: string | null;
+  assessmentOf: string | null;
+  fileName: string | null;
+  sizeBytes: number | null;
+  sha256: string | null;
+  error: string | null;
+  createdAt: Date;
+  completedAt: Date | null;
+  /** How long it has waited, for a queued export (when it was read). */
+  waitingMs: number;
+  /** Whether the file itself is kept (reports are; CSV and JSON are recorded by hash only). */
+  downloadable: boolean;
+}
+
+const select = {
+  id: true,
+  kind: true,
+  status: true,
+  progress: true,
+  fileName: true,
+  sizeBytes: true,
+  sha256: true,
+  error: true,
+  createdAt: true,
+  completedAt: true,
+  team: { select: { name: true } },
+  assessment: { select: { service: { select: { name: true } } } },
+} as const;
+
+type Row = Awaited<ReturnType<typeof findRows>>[number];
+const findRows = (where: { requestedById: string; id?: string }, take: number) =>
+  getPrisma().export.findMany({
+    where,
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take,
+    select: { ...select, content: false },
+  });
+
+function toMyExport(row: Row, hasContent: boolean, now: Date): MyExport {
+  return {
+    id: row.id,
+    kind: row.kind,
+    state: row.status.toLowerCase() as ExportState,
+    progress: row.progress,
+    teamName: row.team?.name ?? null,
+    assessmentOf: row.assessment?.service.name ?? null,
+    fileName: row.fileName,
+    sizeBytes: row.sizeBytes,
+    sha256: row.sha256,
+    error: row.error,
+    createdAt: row.createdAt,
+    completedAt: row.completedAt,
+    waitingMs: row.status === "QUEUED" ? now.getTime() - row.createdAt.getTime() : 0,
+    downloadable: row.status === "DONE" && hasContent,
+  };
+}
+
+async function withContent(ids: string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await getPrisma().export.findMany({ where: { id: { in: ids }, content: { not: null } }, select: { id: true } });
+  return new Set(rows.map((r) => r.id));
+}
+
+/**
+ * The caller's own exports, newest first. An export belongs to whoever made it
+ * (their name is on every page): nobody else sees it here, admins included.
+ */
+export async function listMyExports(principal: Principal, limit = 50, now: Date = new Date()): Promise<MyExport[]> {
+  const rows = await findRows({ requestedById: principal.userId }, Math.min(Math.max(limit, 1), 200));
+  const kept = await withContent(rows.map((r) => r.id));
+  return rows.map((row) => toMyExport(row, kept.has(row.id), now));
+}
+
+/** One of the caller's exports; anyone else's, or none, is not found. */
+export async function getMyExport(principal: Principal, exportId: string, now: Date = new Date()): Promise<MyExport> {
+  const [row] = await findRows({ requestedById: principal.userId, id: exportId }, 1);
+  if (!row) throw new NotFoundError();
+  return toMyExport(row, (await withContent([row.id])).has(row.id), now);
+}
+
+/** The bytes of one of the caller's finished reports, as recorded; the download is audited. */
+export async function downloadMyExport(
+  principal: Principal,
+  exportId: string,
+  context: { ipAddress: string | null; userAgent: string | null },
+): Promise<{ exportId: string; fileName: string; bytes: Buffer; sha256: string; contentType: string }> {
+  const prisma = getPrisma();
+  const row = await prisma.export.findFirst({
+    where: { id: exportId, requestedById: principal.userId, status: "DONE", content: { not: null } },
+    select: { id: true, kind: true, fileName: true, sha256: true, content: true, teamId: true },
+  });
+  if (!row?.content || !row.fileName || !row.sha256) throw new NotFoundError();
+  await prisma.$transaction((tx) =>
+    recordAuditEvent(tx, {
+      category: "access",
+      action: "export.download",
+      ...actorOf(principal),
+      teamId: row.teamId,
+      targetType: "export",
+      targetId: row.id,
+      ipAddress: context.ipAddress,
+      userAgent: context.userAgent,
+      after: { fileName: row.fileName, sha256: row.sha256 },
+    }),
+  );
+  return {
+    exportId: row.id,
+    fileName: row.fileName,
+    bytes: Buffer.from(row.content),
+    sha256: row.sha256,
+    contentType: row.kind.endsWith("_PDF") ? "application/pdf" : row.kind.endsWith("_CSV") ? "text/csv; charset=utf-8" : "application/json; charset=utf-8",
+  };
+}

@@ -1,0 +1,62 @@
+// The worker process's body: runs queued jobs (long exports) away from the web
+// processes, so a report being laid out never holds up anyone's request. Any
+// number of workers may run against one database; pg-boss hands each job to one.
+import PgBoss from "pg-boss";
+import { failExport, runPortfolioExport } from "../data/exports/run-portfolio-export";
+import type { Logger } from "../log";
+import { PORTFOLIO_EXPORT_FAILED_QUEUE, PORTFOLIO_EXPORT_QUEUE, QUEUE_SCHEMA, portfolioExportJob, type PortfolioExportJob } from "./queues";
+
+export const GAVE_UP = "The report could not be made after several attempts. Ask for it again; if it fails again, tell your administrator.";
+
+export interface RunningWorker {
+  /** Stops taking jobs, lets the running one finish (up to `timeoutMs`), then closes. */
+  stop(timeoutMs?: number): Promise<void>;
+}
+
+export async function startWorker(options: { databaseUrl: string; log: Logger; pollingIntervalSeconds?: number }): Promise<RunningWorker> {
+  const { log } = options;
+  const boss = new PgBoss({
+    connectionString: options.databaseUrl,
+    schema: QUEUE_SCHEMA,
+    application_name: "twelvefold-worker",
+    max: 3,
+    // The schema is the owner's to change (npm start / db:migrate); this role only works the queues.
+    migrate: false,
+    supervise: true,
+    schedule: false,
+  });
+  boss.on("error", (error) => log.error({ err: error }, "queue error"));
+  await boss.start();
+  const polling = { batchSize: 1, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1, includeMetadata: true } as const;
+  await boss.work<unknown>(PORTFOLIO_EXPORT_QUEUE, polling, async ([job]) => {
+    const data = validJob(job, log);
+    if (!job || !data) return;
+    const started = Date.now();
+    try {
+      const outcome = await runPortfolioExport(data);
+      log.info({ job: job.id, exportId: data.exportId, outcome, ms: Date.now() - started }, "portfolio export");
+    } catch (error) {
+      log.error({ job: job.id, exportId: data.exportId, attempt: job.retryCount + 1, err: error }, "portfolio export failed");
+      throw error;
+    }
+  });
+  // Every attempt failed or timed out (a worker killed mid-job): say so on the export.
+  await boss.work<unknown>(PORTFOLIO_EXPORT_FAILED_QUEUE, polling, async ([job]) => {
+    const data = validJob(job, log);
+    if (!job || !data) return;
+    await failExport(data.exportId, GAVE_UP);
+    log.warn({ job: job.id, exportId: data.exportId }, "portfolio export given up");
+  });
+  return {
+    stop: (timeoutMs = 30_000) => boss.stop({ graceful: true, wait: true, timeout: timeoutMs }),
+  };
+}
+
+/** A job whose data is not what we enqueue is dropped (retrying cannot fix it), and logged. */
+function validJob(job: PgBoss.Job<unknown> | undefined, log: Logger): PortfolioExportJob | null {
+  if (!job) return null;
+  const parsed = portfolioExportJob.safeParse(job.data);
+  if (parsed.success) return parsed.data;
+  log.error({ job: job.id, queue: job.name, problems: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`) }, "malformed job dropped");
+  return null;
+}
