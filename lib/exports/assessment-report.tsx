@@ -6,6 +6,7 @@ import { Document, Link, Page, Text, View } from "@react-pdf/renderer";
 import { STATUS_LABEL } from "../assessment/answer-rules";
 import type { ResponseStatus } from "../scoring/score";
 import { day, pdf, score, when } from "./pdf-theme";
+import { ReportFrame } from "./report-frame";
 import type { AssessmentReportData, ReportItem } from "./assessment-report-data";
 
 const s = {
@@ -14,18 +15,7 @@ const s = {
 };
 
 function Frame({ data }: { data: AssessmentReportData }) {
-  return (
-    <>
-      <View style={s.header} fixed>
-        <Text>Twelvefold assessment report · {data.service.name} · export {data.exportId}</Text>
-        <Text>Exported by {data.exportedBy} at {when(data.generatedAt)}</Text>
-      </View>
-      <View style={s.footer} fixed>
-        <Text>Verify this file at {data.verifyUrl}</Text>
-        <Text render={({ pageNumber, totalPages }) => `Page ${pageNumber} of ${totalPages}`} fixed />
-      </View>
-    </>
-  );
+  return <ReportFrame title={`Twelvefold assessment report · ${data.service.name}`} exportId={data.exportId} exportedBy={data.exportedBy} generatedAt={data.generatedAt} verifyUrl={data.verifyUrl} />;
 }
 
 function Item({ item }: { item: ReportItem }) {

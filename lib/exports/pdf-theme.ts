@@ -18,9 +18,10 @@ export const pdf = StyleSheet.create({
   header: { position: "absolute", top: 18, left: 44, right: 44, flexDirection: "row", justifyContent: "space-between", fontSize: 7, color: "#475569" },
   // A4 is 842 points tall; a top offset places the footer reliably where "bottom" did not.
   footer: { position: "absolute", top: 810, left: 44, right: 44, flexDirection: "row", justifyContent: "space-between", fontSize: 7, color: "#475569" },
-  h1: { fontSize: 22, fontWeight: 700, marginBottom: 6 },
-  h2: { fontSize: 14, fontWeight: 700, marginTop: 4, marginBottom: 8 },
-  h3: { fontSize: 10, fontWeight: 700 },
+  // Line heights are set per heading: an inherited one is the body's, in points.
+  h1: { fontSize: 22, fontWeight: 700, lineHeight: 1.25, marginBottom: 4 },
+  h2: { fontSize: 14, fontWeight: 700, lineHeight: 1.3, marginTop: 4, marginBottom: 8 },
+  h3: { fontSize: 10, fontWeight: 700, lineHeight: 1.35 },
   muted: { color: "#475569" },
   row: { flexDirection: "row", borderBottomWidth: 0.5, borderBottomColor: "#cbd5e1", paddingVertical: 3 },
   cell: { flex: 1 },

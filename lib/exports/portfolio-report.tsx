@@ -3,6 +3,8 @@
 // names the export, its maker, the time, the page and where to verify it.
 import { Document, Page, Text, View } from "@react-pdf/renderer";
 import { pdf as s, score, when } from "./pdf-theme";
+import { scoreBand } from "../scoring/score";
+import { ReportFrame } from "./report-frame";
 
 export interface PortfolioReportData {
   exportId: string;
@@ -25,21 +27,21 @@ export interface PortfolioReportData {
 }
 
 function Frame({ data }: { data: PortfolioReportData }) {
-  return (
-    <>
-      <View style={s.header} fixed>
-        <Text>Twelvefold portfolio report · {data.scope} · export {data.exportId}</Text>
-        <Text>Exported by {data.exportedBy} at {when(data.generatedAt)}</Text>
-      </View>
-      <View style={s.footer} fixed>
-        <Text>Verify this file at {data.verifyUrl}</Text>
-        <Text render={({ pageNumber, totalPages }) => `Page ${pageNumber} of ${totalPages}`} fixed />
-      </View>
-    </>
-  );
+  return <ReportFrame title={`Twelvefold portfolio report · ${data.scope}`} exportId={data.exportId} exportedBy={data.exportedBy} generatedAt={data.generatedAt} verifyUrl={data.verifyUrl} />;
 }
 
-const cellStyle = { width: 24, textAlign: "center" as const, fontSize: 7 };
+const cellStyle = { width: 27, textAlign: "center" as const, fontSize: 7, paddingVertical: 2, marginHorizontal: 0.5, borderRadius: 2 };
+
+const HEAT: Record<ReturnType<typeof scoreBand>, { backgroundColor: string; color: string }> = {
+  none: { backgroundColor: "#f1f5f9", color: "#475569" },
+  poor: { backgroundColor: "#ffe4e6", color: "#881337" },
+  fair: { backgroundColor: "#fef3c7", color: "#78350f" },
+  good: { backgroundColor: "#ecfccb", color: "#365314" },
+  strong: { backgroundColor: "#d1fae5", color: "#064e3b" },
+};
+
+/** The heatmap's colour for a score: the bands and tints of the app's score badges. */
+const heat = (value: number | null) => HEAT[scoreBand(value)];
 
 export function PortfolioReport({ data }: { data: PortfolioReportData }) {
   const sum = data.summary;
@@ -61,15 +63,14 @@ export function PortfolioReport({ data }: { data: PortfolioReportData }) {
         {data.services.map((svc) => (
           <View key={svc.name} style={s.row} wrap={false}>
             <Text style={{ width: 140 }}>{svc.name}</Text>
-            <Text style={cellStyle}>{score(svc.latestScore)}</Text>
-            {svc.factorScores.map((v, i) => <Text key={i} style={cellStyle}>{score(v)}</Text>)}
+            <Text style={[cellStyle, heat(svc.latestScore), { fontWeight: 700 }]}>{score(svc.latestScore)}</Text>
+            {svc.factorScores.map((v, i) => <Text key={i} style={[cellStyle, heat(v)]}>{score(v)}</Text>)}
           </View>
         ))}
         <Text style={[s.muted, { marginTop: 4, fontSize: 7 }]}>{data.factorNames.map((n, i) => `F${i + 1} ${n}`).join(" · ")}</Text>
-      </Page>
-      <Page size="A4" style={s.page}>
-        <Frame data={data} />
-        <Text style={s.h2}>Trends by month</Text>
+        <Text style={[s.muted, { fontSize: 7 }]}>Colours: green 90 and above, lime 75 to 89, amber 50 to 74, red below 50, grey not assessed.</Text>
+        <Text style={[s.h2, { marginTop: 16 }]} minPresenceAhead={80}>Trends by month</Text>
+        <Text style={[s.muted, { marginBottom: 4 }]}>Mean score of the services at each month&apos;s end, and the findings unresolved then.</Text>
         {data.trend.map((t) => (
           <View key={t.month} style={[s.row, { alignItems: "center" }]} wrap={false}>
             <Text style={{ width: 70 }}>{t.month.slice(0, 7)}</Text>
