@@ -6,6 +6,7 @@ import { formatDate } from "@/components/ui/format";
 import { requirePagePermission } from "@/lib/auth/page-guard";
 import { can } from "@/lib/auth/policy";
 import { getOrganisationOverview } from "@/lib/data/get-organisation-overview";
+import { secondaryButtonClass } from "@/components/ui/form";
 
 export const metadata: Metadata = { title: "Admin" };
 
@@ -21,7 +22,7 @@ export default async function AdminPage() {
         <div className="flex flex-wrap gap-3">
           <Link
             href="/admin/teams"
-            className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-semibold text-slate-800 shadow-sm hover:bg-slate-50 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100 dark:hover:bg-slate-800"
+            className={secondaryButtonClass}
           >
             Manage teams
           </Link>

@@ -11,6 +11,7 @@ import { listServiceSummaries } from "@/lib/data/list-service-summaries";
 import { listVisibleTeams } from "@/lib/data/list-visible-teams";
 import { FINDING_STATUS_LABEL } from "@/lib/findings/due";
 import { findingFilterQuery, parseFindingFilter, type FindingFilter } from "@/lib/findings/filter";
+import { secondaryButtonClass } from "@/components/ui/form";
 
 export const metadata: Metadata = { title: "Findings" };
 
@@ -38,7 +39,7 @@ export default async function FindingsPage({ searchParams }: { searchParams: Pro
             const query = findingFilterQuery({ ...filter, page: 1 });
             const href = `/findings/export${query}${format === "json" ? `${query ? "&" : "?"}format=json` : ""}`;
             return (
-              <a key={format} href={href} download className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-semibold text-slate-800 shadow-sm hover:bg-slate-50 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100 dark:hover:bg-slate-800">
+              <a key={format} href={href} download className={secondaryButtonClass}>
                 Download {format.toUpperCase()}
               </a>
             );

@@ -13,6 +13,7 @@ import { FACTOR_NAMES } from "@/lib/checklist/factor-names";
 import { compareWithPrevious } from "@/lib/data/assessments/compare-with-previous";
 import { getAssessment } from "@/lib/data/assessments/get-assessment";
 import { notFoundOnMissing } from "@/lib/data/not-found";
+import { secondaryButtonClass } from "@/components/ui/form";
 
 export const metadata: Metadata = { title: "Assessment" };
 
@@ -40,7 +41,7 @@ export default async function AssessmentPage({ params }: { params: Promise<{ id:
                 [`/assessments/${id}/data?format=csv`, "CSV"],
                 [`/assessments/${id}/data?format=json`, "JSON"],
               ].map(([href, label]) => (
-                <a key={href} href={href} download aria-label={label === "CSV" || label === "JSON" ? `Download ${label}` : undefined} className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-semibold text-slate-800 shadow-sm hover:bg-slate-50 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100 dark:hover:bg-slate-800">
+                <a key={href} href={href} download aria-label={label === "CSV" || label === "JSON" ? `Download ${label}` : undefined} className={secondaryButtonClass}>
                   {label}
                 </a>
               ))}
