@@ -12,8 +12,13 @@ export interface AnswerDraft {
 
 interface Pending {
   values: AnswerDraft;
-  /** The server version the change was made on. */
+  /** The server version the change was made on (for an acknowledged one, the version it made). */
   baseVersion: number;
+  /**
+   * Acknowledged by the server. Kept briefly so that a reload whose page was
+   * read just before the save committed shows the saved answer, not the older one.
+   */
+  saved?: boolean;
 }
 
 const key = (assessmentId: string, itemId: string) => `twelvefold:unsaved:${assessmentId}:${itemId}`;
@@ -35,6 +40,11 @@ export function readUnsaved(assessmentId: string, itemId: string): Pending | nul
   } catch {
     return null;
   }
+}
+
+/** Remembers the answer the server just acknowledged, at the version it made. */
+export function keepAcknowledged(assessmentId: string, itemId: string, values: AnswerDraft, version: number): void {
+  keepUnsaved(assessmentId, itemId, { values, baseVersion: version, saved: true });
 }
 
 export function forgetUnsaved(assessmentId: string, itemId: string): void {

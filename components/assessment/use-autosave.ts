@@ -2,7 +2,7 @@
 
 import { useCallback, useEffect, useRef, useState } from "react";
 import { saveResponseAction } from "@/app/assessments/[id]/actions";
-import { answerForm, forgetUnsaved, keepUnsaved, readUnsaved, sameAnswer, type AnswerDraft } from "./autosave";
+import { answerForm, forgetUnsaved, keepAcknowledged, keepUnsaved, readUnsaved, sameAnswer, type AnswerDraft } from "./autosave";
 
 export type SaveState = "saved" | "pending" | "saving" | "failed" | "conflict";
 
@@ -61,7 +61,7 @@ export function useAutosave(assessmentId: string, itemId: string, initial: { val
         setCarriedOver(false);
         setError(null);
         if (sameAnswer(latest.current, sending)) {
-          forgetUnsaved(assessmentId, itemId);
+          keepAcknowledged(assessmentId, itemId, sending, version.current);
           setState("saved");
         } else {
           keepUnsaved(assessmentId, itemId, { values: latest.current, baseVersion: version.current });
@@ -135,12 +135,24 @@ export function useAutosave(assessmentId: string, itemId: string, initial: { val
   useEffect(() => {
     const unsaved = readUnsaved(assessmentId, itemId);
     if (!unsaved) return;
+    if (unsaved.saved) {
+      // Acknowledged: the page may have been read just before that save committed.
+      if (unsaved.baseVersion > initial.version) {
+        latest.current = unsaved.values;
+        saved.current = unsaved.values;
+        version.current = unsaved.baseVersion;
+        // eslint-disable-next-line react-hooks/set-state-in-effect -- restoring browser storage is what this effect is for
+        setValues(unsaved.values);
+      } else {
+        forgetUnsaved(assessmentId, itemId);
+      }
+      return;
+    }
     if (sameAnswer(unsaved.values, initial.values)) {
       forgetUnsaved(assessmentId, itemId);
       return;
     }
     latest.current = unsaved.values;
-    // eslint-disable-next-line react-hooks/set-state-in-effect -- restoring browser storage is what this effect is for
     setValues(unsaved.values);
     if (unsaved.baseVersion === initial.version) {
       void flush();
