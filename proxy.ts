@@ -3,7 +3,9 @@ import { getEnv } from "@/lib/env";
 import { contentSecurityPolicy, createNonce, HSTS } from "@/lib/security/headers";
 
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
-const PUBLIC_PATHS = ["/sign-in", "/api/auth/"];
+// The API (/api/v1) authenticates every request by its bearer token itself and
+// answers in JSON, never with a redirect to a page.
+const PUBLIC_PATHS = ["/sign-in", "/api/auth/", "/api/v1/"];
 
 // Runs before every page: a per-request CSP nonce (Next applies it to its own
 // scripts), HSTS when the request arrived over HTTPS, and a plain redirect to

@@ -6,6 +6,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { expect, test } from "@playwright/test";
 import pg from "pg";
+import { hashApiToken, newApiToken } from "../lib/api/token-format";
 import { hashPassword } from "../lib/auth/password";
 import { signInOverHttp } from "../tests/http-sign-in";
 
@@ -68,6 +69,9 @@ interface Ids {
   readableAttachment: string;
   /** A finished portfolio report that team A's auditor asked for. */
   auditorsExport: string;
+  /** A token of team A for revoking, and a machine suggestion on the blank draft's first item. */
+  tokenToRevoke: string;
+  evidence: string;
 }
 
 const SIGNED_IN: PrincipalName[] = ["reviewerOfA", "leadOfA", "auditorOfA", "memberOfB", "orgAuditor", "expiredOrgAuditor", "admin"];
@@ -278,6 +282,27 @@ Object.assign(MATRIX, {
   },
 } satisfies Record<string, Row>);
 
+Object.assign(MATRIX, {
+  // Leads of the team and admins manage its API tokens.
+  "app/tokens/actions.ts#createTokenAction": {
+    allowed: ["leadOfA", "admin"],
+    input: (u, ids) => ({ teamId: ids.team, name: `matrix token ${u}`, scope: "read", expiresInDays: "30" }),
+    changed: async (u) => (await query("DELETE FROM api_tokens WHERE name = $1 RETURNING id", [`matrix token ${u}`])).length > 0,
+  },
+  "app/tokens/actions.ts#revokeTokenAction": {
+    allowed: ["leadOfA", "admin"],
+    input: (_u, ids) => ({ tokenId: ids.tokenToRevoke }),
+    changed: async (_u, ids) => (await query("UPDATE api_tokens SET revoked_at = NULL, revoked_by_id = NULL WHERE id = $1 AND revoked_at IS NOT NULL RETURNING id", [ids.tokenToRevoke])).length > 0,
+  },
+  // Reviewers of the team decide on machine suggestions in a draft, as they answer items.
+  "app/assessments/[id]/actions.ts#decideSuggestionAction": {
+    allowed: REVIEWER_OF_A,
+    input: (_u, ids) => ({ assessmentId: ids.draft, itemId: ids.item, evidenceId: ids.evidence, decision: "accept" }),
+    changed: async (_u, ids) =>
+      (await query("UPDATE responses SET suggestion_id = NULL, suggestion_outcome = NULL, suggestion_decided_by_id = NULL, suggestion_decided_at = NULL WHERE assessment_id = $1 AND item_id = $2 AND suggestion_id IS NOT NULL RETURNING id", [ids.draft, ids.item])).length > 0,
+  },
+} satisfies Record<string, Row>);
+
 // Route handlers, called with each principal's cookie like any other request.
 const ROUTES: Record<string, { allowed: PrincipalName[]; path: (ids: Ids) => string; check: (response: Response, principal: PrincipalName) => Promise<void> }> = {
   // Anyone signed in exports their own scope: team A's finding only for team A's readers.
@@ -339,7 +364,84 @@ Object.assign(ROUTES, {
   },
 });
 
+// The API (/api/v1), called with each kind of token, and with none or a session cookie instead.
+const API_CALLERS = ["noToken", "sessionCookieOfLeadOfA", "submitTokenOfA", "readTokenOfA", "expiredTokenOfA", "revokedTokenOfA", "tokenOfB", "tokenOfNonLead"] as const;
+type ApiCallerName = (typeof API_CALLERS)[number];
+const apiTokens = new Map<ApiCallerName, string>();
+const TEAM_TOKENS_OF_ANY_TEAM: ApiCallerName[] = ["submitTokenOfA", "readTokenOfA", "tokenOfB"];
+const TOKENS_OF_A: ApiCallerName[] = ["submitTokenOfA", "readTokenOfA"];
+
+interface ApiRow {
+  allowed: ApiCallerName[];
+  path: (ids: Ids) => string;
+  body?: (unique: string, ids: Ids) => unknown;
+  status?: number;
+  check?: (json: unknown, caller: ApiCallerName) => void;
+  /** For writes: whether the call changed anything (a refused one must not). */
+  changed?: (unique: string, ids: Ids) => Promise<boolean>;
+}
+
+const API: Record<string, ApiRow> = {
+  "GET /api/v1/checklist/route": {
+    allowed: TEAM_TOKENS_OF_ANY_TEAM,
+    path: () => "/api/v1/checklist",
+    check: (json) => expect((json as { factors: unknown[] }).factors).toHaveLength(12),
+  },
+  "GET /api/v1/services/route": {
+    allowed: TEAM_TOKENS_OF_ANY_TEAM,
+    path: () => "/api/v1/services?pageSize=100",
+    check: (json, caller) => {
+      const slugs = (json as { data: { slug: string }[] }).data.map((s) => s.slug);
+      expect(slugs.includes(`matrix-svc-${RUN}`)).toBe(caller !== "tokenOfB");
+    },
+  },
+  "POST /api/v1/services/route": {
+    allowed: ["submitTokenOfA", "tokenOfB"],
+    path: () => "/api/v1/services",
+    body: (u) => ({ name: `Matrix API ${u}`, criticality: "low" }),
+    status: 201,
+    changed: async (u) => (await query("SELECT 1 FROM services WHERE name = $1", [`Matrix API ${u}`])).length > 0,
+  },
+  "GET /api/v1/services/[slug]/route": {
+    allowed: TOKENS_OF_A,
+    path: () => `/api/v1/services/matrix-svc-${RUN}`,
+    check: (json) => expect((json as { slug: string }).slug).toBe(`matrix-svc-${RUN}`),
+  },
+  "GET /api/v1/services/[slug]/assessments/route": {
+    allowed: TOKENS_OF_A,
+    path: () => `/api/v1/services/matrix-draft-${RUN}/assessments`,
+    check: (json) => expect((json as { data: unknown[] }).data).toHaveLength(1),
+  },
+  "POST /api/v1/services/[slug]/evidence/route": {
+    allowed: ["submitTokenOfA"],
+    path: () => `/api/v1/services/matrix-svc-${RUN}/evidence`,
+    body: (u, ids) => ({ source: "matrix", results: [{ itemId: ids.item, status: "met", summary: `matrix ${u}` }] }),
+    status: 201,
+    changed: async (u) => (await query("SELECT 1 FROM evidence WHERE summary = $1", [`matrix ${u}`])).length > 0,
+  },
+  "GET /api/v1/assessments/[id]/route": {
+    allowed: TOKENS_OF_A,
+    path: (ids) => `/api/v1/assessments/${ids.toReturn}`,
+    check: (json) => expect((json as { items: unknown[] }).items.length).toBeGreaterThan(50),
+  },
+  // Exports are an auditor's right: "read" tokens only.
+  "GET /api/v1/assessments/[id]/export/route": {
+    allowed: ["readTokenOfA"],
+    path: (ids) => `/api/v1/assessments/${ids.toReturn}/export?format=json`,
+    check: (json) => expect((json as { items: unknown[] }).items.length).toBeGreaterThan(50),
+  },
+  "GET /api/v1/findings/route": {
+    allowed: TEAM_TOKENS_OF_ANY_TEAM,
+    path: () => `/api/v1/findings?status=all&service=matrix-svc-${RUN}`,
+    check: (json, caller) => {
+      const titles = (json as { data: { title: string }[] }).data.map((f) => f.title);
+      expect(titles.includes("Matrix finding")).toBe(caller !== "tokenOfB");
+    },
+  },
+};
+
 const PUBLIC_ROUTES_BY_DESIGN: Record<string, string> = {
+  "/api/v1/openapi.json/route": "the API's description: names what a token may do, reveals no record",
   "/api/auth/[...nextauth]/route": "Auth.js's own sign-in, callback and session endpoints; covered by auth.spec.ts and sso.spec.ts",
 };
 
@@ -395,6 +497,8 @@ const ids: Ids = {
   attachment: "",
   readableAttachment: "",
   auditorsExport: "",
+  tokenToRevoke: "",
+  evidence: "",
 };
 
 test.describe.configure({ mode: "serial" });
@@ -443,6 +547,32 @@ test.beforeAll(async ({ baseURL }) => {
       [principals.auditorOfA.id, payments],
     )
   )[0].id;
+  ids.tokenToRevoke = (
+    await query("INSERT INTO api_tokens (name, prefix, token_hash, team_id, scope, created_by_id, expires_at) VALUES ('matrix revocable', 'tf_revoke', $1, $2, 'read', $3, now() + interval '30 days') RETURNING id", [
+      hashApiToken(newApiToken()),
+      payments,
+      principals.leadOfA.id,
+    ])
+  )[0].id;
+  ids.evidence = (
+    await query("INSERT INTO evidence (service_id, item_id, status, summary, source) SELECT service_id, $2, 'met', 'matrix evidence', 'matrix' FROM assessments WHERE id = $1 RETURNING id", [ids.draft, ids.item])
+  )[0].id;
+  // API tokens, one per kind of caller the API must tell apart.
+  const token = async (name: ApiCallerName, teamId: string, scope: string, creator: string, extra = "") => {
+    const value = newApiToken();
+    await query(
+      `INSERT INTO api_tokens (name, prefix, token_hash, team_id, scope, created_by_id, expires_at, revoked_at) VALUES ($1, $2, $3, $4, $5::api_token_scope, $6, ${extra === "expired" ? "now() - interval '1 minute'" : "now() + interval '30 days'"}, ${extra === "revoked" ? "now()" : "NULL"})`,
+      [`matrix ${name}`, value.slice(0, 10), hashApiToken(value), teamId, scope, creator],
+    );
+    apiTokens.set(name, value);
+  };
+  await token("submitTokenOfA", payments, "submit_evidence", principals.leadOfA.id);
+  await token("readTokenOfA", payments, "read", principals.leadOfA.id);
+  await token("expiredTokenOfA", payments, "read", principals.leadOfA.id, "expired");
+  await token("revokedTokenOfA", payments, "submit_evidence", principals.leadOfA.id, "revoked");
+  await token("tokenOfB", identity, "submit_evidence", principals.memberOfB.id);
+  // Made by someone who may not hold a token for the team (a reviewer): worth nothing.
+  await token("tokenOfNonLead", payments, "submit_evidence", principals.reviewerOfA.id);
   VICTIM_HASH = hash;
   for (const [name, { email }] of Object.entries(principals)) {
     cookies.set(name as PrincipalName, await signInOverHttp(baseURL!, email, password));
@@ -508,9 +638,42 @@ test("every server action in the build is in the matrix, and nothing else is", (
 test("every route handler in the build is in the matrix, and nothing else is", () => {
   const manifest = JSON.parse(readFileSync(".next/server/app-paths-manifest.json", "utf8")) as Record<string, string>;
   const inBuild = Object.keys(manifest).filter((route) => route.endsWith("/route")).sort();
-  const listed = [...Object.keys(ROUTES), ...Object.keys(PUBLIC_ROUTES_BY_DESIGN)].sort();
+  const apiRoutes = [...new Set(Object.keys(API).map((key) => key.split(" ")[1]!))];
+  const listed = [...Object.keys(ROUTES), ...apiRoutes, ...Object.keys(PUBLIC_ROUTES_BY_DESIGN)].sort();
   expect(inBuild, "add the new route handler to ROUTES in e2e/authorisation-matrix.spec.ts").toEqual(listed);
 });
+
+for (const [key, row] of Object.entries(API)) {
+  const method = key.split(" ")[0]!;
+  test.describe(key, () => {
+    for (const caller of API_CALLERS) {
+      const allowed = row.allowed.includes(caller);
+      test(`${caller} is ${allowed ? "allowed" : "refused"}`, async ({ baseURL }) => {
+        const unique = `${caller}.${Date.now().toString(36)}`.toLowerCase();
+        const headers: Record<string, string> = { "Content-Type": "application/json" };
+        if (caller === "sessionCookieOfLeadOfA") headers.cookie = cookies.get("leadOfA")!;
+        else if (apiTokens.has(caller)) headers.authorization = `Bearer ${apiTokens.get(caller)}`;
+        const response = await fetch(`${baseURL}${row.path(ids)}`, {
+          method,
+          redirect: "manual",
+          headers,
+          body: row.body ? JSON.stringify(row.body(unique, ids)) : undefined,
+        });
+        const json = (await response.json()) as { error?: { code: string; message: string } };
+        if (allowed) {
+          expect(response.status, JSON.stringify(json).slice(0, 300)).toBe(row.status ?? 200);
+          row.check?.(json, caller);
+          if (row.changed) expect(await row.changed(unique, ids)).toBe(true);
+        } else {
+          expect([401, 403, 404], `${response.status} ${JSON.stringify(json).slice(0, 200)}`).toContain(response.status);
+          expect(Object.keys(json)).toEqual(["error"]);
+          expect(json.error!.code).toMatch(/^(unauthorized|token_expired|token_revoked|forbidden|not_found)$/);
+          if (row.changed) expect(await row.changed(unique, ids)).toBe(false);
+        }
+      });
+    }
+  });
+}
 
 for (const [route, row] of Object.entries(ROUTES)) {
   test.describe(route, () => {

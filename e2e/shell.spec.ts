@@ -10,6 +10,7 @@ const PAGES = [
   { path: "/services", heading: "Services" },
   { path: "/findings", heading: "Findings" },
   { path: "/exports", heading: "Your exports" },
+  { path: "/tokens", heading: "API tokens" },
   { path: "/admin", heading: "Administration" },
 ];
 

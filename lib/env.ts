@@ -73,6 +73,8 @@ const schema = z.object({
   FINDING_SLA_DAYS: z.preprocess((value) => (value === "" || value === undefined ? "critical=7,high=30,medium=90,low=180" : value), slaDays),
   RISK_ACCEPTANCE_MAX_DAYS: z.coerce.number().int().min(1).max(3660).default(365),
   STALE_ASSESSMENT_DAYS: z.coerce.number().int().min(1).max(3660).default(180),
+  // Requests one API token may make per minute, on all instances together.
+  API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(120),
   // How much the processes log (JSON lines on stdout).
   LOG_LEVEL: z.preprocess((value) => (value === "" ? undefined : value), z.enum(["fatal", "error", "warn", "info", "debug", "silent"]).default("info")),
 });

@@ -47,7 +47,7 @@ export function FactorWalk(props: {
           </div>
         </div>
         {items.map((item) => (
-          <ItemEditor key={item.id} assessmentId={assessmentId} item={item} answer={answers[item.id]!} onProgress={onProgress} />
+          <ItemEditor key={`${item.id}:${answers[item.id]!.version}`} assessmentId={assessmentId} item={item} answer={answers[item.id]!} onProgress={onProgress} />
         ))}
         {props.children}
       </div>

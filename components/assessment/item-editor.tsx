@@ -10,6 +10,7 @@ import type { AnswerDraft } from "./autosave";
 import { EvidenceLinks } from "./evidence-links";
 import { ItemGuidance } from "./item-guidance";
 import { SaveIndicator, ConflictChoice } from "./save-status";
+import { SuggestionPanel, SuggestionProvenance, type DecidedSuggestionView, type SuggestionView } from "./suggestion-panel";
 import { useAutosave } from "./use-autosave";
 
 export interface ItemAnswer extends AnswerDraft {
@@ -18,6 +19,9 @@ export interface ItemAnswer extends AnswerDraft {
   itemRevised: boolean;
   attachments: AttachmentItem[];
   comments: { author: string; body: string; createdAt: string }[];
+  /** A machine suggestion waiting for a decision, and the one already decided. */
+  pendingSuggestion: SuggestionView | null;
+  suggestion: DecidedSuggestionView | null;
 }
 
 const STATUS_STYLE: Record<(typeof ANSWER_STATUSES)[number], string> = {
@@ -72,6 +76,10 @@ export function ItemEditor(props: {
               ))}
             </div>
           ) : null}
+          {answer.pendingSuggestion ? (
+            <SuggestionPanel assessmentId={assessmentId} itemId={item.id} suggestion={answer.pendingSuggestion} answered={save.values.status !== "unanswered"} />
+          ) : null}
+          {answer.suggestion ? <SuggestionProvenance decided={answer.suggestion} /> : null}
           {save.conflict ? <ConflictChoice conflict={save.conflict} mine={save.values} onKeepMine={save.keepMine} onTakeTheirs={save.takeTheirs} /> : null}
           <fieldset>
             <legend className="text-sm font-medium">Status</legend>

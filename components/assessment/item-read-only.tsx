@@ -1,6 +1,7 @@
 import { STATUS_LABEL } from "@/lib/assessment/answer-rules";
 import type { ChecklistItem } from "@/lib/checklist";
 import type { ResponseView } from "@/lib/data/assessments/get-assessment";
+import { provenanceLine } from "@/lib/evidence/suggestion";
 import { SeverityBadge } from "@/components/ui/severity";
 import { ItemGuidance } from "./item-guidance";
 
@@ -31,6 +32,12 @@ export function ItemReadOnly({ assessmentId, item, answer }: { assessmentId: str
             <dt className="font-semibold">Justification</dt>
             <dd className="mt-0.5 whitespace-pre-wrap text-slate-700 dark:text-slate-300">{answer.justification || "—"}</dd>
           </div>
+          {answer.suggestion ? (
+            <div>
+              <dt className="font-semibold">Answer origin</dt>
+              <dd className="mt-0.5 text-slate-700 dark:text-slate-300">{provenanceLine(answer.suggestion)}</dd>
+            </div>
+          ) : null}
           <div>
             <dt className="font-semibold">Notes</dt>
             <dd className="mt-0.5 whitespace-pre-wrap text-slate-700 dark:text-slate-300">{answer.notes || "—"}</dd>

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { canBrowseAuditTrail, type Principal } from "@/lib/auth/policy";
+import { canBrowseAuditTrail, mayManageTokens, type Principal } from "@/lib/auth/policy";
 import { NavLinks } from "./nav-links";
 import { UserMenu } from "./user-menu";
 import { ThemeMenu } from "./theme-menu";
@@ -13,7 +13,7 @@ export function AppHeader({ theme, principal }: { theme: Theme; principal: Princ
           <Logo />
           <span>Twelvefold</span>
         </Link>
-        {principal ? <NavLinks showAdmin={principal.isAdmin} showAudit={canBrowseAuditTrail(principal)} /> : null}
+        {principal ? <NavLinks showAdmin={principal.isAdmin} showAudit={canBrowseAuditTrail(principal)} showTokens={mayManageTokens(principal)} /> : null}
         <div className="ml-auto flex items-center gap-2">
           <ThemeMenu current={theme} />
           {principal ? <UserMenu name={principal.name} email={principal.email} /> : null}

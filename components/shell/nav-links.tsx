@@ -9,13 +9,15 @@ const LINKS = [
   { href: "/findings", label: "Findings" },
   { href: "/audit", label: "Audit trail" },
   { href: "/exports", label: "Exports" },
+  { href: "/tokens", label: "API tokens" },
   { href: "/verify", label: "Verify" },
   { href: "/admin", label: "Admin" },
 ];
 
-export function NavLinks({ showAdmin, showAudit }: { showAdmin: boolean; showAudit: boolean }) {
+export function NavLinks({ showAdmin, showAudit, showTokens }: { showAdmin: boolean; showAudit: boolean; showTokens: boolean }) {
   const pathname = usePathname();
-  const links = LINKS.filter((link) => (link.href === "/admin" ? showAdmin : link.href === "/audit" ? showAudit : true));
+  const shown: Record<string, boolean> = { "/admin": showAdmin, "/audit": showAudit, "/tokens": showTokens };
+  const links = LINKS.filter((link) => shown[link.href] ?? true);
   return (
     <nav aria-label="Main" className="flex items-center gap-1 overflow-x-auto">
       {links.map((link) => {

@@ -11,9 +11,10 @@ export type AuditInput = Partial<Omit<AuditContent, "category" | "action" | "act
   actorLabel: string;
 };
 
-/** The actor fields of an event made by a signed-in principal. */
-export function actorOf(principal: { userId: string; email: string }) {
-  return { actorId: principal.userId, actorLabel: principal.email };
+/** The actor fields of an event made by a signed-in principal, or by an API token on its creator's behalf. */
+export function actorOf(principal: { userId: string; email: string; apiToken?: { name: string; prefix: string } }) {
+  const label = principal.apiToken ? `API token ${principal.apiToken.prefix}… "${principal.apiToken.name}" of ${principal.email}` : principal.email;
+  return { actorId: principal.userId, actorLabel: label.slice(0, 300) };
 }
 
 /** Appends an event in the caller's transaction: it commits with the change it records, or not at all. */

@@ -31,12 +31,13 @@ const ALLOWED_ON_TEAM_A: Record<string, readonly Action[]> = {
     "finding.comment",
     "export.create",
     "team.audit.read",
+    "token.manage",
   ],
   auditorA: ["team.read", "export.create", "team.audit.read"],
   memberB: [],
   orgAuditor: ["team.read", "export.create", "team.audit.read"],
   expiredAuditor: [],
-  admin: ["team.read", "export.create", "team.audit.read"],
+  admin: ["team.read", "export.create", "team.audit.read", "token.manage"],
 };
 const ALLOWED_ON_ORG: Record<string, readonly Action[]> = {
   anonymous: [],

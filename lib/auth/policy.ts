@@ -13,6 +13,12 @@ export interface Principal {
   memberships: readonly { teamId: string; role: TeamRole }[];
   /** Expiry of the user's org-wide auditor grant, if one is in force. */
   orgAuditorUntil: Date | null;
+  /**
+   * Set when the caller is an API token rather than a signed-in person: the
+   * principal then holds only the token's team and role, on behalf of the
+   * user who created it.
+   */
+  apiToken?: { id: string; name: string; prefix: string };
 }
 
 /** Actions on a team's records (services, assessments, findings, exports). */
@@ -28,6 +34,7 @@ export const TEAM_ACTIONS = [
   "finding.comment",
   "export.create",
   "team.audit.read",
+  "token.manage",
 ] as const;
 /** Organisation-level actions. */
 export const ORG_ACTIONS = ["org.read", "audit.read", "admin.manage"] as const;
@@ -50,6 +57,7 @@ const ROLE_GRANTS: Record<TeamRole, readonly TeamAction[]> = {
     "finding.comment",
     "export.create",
     "team.audit.read",
+    "token.manage",
   ],
   // Reads, exports and reads the team's audit trail; changes nothing.
   auditor: ["team.read", "export.create", "team.audit.read"],
@@ -57,6 +65,8 @@ const ROLE_GRANTS: Record<TeamRole, readonly TeamAction[]> = {
 
 /** Org-wide reading, for admins and auditors with a grant in force. */
 const ORG_READER_GRANTS: readonly TeamAction[] = ["team.read", "export.create", "team.audit.read"];
+/** What admins may do on any team besides reading: manage its API tokens. */
+const ADMIN_TEAM_GRANTS: readonly TeamAction[] = ["token.manage"];
 
 export function hasValidOrgAuditorGrant(principal: Principal, now: Date): boolean {
   return principal.orgAuditorUntil !== null && principal.orgAuditorUntil > now;
@@ -84,6 +94,7 @@ export function can(principal: Principal | null, action: Action, target: Target,
   if (!(TEAM_ACTIONS as readonly string[]).includes(action)) return false;
   const teamAction = action as TeamAction;
   if (isOrgReader(principal, now) && ORG_READER_GRANTS.includes(teamAction)) return true;
+  if (principal.isAdmin && ADMIN_TEAM_GRANTS.includes(teamAction)) return true;
   const membership = principal.memberships.find((m) => m.teamId === target.teamId);
   return membership ? ROLE_GRANTS[membership.role].includes(teamAction) : false;
 }
@@ -115,4 +126,10 @@ export function auditScope(principal: Principal | null, now: Date = new Date()):
 export function canBrowseAuditTrail(principal: Principal | null, now: Date = new Date()): boolean {
   const scope = auditScope(principal, now);
   return scope.kind === "org" || scope.teamIds.length > 0;
+}
+
+/** Whether the principal may manage some team's API tokens (leads of a team, admins). */
+export function mayManageTokens(principal: Principal | null, now: Date = new Date()): boolean {
+  if (!principal || principal.apiToken) return false;
+  return principal.isAdmin || principal.memberships.some((m) => can(principal, "token.manage", { teamId: m.teamId }, now));
 }

@@ -18,6 +18,8 @@ export interface ReportItem {
   justification: string;
   notes: string;
   evidenceLinks: string[];
+  /** Where the answer came from, when a machine suggested it. */
+  origin: string | null;
   attachments: { fileName: string; sha256: string; sizeBytes: number }[];
   findings: ReportFinding[];
 }

@@ -25,6 +25,7 @@ function Item({ item }: { item: ReportItem }) {
       <Text style={s.muted}>Severity {item.severity} · Status: {STATUS_LABEL[item.status as ResponseStatus] ?? item.status}</Text>
       <Text><Text style={s.label}>Justification: </Text>{item.justification || "—"}</Text>
       <Text><Text style={s.label}>Notes: </Text>{item.notes || "—"}</Text>
+      {item.origin ? <Text><Text style={s.label}>Answer origin: </Text>{item.origin}</Text> : null}
       <Text style={s.label}>Evidence links:</Text>
       {item.evidenceLinks.length ? item.evidenceLinks.map((link) => <Link key={link} src={link} style={s.mono}>{link}</Link>) : <Text>—</Text>}
       <Text style={s.label}>Attachments:</Text>

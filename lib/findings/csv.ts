@@ -50,4 +50,7 @@ export const ASSESSMENT_CSV_COLUMNS = [
   "carried_over_unconfirmed",
   "updated_by",
   "updated_at",
+  "suggestion_outcome",
+  "suggestion_source",
+  "suggestion_decided_by",
 ] as const;

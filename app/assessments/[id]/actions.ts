@@ -5,6 +5,7 @@ import { z } from "zod";
 import { assessmentIdSchema, itemIdSchema, returnSchema, saveAnswerSchema } from "@/lib/assessment/input-schemas";
 import { signedInAction, type ActionState } from "@/lib/actions/action";
 import { addAttachment, removeAttachment, type AttachmentMeta } from "@/lib/data/assessments/attachments";
+import { decideSuggestion } from "@/lib/data/assessments/decide-suggestion";
 import { saveResponse, type SaveResult } from "@/lib/data/assessments/save-response";
 import { approveAssessment, returnAssessment, submitAssessment } from "@/lib/data/assessments/sign-off";
 
@@ -33,6 +34,16 @@ const remove = signedInAction("attachments.remove", z.object({ assessmentId, ite
   await removeAttachment(principal, input);
   return { ok: true, message: "Attachment removed." };
 });
+
+const decide = signedInAction(
+  "responses.decide_suggestion",
+  z.object({ assessmentId, itemId, evidenceId: z.uuid(), decision: z.enum(["accept", "override"]) }),
+  async (principal, input) => {
+    await decideSuggestion(principal, input);
+    revalidatePath(`/assessments/${input.assessmentId}`, "layout");
+    return { ok: true, message: input.decision === "accept" ? "Suggestion accepted." : "Your answer stands; the suggestion is recorded as overridden." };
+  },
+);
 
 const submit = signedInAction("assessments.submit", z.object({ assessmentId }), async (principal, input) => {
   await submitAssessment(principal, input);
@@ -78,4 +89,8 @@ export async function returnAssessmentAction(previous: ActionState, form: FormDa
 
 export async function approveAssessmentAction(previous: ActionState, form: FormData): Promise<ActionState> {
   return approve(previous, form);
+}
+
+export async function decideSuggestionAction(previous: ActionState, form: FormData): Promise<ActionState> {
+  return decide(previous, form);
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { suggestionFrom, type DecidedSuggestion, type Suggestion } from "../../evidence/suggestion";
 import { answerGap } from "../../assessment/answer-rules";
 import { can, type Principal } from "../../auth/policy";
 import { parseStoredFactors, type Factor } from "../../checklist";
@@ -25,6 +26,8 @@ export interface ResponseView {
   /** Comments from leads who returned the assessment, newest first. */
   comments: { author: string; body: string; createdAt: Date }[];
   gap: string | null;
+  /** The machine suggestion this answer accepted or overrode, if any. */
+  suggestion: DecidedSuggestion | null;
 }
 
 export interface FactorProgress {
@@ -52,6 +55,12 @@ export interface AssessmentView {
   factorScores: (number | null)[];
   events: { kind: "started" | "submitted" | "returned" | "approved"; actor: string; comment: string; occurredAt: Date }[];
   may: { edit: boolean; submit: boolean; approve: boolean; export: boolean };
+  /**
+   * For an assessment under way: per item, the newest machine suggestion made
+   * since the service's previous completed assessment that the reviewer has not
+   * yet accepted or overridden.
+   */
+  pendingSuggestions: Record<string, Suggestion>;
 }
 
 /** An assessment with its checklist and every answer, if the principal may read it. */
@@ -68,6 +77,8 @@ export async function getAssessment(principal: Principal, assessmentId: string):
       responses: {
         include: {
           updatedBy: { select: { name: true } },
+          suggestion: { include: { token: { select: { name: true } } } },
+          suggestionDecidedBy: { select: { name: true } },
           attachments: { orderBy: { createdAt: "asc" }, select: { id: true, fileName: true, contentType: true, sizeBytes: true, sha256: true, createdAt: true } },
           comments: { orderBy: { createdAt: "desc" }, include: { author: { select: { name: true } } } },
         },
@@ -93,6 +104,15 @@ export async function getAssessment(principal: Principal, assessmentId: string):
       attachments: r.attachments,
       comments: r.comments.map((c) => ({ author: c.author?.name ?? "a former user", body: c.body, createdAt: c.createdAt })),
       gap: answerGap({ status, justification: r.justification, carriedOver: r.carriedOver }),
+      suggestion:
+        r.suggestion && r.suggestionOutcome
+          ? {
+              ...suggestionFrom(r.suggestion),
+              outcome: r.suggestionOutcome.toLowerCase() as "accepted" | "overridden",
+              decidedBy: r.suggestionDecidedBy?.name ?? null,
+              decidedAt: r.suggestionDecidedAt,
+            }
+          : null,
     };
   }
   const progress = factors.map((factor) => ({
@@ -105,6 +125,7 @@ export async function getAssessment(principal: Principal, assessmentId: string):
   for (const entry of (assessment.factorScores ?? []) as { factor: number; score: number | null }[]) factorScores[entry.factor - 1] = entry.score;
   const status = assessment.status.toLowerCase() as AssessmentStatus;
   const team = { teamId: assessment.service.teamId };
+  const pendingSuggestions = status === "completed" ? {} : await pendingSuggestionsFor(assessment.service.id, assessment.startedAt, responses);
   return {
     id: assessment.id,
     status,
@@ -135,7 +156,31 @@ export async function getAssessment(principal: Principal, assessmentId: string):
       approve: status === "in_review" && can(principal, "assessment.approve", team),
       export: can(principal, "export.create", team),
     },
+    pendingSuggestions,
   };
+}
+
+async function pendingSuggestionsFor(serviceId: string, startedAt: Date, responses: Record<string, ResponseView>): Promise<Record<string, Suggestion>> {
+  const prisma = getPrisma();
+  const previous = await prisma.assessment.findFirst({
+    where: { serviceId, status: "COMPLETED", approvedAt: { lte: startedAt } },
+    orderBy: { approvedAt: "desc" },
+    select: { approvedAt: true },
+  });
+  const rows = await prisma.evidence.findMany({
+    where: { serviceId, ...(previous?.approvedAt ? { submittedAt: { gt: previous.approvedAt } } : {}) },
+    orderBy: { submittedAt: "desc" },
+    include: { token: { select: { name: true } } },
+    take: 1000,
+  });
+  const pending: Record<string, Suggestion> = {};
+  for (const row of rows) {
+    if (pending[row.itemId] || responses[row.itemId]?.suggestion?.evidenceId === row.id) continue;
+    // Newest first: an item whose newest suggestion was decided has nothing pending.
+    if (Object.values(responses).some((r) => r.itemId === row.itemId && r.suggestion && r.suggestion.submittedAt >= row.submittedAt)) continue;
+    pending[row.itemId] = suggestionFrom(row);
+  }
+  return pending;
 }
 
 /** An assessment for export: readable by the principal, and in a team whose records they may export. */

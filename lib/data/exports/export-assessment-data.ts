@@ -43,6 +43,9 @@ export async function exportAssessmentData(
           r.carriedOver,
           r.updatedBy,
           r.updatedAt,
+          r.suggestion?.outcome ?? "",
+          r.suggestion?.source ?? "",
+          r.suggestion?.decidedBy ?? "",
         ]),
       );
     }
@@ -81,6 +84,17 @@ export async function exportAssessmentData(
         updated_by: r.updatedBy,
         updated_at: r.updatedAt,
         comments: r.comments.map((c) => ({ author: c.author, body: c.body, at: c.createdAt })),
+        suggestion: r.suggestion
+          ? {
+              outcome: r.suggestion.outcome,
+              suggested_status: r.suggestion.status,
+              summary: r.suggestion.summary,
+              source: r.suggestion.source,
+              submitted_at: r.suggestion.submittedAt,
+              decided_by: r.suggestion.decidedBy,
+              decided_at: r.suggestion.decidedAt,
+            }
+          : null,
       })),
     };
     bytes = Buffer.from(`${JSON.stringify(document, null, 2)}\n`, "utf8");

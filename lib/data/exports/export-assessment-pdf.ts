@@ -1,4 +1,5 @@
 import "server-only";
+import { provenanceLine } from "../../evidence/suggestion";
 import { randomUUID } from "node:crypto";
 import { renderToBuffer } from "@react-pdf/renderer";
 import { createElement } from "react";
@@ -69,6 +70,7 @@ export async function exportAssessmentPdf(
           justification: r.justification,
           notes: r.notes,
           evidenceLinks: r.evidenceLinks,
+          origin: r.suggestion ? provenanceLine(r.suggestion) : null,
           attachments: r.attachments.map((a) => ({ fileName: a.fileName, sha256: a.sha256, sizeBytes: a.sizeBytes })),
           findings: findings
             .filter((f) => f.itemId === item.id)

@@ -48,7 +48,18 @@ export default async function FactorStepPage({ params }: { params: Promise<{ id:
     const answers = Object.fromEntries(
       factor.items.map((item) => {
         const r = assessment.responses[item.id]!;
-        return [item.id, { ...r, comments: r.comments.map((c) => ({ ...c, createdAt: c.createdAt.toISOString() })) }];
+        const pending = assessment.pendingSuggestions[item.id];
+        return [
+          item.id,
+          {
+            ...r,
+            comments: r.comments.map((c) => ({ ...c, createdAt: c.createdAt.toISOString() })),
+            pendingSuggestion: pending ? { ...pending, submittedAt: pending.submittedAt.toISOString() } : null,
+            suggestion: r.suggestion
+              ? { ...r.suggestion, submittedAt: r.suggestion.submittedAt.toISOString(), decidedAt: r.suggestion.decidedAt?.toISOString() ?? null }
+              : null,
+          },
+        ];
       }),
     );
     return (

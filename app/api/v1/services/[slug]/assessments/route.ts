@@ -1,0 +1,20 @@
+import { apiJson, apiRoute, paged, pageQuery, parseParam, slugParam } from "@/lib/api/route";
+import { getService } from "@/lib/data/services/get-service";
+
+/** A service's assessments, newest first, a page at a time. */
+export const GET = apiRoute<{ slug: string }>(async ({ caller, params, url }) => {
+  const page = parseParam(pageQuery, Object.fromEntries(url.searchParams), "query");
+  const service = await getService(caller.principal, parseParam(slugParam, params.slug, "slug"));
+  const start = (page.page - 1) * page.pageSize;
+  const rows = service.assessments.slice(start, start + page.pageSize).map((a) => ({
+    id: a.id,
+    status: a.status,
+    checklistVersion: a.checklistVersion,
+    startedAt: a.startedAt,
+    submittedAt: a.submittedAt,
+    approvedAt: a.approvedAt,
+    approvedBy: a.approvedBy,
+    overallScore: a.overallScore,
+  }));
+  return apiJson(paged(rows, page, service.assessments.length));
+});

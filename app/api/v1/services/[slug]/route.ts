@@ -1,0 +1,9 @@
+import { serviceDetailJson } from "@/lib/api/shapes";
+import { apiJson, apiRoute, parseParam, slugParam } from "@/lib/api/route";
+import { getService } from "@/lib/data/services/get-service";
+
+/** One service with its latest score, per-factor scores and open findings. */
+export const GET = apiRoute<{ slug: string }>(async ({ caller, params }) => {
+  const service = await getService(caller.principal, parseParam(slugParam, params.slug, "slug"));
+  return apiJson(serviceDetailJson(service));
+});

@@ -1,0 +1,27 @@
+import { z } from "zod";
+import { serviceSummaryJson } from "@/lib/api/shapes";
+import { apiJson, apiRoute, paged, pageQuery, parseParam, readJson } from "@/lib/api/route";
+import { listServiceSummaries } from "@/lib/data/list-service-summaries";
+import { createService } from "@/lib/data/services/manage-services";
+
+/** The services of the token's team, by name, a page at a time. */
+export const GET = apiRoute(async ({ caller, url }) => {
+  const page = parseParam(pageQuery, Object.fromEntries(url.searchParams), "query");
+  const all = await listServiceSummaries(caller.principal);
+  const start = (page.page - 1) * page.pageSize;
+  return apiJson(paged(all.slice(start, start + page.pageSize).map(serviceSummaryJson), page, all.length));
+});
+
+const newService = z.object({
+  name: z.string().trim().min(2).max(80),
+  description: z.string().trim().max(1000).default(""),
+  criticality: z.enum(["critical", "high", "medium", "low"]),
+  repositoryUrl: z.url({ protocol: /^https?$/ }).max(500).nullable().default(null),
+});
+
+/** Adds a service to the token's team (a "submit evidence" token may, as a reviewer may). */
+export const POST = apiRoute(async ({ caller, request, url }) => {
+  const body = await readJson(request, newService);
+  const created = await createService(caller.principal, { ...body, teamId: caller.token.teamId });
+  return apiJson({ id: created.id, slug: created.slug }, 201, { Location: `${url.origin}/api/v1/services/${created.slug}` });
+});

@@ -1,0 +1,44 @@
+"use server";
+
+import { headers } from "next/headers";
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { signedInAction, type ActionState } from "@/lib/actions/action";
+import { TOKEN_LIFETIME_DAYS } from "@/lib/api/token-format";
+import { createToken, revokeToken } from "@/lib/data/api/tokens";
+import { clientAddress } from "@/lib/security/client-address";
+
+async function requestContext() {
+  const request = await headers();
+  return { ipAddress: clientAddress(request), userAgent: request.get("user-agent") };
+}
+
+const createSchema = z.object({
+  teamId: z.uuid("Choose a team."),
+  name: z.string().trim().min(2, "Name it after where it is used, e.g. ci-checkout.").max(80),
+  scope: z.enum(["submit_evidence", "read"], "Choose what the token may do."),
+  expiresInDays: z.coerce
+    .number()
+    .int()
+    .refine((days) => (TOKEN_LIFETIME_DAYS as readonly number[]).includes(days), "Choose an expiry from the list."),
+});
+
+const create = signedInAction("api_tokens.create", createSchema, async (principal, input): Promise<ActionState<{ token: string; name: string }>> => {
+  const created = await createToken(principal, input, await requestContext());
+  revalidatePath("/tokens");
+  return { ok: true, message: "Token created.", data: { token: created.token, name: input.name } };
+});
+
+const revoke = signedInAction("api_tokens.revoke", z.object({ tokenId: z.uuid() }), async (principal, input) => {
+  await revokeToken(principal, input, await requestContext());
+  revalidatePath("/tokens");
+  return { ok: true, message: "Token revoked. Requests with it are refused from now on." };
+});
+
+export async function createTokenAction(previous: ActionState<{ token: string; name: string }>, form: FormData): Promise<ActionState<{ token: string; name: string }>> {
+  return create(previous, form);
+}
+
+export async function revokeTokenAction(previous: ActionState, form: FormData): Promise<ActionState> {
+  return revoke(previous, form);
+}

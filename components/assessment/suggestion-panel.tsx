@@ -1,0 +1,86 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useActionState, useEffect } from "react";
+import { decideSuggestionAction } from "@/app/assessments/[id]/actions";
+import { STATUS_LABEL } from "@/lib/assessment/answer-rules";
+import { provenanceLine } from "@/lib/evidence/suggestion";
+import type { ResponseStatus } from "@/lib/scoring/score";
+import { formatDateTime } from "@/components/ui/format";
+
+export interface SuggestionView {
+  evidenceId: string;
+  status: Exclude<ResponseStatus, "unanswered">;
+  summary: string;
+  observations: { file: string; line: number | null; message: string }[];
+  source: string;
+  via: string | null;
+  submittedAt: string;
+}
+
+export interface DecidedSuggestionView extends SuggestionView {
+  outcome: "accepted" | "overridden";
+  decidedBy: string | null;
+  decidedAt: string | null;
+}
+
+const buttonClass = "rounded-md px-3 py-1.5 text-sm font-semibold disabled:opacity-60";
+
+/** A machine's suggested answer waiting for the reviewer: accept it, or keep their own answer. */
+export function SuggestionPanel({ assessmentId, itemId, suggestion, answered }: { assessmentId: string; itemId: string; suggestion: SuggestionView; answered: boolean }) {
+  const [state, action, pending] = useActionState(decideSuggestionAction, { ok: false, message: null });
+  const router = useRouter();
+  useEffect(() => {
+    if (state.ok) router.refresh();
+  }, [state, router]);
+  const headingId = `suggestion-${itemId}`;
+  return (
+    <section aria-labelledby={headingId} className="rounded-lg border border-sky-300 bg-sky-50 px-3 py-3 text-sm text-sky-950 dark:border-sky-800 dark:bg-sky-950 dark:text-sky-50">
+      <h4 id={headingId} className="font-semibold">
+        Suggested answer: {STATUS_LABEL[suggestion.status]}
+      </h4>
+      <p className="mt-0.5 text-xs">
+        From {suggestion.source}
+        {suggestion.via ? ` through the API token "${suggestion.via}"` : ""}, {formatDateTime(new Date(suggestion.submittedAt))} UTC
+      </p>
+      <p className="mt-2">{suggestion.summary}</p>
+      {suggestion.observations.length ? (
+        <ul className="mt-1 list-disc space-y-0.5 pl-5 text-xs">
+          {suggestion.observations.slice(0, 10).map((o, i) => (
+            <li key={i}>
+              <code className="font-mono">{o.line ? `${o.file}:${o.line}` : o.file}</code> {o.message}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <form action={action} className="mt-3 flex flex-wrap items-center gap-2">
+        <input type="hidden" name="assessmentId" value={assessmentId} />
+        <input type="hidden" name="itemId" value={itemId} />
+        <input type="hidden" name="evidenceId" value={suggestion.evidenceId} />
+        <button type="submit" name="decision" value="accept" disabled={pending} className={`${buttonClass} bg-sky-700 text-white hover:bg-sky-800`}>
+          Accept suggestion
+        </button>
+        <button
+          type="submit"
+          name="decision"
+          value="override"
+          disabled={pending || !answered}
+          className={`${buttonClass} border border-sky-400 bg-white text-sky-950 hover:bg-sky-100 dark:border-sky-700 dark:bg-sky-900 dark:text-sky-50`}
+        >
+          Keep my answer
+        </button>
+        {!answered ? <span className="text-xs">To override it, give your own answer first.</span> : null}
+      </form>
+      {state.message && !state.ok ? <p role="alert" className="mt-2 text-rose-700 dark:text-rose-300">{state.message}</p> : null}
+    </section>
+  );
+}
+
+/** Where an answer came from, once the reviewer decided on a suggestion. */
+export function SuggestionProvenance({ decided }: { decided: DecidedSuggestionView }) {
+  return (
+    <p className="rounded-md bg-slate-100 px-3 py-2 text-xs text-slate-700 dark:bg-slate-800 dark:text-slate-200">
+      {provenanceLine({ ...decided, decidedAt: decided.decidedAt ? new Date(decided.decidedAt) : null })}
+    </p>
+  );
+}

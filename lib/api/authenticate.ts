@@ -1,0 +1,131 @@
+import "server-only";
+import { actorOf, recordAuditEvent } from "../audit/record";
+import { can, type Principal, type TeamRole } from "../auth/policy";
+import { getPrisma } from "../db/prisma";
+import { getEnv } from "../env";
+import { ApiError } from "./errors";
+import { bearerToken, hashApiToken } from "./token-format";
+
+export interface ApiCaller {
+  principal: Principal;
+  token: { id: string; teamId: string; scope: "submit_evidence" | "read" };
+}
+
+/** A token's role: "submit evidence" works like a reviewer of its team, "read" like an auditor. */
+const ROLE_OF_SCOPE: Record<"SUBMIT_EVIDENCE" | "READ", TeamRole> = { SUBMIT_EVIDENCE: "reviewer", READ: "auditor" };
+
+async function refuse(reason: string, context: { ipAddress: string | null; userAgent: string | null; method: string; path: string }, tokenId?: string, teamId?: string) {
+  await getPrisma().$transaction((tx) =>
+    recordAuditEvent(tx, {
+      category: "security",
+      action: "api.refused",
+      actorLabel: tokenId ? `API token ${tokenId}` : "anonymous",
+      teamId: teamId ?? null,
+      targetType: tokenId ? "api_token" : null,
+      targetId: tokenId ?? null,
+      ipAddress: context.ipAddress,
+      userAgent: context.userAgent,
+      after: { reason, method: context.method, path: context.path },
+    }),
+  );
+}
+
+/**
+ * Who is calling the API: the bearer token, checked against Postgres on every
+ * request (revoked, expired, or its creator no longer allowed to hold it all
+ * refuse), counted against the per-minute limit, and recorded: every use is an
+ * audit event. Refusals are audited too.
+ */
+export async function authenticateApiRequest(
+  request: Request,
+  context: { ipAddress: string | null; userAgent: string | null },
+  now: Date = new Date(),
+): Promise<ApiCaller> {
+  const url = new URL(request.url);
+  const where = { ...context, method: request.method, path: url.pathname };
+  const presented = bearerToken(request.headers.get("authorization"));
+  if (!presented) {
+    await refuse("no token", where);
+    throw new ApiError("unauthorized", "Send an API token in the Authorization header: Bearer tf_…");
+  }
+  const prisma = getPrisma();
+  const token = await prisma.apiToken.findUnique({
+    where: { tokenHash: hashApiToken(presented) },
+    include: {
+      createdBy: {
+        include: {
+          memberships: { select: { teamId: true, role: true } },
+        },
+      },
+    },
+  });
+  if (!token) {
+    await refuse("unknown token", where);
+    throw new ApiError("unauthorized", "This API token is not valid.");
+  }
+  if (token.revokedAt) {
+    await refuse("revoked", where, token.id, token.teamId);
+    throw new ApiError("token_revoked", "This API token has been revoked.");
+  }
+  if (token.expiresAt <= now) {
+    await refuse("expired", where, token.id, token.teamId);
+    throw new ApiError("token_expired", "This API token has expired; create a new one.");
+  }
+  const creator = token.createdBy;
+  const creatorPrincipal: Principal | null =
+    creator && !creator.disabledAt
+      ? {
+          userId: creator.id,
+          email: creator.email,
+          name: creator.name,
+          isAdmin: creator.isAdmin,
+          memberships: creator.memberships.map((m) => ({ teamId: m.teamId, role: m.role.toLowerCase() as TeamRole })),
+          orgAuditorUntil: null,
+        }
+      : null;
+  // A token lives only as long as its creator may hold it.
+  if (!creatorPrincipal || !can(creatorPrincipal, "token.manage", { teamId: token.teamId }, now)) {
+    await refuse("creator lost access", where, token.id, token.teamId);
+    throw new ApiError("unauthorized", "The person who created this API token no longer has access; create a new token.");
+  }
+
+  const limit = getEnv().API_RATE_LIMIT_PER_MINUTE;
+  const window = new Date(Math.floor(now.getTime() / 60_000) * 60_000);
+  const [counted] = await prisma.$queryRaw<{ count: number }[]>`
+    INSERT INTO api_rate_windows (token_id, window_start, count) VALUES (${token.id}::uuid, ${window}, 1)
+    ON CONFLICT (token_id, window_start) DO UPDATE SET count = api_rate_windows.count + 1
+    RETURNING count`;
+  if ((counted?.count ?? 0) > limit) {
+    const retryAfter = Math.max(1, Math.ceil((window.getTime() + 60_000 - now.getTime()) / 1000));
+    if (counted!.count === limit + 1) await refuse("rate limited", where, token.id, token.teamId);
+    throw new ApiError("rate_limited", `This token may make ${limit} requests a minute. Try again in ${retryAfter} s.`, undefined, { "Retry-After": String(retryAfter) });
+  }
+
+  const principal: Principal = {
+    userId: creatorPrincipal.userId,
+    email: creatorPrincipal.email,
+    name: `${token.name} (API token)`,
+    isAdmin: false,
+    memberships: [{ teamId: token.teamId, role: ROLE_OF_SCOPE[token.scope] }],
+    orgAuditorUntil: null,
+    apiToken: { id: token.id, name: token.name, prefix: token.prefix },
+  };
+  await prisma.$transaction(async (tx) => {
+    await tx.apiToken.update({ where: { id: token.id }, data: { lastUsedAt: now, lastUsedIp: context.ipAddress } });
+    await recordAuditEvent(tx, {
+      category: "access",
+      action: "api.request",
+      ...actorOf(principal),
+      teamId: token.teamId,
+      targetType: "api_token",
+      targetId: token.id,
+      ipAddress: context.ipAddress,
+      userAgent: context.userAgent,
+      after: { method: request.method, path: url.pathname },
+      occurredAt: now,
+    });
+    // Old windows are of no use; clear them now and then.
+    if (Math.random() < 0.02) await tx.apiRateWindow.deleteMany({ where: { windowStart: { lt: new Date(now.getTime() - 3_600_000) } } });
+  });
+  return { principal, token: { id: token.id, teamId: token.teamId, scope: token.scope === "READ" ? "read" : "submit_evidence" } };
+}

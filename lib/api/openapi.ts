@@ -1,0 +1,287 @@
+// The OpenAPI 3.1 description of /api/v1, served at /api/v1/openapi.json. A
+// test checks it against the route handlers, method by method.
+import { API_ERRORS } from "./errors";
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const json = (schema: object) => ({ "application/json": { schema } });
+const errors = (...codes: number[]) =>
+  Object.fromEntries(codes.map((code) => [String(code), { description: STATUS_TEXT[code] ?? "Error", content: json(ref("Error")) }]));
+const STATUS_TEXT: Record<number, string> = {
+  401: "No token, or a token that is unknown, expired, revoked or whose creator lost access",
+  403: "The token's role does not allow this",
+  404: "Not found, or outside the token's team",
+  413: "Body larger than 1 MiB",
+  422: "Invalid input; `details` says where",
+  429: "Too many requests for this token this minute (see Retry-After)",
+};
+const common = errors(401, 429);
+const pageParams = [
+  { name: "page", in: "query", schema: { type: "integer", minimum: 1, default: 1 } },
+  { name: "pageSize", in: "query", schema: { type: "integer", minimum: 1, maximum: 100, default: 50 } },
+];
+const slug = { name: "slug", in: "path", required: true, schema: { type: "string", pattern: "^[a-z0-9-]{1,80}$" } };
+const id = { name: "id", in: "path", required: true, schema: { type: "string", format: "uuid" } };
+const paged = (item: object) => ({
+  type: "object",
+  required: ["data", "pagination"],
+  properties: { data: { type: "array", items: item }, pagination: ref("Pagination") },
+});
+const nullable = (type: string, extra: object = {}) => ({ type: [type, "null"], ...extra });
+const factorScores = { type: "array", items: { type: "object", properties: { number: { type: "integer" }, name: { type: "string" }, score: nullable("number") } } };
+
+export const OPENAPI_DOCUMENT = {
+  openapi: "3.1.0",
+  info: {
+    title: "Twelvefold API",
+    version: "1.0.0",
+    description:
+      "Read services, checklist items, assessments, findings and scores, add services, submit evidence for a service's items and download exports. Every request needs a team API token (Authorization: Bearer tf_…), created by a lead or an admin under API tokens. A \"submit evidence\" token acts as a reviewer of its team, a \"read\" token as an auditor. Errors are JSON with a stable `code`.",
+  },
+  servers: [{ url: "/" }],
+  security: [{ bearer: [] }],
+  paths: {
+    "/api/v1/openapi.json": {
+      get: { summary: "This document", security: [], responses: { "200": { description: "The OpenAPI document", content: json({ type: "object" }) } } },
+    },
+    "/api/v1/checklist": {
+      get: {
+        summary: "The current checklist: factors and item ids",
+        responses: { "200": { description: "The checklist", content: json(ref("Checklist")) }, ...common },
+      },
+    },
+    "/api/v1/services": {
+      get: {
+        summary: "The token's team's services, with their latest scores",
+        parameters: pageParams,
+        responses: { "200": { description: "A page of services", content: json(paged(ref("ServiceSummary"))) }, ...common, ...errors(422) },
+      },
+      post: {
+        summary: "Add a service to the token's team (submit-evidence tokens)",
+        requestBody: { required: true, content: json(ref("NewService")) },
+        responses: {
+          "201": { description: "Created", content: json({ type: "object", required: ["id", "slug"], properties: { id: { type: "string", format: "uuid" }, slug: { type: "string" } } }) },
+          ...common,
+          ...errors(403, 413, 422),
+        },
+      },
+    },
+    "/api/v1/services/{slug}": {
+      get: {
+        summary: "One service: scores per factor, open findings, the assessment under way",
+        parameters: [slug],
+        responses: { "200": { description: "The service", content: json(ref("Service")) }, ...common, ...errors(404, 422) },
+      },
+    },
+    "/api/v1/services/{slug}/assessments": {
+      get: {
+        summary: "A service's assessments, newest first",
+        parameters: [slug, ...pageParams],
+        responses: { "200": { description: "A page of assessments", content: json(paged(ref("AssessmentSummary"))) }, ...common, ...errors(404, 422) },
+      },
+    },
+    "/api/v1/services/{slug}/evidence": {
+      post: {
+        summary: "Submit evidence for a service's items; each result becomes a suggested answer for the reviewer",
+        parameters: [slug],
+        requestBody: { required: true, content: json(ref("EvidenceSubmission")) },
+        responses: {
+          "201": {
+            description: "Recorded",
+            content: json({
+              type: "object",
+              required: ["service", "accepted", "assessmentUnderWay"],
+              properties: { service: { type: "string" }, accepted: { type: "integer" }, assessmentUnderWay: nullable("string", { format: "uuid" }) },
+            }),
+          },
+          ...common,
+          ...errors(403, 404, 413, 422),
+        },
+      },
+    },
+    "/api/v1/assessments/{id}": {
+      get: {
+        summary: "One assessment with every answer and where machine-suggested answers came from",
+        parameters: [id],
+        responses: { "200": { description: "The assessment", content: json(ref("Assessment")) }, ...common, ...errors(404, 422) },
+      },
+    },
+    "/api/v1/assessments/{id}/export": {
+      get: {
+        summary: "Download an assessment's export, recorded and verifiable like one from the UI (read tokens)",
+        parameters: [id, { name: "format", in: "query", schema: { type: "string", enum: ["pdf", "csv", "json"], default: "pdf" } }],
+        responses: {
+          "200": {
+            description: "The file, with X-Twelvefold-Export and X-Twelvefold-SHA256 headers",
+            content: { "application/pdf": { schema: { type: "string", format: "binary" } }, "text/csv": { schema: { type: "string" } }, "application/json": { schema: { type: "object" } } },
+          },
+          ...common,
+          ...errors(403, 404, 422),
+        },
+      },
+    },
+    "/api/v1/findings": {
+      get: {
+        summary: "The team's findings, filtered like the findings page",
+        parameters: [
+          { name: "status", in: "query", schema: { type: "string", enum: ["open", "in_progress", "risk_accepted", "resolved", "all"] } },
+          { name: "severity", in: "query", schema: { type: "string", enum: ["critical", "high", "medium", "low"] } },
+          { name: "service", in: "query", schema: { type: "string" } },
+          { name: "page", in: "query", schema: { type: "integer", minimum: 1 } },
+        ],
+        responses: { "200": { description: "A page of findings (50 a page)", content: json(paged(ref("Finding"))) }, ...common },
+      },
+    },
+  },
+  components: {
+    securitySchemes: { bearer: { type: "http", scheme: "bearer", description: "A Twelvefold API token, tf_ followed by 43 characters" } },
+    schemas: {
+      Error: {
+        type: "object",
+        required: ["error"],
+        properties: {
+          error: {
+            type: "object",
+            required: ["code", "message"],
+            properties: { code: { type: "string", enum: Object.keys(API_ERRORS) }, message: { type: "string" }, details: {} },
+          },
+        },
+      },
+      Pagination: {
+        type: "object",
+        required: ["page", "pageSize", "total", "pages"],
+        properties: { page: { type: "integer" }, pageSize: { type: "integer" }, total: { type: "integer" }, pages: { type: "integer" } },
+      },
+      Checklist: {
+        type: "object",
+        properties: {
+          version: { type: "string" },
+          factors: {
+            type: "array",
+            items: {
+              type: "object",
+              properties: {
+                number: { type: "integer" },
+                name: { type: "string" },
+                items: { type: "array", items: { type: "object", properties: { id: { type: "string" }, title: { type: "string" }, severity: { type: "string" } } } },
+              },
+            },
+          },
+        },
+      },
+      ServiceSummary: {
+        type: "object",
+        properties: {
+          slug: { type: "string" },
+          name: { type: "string" },
+          team: { type: "string" },
+          criticality: { type: "string" },
+          latestScore: nullable("number"),
+          lastAssessedAt: nullable("string", { format: "date-time" }),
+          factors: factorScores,
+        },
+      },
+      Service: {
+        allOf: [
+          ref("ServiceSummary"),
+          {
+            type: "object",
+            properties: {
+              id: { type: "string", format: "uuid" },
+              description: { type: "string" },
+              repositoryUrl: nullable("string"),
+              owner: nullable("string"),
+              assessmentUnderWay: { type: ["object", "null"], properties: { id: { type: "string" }, status: { type: "string" } } },
+              openFindings: { type: "array", items: { type: "object" } },
+            },
+          },
+        ],
+      },
+      NewService: {
+        type: "object",
+        required: ["name", "criticality"],
+        properties: {
+          name: { type: "string", minLength: 2, maxLength: 80 },
+          description: { type: "string", maxLength: 1000 },
+          criticality: { type: "string", enum: ["critical", "high", "medium", "low"] },
+          repositoryUrl: nullable("string", { format: "uri" }),
+        },
+      },
+      AssessmentSummary: {
+        type: "object",
+        properties: {
+          id: { type: "string", format: "uuid" },
+          status: { type: "string", enum: ["draft", "in_review", "completed"] },
+          checklistVersion: { type: "string" },
+          startedAt: { type: "string", format: "date-time" },
+          submittedAt: nullable("string", { format: "date-time" }),
+          approvedAt: nullable("string", { format: "date-time" }),
+          approvedBy: nullable("string"),
+          overallScore: nullable("number"),
+        },
+      },
+      Assessment: {
+        type: "object",
+        properties: {
+          id: { type: "string", format: "uuid" },
+          status: { type: "string" },
+          overallScore: nullable("number"),
+          factors: factorScores,
+          items: {
+            type: "array",
+            items: {
+              type: "object",
+              properties: {
+                itemId: { type: "string" },
+                status: { type: "string" },
+                justification: { type: "string" },
+                suggestion: {
+                  type: ["object", "null"],
+                  description: "The machine suggestion this answer accepted or overrode",
+                  properties: { outcome: { type: "string", enum: ["accepted", "overridden"] }, source: { type: "string" }, decidedBy: nullable("string") },
+                },
+              },
+            },
+          },
+        },
+      },
+      EvidenceSubmission: {
+        type: "object",
+        required: ["source", "results"],
+        properties: {
+          source: { type: "string", maxLength: 120, description: "The tool, e.g. twelvefold-scan 1.0.0" },
+          results: {
+            type: "array",
+            minItems: 1,
+            maxItems: 200,
+            items: {
+              type: "object",
+              required: ["itemId", "status", "summary"],
+              properties: {
+                itemId: { type: "string", pattern: "^F\\d{2}-[A-Z0-9-]{2,60}$" },
+                status: { type: "string", enum: ["met", "partially_met", "not_met", "not_applicable"] },
+                summary: { type: "string", maxLength: 2000 },
+                observations: {
+                  type: "array",
+                  maxItems: 50,
+                  items: { type: "object", required: ["file", "message"], properties: { file: { type: "string" }, line: nullable("integer"), message: { type: "string" } } },
+                },
+              },
+            },
+          },
+        },
+      },
+      Finding: {
+        type: "object",
+        properties: {
+          id: { type: "string", format: "uuid" },
+          itemId: { type: "string" },
+          title: { type: "string" },
+          severity: { type: "string" },
+          status: { type: "string" },
+          service: { type: "string" },
+          dueDate: nullable("string", { format: "date-time" }),
+        },
+      },
+    },
+  },
+} as const;

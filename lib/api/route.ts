@@ -1,0 +1,99 @@
+import "server-only";
+import { z } from "zod";
+import { ForbiddenError, NotFoundError, ValidationError } from "../data/errors";
+import { createLogger } from "../log";
+import { clientAddress } from "../security/client-address";
+import { authenticateApiRequest, type ApiCaller } from "./authenticate";
+import { API_ERRORS, ApiError, errorBody, type ApiErrorCode } from "./errors";
+
+const log = createLogger("web");
+
+export interface ApiContext<P> {
+  caller: ApiCaller;
+  request: Request;
+  url: URL;
+  params: P;
+  context: { origin: string; ipAddress: string | null; userAgent: string | null };
+}
+
+export function apiJson(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff", ...headers },
+  });
+}
+
+export function apiErrorResponse(code: ApiErrorCode, message: string, details?: unknown, headers: Record<string, string> = {}): Response {
+  return apiJson(errorBody(code, message, details), API_ERRORS[code], headers);
+}
+
+function fromError(error: unknown): Response {
+  if (error instanceof ApiError) return apiErrorResponse(error.code, error.message, error.details, error.headers);
+  if (error instanceof NotFoundError) return apiErrorResponse("not_found", "Not found, or this token has no access to it.");
+  if (error instanceof ForbiddenError) return apiErrorResponse("forbidden", "This token's role does not allow this.");
+  if (error instanceof ValidationError) return apiErrorResponse("validation_failed", error.message, error.fieldErrors);
+  const id = crypto.randomUUID();
+  log.error({ err: error, errorId: id }, "API request failed");
+  return apiErrorResponse("internal", `Something went wrong on our side (error ${id}). Nothing was changed.`);
+}
+
+/**
+ * An API route handler: authenticates the token (and counts and records the
+ * use), runs the handler with the token's principal, and turns every failure
+ * into the API's JSON error. The data layer checks the principal again.
+ */
+export function apiRoute<P = Record<string, never>>(handler: (api: ApiContext<P>) => Promise<Response>) {
+  return async (request: Request, route: { params: Promise<P> }): Promise<Response> => {
+    try {
+      const url = new URL(request.url);
+      const context = { origin: url.origin, ipAddress: clientAddress(request.headers), userAgent: request.headers.get("user-agent") };
+      const caller = await authenticateApiRequest(request, context);
+      return await handler({ caller, request, url, params: await route.params, context });
+    } catch (error) {
+      return fromError(error);
+    }
+  };
+}
+
+/** Problems in zod's words, as the API reports them: where, and what is wrong. */
+export function issuesOf(error: z.ZodError): { path: string; message: string }[] {
+  return error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message }));
+}
+
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+/** The request's JSON body, validated; too large, malformed or invalid bodies are refused with details. */
+export async function readJson<S extends z.ZodType>(request: Request, schema: S): Promise<z.infer<S>> {
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > MAX_BODY_BYTES) throw new ApiError("payload_too_large", `Send at most ${MAX_BODY_BYTES} bytes.`);
+  const text = await request.text();
+  if (Buffer.byteLength(text) > MAX_BODY_BYTES) throw new ApiError("payload_too_large", `Send at most ${MAX_BODY_BYTES} bytes.`);
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    throw new ApiError("validation_failed", "The body is not valid JSON.");
+  }
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) throw new ApiError("validation_failed", "The body does not match the schema; see details.", issuesOf(parsed.error));
+  return parsed.data;
+}
+
+/** A value from the path or query, validated. */
+export function parseParam<S extends z.ZodType>(schema: S, value: unknown, name: string): z.infer<S> {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw new ApiError("validation_failed", `Check ${name}.`, issuesOf(parsed.error).map((i) => ({ ...i, path: i.path ? `${name}.${i.path}` : name })));
+  return parsed.data;
+}
+
+export const pageQuery = z.object({
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(50),
+});
+
+/** One page of a list, with where it sits in the whole. */
+export function paged<T>(items: T[], page: { page: number; pageSize: number }, total = items.length) {
+  return { data: items, pagination: { page: page.page, pageSize: page.pageSize, total, pages: Math.max(1, Math.ceil(total / page.pageSize)) } };
+}
+
+export const slugParam = z.string().regex(/^[a-z0-9-]{1,80}$/, "a service slug: lowercase letters, digits and hyphens");

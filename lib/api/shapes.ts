@@ -1,0 +1,88 @@
+// The API's JSON shapes, built from the data layer's views. Field names are
+// part of the versioned contract (/api/v1): add fields, never rename them.
+import { FACTOR_NAMES } from "../checklist/factor-names";
+import type { AssessmentView } from "../data/assessments/get-assessment";
+import type { FindingListRow } from "../data/findings/list-findings";
+import type { ServiceSummary } from "../data/list-service-summaries";
+import type { ServiceDetail } from "../data/services/get-service";
+
+const factors = (scores: (number | null)[]) => scores.map((score, i) => ({ number: i + 1, name: FACTOR_NAMES[i] ?? `Factor ${i + 1}`, score }));
+
+export function serviceSummaryJson(s: ServiceSummary) {
+  return {
+    slug: s.slug,
+    name: s.name,
+    team: s.team.name,
+    criticality: s.criticality,
+    latestScore: s.latestScore,
+    lastAssessedAt: s.lastAssessedAt,
+    factors: factors(s.factorScores),
+  };
+}
+
+export function serviceDetailJson(s: ServiceDetail) {
+  return {
+    id: s.id,
+    slug: s.slug,
+    name: s.name,
+    description: s.description,
+    criticality: s.criticality,
+    repositoryUrl: s.repositoryUrl,
+    team: s.team.name,
+    owner: s.owner,
+    latestScore: s.latestScore,
+    lastAssessedAt: s.lastAssessedAt,
+    factors: factors(s.factorScores),
+    assessmentUnderWay: s.current,
+    openFindings: s.openFindings.map((f) => ({ id: f.id, itemId: f.itemId, title: f.title, severity: f.severity, status: f.status, dueDate: f.dueDate })),
+  };
+}
+
+export function assessmentJson(a: AssessmentView) {
+  return {
+    id: a.id,
+    status: a.status,
+    service: { slug: a.service.slug, name: a.service.name, team: a.service.team },
+    checklistVersion: a.checklist.version,
+    startedAt: a.startedAt,
+    submittedAt: a.submittedAt,
+    approvedAt: a.approvedAt,
+    approvedBy: a.approvedBy,
+    overallScore: a.overallScore,
+    factors: factors(a.factorScores),
+    items: a.factors.flatMap((f) =>
+      f.items.map((item) => {
+        const r = a.responses[item.id];
+        return {
+          itemId: item.id,
+          factor: f.number,
+          status: r?.status ?? "unanswered",
+          justification: r?.justification ?? "",
+          notes: r?.notes ?? "",
+          evidenceLinks: r?.evidenceLinks ?? [],
+          updatedBy: r?.updatedBy ?? null,
+          updatedAt: r?.updatedAt ?? null,
+          suggestion: r?.suggestion ?? null,
+        };
+      }),
+    ),
+  };
+}
+
+export function findingJson(f: FindingListRow) {
+  return {
+    id: f.id,
+    itemId: f.itemId,
+    title: f.title,
+    severity: f.severity,
+    status: f.status,
+    service: f.service.slug,
+    team: f.team,
+    owner: f.owner,
+    openedAt: f.openedAt,
+    dueDate: f.dueDate,
+    dueState: f.due,
+    resolvedAt: f.resolvedAt,
+    riskAcceptanceExpiresAt: f.riskAcceptanceExpiresAt,
+  };
+}

@@ -1,0 +1,56 @@
+import "server-only";
+import { actorOf, recordAuditEvent } from "../../audit/record";
+import type { Principal } from "../../auth/policy";
+import { allItems, latestChecklist } from "../../checklist";
+import { getPrisma } from "../../db/prisma";
+import type { EvidenceSubmission } from "../../evidence/schema";
+import { ValidationError } from "../errors";
+import { assertTeamPermission, NotFoundError, servicesVisibleTo } from "../scope";
+
+/**
+ * Records what a pipeline observed about a service's items. Each result becomes
+ * a suggestion in the service's assessment under way (or the next one): the
+ * reviewer accepts or overrides it. Submitting is a reviewer's right.
+ */
+export async function submitEvidence(
+  principal: Principal,
+  input: { serviceSlug: string } & EvidenceSubmission,
+  context: { ipAddress: string | null; userAgent: string | null },
+  now: Date = new Date(),
+): Promise<{ service: string; accepted: number; assessmentUnderWay: string | null }> {
+  const prisma = getPrisma();
+  const service = await prisma.service.findFirst({ where: { ...servicesVisibleTo(principal, now), slug: input.serviceSlug }, select: { id: true, teamId: true, slug: true } });
+  if (!service) throw new NotFoundError();
+  assertTeamPermission(principal, "assessment.edit", service.teamId, now);
+  const known = new Set(allItems(latestChecklist()).map((i) => i.id));
+  const unknown = input.results.filter((r) => !known.has(r.itemId)).map((r) => r.itemId);
+  if (unknown.length) throw new ValidationError(`Unknown checklist items: ${[...new Set(unknown)].join(", ")}.`, { itemId: unknown });
+  return prisma.$transaction(async (tx) => {
+    await tx.evidence.createMany({
+      data: input.results.map((r) => ({
+        serviceId: service.id,
+        itemId: r.itemId,
+        status: r.status.toUpperCase() as "MET" | "PARTIALLY_MET" | "NOT_MET" | "NOT_APPLICABLE",
+        summary: r.summary,
+        observations: r.observations,
+        source: input.source,
+        tokenId: principal.apiToken?.id ?? null,
+        submittedAt: now,
+      })),
+    });
+    await recordAuditEvent(tx, {
+      category: "change",
+      action: "evidence.submitted",
+      ...actorOf(principal),
+      teamId: service.teamId,
+      targetType: "service",
+      targetId: service.id,
+      ipAddress: context.ipAddress,
+      userAgent: context.userAgent,
+      after: { source: input.source, items: input.results.map((r) => `${r.itemId}:${r.status}`) },
+      occurredAt: now,
+    });
+    const underWay = await tx.assessment.findFirst({ where: { serviceId: service.id, status: { in: ["DRAFT", "IN_REVIEW"] } }, select: { id: true } });
+    return { service: service.slug, accepted: input.results.length, assessmentUnderWay: underWay?.id ?? null };
+  });
+}
