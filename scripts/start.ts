@@ -15,6 +15,7 @@ import { createPrismaClient } from "../lib/db/client";
 import { MigrationError } from "../lib/db/migrator";
 import { seedDemo } from "../lib/demo/seed";
 import { ConfigError, parseEnv, type Env } from "../lib/env";
+import { WORKER_ARGS } from "./worker-command";
 
 const root = path.resolve(import.meta.dirname, "..");
 const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
@@ -47,7 +48,7 @@ function run(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
 }
 
 function startWorkerProcess(env: NodeJS.ProcessEnv): ChildProcess {
-  return spawn(process.execPath, ["--import", "tsx", "--import", "./scripts/worker-register.mjs", "scripts/worker.ts"], {
+  return spawn(process.execPath, WORKER_ARGS, {
     cwd: root,
     env,
     stdio: ["ignore", "inherit", "inherit"],

@@ -15,6 +15,7 @@ import { startScratchServer, type ScratchServer } from "../lib/db/scratch";
 import { seedDemo } from "../lib/demo/seed";
 import { getEnv } from "../lib/env";
 import { startTestIssuer, TEST_CLIENT } from "../tests/oidc-issuer";
+import { WORKER_ARGS } from "./worker-command";
 
 const root = path.resolve(import.meta.dirname, "..");
 const results = path.join(root, "test-results");
@@ -106,7 +107,7 @@ async function e2e(server: ScratchServer, chromium: string) {
       },
     });
     // The worker process, as `npm start` runs it beside the web server: it makes the queued portfolio reports.
-    const worker = spawn(process.execPath, ["--import", "tsx", "--import", "./scripts/worker-register.mjs", "scripts/worker.ts"], {
+    const worker = spawn(process.execPath, WORKER_ARGS, {
       cwd: root,
       env: { ...baseEnv, DATABASE_URL: appUrl },
       stdio: "inherit",

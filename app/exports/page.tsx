@@ -8,7 +8,7 @@ import { DataTable } from "@/components/ui/data-table";
 import { formatDateTime } from "@/components/ui/format";
 import { requirePrincipal } from "@/lib/auth/current";
 import { listMyExports } from "@/lib/data/exports/my-exports";
-import { EXPORT_KIND_LABEL } from "@/lib/exports/kinds";
+import { EXPORT_KIND_LABEL, exportSubject } from "@/lib/exports/kinds";
 
 export const metadata: Metadata = { title: "Your exports" };
 
@@ -40,7 +40,7 @@ export default async function ExportsPage() {
                 <td className="px-5 py-3">
                   <div className="font-medium">{EXPORT_KIND_LABEL[file.kind]}</div>
                   <div className="text-xs text-slate-600 dark:text-slate-400">
-                    {file.assessmentOf ? `Assessment of ${file.assessmentOf}` : file.teamName ? `Team ${file.teamName}` : file.kind === "PORTFOLIO_PDF" ? "Several teams" : "Your scope"}
+                    {exportSubject(file)}
                   </div>
                 </td>
                 <td className="whitespace-nowrap px-3 py-3">{formatDateTime(file.createdAt)}</td>

@@ -28,55 +28,47 @@ export function ItemReadOnly({ assessmentId, item, answer }: { assessmentId: str
       <div className="grid gap-6 px-5 py-4 lg:grid-cols-2">
         <ItemGuidance item={item} />
         <dl className="space-y-3 text-sm">
-          <div>
-            <dt className="font-semibold">Justification</dt>
-            <dd className="mt-0.5 whitespace-pre-wrap text-slate-700 dark:text-slate-300">{answer.justification || "—"}</dd>
-          </div>
+          <Entry term="Justification" className="whitespace-pre-wrap text-slate-700 dark:text-slate-300">{answer.justification || "—"}</Entry>
           {answer.suggestion ? (
-            <div>
-              <dt className="font-semibold">Answer origin</dt>
-              <dd className="mt-0.5 text-slate-700 dark:text-slate-300">{provenanceLine(answer.suggestion)}</dd>
-            </div>
+            <Entry term="Answer origin" className="text-slate-700 dark:text-slate-300">{provenanceLine(answer.suggestion)}</Entry>
           ) : null}
-          <div>
-            <dt className="font-semibold">Notes</dt>
-            <dd className="mt-0.5 whitespace-pre-wrap text-slate-700 dark:text-slate-300">{answer.notes || "—"}</dd>
-          </div>
-          <div>
-            <dt className="font-semibold">Evidence links</dt>
-            <dd className="mt-0.5">
-              {answer.evidenceLinks.length ? (
-                <ul className="space-y-0.5">
-                  {answer.evidenceLinks.map((link) => (
-                    <li key={link} className="truncate">
-                      <a href={link} target="_blank" rel="noopener noreferrer" className="text-indigo-700 underline dark:text-indigo-300">{link}</a>
-                    </li>
-                  ))}
-                </ul>
-              ) : "—"}
-            </dd>
-          </div>
-          <div>
-            <dt className="font-semibold">Attachments</dt>
-            <dd className="mt-0.5">
-              {answer.attachments.length ? (
-                <ul className="space-y-0.5">
-                  {answer.attachments.map((file) => (
-                    <li key={file.id}>
-                      <a href={`/assessments/${assessmentId}/attachments/${file.id}`} download className="text-indigo-700 underline dark:text-indigo-300">{file.fileName}</a>
-                      <span className="ml-2 break-all font-mono text-xs text-slate-600 dark:text-slate-400">sha256 {file.sha256}</span>
-                    </li>
-                  ))}
-                </ul>
-              ) : "—"}
-            </dd>
-          </div>
-          <div>
-            <dt className="font-semibold">Last changed</dt>
-            <dd className="mt-0.5 text-slate-700 dark:text-slate-300">{answer.updatedBy ? `by ${answer.updatedBy}` : "carried over or not yet answered"}</dd>
-          </div>
+          <Entry term="Notes" className="whitespace-pre-wrap text-slate-700 dark:text-slate-300">{answer.notes || "—"}</Entry>
+          <Entry term="Evidence links">
+            {answer.evidenceLinks.length ? (
+              <ul className="space-y-0.5">
+                {answer.evidenceLinks.map((link) => (
+                  <li key={link} className="truncate">
+                    <a href={link} target="_blank" rel="noopener noreferrer" className="text-indigo-700 underline dark:text-indigo-300">{link}</a>
+                  </li>
+                ))}
+              </ul>
+            ) : "—"}
+          </Entry>
+          <Entry term="Attachments">
+            {answer.attachments.length ? (
+              <ul className="space-y-0.5">
+                {answer.attachments.map((file) => (
+                  <li key={file.id}>
+                    <a href={`/assessments/${assessmentId}/attachments/${file.id}`} download className="text-indigo-700 underline dark:text-indigo-300">{file.fileName}</a>
+                    <span className="ml-2 break-all font-mono text-xs text-slate-600 dark:text-slate-400">sha256 {file.sha256}</span>
+                  </li>
+                ))}
+              </ul>
+            ) : "—"}
+          </Entry>
+          <Entry term="Last changed" className="text-slate-700 dark:text-slate-300">{answer.updatedBy ? `by ${answer.updatedBy}` : "carried over or not yet answered"}</Entry>
         </dl>
       </div>
     </article>
+  );
+}
+
+/** One term of the answer and its value. */
+function Entry({ term, className = "", children }: { term: string; className?: string; children: React.ReactNode }) {
+  return (
+    <div>
+      <dt className="font-semibold">{term}</dt>
+      <dd className={`mt-0.5 ${className}`}>{children}</dd>
+    </div>
   );
 }

@@ -16,8 +16,8 @@ export function CreateTokenForm({ teams, lifetimes }: { teams: { id: string; nam
           </label>
           <input id="new-token" readOnly value={state.data.token} className={`${fieldClass} font-mono`} onFocus={(event) => event.currentTarget.select()} />
           <p className="mt-2 text-xs">
-            Use it as <code className="font-mono">Authorization: Bearer …</code>, or with the scanner:{" "}
-            <code className="font-mono">npx twelvefold scan . --url &lt;this site&gt; --token &lt;token&gt; --service &lt;slug&gt;</code>
+            Send it as <code className="font-mono">Authorization: Bearer …</code>; the routes are described at{" "}
+            <a href="/api/v1/openapi.json" className="underline">/api/v1/openapi.json</a>.
           </p>
         </div>
       ) : null}

@@ -1,6 +1,7 @@
 import "server-only";
 import { actorOf, recordAuditEvent } from "../audit/record";
 import { can, type Principal, type TeamRole } from "../auth/policy";
+import { principalInclude, toPrincipal } from "../auth/sessions";
 import { getPrisma } from "../db/prisma";
 import { getEnv } from "../env";
 import { ApiError } from "./errors";
@@ -51,13 +52,7 @@ export async function authenticateApiRequest(
   const prisma = getPrisma();
   const token = await prisma.apiToken.findUnique({
     where: { tokenHash: hashApiToken(presented) },
-    include: {
-      createdBy: {
-        include: {
-          memberships: { select: { teamId: true, role: true } },
-        },
-      },
-    },
+    include: { createdBy: { include: principalInclude(now) } },
   });
   if (!token) {
     await refuse("unknown token", where);
@@ -71,18 +66,7 @@ export async function authenticateApiRequest(
     await refuse("expired", where, token.id, token.teamId);
     throw new ApiError("token_expired", "This API token has expired; create a new one.");
   }
-  const creator = token.createdBy;
-  const creatorPrincipal: Principal | null =
-    creator && !creator.disabledAt
-      ? {
-          userId: creator.id,
-          email: creator.email,
-          name: creator.name,
-          isAdmin: creator.isAdmin,
-          memberships: creator.memberships.map((m) => ({ teamId: m.teamId, role: m.role.toLowerCase() as TeamRole })),
-          orgAuditorUntil: null,
-        }
-      : null;
+  const creatorPrincipal = token.createdBy && !token.createdBy.disabledAt ? toPrincipal(token.createdBy) : null;
   // A token lives only as long as its creator may hold it.
   if (!creatorPrincipal || !can(creatorPrincipal, "token.manage", { teamId: token.teamId }, now)) {
     await refuse("creator lost access", where, token.id, token.teamId);

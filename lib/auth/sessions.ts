@@ -33,7 +33,8 @@ export async function createSession(
   });
 }
 
-const principalInclude = (now: Date) =>
+/** What a principal is built from: the user's memberships and auditor grants in force. */
+export const principalInclude = (now: Date) =>
   ({
     memberships: { select: { teamId: true, role: true } },
     auditorGrants: { where: { revokedAt: null, expiresAt: { gt: now } }, select: { expiresAt: true } },
@@ -41,7 +42,7 @@ const principalInclude = (now: Date) =>
 
 type PrincipalUser = Prisma.UserGetPayload<{ include: ReturnType<typeof principalInclude> }>;
 
-function toPrincipal(user: PrincipalUser): Principal {
+export function toPrincipal(user: PrincipalUser): Principal {
   const grantEnds = user.auditorGrants.map((g) => g.expiresAt.getTime());
   return {
     userId: user.id,

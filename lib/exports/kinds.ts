@@ -9,3 +9,10 @@ export const EXPORT_KIND_LABEL: Record<ExportKind, string> = {
   FINDINGS_CSV: "Findings (CSV)",
   FINDINGS_JSON: "Findings (JSON)",
 };
+
+/** What an export covers, in a few words: its assessment, its team, or several teams. */
+export function exportSubject(file: { kind: ExportKind; assessmentOf: string | null; teamName: string | null }): string {
+  if (file.assessmentOf) return `Assessment of ${file.assessmentOf}`;
+  if (file.teamName) return `Team ${file.teamName}`;
+  return file.kind === "PORTFOLIO_PDF" ? "Every team you may export" : "Your scope";
+}

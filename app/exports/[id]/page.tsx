@@ -10,7 +10,7 @@ import { primaryButtonClass } from "@/components/ui/form";
 import { requirePrincipal } from "@/lib/auth/current";
 import { getMyExport } from "@/lib/data/exports/my-exports";
 import { notFoundOnMissing } from "@/lib/data/not-found";
-import { EXPORT_KIND_LABEL } from "@/lib/exports/kinds";
+import { EXPORT_KIND_LABEL, exportSubject } from "@/lib/exports/kinds";
 import { exportStage } from "@/lib/exports/progress";
 
 export const metadata: Metadata = { title: "Export" };
@@ -22,7 +22,7 @@ export default async function ExportPage({ params }: { params: Promise<{ id: str
   const file = await notFoundOnMissing(getMyExport(principal, id));
   const active = file.state === "queued" || file.state === "running";
   const stage = exportStage(file.state, file.progress, file.waitingMs);
-  const subject = file.assessmentOf ? `Assessment of ${file.assessmentOf}` : file.teamName ? `Team ${file.teamName}` : "Every team you may export";
+  const subject = exportSubject(file);
   return (
     <>
       <RefreshWhileRunning active={active} />

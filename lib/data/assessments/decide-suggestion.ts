@@ -3,7 +3,7 @@ import { actorOf, recordAuditEvent } from "../../audit/record";
 import type { Principal } from "../../auth/policy";
 import { STATUS_LABEL } from "../../assessment/answer-rules";
 import { getPrisma } from "../../db/prisma";
-import type { ResponseStatus } from "../../scoring/score";
+import { suggestionFrom } from "../../evidence/suggestion";
 import { NotFoundError, ValidationError } from "../errors";
 import { assertTeamPermission } from "../scope";
 import { lockAssessment } from "./load";
@@ -31,9 +31,9 @@ export async function decideSuggestion(
     if (input.decision === "override" && before.status === "UNANSWERED") {
       throw new ValidationError("Give your own answer first; overriding keeps it in place of the suggestion.");
     }
-    const suggested = evidence.status.toLowerCase() as ResponseStatus;
-    const where = evidence.observations && Array.isArray(evidence.observations) ? (evidence.observations as { file: string; line: number | null }[]) : [];
-    const justification = `${evidence.summary} (${evidence.source}${where.length ? `: ${where.map((o) => (o.line ? `${o.file}:${o.line}` : o.file)).join(", ")}` : ""})`.slice(0, 10_000);
+    const suggestion = suggestionFrom({ ...evidence, token: null });
+    const where = suggestion.observations.map((o) => (o.line ? `${o.file}:${o.line}` : o.file));
+    const justification = `${suggestion.summary} (${suggestion.source}${where.length ? `: ${where.join(", ")}` : ""})`.slice(0, 10_000);
     const after = await tx.response.update({
       where: { id: before.id },
       data: {
@@ -58,7 +58,7 @@ export async function decideSuggestion(
         status: after.status.toLowerCase(),
         justification: after.justification,
         version: after.version,
-        suggestion: { evidenceId: evidence.id, source: evidence.source, suggested: STATUS_LABEL[suggested] },
+        suggestion: { evidenceId: evidence.id, source: evidence.source, suggested: STATUS_LABEL[suggestion.status] },
       },
       occurredAt: now,
     });

@@ -174,11 +174,13 @@ async function pendingSuggestionsFor(serviceId: string, startedAt: Date, respons
     take: 1000,
   });
   const pending: Record<string, Suggestion> = {};
+  const seen = new Set<string>();
+  // Newest first: an item's first row is its newest suggestion, pending unless already decided.
   for (const row of rows) {
-    if (pending[row.itemId] || responses[row.itemId]?.suggestion?.evidenceId === row.id) continue;
-    // Newest first: an item whose newest suggestion was decided has nothing pending.
-    if (Object.values(responses).some((r) => r.itemId === row.itemId && r.suggestion && r.suggestion.submittedAt >= row.submittedAt)) continue;
-    pending[row.itemId] = suggestionFrom(row);
+    if (seen.has(row.itemId)) continue;
+    seen.add(row.itemId);
+    const decided = responses[row.itemId]?.suggestion;
+    if (!decided || decided.submittedAt < row.submittedAt) pending[row.itemId] = suggestionFrom(row);
   }
   return pending;
 }

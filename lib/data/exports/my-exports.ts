@@ -43,16 +43,13 @@ const select = {
   assessment: { select: { service: { select: { name: true } } } },
 } as const;
 
-type Row = Awaited<ReturnType<typeof findRows>>[number];
 const findRows = (where: { requestedById: string; id?: string }, take: number) =>
-  getPrisma().export.findMany({
-    where,
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take,
-    select: { ...select, content: false },
-  });
+  getPrisma().export.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take, select });
 
-function toMyExport(row: Row, hasContent: boolean, now: Date): MyExport {
+/** Reports keep their bytes, so they can be downloaded again; CSV and JSON are recorded by hash only. */
+const KEPT: readonly ExportKind[] = ["ASSESSMENT_PDF", "PORTFOLIO_PDF"];
+
+function toMyExport(row: Awaited<ReturnType<typeof findRows>>[number], now: Date): MyExport {
   return {
     id: row.id,
     kind: row.kind,
@@ -67,14 +64,8 @@ function toMyExport(row: Row, hasContent: boolean, now: Date): MyExport {
     createdAt: row.createdAt,
     completedAt: row.completedAt,
     waitingMs: row.status === "QUEUED" ? now.getTime() - row.createdAt.getTime() : 0,
-    downloadable: row.status === "DONE" && hasContent,
+    downloadable: row.status === "DONE" && KEPT.includes(row.kind),
   };
-}
-
-async function withContent(ids: string[]): Promise<Set<string>> {
-  if (ids.length === 0) return new Set();
-  const rows = await getPrisma().export.findMany({ where: { id: { in: ids }, content: { not: null } }, select: { id: true } });
-  return new Set(rows.map((r) => r.id));
 }
 
 /**
@@ -83,15 +74,14 @@ async function withContent(ids: string[]): Promise<Set<string>> {
  */
 export async function listMyExports(principal: Principal, limit = 50, now: Date = new Date()): Promise<MyExport[]> {
   const rows = await findRows({ requestedById: principal.userId }, Math.min(Math.max(limit, 1), 200));
-  const kept = await withContent(rows.map((r) => r.id));
-  return rows.map((row) => toMyExport(row, kept.has(row.id), now));
+  return rows.map((row) => toMyExport(row, now));
 }
 
 /** One of the caller's exports; anyone else's, or none, is not found. */
 export async function getMyExport(principal: Principal, exportId: string, now: Date = new Date()): Promise<MyExport> {
   const [row] = await findRows({ requestedById: principal.userId, id: exportId }, 1);
   if (!row) throw new NotFoundError();
-  return toMyExport(row, (await withContent([row.id])).has(row.id), now);
+  return toMyExport(row, now);
 }
 
 /** The bytes of one of the caller's finished reports, as recorded; the download is audited. */
