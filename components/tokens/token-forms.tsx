@@ -17,7 +17,10 @@ export function CreateTokenForm({ teams, lifetimes }: { teams: { id: string; nam
           <input id="new-token" readOnly value={state.data.token} className={`${fieldClass} font-mono`} onFocus={(event) => event.currentTarget.select()} />
           <p className="mt-2 text-xs">
             Send it as <code className="font-mono">Authorization: Bearer …</code>; the routes are described at{" "}
-            <a href="/api/v1/openapi.json" className="underline">/api/v1/openapi.json</a>.
+            <a href="/api/v1/openapi.json" className="underline">/api/v1/openapi.json</a>. To submit a scan of a repository, set it as{" "}
+            <code className="font-mono">TWELVEFOLD_TOKEN</code> in the pipeline and run{" "}
+            <code className="font-mono">npx twelvefold scan . --url {typeof window === "undefined" ? "<this address>" : window.location.origin} --service {"<slug>"}</code>{" "}
+            from a Twelvefold checkout.
           </p>
         </div>
       ) : null}

@@ -1,0 +1,99 @@
+// A rule reads the repository and judges what it can see; it is linked to the
+// checklist items its findings bear on. A rule that finds nothing to judge
+// (no Dockerfile, no connection URL) says so with a null verdict.
+import type { Repo, RepoFile } from "./repo";
+
+export const VERDICTS = ["met", "partially_met", "not_met"] as const;
+export type Verdict = (typeof VERDICTS)[number];
+
+/** The "file" of a finding about something absent from the whole repository. */
+export const WHOLE_REPOSITORY = "(whole repository)";
+
+export interface Finding {
+  /** Relative path, or WHOLE_REPOSITORY. */
+  file: string;
+  line: number | null;
+  message: string;
+  /** "met" marks positive evidence; the other two are problems. */
+  verdict: Verdict;
+}
+
+export interface RuleOutcome {
+  verdict: Verdict | null;
+  summary: string;
+  findings: Finding[];
+}
+
+export interface ItemLink {
+  itemId: string;
+  /**
+   * Whether a clean result is evidence enough to suggest "met". A rule that
+   * sees only part of an item (a non-root USER says nothing of a read-only
+   * filesystem) reports its problems there but never claims the item.
+   */
+  claimsMet: boolean;
+}
+
+export interface Rule {
+  id: string;
+  title: string;
+  /** What the rule looks for and what it cannot see. */
+  description: string;
+  items: ItemLink[];
+  check(repo: Repo): RuleOutcome;
+}
+
+export function worst(verdicts: Verdict[]): Verdict {
+  if (verdicts.includes("not_met")) return "not_met";
+  if (verdicts.includes("partially_met")) return "partially_met";
+  return "met";
+}
+
+export interface LineMatch {
+  line: number;
+  match: RegExpExecArray;
+}
+
+/** Every line of a file that matches, numbered from 1. */
+export function matchingLines(file: RepoFile, pattern: RegExp): LineMatch[] {
+  if (file.text === null) return [];
+  const found: LineMatch[] = [];
+  file.text.split(/\r?\n/).forEach((text, index) => {
+    const match = new RegExp(pattern.source, pattern.flags.replace("g", "")).exec(text);
+    if (match) found.push({ line: index + 1, match });
+  });
+  return found;
+}
+
+export function baseName(file: string): string {
+  return file.slice(file.lastIndexOf("/") + 1);
+}
+
+export function isDockerfile(file: string): boolean {
+  return /^(Dockerfile|Containerfile)([.-][A-Za-z0-9_-]+)?$/.test(baseName(file)) || /\.(dockerfile|containerfile)$/i.test(file);
+}
+
+export function isCiFile(file: string): boolean {
+  return (
+    /^\.github\/workflows\/[^/]+\.ya?ml$/.test(file) ||
+    /^\.buildkite\/[^/]+\.ya?ml$/.test(file) ||
+    /^(\.gitlab-ci\.yml|\.circleci\/config\.yml|Jenkinsfile|azure-pipelines\.yml|bitbucket-pipelines\.yml|\.travis\.yml|cloudbuild\.ya?ml)$/.test(file)
+  );
+}
+
+const SOURCE_EXTENSIONS = /\.(m?[jt]sx?|c[jt]s|py|go|rb|java|kt|cs|rs|php|sh)$/;
+
+export function isSource(file: string): boolean {
+  return SOURCE_EXTENSIONS.test(file);
+}
+
+const LOCKFILES = /(^|\/)(package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|bun\.lockb?|poetry\.lock|uv\.lock|pdm\.lock|Pipfile\.lock|go\.sum|Gemfile\.lock|Cargo\.lock|composer\.lock)$/;
+
+export function isLockfile(file: string): boolean {
+  return LOCKFILES.test(file);
+}
+
+/** "1 file" / "3 files". */
+export function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? "" : "s"}`;
+}

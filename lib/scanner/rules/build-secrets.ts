@@ -1,0 +1,60 @@
+// Secrets written into a Dockerfile or a CI file end up in image layers, build
+// logs and every fork of the pipeline.
+import { assignments, parseDockerfile } from "../dockerfile";
+import type { Repo, RepoFile } from "../repo";
+import { count, isCiFile, isDockerfile, matchingLines, worst, type Finding, type Rule } from "../rule";
+
+const SECRET_NAME = /(PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|ACCESS_?KEY|CREDENTIALS?)/i;
+const CI_LITERAL = /^[\s-]*([A-Za-z0-9_]*(?:PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|ACCESS_?KEY)[A-Za-z0-9_]*)\s*[:=]\s*(["']?)([^\s"'#$][^\s"'#]{3,})\2\s*(#.*)?$/i;
+
+function dockerfileFindings(file: RepoFile): Finding[] {
+  const findings: Finding[] = [];
+  for (const stage of parseDockerfile(file.text ?? "")) {
+    for (const { keyword, args, line } of stage.instructions) {
+      if (keyword === "ENV" || keyword === "ARG") {
+        for (const { name, value } of assignments(args).filter((a) => SECRET_NAME.test(a.name))) {
+          if (value && !value.startsWith("$")) {
+            findings.push({ file: file.path, line, verdict: "not_met", message: `${keyword} ${name} holds a literal value, kept in the image` });
+          } else if (keyword === "ARG") {
+            findings.push({ file: file.path, line, verdict: "partially_met", message: `ARG ${name} passes a secret as a build argument, visible in the image history; use a secret mount` });
+          }
+        }
+      }
+      if ((keyword === "COPY" || keyword === "ADD") && /(^|\s|\/)\.env(\s|$)/.test(args)) {
+        findings.push({ file: file.path, line, verdict: "not_met", message: `${keyword} puts an environment file into the image` });
+      }
+    }
+  }
+  return findings;
+}
+
+function ciFindings(file: RepoFile): Finding[] {
+  return matchingLines(file, CI_LITERAL).map(({ line, match }) => ({
+    file: file.path,
+    line,
+    verdict: "not_met" as const,
+    message: `${match[1]} is set to a literal value in the CI file instead of a protected secret`,
+  }));
+}
+
+export const buildSecrets: Rule = {
+  id: "build-secrets",
+  title: "Builds get secrets from the CI secret store, not from files",
+  description:
+    "Reads Dockerfiles (ENV and ARG named like a secret, COPY of .env) and CI files (keys named like a secret set to a literal). Secrets held in the CI system itself are not visible to the scanner.",
+  items: [
+    { itemId: "F03-NO-SECRETS-IN-CODE", claimsMet: true },
+    { itemId: "F05-HARDENED-BUILDS", claimsMet: false },
+  ],
+  check(repo: Repo) {
+    const dockerfiles = repo.files.filter((file) => isDockerfile(file.path));
+    const ciFiles = repo.files.filter((file) => isCiFile(file.path));
+    if (!dockerfiles.length && !ciFiles.length) {
+      return { verdict: null, summary: "No Dockerfile or CI file to read.", findings: [] };
+    }
+    const findings = [...dockerfiles.flatMap(dockerfileFindings), ...ciFiles.flatMap(ciFindings)];
+    const read = `${count(dockerfiles.length, "Dockerfile")} and ${count(ciFiles.length, "CI file")}`;
+    if (!findings.length) return { verdict: "met", summary: `No secret written into ${read}.`, findings };
+    return { verdict: worst(findings.map((f) => f.verdict)), summary: `${count(findings.length, "secret")} written into ${read}.`, findings };
+  },
+};

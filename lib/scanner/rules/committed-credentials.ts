@@ -1,0 +1,87 @@
+// A committed environment file, private key or connection URL with a password:
+// a credential anyone with read access to the code holds too.
+import type { Repo, RepoFile } from "../repo";
+import { baseName, count, isLockfile, matchingLines, type Finding, type Rule } from "../rule";
+
+const ENV_FILE = /^\.env(\..+)?$/;
+const EXAMPLE = /\.(example|sample|template|dist|defaults)$/i;
+const KEY_FILE = /^(id_(rsa|dsa|ecdsa|ed25519)|.+\.(p12|pfx|jks|keystore))$/i;
+const PRIVATE_KEY = /-----BEGIN ((?:RSA|EC|DSA|OPENSSH|ENCRYPTED|PGP) )?PRIVATE KEY( BLOCK)?-----/;
+const URL_WITH_PASSWORD = /\b([a-z][a-z0-9+.-]*):\/\/([^\s:@/'"`]+):([^\s@/'"`]+)@([^\s/:'"`?,;]+)/i;
+// Documentation and templates: "…", "<password>", "${DB_PASSWORD}", "changeme".
+const PLACEHOLDER = /^(\$|\{|<|%|\*+$|x+$|\.\.\.|…|password$|pass$|pwd$|changeme|change-me|secret$|example|placeholder|your[-_])/i;
+const LOOPBACK = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\]|0\.0\.0\.0|host\.docker\.internal)$/i;
+
+export function isSecretFileName(file: string): boolean {
+  const name = baseName(file);
+  return (ENV_FILE.test(name) && !EXAMPLE.test(name)) || KEY_FILE.test(name);
+}
+
+function envFinding(file: RepoFile): Finding {
+  const set = matchingLines(file, /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=\s*\S/);
+  // Names only: the scanner never repeats a value it suspects is a secret.
+  const names = set.map((found) => found.match[1]).slice(0, 6);
+  return {
+    file: file.path,
+    line: set[0]?.line ?? 1,
+    verdict: "not_met",
+    message: names.length ? `Environment file committed; it sets ${names.join(", ")}` : "Environment file committed",
+  };
+}
+
+function inlineCredentials(file: RepoFile): Finding[] {
+  if (isLockfile(file.path)) return [];
+  return matchingLines(file, URL_WITH_PASSWORD)
+    .filter(({ match }) => !PLACEHOLDER.test(match[3]!) && !LOOPBACK.test(match[4]!))
+    .map(({ line, match }) => ({
+      file: file.path,
+      line,
+      verdict: "not_met" as const,
+      message: `${match[1]} URL with an inline password for ${match[4]}`,
+    }));
+}
+
+export const committedCredentials: Rule = {
+  id: "committed-credentials",
+  title: "No credential is committed",
+  description:
+    "Looks for environment files (other than examples), private keys, key stores and connection URLs with an inline password in every file, and, in a git repository, for such files added in any commit since. Image layers and build logs are not read.",
+  items: [
+    { itemId: "F03-NO-SECRETS-IN-CODE", claimsMet: true },
+    { itemId: "F01-SECRET-SCANNING", claimsMet: false },
+  ],
+  check(repo: Repo) {
+    const findings: Finding[] = [];
+    for (const file of repo.files) {
+      const name = baseName(file.path);
+      const keys = matchingLines(file, PRIVATE_KEY);
+      if (ENV_FILE.test(name) && !EXAMPLE.test(name)) findings.push(envFinding(file));
+      else if (KEY_FILE.test(name) && !keys.length) findings.push({ file: file.path, line: null, verdict: "not_met", message: "Key file committed" });
+      for (const { line, match } of keys) {
+        findings.push({ file: file.path, line, verdict: "not_met", message: `${match[1] ?? ""}private key committed` });
+      }
+      findings.push(...inlineCredentials(file));
+    }
+    for (const old of repo.removedFromTree.filter((entry) => isSecretFileName(entry.path))) {
+      findings.push({
+        file: old.path,
+        line: null,
+        verdict: "not_met",
+        message: `Added in commit ${old.commit} and still in the history although removed since; rotate what it held`,
+      });
+    }
+    const history = repo.source === "git" ? "git history included" : "history not read (not a git work tree)";
+    if (findings.length) {
+      return {
+        verdict: "not_met",
+        summary: `${count(findings.length, "committed credential")} found (${history}). Rotate each one; deleting the file does not remove it from the history.`,
+        findings,
+      };
+    }
+    return {
+      verdict: "met",
+      summary: `No environment file, private key or connection URL with a password in ${count(repo.files.length, "file")} (${history}). Image layers and build logs were not scanned.`,
+      findings,
+    };
+  },
+};

@@ -1,0 +1,85 @@
+// What a container image's final stage runs as and which ports it declares.
+// Only the final stage matters: earlier ones are build steps that do not run.
+import { assignments, parseDockerfile, type Stage } from "../dockerfile";
+import type { Repo, RepoFile } from "../repo";
+import { count, isDockerfile, type Finding, type Rule } from "../rule";
+
+// Base images that are known to default to an unprivileged user.
+const NON_ROOT_BASE = /(:|-)nonroot\b|rootless|\/distroless\/.*:nonroot|chainguard\//i;
+
+function finalStage(file: RepoFile): Stage | undefined {
+  return parseDockerfile(file.text ?? "").at(-1);
+}
+
+function userFinding(file: RepoFile): Finding | null {
+  const stage = finalStage(file);
+  if (!stage) return null;
+  const user = stage.instructions.filter((i) => i.keyword === "USER").at(-1);
+  if (!user) {
+    if (NON_ROOT_BASE.test(stage.from.args)) {
+      return { file: file.path, line: stage.from.line, verdict: "met", message: `The base image ${stage.from.args.split(/\s+/)[0]} runs as a non-root user` };
+    }
+    return { file: file.path, line: stage.from.line, verdict: "not_met", message: "The final stage has no USER instruction, so the container runs as root" };
+  }
+  const name = user.args.split(":")[0]!.trim();
+  if (name === "root" || name === "0") {
+    return { file: file.path, line: user.line, verdict: "not_met", message: `USER ${user.args} runs the container as root` };
+  }
+  return { file: file.path, line: user.line, verdict: "met", message: `The container runs as ${user.args}` };
+}
+
+export const containerUser: Rule = {
+  id: "container-user",
+  title: "Containers run as a non-root user",
+  description:
+    "Reads the final stage of each Dockerfile for its USER (or a base image known to run unprivileged). Read-only file systems and image contents are for the reviewer.",
+  items: [
+    { itemId: "F07-UNPRIVILEGED-PORT", claimsMet: false },
+    { itemId: "F05-MINIMAL-RUNTIME", claimsMet: false },
+  ],
+  check(repo: Repo) {
+    const findings = repo.files.filter((f) => isDockerfile(f.path)).map(userFinding).filter((f) => f !== null);
+    if (!findings.length) return { verdict: null, summary: "No Dockerfile found.", findings };
+    const root = findings.filter((f) => f.verdict === "not_met").length;
+    return root
+      ? { verdict: "not_met", summary: `${root} of ${count(findings.length, "image")} ${root === 1 ? "runs" : "run"} as root.`, findings }
+      : { verdict: "met", summary: `Every image (${findings.length}) runs as a non-root user.`, findings };
+  },
+};
+
+function portFindings(file: RepoFile): Finding[] {
+  const findings: Finding[] = [];
+  const note = (line: number, port: number, how: string) =>
+    findings.push(
+      port < 1024
+        ? { file: file.path, line, verdict: "not_met", message: `${how} ${port}, a privileged port below 1024` }
+        : { file: file.path, line, verdict: "met", message: `${how} ${port}` },
+    );
+  for (const { keyword, args, line } of finalStage(file)?.instructions ?? []) {
+    if (keyword === "EXPOSE") {
+      for (const port of args.split(/\s+/).map((p) => Number.parseInt(p, 10)).filter(Number.isFinite)) note(line, port, "EXPOSE");
+    }
+    if (keyword === "ENV") {
+      for (const { value } of assignments(args).filter((a) => a.name === "PORT")) {
+        const port = Number.parseInt(value ?? "", 10);
+        if (Number.isFinite(port)) note(line, port, "ENV PORT");
+      }
+    }
+  }
+  return findings;
+}
+
+export const privilegedPort: Rule = {
+  id: "privileged-port",
+  title: "Services listen on an unprivileged port",
+  description: "Reads EXPOSE and ENV PORT in the final stage of each Dockerfile. Ports chosen at deploy time are for the reviewer.",
+  items: [{ itemId: "F07-UNPRIVILEGED-PORT", claimsMet: true }],
+  check(repo: Repo) {
+    const findings = repo.files.filter((f) => isDockerfile(f.path)).flatMap(portFindings);
+    if (!findings.length) return { verdict: null, summary: "No port declared in a Dockerfile.", findings };
+    const low = findings.filter((f) => f.verdict === "not_met").length;
+    return low
+      ? { verdict: "not_met", summary: `${count(low, "declared port")} below 1024.`, findings }
+      : { verdict: "met", summary: `Every declared port (${findings.length}) is 1024 or above.`, findings };
+  },
+};

@@ -1,0 +1,65 @@
+// Runs every rule over a repository and turns what they found into evidence
+// for checklist items, in the shape the API accepts (lib/evidence/schema.ts).
+import { readFileSync } from "node:fs";
+import type { EvidenceResult } from "../evidence/schema";
+import { readRepo, type Repo } from "./repo";
+import { worst, type Finding, type Rule, type RuleOutcome } from "./rule";
+import { RULES } from "./rules";
+
+export const TOOL_NAME = "twelvefold-scan";
+export const TOOL_VERSION: string = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")).version;
+const MAX_OBSERVATIONS = 50;
+const MAX_SUMMARY = 2000;
+
+export interface CheckReport extends RuleOutcome {
+  rule: Pick<Rule, "id" | "title" | "description"> & { items: string[] };
+}
+
+export interface ScanReport {
+  tool: { name: string; version: string };
+  root: string;
+  fileSource: Repo["source"];
+  filesScanned: number;
+  checks: CheckReport[];
+  results: EvidenceResult[];
+}
+
+export function scanRepository(root: string, options: { exclude?: string[] } = {}): ScanReport {
+  const repo = readRepo(root, options.exclude);
+  const checks: CheckReport[] = RULES.map((rule) => ({
+    rule: { id: rule.id, title: rule.title, description: rule.description, items: rule.items.map((link) => link.itemId) },
+    ...rule.check(repo),
+  }));
+  return {
+    tool: { name: TOOL_NAME, version: TOOL_VERSION },
+    root: repo.root,
+    fileSource: repo.source,
+    filesScanned: repo.files.length,
+    checks,
+    results: itemResults(checks),
+  };
+}
+
+/**
+ * One result per item some rule could judge: the worst verdict among them, and
+ * the findings behind it.
+ */
+export function itemResults(checks: CheckReport[]): EvidenceResult[] {
+  const itemIds = [...new Set(RULES.flatMap((rule) => rule.items.map((link) => link.itemId)))];
+  return itemIds.flatMap((itemId) => {
+    const linked = checks.flatMap((check, index) => {
+      const link = RULES[index]!.items.find((l) => l.itemId === itemId);
+      return link && check.verdict !== null ? [{ check, claimsMet: link.claimsMet }] : [];
+    });
+    // Without a rule that may claim the item or a problem, there is nothing to suggest;
+    // with one, a clean partial rule adds its evidence (a non-root USER to a good port).
+    if (!linked.some(({ check, claimsMet }) => claimsMet || check.verdict !== "met")) return [];
+    const bearing = linked.map(({ check }) => check);
+    const status = worst(bearing.map((check) => check.verdict!));
+    const findings: Finding[] = bearing.flatMap((check) => check.findings).filter((f) => status === "met" || f.verdict !== "met");
+    const shown = findings.slice(0, MAX_OBSERVATIONS);
+    const more = findings.length > shown.length ? ` (${shown.length} of ${findings.length} observations listed)` : "";
+    const summary = (bearing.map((check) => check.summary).join(" ") + more).slice(0, MAX_SUMMARY);
+    return [{ itemId, status, summary, observations: shown.map(({ file, line, message }) => ({ file, line, message })) }];
+  });
+}

@@ -1,0 +1,194 @@
+// The scanner against repositories made for it: a clean one and a deliberately
+// bad one, read through git (as in CI) and by a plain folder walk. The command
+// runs as a user runs it; its JSON and SARIF are checked against their schemas.
+import { execFileSync, spawnSync } from "node:child_process";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import Ajv from "ajv";
+import AjvDraft04 from "ajv-draft-04";
+import addFormats from "ajv-formats";
+import { afterAll, describe, expect, it } from "vitest";
+import { evidenceSubmissionSchema } from "@/lib/evidence/schema";
+import { scanRepository, type ScanReport } from "@/lib/scanner/scan";
+
+const root = path.resolve(import.meta.dirname, "../..");
+const CLEAN = path.join(root, "tests/fixtures/scan-clean");
+const BAD = path.join(root, "tests/fixtures/scan-bad");
+const temporary: string[] = [];
+afterAll(() => temporary.forEach((folder) => rmSync(folder, { recursive: true, force: true })));
+
+function scratch(): string {
+  const folder = mkdtempSync(path.join(tmpdir(), "twelvefold-scan-"));
+  temporary.push(folder);
+  return folder;
+}
+
+function cli(args: string[], env: Record<string, string> = {}) {
+  const run = spawnSync(process.execPath, ["scripts/twelvefold.mjs", ...args], {
+    cwd: root,
+    encoding: "utf8",
+    env: { NODE_ENV: "test", PATH: process.env.PATH, HOME: process.env.HOME, ...env },
+  });
+  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+/** Each item's suggestion as "status" and its observations as "file:line". */
+function compact(report: ScanReport) {
+  return Object.fromEntries(
+    report.results.map((r) => [r.itemId, { status: r.status, at: r.observations.map((o) => `${o.file}${o.line ? `:${o.line}` : ""}`) }]),
+  );
+}
+
+const BAD_EXPECTED = {
+  "F03-NO-SECRETS-IN-CODE": {
+    status: "not_met",
+    at: [".env:1", ".env:1", "deploy/id_rsa:1", "Dockerfile:4", "Dockerfile:5", ".github/workflows/deploy.yml:7"],
+  },
+  "F01-SECRET-SCANNING": { status: "not_met", at: [".env:1", ".env:1", "deploy/id_rsa:1"] },
+  "F02-DECLARED-LOCKED": { status: "not_met", at: ["package.json:1", ".github/workflows/deploy.yml:10", "Dockerfile:7"] },
+  "F05-HARDENED-BUILDS": { status: "not_met", at: ["Dockerfile:4", "Dockerfile:5", ".github/workflows/deploy.yml:7"] },
+  "F04-TLS": { status: "not_met", at: [".env:1", "src/db.js:3"] },
+  "F07-UNPRIVILEGED-PORT": { status: "not_met", at: ["Dockerfile:2", "Dockerfile:8"] },
+  "F05-MINIMAL-RUNTIME": { status: "not_met", at: ["Dockerfile:2"] },
+  "F09-GRACEFUL-SHUTDOWN": { status: "not_met", at: ["(whole repository)", "Dockerfile:9"] },
+  "F11-CENTRAL-TAMPER-EVIDENT": { status: "not_met", at: ["logs/app.log", "src/server.js:5"] },
+};
+
+const CLEAN_EXPECTED = {
+  "F03-NO-SECRETS-IN-CODE": { status: "met", at: [] },
+  "F02-DECLARED-LOCKED": { status: "met", at: [] },
+  "F04-TLS": { status: "met", at: [".env.example:2"] },
+  "F07-UNPRIVILEGED-PORT": { status: "met", at: ["Dockerfile:11", "Dockerfile:12", "Dockerfile:13"] },
+  "F09-GRACEFUL-SHUTDOWN": { status: "met", at: ["src/server.js:10"] },
+};
+
+describe("the scanner on its fixture repositories", () => {
+  it("finds every planted problem in the bad repository, with file and line", () => {
+    const report = scanRepository(BAD);
+    expect(report.fileSource).toBe("git");
+    expect(compact(report)).toEqual(BAD_EXPECTED);
+    const messages = report.results.flatMap((r) => r.observations.map((o) => o.message)).join("\n");
+    expect(messages).toContain("Environment file committed; it sets DATABASE_URL, STRIPE_SECRET_KEY");
+    expect(messages).toContain("EXPOSE 80, a privileged port below 1024");
+    expect(messages).toContain("sslmode=require encrypts without checking the host name");
+    // It names what it found but never repeats a secret's value.
+    expect(JSON.stringify(report)).not.toMatch(/hunter2|not-a-real-key|not-a-real-token/);
+  });
+
+  it("suggests met for what the clean repository does right, and claims nothing it cannot see", () => {
+    const report = scanRepository(CLEAN);
+    expect(compact(report)).toEqual(CLEAN_EXPECTED);
+    expect(report.checks.every((check) => check.verdict === "met")).toBe(true);
+  });
+
+  it("reads a folder outside git the same way", () => {
+    const copy = scratch();
+    cpSync(BAD, copy, { recursive: true });
+    const report = scanRepository(copy);
+    expect(report.fileSource).toBe("filesystem");
+    expect(compact(report)).toEqual(BAD_EXPECTED);
+  });
+
+  it("respects .gitignore, and reports a secret file that is gone from the tree but still in the history", () => {
+    const repo = scratch();
+    const git = (...args: string[]) =>
+      execFileSync("git", ["-C", repo, "-c", "user.name=Fixture", "-c", "user.email=fixture@example.test", ...args], { encoding: "utf8" });
+    cpSync(CLEAN, repo, { recursive: true });
+    git("init", "-q");
+    writeFileSync(path.join(repo, "id_ed25519"), "not a key\n");
+    git("add", ".");
+    git("commit", "-q", "-m", "first");
+    const added = git("rev-parse", "--short", "HEAD").trim();
+    git("rm", "-q", "id_ed25519");
+    git("commit", "-q", "-m", "remove the key");
+    writeFileSync(path.join(repo, ".gitignore"), ".env\n");
+    writeFileSync(path.join(repo, ".env"), "SECRET=local-only\n");
+
+    const report = scanRepository(repo);
+    const credentials = report.checks.find((check) => check.rule.id === "committed-credentials")!;
+    expect(credentials.findings).toEqual([
+      { file: "id_ed25519", line: null, verdict: "not_met", message: `Added in commit ${added} and still in the history although removed since; rotate what it held` },
+    ]);
+    expect(compact(report)["F01-SECRET-SCANNING"]).toEqual({ status: "not_met", at: ["id_ed25519"] });
+  });
+
+  it("leaves out what --exclude names", () => {
+    const report = scanRepository(BAD, { exclude: ["deploy", ".env", "logs/"] });
+    expect(compact(report)["F01-SECRET-SCANNING"]).toBeUndefined();
+    expect(compact(report)["F11-CENTRAL-TAMPER-EVIDENT"]).toEqual({ status: "not_met", at: ["src/server.js:5"] });
+  });
+});
+
+describe("the twelvefold scan command", () => {
+  it("prints JSON that validates against the scan report schema and is what the API accepts", () => {
+    const run = cli(["scan", "tests/fixtures/scan-bad", "--format", "json"]);
+    expect(run.status).toBe(0);
+    const report = JSON.parse(run.stdout) as ScanReport;
+    const schema = JSON.parse(readFileSync(path.join(root, "lib/scanner/scan-report.schema.json"), "utf8"));
+    const validate = new Ajv({ allErrors: true, strict: true }).compile(schema);
+    expect(validate(report), JSON.stringify(validate.errors)).toBe(true);
+    expect(compact(report)).toEqual(BAD_EXPECTED);
+    expect(evidenceSubmissionSchema.safeParse({ source: "test", results: report.results }).success).toBe(true);
+    // The schema is not a rubber stamp: a report missing a line number fails it.
+    const broken = structuredClone(report) as unknown as { results: { observations: { line?: number }[] }[] };
+    delete broken.results[0]!.observations[0]!.line;
+    expect(validate(broken)).toBe(false);
+  });
+
+  it("prints SARIF 2.1.0 that validates against the OASIS schema, with a location per finding", () => {
+    const run = cli(["scan", "tests/fixtures/scan-bad", "--format", "sarif"]);
+    expect(run.status).toBe(0);
+    const sarif = JSON.parse(run.stdout);
+    const schema = JSON.parse(readFileSync(path.join(root, "tests/schemas/sarif-2.1.0-rtm.5.json"), "utf8"));
+    // The schema's language-tag pattern is not valid under the "u" flag.
+    const ajv = new AjvDraft04({ allErrors: true, strict: false, unicodeRegExp: false });
+    addFormats(ajv);
+    const validate = ajv.compile(schema);
+    expect(validate(sarif), JSON.stringify(validate.errors?.slice(0, 5))).toBe(true);
+    const results = sarif.runs[0].results as { ruleId: string; level: string; locations?: { physicalLocation: { artifactLocation: { uri: string }; region?: { startLine: number } } }[] }[];
+    const port = results.find((r) => r.ruleId === "privileged-port")!;
+    expect(port.level).toBe("error");
+    expect(port.locations?.[0]?.physicalLocation).toEqual({ artifactLocation: { uri: "Dockerfile", uriBaseId: "SRCROOT" }, region: { startLine: 8 } });
+    // One result per problem the checks found (17 planted), none lost on the way to SARIF.
+    expect(results.filter((r) => r.level === "error" || r.level === "warning")).toHaveLength(17);
+    const broken = structuredClone(sarif);
+    broken.runs[0].results[0].level = "severe";
+    expect(validate(broken)).toBe(false);
+  });
+
+  it("prints a readable summary, and --fail-on-findings fails only the bad repository", () => {
+    const bad = cli(["scan", "tests/fixtures/scan-bad", "--fail-on-findings"]);
+    expect(bad.status).toBe(1);
+    expect(bad.stdout).toMatch(/NOT MET\s+F07-UNPRIVILEGED-PORT\s+The app binds an unprivileged port and never runs as root/);
+    expect(bad.stdout).toContain("- Dockerfile:8  EXPOSE 80, a privileged port below 1024");
+    expect(bad.stdout).toContain("9 items judged, 9 with problems.");
+    const clean = cli(["scan", "tests/fixtures/scan-clean", "--fail-on-findings"]);
+    expect(clean.status).toBe(0);
+    expect(clean.stdout).toContain("5 items judged, 0 with problems.");
+  });
+
+  it("writes --output to a file and says so on stderr", () => {
+    const out = path.join(scratch(), "scan.sarif");
+    const run = cli(["scan", "tests/fixtures/scan-clean", "--format", "sarif", "--output", out]);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toContain("Report written to");
+    expect(JSON.parse(readFileSync(out, "utf8")).version).toBe("2.1.0");
+  });
+
+  it("refuses bad usage with a clear message and exit status 2", () => {
+    expect(cli(["scan", "tests/fixtures/scan-clean", "--format", "xml"])).toMatchObject({ status: 2, stderr: expect.stringContaining("--format is text, json or sarif") });
+    expect(cli(["scan", "tests/fixtures/missing"])).toMatchObject({ status: 2, stderr: expect.stringContaining("Cannot scan tests/fixtures/missing") });
+    expect(cli(["scan"])).toMatchObject({ status: 2, stderr: expect.stringContaining("Say which folder to scan") });
+    expect(cli(["audit", "."])).toMatchObject({ status: 2, stderr: expect.stringContaining('Unknown command "audit"') });
+    expect(cli(["scan", ".", "--url", "http://localhost:1", "--service", "checkout-api"])).toMatchObject({
+      status: 2,
+      stderr: expect.stringContaining("To submit, give all of --url, --service and a token"),
+    });
+    const unreachable = cli(["scan", "tests/fixtures/scan-clean", "--url", "http://localhost:9", "--service", "checkout-api"], { TWELVEFOLD_TOKEN: "tf_x" });
+    expect(unreachable.status).toBe(2);
+    expect(unreachable.stderr).toContain("Could not reach http://localhost:9");
+    expect(cli(["--help"]).stdout).toContain("Usage: twelvefold scan <path>");
+  });
+});
