@@ -48,7 +48,8 @@ export function readRepo(root: string, exclude: string[] = []): Repo {
 
 function git(root: string, args: string[]): string | null {
   try {
-    return execFileSync("git", ["-C", root, ...args], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024, stdio: ["ignore", "pipe", "ignore"] });
+    // A scanned folder's own git config must not run anything (core.fsmonitor).
+    return execFileSync("git", ["-C", root, "-c", "core.fsmonitor=false", ...args], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024, stdio: ["ignore", "pipe", "ignore"] });
   } catch {
     return null;
   }

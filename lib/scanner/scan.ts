@@ -60,6 +60,8 @@ export function itemResults(checks: CheckReport[]): EvidenceResult[] {
     const shown = findings.slice(0, MAX_OBSERVATIONS);
     const more = findings.length > shown.length ? ` (${shown.length} of ${findings.length} observations listed)` : "";
     const summary = (bearing.map((check) => check.summary).join(" ") + more).slice(0, MAX_SUMMARY);
-    return [{ itemId, status, summary, observations: shown.map(({ file, line, message }) => ({ file, line, message })) }];
+    // Within the API's limits, so one odd path cannot get the whole submission refused.
+    const observations = shown.map(({ file, line, message }) => ({ file: file.slice(0, 500), line, message: message.slice(0, 1000) }));
+    return [{ itemId, status, summary, observations }];
   });
 }
