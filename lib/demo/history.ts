@@ -100,7 +100,17 @@ export function assessmentDates(service: DemoService, now: Date): Date[] {
   return dates;
 }
 
-export function generateHistory(service: DemoService, items: ChecklistItem[], now: Date): GeneratedAssessment[] {
+/** Monthly assessments over the last `months` months (the scale seed's five years). */
+export function monthlyDates(service: Pick<DemoService, "slug">, months: number, now: Date): Date[] {
+  const rng = createRandom(hashString(`${service.slug}:monthly`));
+  const offset = rng.int(0, 27);
+  return Array.from(
+    { length: months },
+    (_, index) => new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - (months - index), 1 + offset, 9 + rng.int(0, 8))),
+  ).filter((at) => at.getTime() < now.getTime() - 2 * DAY);
+}
+
+export function generateHistory(service: DemoService, items: ChecklistItem[], now: Date, dates = assessmentDates(service, now)): GeneratedAssessment[] {
   if (service.trajectory === "new") return [];
   const rng = createRandom(hashString(service.slug));
   const traits = new Map(
@@ -113,7 +123,6 @@ export function generateHistory(service: DemoService, items: ChecklistItem[], no
       },
     ]),
   );
-  const dates = assessmentDates(service, now);
   return dates.map((approvedAt, index) => {
     const maturity = maturityAt(service, dates.length === 1 ? 1 : index / (dates.length - 1));
     const responses = items.map((item) => {

@@ -1,0 +1,179 @@
+// `npm run bench`: Twelvefold's server times at scale. Serves a production build
+// (the way `npm start` does) on the database `npm run seed:scale` filled, signs
+// in as the demo auditor (who sees every team), and measures each page over many
+// requests: p50, p95, max and the server's peak memory. Each page's SQL is then
+// run alone for its floor (scripts/bench/floor.ts). Prints a table and writes
+// bench/results.json. Never part of `npm test`.
+import { spawn, execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { signInOverHttp } from "../tests/http-sign-in";
+import { measureFloors, type Floor } from "./bench/floor";
+import { firstLoadJsKb, peakMemoryMb, repeat, resetPeakMemory, type Timings } from "./bench/measure";
+import { SCALE_DATA_DIR } from "./bench/data-dir";
+
+const root = path.resolve(import.meta.dirname, "..");
+const PORT = Number(process.env.BENCH_PORT ?? 3300);
+const BASE = `http://localhost:${PORT}`;
+const RUNS = Number(process.env.BENCH_RUNS ?? 40);
+const say = (line: string) => console.log(`bench: ${line}`);
+
+interface PageResult extends Timings {
+  page: string;
+  path: string;
+  peakMemoryMb: number;
+  floor: Floor | null;
+  ratio: number | null;
+  note?: string;
+}
+
+const dataDir = process.env.DATA_DIR ?? SCALE_DATA_DIR;
+const env = { ...process.env, ...(process.env.DATABASE_URL ? {} : { DATA_DIR: dataDir }), PORT: String(PORT), LOG_LEVEL: "warn" };
+// Where seed:scale kept the demo password: beside its embedded database, or in
+// .data-scale/ when it filled DATABASE_URL.
+const passwordFile = path.join(process.env.DATABASE_URL ? SCALE_DATA_DIR : dataDir, "bench-password");
+const password = process.env.DEMO_PASSWORD ?? (existsSync(passwordFile) ? readFileSync(passwordFile, "utf8").trim() : "");
+if (!password) {
+  console.error("bench: run `npm run seed:scale` first (or set DEMO_PASSWORD for a database seeded elsewhere)");
+  process.exit(2);
+}
+
+say(`starting the production server on ${BASE} (${process.env.DATABASE_URL ? "DATABASE_URL" : `embedded Postgres in ${dataDir}`})…`);
+const app = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], { cwd: root, env, stdio: ["ignore", "pipe", "inherit"] });
+let ownerUrl = "";
+app.stdout.on("data", (chunk: Buffer) => {
+  const text = chunk.toString();
+  if (/error|failed/i.test(text)) process.stdout.write(text);
+});
+const stop = () => new Promise<void>((resolve) => (app.exitCode !== null ? resolve() : (app.once("exit", () => resolve()), app.kill("SIGTERM"))));
+
+try {
+  await waitForServer();
+  const serverPid = findServerPid(app.pid!);
+  ownerUrl = process.env.DATABASE_URL ?? embeddedUrl();
+  const targets = await pickTargets(ownerUrl);
+  say(`${targets.services} services, ${targets.assessments} assessments, ${targets.responses} responses, ${targets.findings} findings`);
+  const auditor = await signInOverHttp(BASE, "auditor@demo.test", password);
+  const reviewer = await signInOverHttp(BASE, "reviewer@demo.test", password);
+
+  const get = (cookie: string, url: string, expect = "text/html") => async () => {
+    const response = await fetch(`${BASE}${url}`, { headers: { cookie }, redirect: "manual" });
+    const body = await response.arrayBuffer();
+    if (response.status !== 200 || !(response.headers.get("content-type") ?? "").includes(expect)) {
+      throw new Error(`${url} answered ${response.status} ${response.headers.get("content-type")} (${body.byteLength} bytes)`);
+    }
+  };
+  const pages: { page: string; path: string; cookie: string; expect?: string; runs?: number; floorKey: string }[] = [
+    { page: "Portfolio dashboard", path: "/", cookie: auditor, floorKey: "dashboard" },
+    { page: "Service report", path: `/services/${targets.slug}`, cookie: auditor, floorKey: "service" },
+    { page: "Findings (high, page 3)", path: "/findings?severity=high&page=3", cookie: auditor, floorKey: "findings" },
+    { page: "Assessment PDF", path: `/assessments/${targets.assessmentId}/report`, cookie: auditor, expect: "application/pdf", runs: 5, floorKey: "pdf" },
+  ];
+  const floors = await measureFloors(ownerUrl, { slug: targets.slug, assessmentId: targets.assessmentId });
+  const results: PageResult[] = [];
+  for (const p of pages) {
+    resetPeakMemory(serverPid);
+    const timings = await repeat(p.runs ?? RUNS, 2, get(p.cookie, p.path, p.expect));
+    const floor = floors[p.floorKey] ?? null;
+    results.push({ page: p.page, path: p.path, ...timings, peakMemoryMb: peakMemoryMb(serverPid), floor, ratio: floor ? Math.round((timings.p95 / floor.p95) * 10) / 10 : null });
+    say(`${p.page}: p95 ${timings.p95} ms`);
+  }
+  const pdf = Buffer.from(await (await fetch(`${BASE}/assessments/${targets.assessmentId}/report`, { headers: { cookie: auditor } })).arrayBuffer());
+  const pdfPages = (pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+  results.find((r) => r.page === "Assessment PDF")!.note = `${pdfPages} pages, ${Math.round(pdf.length / 1024)} KiB`;
+  const js = {
+    dashboardKb: await firstLoadJsKb(BASE, "/", auditor),
+    checklistWalkKb: await firstLoadJsKb(BASE, `/assessments/${targets.draftId}/factors/1`, reviewer),
+  };
+  printTable(results, js);
+  const machine = {
+    cpus: os.cpus().length,
+    cpu: os.cpus()[0]?.model ?? "unknown",
+    memoryGb: Math.round(os.totalmem() / 1024 ** 3),
+    node: process.version,
+    os: `${os.type()} ${os.release()}`,
+    postgres: targets.postgres,
+  };
+  mkdirSync(path.join(root, "bench"), { recursive: true });
+  writeFileSync(
+    path.join(root, "bench", "results.json"),
+    `${JSON.stringify({ measuredAt: new Date().toISOString(), machine, data: targets, runs: RUNS, pages: results, firstLoadJs: js }, null, 2)}\n`,
+  );
+  say("written to bench/results.json");
+} catch (error) {
+  console.error(`bench: ${(error as Error).message}`);
+  process.exitCode = 1;
+} finally {
+  await stop();
+}
+
+async function waitForServer(): Promise<void> {
+  for (let i = 0; i < 1800; i++) {
+    if (app.exitCode !== null) throw new Error("the server exited while starting; see the output above");
+    try {
+      if ((await fetch(`${BASE}/api/auth/csrf`)).ok) return;
+    } catch {
+      // not yet listening
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error("the server did not start within 15 minutes");
+}
+
+/** The `next start` process under scripts/start.ts, whose memory we watch. */
+function findServerPid(parent: number): number {
+  const rows = execFileSync("ps", ["-o", "pid=,args=", "--ppid", String(parent)], { encoding: "utf8" }).trim().split("\n");
+  const row = rows.find((r) => /next-server|next\/dist\/bin\/next\s+start/.test(r));
+  if (!row) throw new Error("cannot find the web server process");
+  return Number.parseInt(row.trim(), 10);
+}
+
+/** The owner's address of the embedded cluster scripts/start.ts is running. */
+function embeddedUrl(): string {
+  const { password } = JSON.parse(readFileSync(path.join(dataDir, "postgres.json"), "utf8")) as { password: string };
+  const port = readFileSync(path.join(dataDir, "postgres", "postmaster.pid"), "utf8").split("\n")[3]!.trim();
+  return `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/twelvefold`;
+}
+
+async function pickTargets(url: string) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const one = async <T,>(sql: string) => (await client.query(sql)).rows[0] as T;
+    const service = await one<{ slug: string; id: string }>(
+      "SELECT s.slug, s.id FROM services s JOIN assessments a ON a.service_id = s.id GROUP BY s.id ORDER BY count(*) DESC, s.slug LIMIT 1",
+    );
+    const assessment = await one<{ id: string }>(`SELECT id FROM assessments WHERE service_id = '${service.id}' AND status = 'completed' ORDER BY approved_at DESC LIMIT 1`);
+    const draft = await one<{ id: string }>("SELECT a.id FROM assessments a JOIN services s ON s.id = a.service_id WHERE s.slug = 'checkout-api' AND a.status = 'draft' LIMIT 1");
+    const counts = await one<Record<string, string>>(
+      "SELECT (SELECT count(*) FROM services) AS services, (SELECT count(*) FROM assessments) AS assessments, (SELECT count(*) FROM responses) AS responses, (SELECT count(*) FROM findings) AS findings",
+    );
+    const version = await one<{ server_version: string }>("SHOW server_version");
+    return {
+      slug: service.slug,
+      assessmentId: assessment.id,
+      draftId: draft.id,
+      services: Number(counts.services),
+      assessments: Number(counts.assessments),
+      responses: Number(counts.responses),
+      findings: Number(counts.findings),
+      postgres: version.server_version,
+    };
+  } finally {
+    await client.end();
+  }
+}
+
+function printTable(results: PageResult[], js: { dashboardKb: number; checklistWalkKb: number }): void {
+  const rows = [
+    ["Page", "p50 ms", "p95 ms", "max ms", "SQL floor p95 ms", "ratio", "peak MB", "note"],
+    ...results.map((r) => [r.page, r.p50, r.p95, r.max, r.floor?.p95 ?? "-", r.ratio ?? "-", r.peakMemoryMb, r.note ?? ""].map(String)),
+  ];
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((row) => row[i]!.length)));
+  console.log("");
+  for (const row of rows) console.log(row.map((cell, i) => cell.padEnd(widths[i]!)).join("  "));
+  console.log("");
+  console.log(`First-load JavaScript (gzip): dashboard ${js.dashboardKb} kB, checklist walk ${js.checklistWalkKb} kB`);
+}
