@@ -12,7 +12,7 @@ import pg from "pg";
 import { signInOverHttp } from "../tests/http-sign-in";
 import { measureFloors, type Floor } from "./bench/floor";
 import { firstLoadJsKb, peakMemoryMb, repeat, resetPeakMemory, type Timings } from "./bench/measure";
-import { SCALE_DATA_DIR } from "./bench/data-dir";
+import { benchPasswordFile, SCALE_DATA_DIR } from "./bench/data-dir";
 
 const root = path.resolve(import.meta.dirname, "..");
 const PORT = Number(process.env.BENCH_PORT ?? 3300);
@@ -31,9 +31,7 @@ interface PageResult extends Timings {
 
 const dataDir = process.env.DATA_DIR ?? SCALE_DATA_DIR;
 const env = { ...process.env, ...(process.env.DATABASE_URL ? {} : { DATA_DIR: dataDir }), PORT: String(PORT), LOG_LEVEL: "warn" };
-// Where seed:scale kept the demo password: beside its embedded database, or in
-// .data-scale/ when it filled DATABASE_URL.
-const passwordFile = path.join(process.env.DATABASE_URL ? SCALE_DATA_DIR : dataDir, "bench-password");
+const passwordFile = benchPasswordFile(process.env.DATABASE_URL, dataDir);
 const password = process.env.DEMO_PASSWORD ?? (existsSync(passwordFile) ? readFileSync(passwordFile, "utf8").trim() : "");
 if (!password) {
   console.error("bench: run `npm run seed:scale` first (or set DEMO_PASSWORD for a database seeded elsewhere)");
@@ -42,7 +40,6 @@ if (!password) {
 
 say(`starting the production server on ${BASE} (${process.env.DATABASE_URL ? "DATABASE_URL" : `embedded Postgres in ${dataDir}`})…`);
 const app = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], { cwd: root, env, stdio: ["ignore", "pipe", "inherit"] });
-let ownerUrl = "";
 app.stdout.on("data", (chunk: Buffer) => {
   const text = chunk.toString();
   if (/error|failed/i.test(text)) process.stdout.write(text);
@@ -52,7 +49,7 @@ const stop = () => new Promise<void>((resolve) => (app.exitCode !== null ? resol
 try {
   await waitForServer();
   const serverPid = findServerPid(app.pid!);
-  ownerUrl = process.env.DATABASE_URL ?? embeddedUrl();
+  const ownerUrl = process.env.DATABASE_URL ?? embeddedUrl();
   const targets = await pickTargets(ownerUrl);
   say(`${targets.services} services, ${targets.assessments} assessments, ${targets.responses} responses, ${targets.findings} findings`);
   const auditor = await signInOverHttp(BASE, "auditor@demo.test", password);
@@ -141,11 +138,11 @@ async function pickTargets(url: string) {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const one = async <T,>(sql: string) => (await client.query(sql)).rows[0] as T;
+    const one = async <T,>(sql: string, values: unknown[] = []) => (await client.query(sql, values)).rows[0] as T;
     const service = await one<{ slug: string; id: string }>(
       "SELECT s.slug, s.id FROM services s JOIN assessments a ON a.service_id = s.id GROUP BY s.id ORDER BY count(*) DESC, s.slug LIMIT 1",
     );
-    const assessment = await one<{ id: string }>(`SELECT id FROM assessments WHERE service_id = '${service.id}' AND status = 'completed' ORDER BY approved_at DESC LIMIT 1`);
+    const assessment = await one<{ id: string }>("SELECT id FROM assessments WHERE service_id = $1 AND status = 'completed' ORDER BY approved_at DESC LIMIT 1", [service.id]);
     const draft = await one<{ id: string }>("SELECT a.id FROM assessments a JOIN services s ON s.id = a.service_id WHERE s.slug = 'checkout-api' AND a.status = 'draft' LIMIT 1");
     const counts = await one<Record<string, string>>(
       "SELECT (SELECT count(*) FROM services) AS services, (SELECT count(*) FROM assessments) AS assessments, (SELECT count(*) FROM responses) AS responses, (SELECT count(*) FROM findings) AS findings",

@@ -13,7 +13,7 @@ import { seedDemo } from "../lib/demo/seed";
 import { rebuildTeamPosture } from "../lib/posture/record";
 import { dbCommand, say } from "./db-command";
 
-import { SCALE_DATA_DIR } from "./bench/data-dir";
+import { benchPasswordFile, SCALE_DATA_DIR } from "./bench/data-dir";
 const sizes = z.object({
   services: z.coerce.number().int().min(16).max(20_000).default(1000),
   teams: z.coerce.number().int().min(3).max(27).default(20),
@@ -38,10 +38,10 @@ await dbCommand(async (db, env) => {
   try {
     const demo = await seedDemo(prisma, { password: env.DEMO_PASSWORD });
     // The benchmark signs in as the demo accounts; it finds the password here.
-    const keptIn = env.DATABASE_URL ? SCALE_DATA_DIR : env.DATA_DIR;
-    mkdirSync(keptIn, { recursive: true });
-    writeFileSync(path.join(keptIn, "bench-password"), demo.password, { mode: 0o600 });
-    say(`demo organisation added; accounts ${demo.accounts.join(", ")} (password in ${keptIn}/bench-password)`);
+    const passwordFile = benchPasswordFile(env.DATABASE_URL, env.DATA_DIR);
+    mkdirSync(path.dirname(passwordFile), { recursive: true });
+    writeFileSync(passwordFile, demo.password, { mode: 0o600 });
+    say(`demo organisation added; accounts ${demo.accounts.join(", ")} (password in ${passwordFile})`);
     let shown = 0;
     const result = await seedScale(db.migrationUrl, {
       ...parsed.data,

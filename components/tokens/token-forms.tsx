@@ -18,10 +18,11 @@ export function CreateTokenForm({ teams, lifetimes }: { teams: { id: string; nam
           <p className="mt-2 text-xs">
             Send it as <code className="font-mono">Authorization: Bearer …</code>; the routes are described at{" "}
             <a href="/api/v1/openapi.json" className="underline">/api/v1/openapi.json</a>. To submit a scan of a repository, set it as{" "}
-            <code className="font-mono">TWELVEFOLD_TOKEN</code> in the pipeline and run{" "}
-            <code className="font-mono">npx twelvefold scan . --url {typeof window === "undefined" ? "<this address>" : window.location.origin} --service {"<slug>"}</code>{" "}
-            from a Twelvefold checkout.
+            <code className="font-mono">TWELVEFOLD_TOKEN</code> in the pipeline and run, from a Twelvefold checkout:
           </p>
+          <pre className="mt-1 overflow-x-auto rounded border border-emerald-300 bg-white/60 px-2 py-1 font-mono text-xs dark:border-emerald-800 dark:bg-black/20">
+            npx twelvefold scan . --url {typeof window === "undefined" ? "<this address>" : window.location.origin} --service {"<service-slug>"}
+          </pre>
         </div>
       ) : null}
       <form action={action} className="grid gap-4 sm:grid-cols-2">

@@ -73,11 +73,12 @@ async function seedTeams(client: pg.Client, teams: { slug: string; name: string;
   const users: CopyValue[][] = [];
   const memberships: CopyValue[][] = [];
   const rows = await client.query<{ id: string; slug: string }>("SELECT id, slug FROM teams");
+  const members = await client.query<{ team_id: string; user_id: string; role: string }>("SELECT team_id, user_id, role FROM memberships ORDER BY created_at");
   const people = new Map<string, TeamPeople>();
   for (const { id, slug } of rows.rows) {
-    const existing = await client.query<{ user_id: string; role: string }>("SELECT user_id, role FROM memberships WHERE team_id = $1 ORDER BY created_at", [id]);
-    const lead = existing.rows.find((m) => m.role === "lead")?.user_id;
-    const reviewers = existing.rows.filter((m) => m.role === "reviewer").map((m) => m.user_id);
+    const existing = members.rows.filter((m) => m.team_id === id);
+    const lead = existing.find((m) => m.role === "lead")?.user_id;
+    const reviewers = existing.filter((m) => m.role === "reviewer").map((m) => m.user_id);
     if (lead && reviewers.length) {
       people.set(slug, { teamId: id, lead, reviewers });
       continue;

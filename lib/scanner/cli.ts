@@ -76,8 +76,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
     return 2;
   }
   const { values, positionals } = parsed;
-  if (values.help) return io.stdout(USAGE), 0;
-  if (values.version) return io.stdout(`${TOOL_NAME} ${TOOL_VERSION}\n`), 0;
+  if (values.help || values.version) {
+    io.stdout(values.help ? USAGE : `${TOOL_NAME} ${TOOL_VERSION}\n`);
+    return 0;
+  }
   if (positionals[0] !== "scan" || positionals.length > 2) {
     io.stderr(`${positionals[0] && positionals[0] !== "scan" ? `Unknown command "${positionals[0]}".\n\n` : ""}${USAGE}`);
     return 2;

@@ -5,12 +5,23 @@
 import { execFileSync } from "node:child_process";
 import { lstatSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
+import { parseDockerfile, type Stage } from "./dockerfile";
+import { isDockerfile } from "./rule";
 
 export interface RepoFile {
   /** Relative to the scanned root, with forward slashes. */
   path: string;
   /** The text, or null for a binary file or one over the size limit. */
   text: string | null;
+  /** The text's lines, split once for every rule (empty when text is null). */
+  lines: string[];
+}
+
+export interface Dockerfile {
+  file: RepoFile;
+  stages: Stage[];
+  /** The stage that runs; earlier ones are build steps. */
+  final: Stage | undefined;
 }
 
 export interface HistoricFile {
@@ -22,6 +33,8 @@ export interface Repo {
   root: string;
   source: "git" | "filesystem";
   files: RepoFile[];
+  /** Every Dockerfile, parsed once for the rules that read them. */
+  dockerfiles: Dockerfile[];
   /** Files ever added in git history that are gone from the tree now. */
   removedFromTree: HistoricFile[];
 }
@@ -34,16 +47,23 @@ const MAX_FILES = 50_000;
 
 export function readRepo(root: string, exclude: string[] = []): Repo {
   const absolute = path.resolve(root);
-  if (!statSync(absolute).isDirectory()) throw new Error(`${root} is not a folder`);
+  if (!statSync(absolute, { throwIfNoEntry: false })?.isDirectory()) throw new Error("no such folder");
   const excluded = (file: string) =>
     file.split("/").some((part) => SKIPPED_FOLDERS.has(part)) ||
     exclude.some((prefix) => file === prefix || file.startsWith(`${prefix.replace(/\/+$/, "")}/`));
   const listed = gitFiles(absolute);
   const paths = (listed ?? walk(absolute)).filter((file) => !excluded(file)).slice(0, MAX_FILES);
-  const files = paths.map((file) => ({ path: file, text: readText(path.join(absolute, file)) }));
+  const files = paths.map((file) => {
+    const text = readText(path.join(absolute, file));
+    return { path: file, text, lines: text === null ? [] : text.split(/\r?\n/) };
+  });
+  const dockerfiles = files.filter((file) => isDockerfile(file.path)).map((file) => {
+    const stages = parseDockerfile(file.text ?? "");
+    return { file, stages, final: stages.at(-1) };
+  });
   const present = new Set(paths);
   const removedFromTree = listed ? gitAddedFiles(absolute).filter((f) => !present.has(f.path) && !excluded(f.path)) : [];
-  return { root: absolute, source: listed ? "git" : "filesystem", files, removedFromTree };
+  return { root: absolute, source: listed ? "git" : "filesystem", files, dockerfiles, removedFromTree };
 }
 
 function git(root: string, args: string[]): string | null {

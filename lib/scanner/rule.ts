@@ -56,10 +56,10 @@ export interface LineMatch {
 
 /** Every line of a file that matches, numbered from 1. */
 export function matchingLines(file: RepoFile, pattern: RegExp): LineMatch[] {
-  if (file.text === null) return [];
+  const once = pattern.global ? new RegExp(pattern.source, pattern.flags.replace("g", "")) : pattern;
   const found: LineMatch[] = [];
-  file.text.split(/\r?\n/).forEach((text, index) => {
-    const match = new RegExp(pattern.source, pattern.flags.replace("g", "")).exec(text);
+  file.lines.forEach((text, index) => {
+    const match = once.exec(text);
     if (match) found.push({ line: index + 1, match });
   });
   return found;

@@ -3,7 +3,7 @@
 import { readFileSync } from "node:fs";
 import type { EvidenceResult } from "../evidence/schema";
 import { readRepo, type Repo } from "./repo";
-import { worst, type Finding, type Rule, type RuleOutcome } from "./rule";
+import { worst, type Finding, type ItemLink, type Rule, type RuleOutcome } from "./rule";
 import { RULES } from "./rules";
 
 export const TOOL_NAME = "twelvefold-scan";
@@ -26,9 +26,10 @@ export interface ScanReport {
 
 export function scanRepository(root: string, options: { exclude?: string[] } = {}): ScanReport {
   const repo = readRepo(root, options.exclude);
-  const checks: CheckReport[] = RULES.map((rule) => ({
+  const judged = RULES.map((rule) => ({ rule, links: rule.items, outcome: rule.check(repo) }));
+  const checks: CheckReport[] = judged.map(({ rule, outcome }) => ({
     rule: { id: rule.id, title: rule.title, description: rule.description, items: rule.items.map((link) => link.itemId) },
-    ...rule.check(repo),
+    ...outcome,
   }));
   return {
     tool: { name: TOOL_NAME, version: TOOL_VERSION },
@@ -36,7 +37,7 @@ export function scanRepository(root: string, options: { exclude?: string[] } = {
     fileSource: repo.source,
     filesScanned: repo.files.length,
     checks,
-    results: itemResults(checks),
+    results: itemResults(judged),
   };
 }
 
@@ -44,12 +45,12 @@ export function scanRepository(root: string, options: { exclude?: string[] } = {
  * One result per item some rule could judge: the worst verdict among them, and
  * the findings behind it.
  */
-export function itemResults(checks: CheckReport[]): EvidenceResult[] {
-  const itemIds = [...new Set(RULES.flatMap((rule) => rule.items.map((link) => link.itemId)))];
+export function itemResults(judged: { links: ItemLink[]; outcome: RuleOutcome }[]): EvidenceResult[] {
+  const itemIds = [...new Set(judged.flatMap(({ links }) => links.map((link) => link.itemId)))];
   return itemIds.flatMap((itemId) => {
-    const linked = checks.flatMap((check, index) => {
-      const link = RULES[index]!.items.find((l) => l.itemId === itemId);
-      return link && check.verdict !== null ? [{ check, claimsMet: link.claimsMet }] : [];
+    const linked = judged.flatMap(({ links, outcome }) => {
+      const link = links.find((l) => l.itemId === itemId);
+      return link && outcome.verdict !== null ? [{ check: outcome, claimsMet: link.claimsMet }] : [];
     });
     // Without a rule that may claim the item or a problem, there is nothing to suggest;
     // with one, a clean partial rule adds its evidence (a non-root USER to a good port).

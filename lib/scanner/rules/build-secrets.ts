@@ -1,15 +1,15 @@
 // Secrets written into a Dockerfile or a CI file end up in image layers, build
 // logs and every fork of the pipeline.
-import { assignments, parseDockerfile } from "../dockerfile";
-import type { Repo, RepoFile } from "../repo";
-import { count, isCiFile, isDockerfile, matchingLines, worst, type Finding, type Rule } from "../rule";
+import { assignments } from "../dockerfile";
+import type { Dockerfile, Repo, RepoFile } from "../repo";
+import { count, isCiFile, matchingLines, worst, type Finding, type Rule } from "../rule";
 
 const SECRET_NAME = /(PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|ACCESS_?KEY|CREDENTIALS?)/i;
 const CI_LITERAL = /^[\s-]*([A-Za-z0-9_]*(?:PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|ACCESS_?KEY)[A-Za-z0-9_]*)\s*[:=]\s*(["']?)([^\s"'#$][^\s"'#]{3,})\2\s*(#.*)?$/i;
 
-function dockerfileFindings(file: RepoFile): Finding[] {
+function dockerfileFindings({ file, stages }: Dockerfile): Finding[] {
   const findings: Finding[] = [];
-  for (const stage of parseDockerfile(file.text ?? "")) {
+  for (const stage of stages) {
     for (const { keyword, args, line } of stage.instructions) {
       if (keyword === "ENV" || keyword === "ARG") {
         for (const { name, value } of assignments(args).filter((a) => SECRET_NAME.test(a.name))) {
@@ -47,7 +47,7 @@ export const buildSecrets: Rule = {
     { itemId: "F05-HARDENED-BUILDS", claimsMet: false },
   ],
   check(repo: Repo) {
-    const dockerfiles = repo.files.filter((file) => isDockerfile(file.path));
+    const dockerfiles = repo.dockerfiles;
     const ciFiles = repo.files.filter((file) => isCiFile(file.path));
     if (!dockerfiles.length && !ciFiles.length) {
       return { verdict: null, summary: "No Dockerfile or CI file to read.", findings: [] };

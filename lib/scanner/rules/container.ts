@@ -1,18 +1,13 @@
 // What a container image's final stage runs as and which ports it declares.
 // Only the final stage matters: earlier ones are build steps that do not run.
-import { assignments, parseDockerfile, type Stage } from "../dockerfile";
-import type { Repo, RepoFile } from "../repo";
-import { count, isDockerfile, type Finding, type Rule } from "../rule";
+import { assignments } from "../dockerfile";
+import type { Dockerfile, Repo } from "../repo";
+import { count, type Finding, type Rule } from "../rule";
 
 // Base images that are known to default to an unprivileged user.
 const NON_ROOT_BASE = /(:|-)nonroot\b|rootless|\/distroless\/.*:nonroot|chainguard\//i;
 
-function finalStage(file: RepoFile): Stage | undefined {
-  return parseDockerfile(file.text ?? "").at(-1);
-}
-
-function userFinding(file: RepoFile): Finding | null {
-  const stage = finalStage(file);
+function userFinding({ file, final: stage }: Dockerfile): Finding | null {
   if (!stage) return null;
   const user = stage.instructions.filter((i) => i.keyword === "USER").at(-1);
   if (!user) {
@@ -38,7 +33,7 @@ export const containerUser: Rule = {
     { itemId: "F05-MINIMAL-RUNTIME", claimsMet: false },
   ],
   check(repo: Repo) {
-    const findings = repo.files.filter((f) => isDockerfile(f.path)).map(userFinding).filter((f) => f !== null);
+    const findings = repo.dockerfiles.map(userFinding).filter((f) => f !== null);
     if (!findings.length) return { verdict: null, summary: "No Dockerfile found.", findings };
     const root = findings.filter((f) => f.verdict === "not_met").length;
     return root
@@ -47,7 +42,7 @@ export const containerUser: Rule = {
   },
 };
 
-function portFindings(file: RepoFile): Finding[] {
+function portFindings({ file, final }: Dockerfile): Finding[] {
   const findings: Finding[] = [];
   const note = (line: number, port: number, how: string) =>
     findings.push(
@@ -55,7 +50,7 @@ function portFindings(file: RepoFile): Finding[] {
         ? { file: file.path, line, verdict: "not_met", message: `${how} ${port}, a privileged port below 1024` }
         : { file: file.path, line, verdict: "met", message: `${how} ${port}` },
     );
-  for (const { keyword, args, line } of finalStage(file)?.instructions ?? []) {
+  for (const { keyword, args, line } of final?.instructions ?? []) {
     if (keyword === "EXPOSE") {
       for (const port of args.split(/\s+/).map((p) => Number.parseInt(p, 10)).filter(Number.isFinite)) note(line, port, "EXPOSE");
     }
@@ -75,7 +70,7 @@ export const privilegedPort: Rule = {
   description: "Reads EXPOSE and ENV PORT in the final stage of each Dockerfile. Ports chosen at deploy time are for the reviewer.",
   items: [{ itemId: "F07-UNPRIVILEGED-PORT", claimsMet: true }],
   check(repo: Repo) {
-    const findings = repo.files.filter((f) => isDockerfile(f.path)).flatMap(portFindings);
+    const findings = repo.dockerfiles.flatMap(portFindings);
     if (!findings.length) return { verdict: null, summary: "No port declared in a Dockerfile.", findings };
     const low = findings.filter((f) => f.verdict === "not_met").length;
     return low

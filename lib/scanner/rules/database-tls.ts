@@ -60,7 +60,7 @@ const EXAMPLE_HOST = /^(host|hostname|(.*\.)?example\.(com|org|net)|.*\.(example
 function urlFindings(file: RepoFile): Finding[] {
   if (isLockfile(file.path)) return [];
   const findings: Finding[] = [];
-  (file.text ?? "").split(/\r?\n/).forEach((text, index) => {
+  file.lines.forEach((text, index) => {
     const line = index + 1;
     for (const [url] of text.matchAll(CONNECTION_URL)) {
       const host = hostOf(url);

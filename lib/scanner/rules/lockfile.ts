@@ -58,7 +58,7 @@ export const lockfile: Rule = {
       }
     }
     for (const file of repo.files.filter((f) => isDockerfile(f.path) || isCiFile(f.path))) {
-      (file.text ?? "").split(/\r?\n/).forEach((text, index) => {
+      file.lines.forEach((text, index) => {
         const command = text.trimStart().startsWith("#") ? null : looseInstall(text);
         if (command) {
           findings.push({ file: file.path, line: index + 1, verdict: "partially_met", message: `"${command}" may update the lockfile; install from it exactly (npm ci, yarn --frozen-lockfile)` });

@@ -1,9 +1,8 @@
 // A hint, not a proof: does the code handle SIGTERM at all, and does the
 // container deliver the signal to it? A shell-form CMD runs the service under
 // /bin/sh, which does not pass SIGTERM on, so the process is killed mid-work.
-import { parseDockerfile } from "../dockerfile";
-import type { Repo, RepoFile } from "../repo";
-import { count, isDockerfile, isSource, matchingLines, WHOLE_REPOSITORY, type Finding, type Rule } from "../rule";
+import type { Dockerfile, Repo, RepoFile } from "../repo";
+import { count, isSource, matchingLines, WHOLE_REPOSITORY, type Finding, type Rule } from "../rule";
 
 const HANDLERS: RegExp[] = [
   /process\.(?:on|once|addListener|prependListener)\(\s*["'`]SIGTERM["'`]/, // Node
@@ -23,9 +22,8 @@ function handlerFindings(file: RepoFile): Finding[] {
   }));
 }
 
-function shellFormFindings(file: RepoFile): Finding[] {
-  const stage = parseDockerfile(file.text ?? "").at(-1);
-  const runs = stage?.instructions.filter((i) => i.keyword === "CMD" || i.keyword === "ENTRYPOINT") ?? [];
+function shellFormFindings({ file, final }: Dockerfile): Finding[] {
+  const runs = final?.instructions.filter((i) => i.keyword === "CMD" || i.keyword === "ENTRYPOINT") ?? [];
   return runs
     .filter((i) => !i.args.trimStart().startsWith("["))
     .map((i) => ({
@@ -46,7 +44,7 @@ export const shutdown: Rule = {
     const sources = repo.files.filter((f) => isSource(f.path));
     if (!sources.length) return { verdict: null, summary: "No source file to read.", findings: [] };
     const handlers = sources.flatMap(handlerFindings);
-    const shellForm = repo.files.filter((f) => isDockerfile(f.path)).flatMap(shellFormFindings);
+    const shellForm = repo.dockerfiles.flatMap(shellFormFindings);
     if (!handlers.length) {
       const absent: Finding = { file: WHOLE_REPOSITORY, line: null, verdict: "not_met", message: `No SIGTERM handler in ${count(sources.length, "source file")}` };
       return { verdict: "not_met", summary: `No SIGTERM handling found in ${count(sources.length, "source file")}: a stop or deploy kills requests in flight.`, findings: [absent, ...shellForm] };
