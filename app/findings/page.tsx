@@ -7,7 +7,7 @@ import { formatDate } from "@/components/ui/format";
 import { SeverityBadge } from "@/components/ui/severity";
 import { requirePrincipal } from "@/lib/auth/current";
 import { listFindings } from "@/lib/data/findings/list-findings";
-import { listServiceSummaries } from "@/lib/data/list-service-summaries";
+import { listVisibleServices } from "@/lib/data/list-visible-services";
 import { listVisibleTeams } from "@/lib/data/list-visible-teams";
 import { FINDING_STATUS_LABEL } from "@/lib/findings/due";
 import { findingFilterQuery, parseFindingFilter, type FindingFilter } from "@/lib/findings/filter";
@@ -28,7 +28,7 @@ const COLUMNS: { label: string; sort?: FindingFilter["sort"] }[] = [
 export default async function FindingsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const principal = await requirePrincipal();
   const filter = parseFindingFilter(await searchParams);
-  const [page, teams, services] = await Promise.all([listFindings(principal, filter), listVisibleTeams(principal), listServiceSummaries(principal)]);
+  const [page, teams, services] = await Promise.all([listFindings(principal, filter), listVisibleTeams(principal), listVisibleServices(principal)]);
   const link = (change: Partial<FindingFilter>) => `/findings${findingFilterQuery({ ...filter, ...change })}`;
   const first = (page.page - 1) * 50 + 1;
   return (
@@ -47,7 +47,7 @@ export default async function FindingsPage({ searchParams }: { searchParams: Pro
         </div>
       </PageHeader>
       <Card className="mb-6">
-        <FindingsFilters filter={filter} teams={teams} services={services.map((s) => ({ slug: s.slug, name: s.name }))} />
+        <FindingsFilters filter={filter} teams={teams} services={services} />
       </Card>
       {page.total === 0 ? (
         <EmptyState title="No findings match">

@@ -22,6 +22,13 @@ export interface ServiceSummary {
   draftInProgress: boolean;
 }
 
+/** Stored [{ factor, score }] as twelve slots, factor 1 first. */
+function byFactor(stored: unknown): (number | null)[] {
+  const scores = Array.from({ length: 12 }, () => null as number | null);
+  for (const entry of (stored ?? []) as { factor: number; score: number | null }[]) scores[entry.factor - 1] = entry.score;
+  return scores;
+}
+
 const emptyCounts = (): SeverityCounts => ({ critical: 0, high: 0, medium: 0, low: 0 });
 
 export interface ServiceFilter {
@@ -41,52 +48,37 @@ export async function listServiceSummaries(principal: Principal, filter: Service
       filter.criticality ? { criticality: filter.criticality.toUpperCase() as Uppercase<Criticality> } : {},
     ],
   };
-  const [services, latest, open, drafts] = await Promise.all([
-    prisma.service.findMany({
-      where,
-      orderBy: [{ team: { name: "asc" } }, { name: "asc" }],
-      select: {
-        id: true,
-        slug: true,
-        name: true,
-        criticality: true,
-        latestScore: true,
-        lastAssessedAt: true,
-        team: { select: { name: true, slug: true } },
-        owner: { select: { name: true } },
-      },
-    }),
-    prisma.assessment.findMany({
-      where: { status: "COMPLETED", service: where },
-      distinct: ["serviceId"],
-      orderBy: [{ serviceId: "asc" }, { approvedAt: "desc" }],
-      select: { serviceId: true, factorScores: true },
-    }),
-    prisma.finding.groupBy({
-      by: ["serviceId", "severity"],
-      where: { status: { in: ["OPEN", "IN_PROGRESS"] }, service: where },
-      _count: { _all: true },
-    }),
-    prisma.assessment.findMany({
-      where: { status: { in: ["DRAFT", "IN_REVIEW"] }, service: where },
-      select: { serviceId: true },
-    }),
+  const services = await prisma.service.findMany({
+    where,
+    orderBy: [{ team: { name: "asc" } }, { name: "asc" }],
+    select: {
+      id: true,
+      slug: true,
+      name: true,
+      criticality: true,
+      latestScore: true,
+      latestFactorScores: true,
+      lastAssessedAt: true,
+      team: { select: { name: true, slug: true } },
+      owner: { select: { name: true } },
+    },
+  });
+  // Counts for exactly the services listed, so they share the list's scope and filter.
+  const ids = services.map((service) => service.id);
+  const [open, drafts] = await Promise.all([
+    // Literal statuses, so the partial index of working findings answers from the index alone.
+    prisma.$queryRaw<{ service_id: string; severity: Criticality; n: bigint }[]>`
+      SELECT f.service_id, f.severity::text AS severity, count(*) AS n
+      FROM findings f WHERE f.status IN ('open', 'in_progress') AND f.service_id = ANY(${ids}::uuid[])
+      GROUP BY f.service_id, f.severity`,
+    prisma.assessment.findMany({ where: { status: { in: ["DRAFT", "IN_REVIEW"] }, serviceId: { in: ids } }, select: { serviceId: true } }),
   ]);
 
-  const factorsByService = new Map(
-    latest.map((a) => {
-      const scores = Array.from({ length: 12 }, () => null as number | null);
-      for (const entry of (a.factorScores ?? []) as { factor: number; score: number | null }[]) {
-        scores[entry.factor - 1] = entry.score;
-      }
-      return [a.serviceId, scores];
-    }),
-  );
   const openByService = new Map<string, SeverityCounts>();
   for (const row of open) {
-    const counts = openByService.get(row.serviceId) ?? emptyCounts();
-    counts[row.severity.toLowerCase() as Criticality] = row._count._all;
-    openByService.set(row.serviceId, counts);
+    const counts = openByService.get(row.service_id) ?? emptyCounts();
+    counts[row.severity] = Number(row.n);
+    openByService.set(row.service_id, counts);
   }
   const withDraft = new Set(drafts.map((d) => d.serviceId));
 
@@ -99,7 +91,7 @@ export async function listServiceSummaries(principal: Principal, filter: Service
     owner: service.owner?.name ?? null,
     latestScore: service.latestScore,
     lastAssessedAt: service.lastAssessedAt,
-    factorScores: factorsByService.get(service.id) ?? Array.from({ length: 12 }, () => null),
+    factorScores: byFactor(service.latestFactorScores),
     openFindings: openByService.get(service.id) ?? emptyCounts(),
     draftInProgress: withDraft.has(service.id),
   }));

@@ -1,6 +1,6 @@
 import "server-only";
 import { can, readScope, type Principal, type TeamAction } from "../auth/policy";
-import type { Prisma } from "../generated/prisma/client";
+import { Prisma } from "../generated/prisma/client";
 import { ForbiddenError, NotFoundError } from "./errors";
 
 export { NotFoundError };
@@ -14,6 +14,15 @@ export function servicesVisibleTo(principal: Principal, now: Date = new Date()):
   const scope = readScope(principal, now);
   const base: Prisma.ServiceWhereInput = { archivedAt: null };
   return scope.kind === "org" ? base : { ...base, teamId: { in: [...scope.teamIds] } };
+}
+
+/**
+ * The same scope as SQL, for hand-written queries: a condition on the services
+ * table under the alias `s`.
+ */
+export function servicesVisibleSql(principal: Principal, now: Date = new Date()): Prisma.Sql {
+  const scope = readScope(principal, now);
+  return scope.kind === "org" ? Prisma.sql`s.archived_at IS NULL` : Prisma.sql`s.archived_at IS NULL AND s.team_id = ANY(${[...scope.teamIds]}::uuid[])`;
 }
 
 export function assertOrgAdmin(principal: Principal): void {

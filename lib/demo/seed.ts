@@ -6,7 +6,7 @@ import { hashPassword } from "../auth/password";
 import { allItems, checklistHash, latestChecklist, type ChecklistItem } from "../checklist";
 import type { Prisma, PrismaClient } from "../generated/prisma/client";
 import { rebuildTeamPosture } from "../posture/record";
-import { scoreAssessment } from "../scoring/score";
+import { scoreAssessment, storedFactorScores } from "../scoring/score";
 import { generateHistory, type GeneratedAssessment } from "./history";
 import { DEMO_PEOPLE, DEMO_SERVICES, DEMO_TEAMS, type DemoService } from "./org";
 import { createRandom, hashString } from "./random";
@@ -44,7 +44,7 @@ export async function seedDemo(prisma: PrismaClient, options: { password?: strin
         const history = generateHistory(service, items, now);
         const serviceId = randomUUID();
         const latest = history.at(-1);
-        const latestScore = latest ? scoreOf(items, latest).overall : null;
+        const latestScore = latest ? scoreOf(items, latest) : null;
         await tx.service.create({
           data: {
             id: serviceId,
@@ -55,7 +55,8 @@ export async function seedDemo(prisma: PrismaClient, options: { password?: strin
             criticality: toDb(service.criticality),
             repositoryUrl: `https://git.example.com/${service.team}/${service.slug}`,
             ownerId: userIds.get(service.owner) ?? null,
-            latestScore,
+            latestScore: latestScore?.overall ?? null,
+            latestFactorScores: latestScore ? storedFactorScores(latestScore) : undefined,
             lastAssessedAt: latest?.approvedAt ?? null,
             createdAt: history[0] ? new Date(history[0].startedAt.getTime() - 30 * DAY) : new Date(now.getTime() - 12 * DAY),
           },
@@ -150,7 +151,7 @@ async function seedAssessments(
         approvedById: input.people.lead,
         approvedAt: assessment.approvedAt,
         overallScore: score.overall,
-        factorScores: score.factors.map(({ factor, score: value }) => ({ factor, score: value })),
+        factorScores: storedFactorScores(score),
         createdAt: assessment.startedAt,
       };
     }),

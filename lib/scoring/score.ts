@@ -45,6 +45,11 @@ export interface AssessmentScore {
   criticalGaps: number;
 }
 
+/** Factor scores as stored with an approved assessment and on its service: factor and score only. */
+export function storedFactorScores(score: AssessmentScore): { factor: number; score: number | null }[] {
+  return score.factors.map(({ factor, score: value }) => ({ factor, score: value }));
+}
+
 /** The score of one item, 0-100, or null when it is not applicable. */
 export function itemScore(status: ResponseStatus): number | null {
   return status === "not_applicable" ? null : CREDIT[status] * 100;

@@ -6,7 +6,7 @@ import { parseStoredFactors } from "../../checklist";
 import { getPrisma } from "../../db/prisma";
 import type { Prisma } from "../../generated/prisma/client";
 import { recordTeamPosture } from "../../posture/record";
-import { scoreAssessment, type ResponseStatus } from "../../scoring/score";
+import { scoreAssessment, storedFactorScores, type ResponseStatus } from "../../scoring/score";
 import { ValidationError } from "../errors";
 import { assertTeamPermission } from "../scope";
 import { applyFindings } from "./apply-findings";
@@ -97,10 +97,14 @@ export async function approveAssessment(principal: Principal, input: { assessmen
         approvedById: principal.userId,
         approvedAt: now,
         overallScore: score.overall,
-        factorScores: score.factors.map(({ factor, score: value }) => ({ factor, score: value })),
+        factorScores: storedFactorScores(score),
       },
     });
-    await tx.service.update({ where: { id: assessment.serviceId }, data: { latestScore: score.overall, lastAssessedAt: now } });
+    // The service's summary moves with its latest approval, in the same transaction.
+    await tx.service.update({
+      where: { id: assessment.serviceId },
+      data: { latestScore: score.overall, latestFactorScores: storedFactorScores(score), lastAssessedAt: now },
+    });
     const findings = await applyFindings(tx, {
       serviceId: assessment.serviceId,
       assessmentId: assessment.id,

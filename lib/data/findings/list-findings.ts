@@ -3,9 +3,9 @@ import type { Principal } from "../../auth/policy";
 import { getPrisma } from "../../db/prisma";
 import { dueState, type DueState } from "../../findings/due";
 import { FINDINGS_PAGE_SIZE, type FindingFilter } from "../../findings/filter";
-import type { Prisma } from "../../generated/prisma/client";
+import { Prisma } from "../../generated/prisma/client";
 import type { Criticality } from "../list-service-summaries";
-import { servicesVisibleTo } from "../scope";
+import { servicesVisibleSql } from "../scope";
 import { lapseExpiredAcceptances } from "./lapse-acceptances";
 
 export interface FindingListRow {
@@ -32,35 +32,56 @@ export interface FindingPage {
   pages: number;
 }
 
-const up = <T extends string>(value: T) => value.toUpperCase() as Uppercase<T>;
-
-export function findingsWhere(principal: Principal, filter: FindingFilter, now: Date): Prisma.FindingWhereInput {
-  const and: Prisma.FindingWhereInput[] = [{ service: servicesVisibleTo(principal, now) }];
-  if (filter.team) and.push({ service: { team: { slug: filter.team } } });
-  if (filter.service) and.push({ service: { slug: filter.service } });
-  if (filter.factor) and.push({ itemId: { startsWith: `F${String(filter.factor).padStart(2, "0")}-` } });
-  if (filter.severity) and.push({ severity: up(filter.severity) });
-  if (filter.status === "active") and.push({ status: { not: "RESOLVED" } });
-  else if (filter.status !== "all") and.push({ status: up(filter.status) });
-  if (filter.owner === "me") and.push({ ownerId: principal.userId });
-  else if (filter.owner === "none") and.push({ ownerId: null });
-  else if (filter.owner) and.push({ ownerId: filter.owner });
-  if (filter.overdue) and.push({ status: { in: ["OPEN", "IN_PROGRESS"] }, dueDate: { lt: now } });
-  return { AND: and };
+/**
+ * The WHERE clause of the list, as SQL. Written by hand rather than as a Prisma
+ * filter so enum values reach Postgres as typed parameters and status tests as
+ * literals: the partial index of unresolved findings (in due-date order) then
+ * serves the default view, which Prisma's text-to-enum casts would keep it from.
+ * The principal's read scope is the first condition, always.
+ */
+export function findingsWhere(principal: Principal, filter: FindingFilter, now: Date): Prisma.Sql {
+  const and: Prisma.Sql[] = [servicesVisibleSql(principal, now)];
+  if (filter.team) and.push(Prisma.sql`s.team_id = (SELECT id FROM teams WHERE slug = ${filter.team})`);
+  if (filter.service) and.push(Prisma.sql`s.slug = ${filter.service}`);
+  if (filter.factor) and.push(Prisma.sql`f.item_id LIKE ${`F${String(filter.factor).padStart(2, "0")}-%`}`);
+  if (filter.severity) and.push(Prisma.sql`f.severity = ${filter.severity}::severity`);
+  if (filter.status === "active") and.push(Prisma.sql`f.status <> 'resolved'`);
+  else if (filter.status !== "all") and.push(Prisma.sql`f.status = ${filter.status}::finding_status`);
+  if (filter.owner === "me") and.push(Prisma.sql`f.owner_id = ${principal.userId}::uuid`);
+  else if (filter.owner === "none") and.push(Prisma.sql`f.owner_id IS NULL`);
+  else if (filter.owner) and.push(Prisma.sql`f.owner_id = ${filter.owner}::uuid`);
+  if (filter.overdue) and.push(Prisma.sql`f.status IN ('open', 'in_progress') AND f.due_date < ${now}`);
+  return Prisma.join(and, " AND ");
 }
 
-function orderBy(filter: FindingFilter): Prisma.FindingOrderByWithRelationInput[] {
-  const dir = filter.dir;
+/** ORDER BY for a sort; the id last, so pages never overlap. Enums sort in their declared order, as Prisma's did. */
+function orderBy(filter: FindingFilter): Prisma.Sql {
+  const dir = Prisma.raw(filter.dir === "desc" ? "DESC" : "ASC");
   switch (filter.sort) {
     case "severity":
-      return [{ severity: dir }, { dueDate: { sort: "asc", nulls: "last" } }, { id: "asc" }];
+      return Prisma.sql`f.severity ${dir}, f.due_date ASC NULLS LAST, f.id ASC`;
     case "opened":
-      return [{ openedAt: dir }, { id: "asc" }];
+      return Prisma.sql`f.opened_at ${dir}, f.id ASC`;
     case "service":
-      return [{ service: { name: dir } }, { severity: "asc" }, { id: "asc" }];
+      return Prisma.sql`s.name ${dir}, f.severity ASC, f.id ASC`;
     default:
-      return [{ dueDate: { sort: dir, nulls: "last" } }, { severity: "asc" }, { id: "asc" }];
+      return Prisma.sql`f.due_date ${dir} NULLS LAST, f.severity ASC, f.id ASC`;
   }
+}
+
+/** Ids of one slice of the list, in order. */
+async function findingIds(principal: Principal, filter: FindingFilter, now: Date, skip: number, take: number): Promise<string[]> {
+  const rows = await getPrisma().$queryRaw<{ id: string }[]>`
+    SELECT f.id FROM findings f JOIN services s ON s.id = f.service_id
+    WHERE ${findingsWhere(principal, filter, now)}
+    ORDER BY ${orderBy(filter)} LIMIT ${take} OFFSET ${skip}`;
+  return rows.map((row) => row.id);
+}
+
+async function countFindings(principal: Principal, filter: FindingFilter, now: Date): Promise<number> {
+  const [row] = await getPrisma().$queryRaw<{ n: bigint }[]>`
+    SELECT count(*) AS n FROM findings f JOIN services s ON s.id = f.service_id WHERE ${findingsWhere(principal, filter, now)}`;
+  return Number(row!.n);
 }
 
 const SELECT = {
@@ -100,26 +121,34 @@ function toRow(row: Selected, now: Date): FindingListRow {
   };
 }
 
+/** The rows of the given ids, in the ids' order. */
+async function rowsOf(ids: string[], now: Date): Promise<FindingListRow[]> {
+  if (ids.length === 0) return [];
+  const rows = await getPrisma().finding.findMany({ where: { id: { in: ids } }, select: SELECT });
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return ids.flatMap((id) => {
+    const row = byId.get(id);
+    return row ? [toRow(row, now)] : [];
+  });
+}
+
 /** One page of the findings the principal may see, filtered and sorted in SQL. */
 export async function listFindings(principal: Principal, filter: FindingFilter, now: Date = new Date()): Promise<FindingPage> {
   await lapseExpiredAcceptances(now);
-  const prisma = getPrisma();
-  const where = findingsWhere(principal, filter, now);
-  const [total, rows] = await Promise.all([
-    prisma.finding.count({ where }),
-    prisma.finding.findMany({ where, orderBy: orderBy(filter), skip: (filter.page - 1) * FINDINGS_PAGE_SIZE, take: FINDINGS_PAGE_SIZE, select: SELECT }),
+  const [total, ids] = await Promise.all([
+    countFindings(principal, filter, now),
+    findingIds(principal, filter, now, (filter.page - 1) * FINDINGS_PAGE_SIZE, FINDINGS_PAGE_SIZE),
   ]);
-  return { rows: rows.map((row) => toRow(row, now)), total, page: filter.page, pages: Math.max(1, Math.ceil(total / FINDINGS_PAGE_SIZE)) };
+  return { rows: await rowsOf(ids, now), total, page: filter.page, pages: Math.max(1, Math.ceil(total / FINDINGS_PAGE_SIZE)) };
 }
 
 /** Every matching finding, for export: read in batches so memory stays flat. */
 export async function* allFindings(principal: Principal, filter: FindingFilter, now: Date = new Date()): AsyncGenerator<FindingListRow> {
   await lapseExpiredAcceptances(now);
-  const where = findingsWhere(principal, filter, now);
   const batch = 1000;
   for (let skip = 0; ; skip += batch) {
-    const rows = await getPrisma().finding.findMany({ where, orderBy: orderBy(filter), skip, take: batch, select: SELECT });
-    for (const row of rows) yield toRow(row, now);
-    if (rows.length < batch) return;
+    const ids = await findingIds(principal, filter, now, skip, batch);
+    for (const row of await rowsOf(ids, now)) yield row;
+    if (ids.length < batch) return;
   }
 }
