@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { Suspense } from "react";
 import { z } from "zod";
 import { AssessmentGaps } from "@/components/portfolio/assessment-gaps";
@@ -7,9 +8,10 @@ import { Card, CardHeader, EmptyState, PageHeader, Stat } from "@/components/ui/
 import { ScoreBadge } from "@/components/ui/score";
 import { PortfolioExportButton } from "@/components/exports/portfolio-export-button";
 import { Heatmap } from "@/components/portfolio/heatmap";
+import { ChartSkeleton } from "@/components/charts/chart-skeleton";
 import { WeakestFactors } from "@/components/portfolio/weakest-factors";
 import { countOpenFindings } from "@/lib/data/count-open-findings";
-import { listServiceSummaries } from "@/lib/data/list-service-summaries";
+import { listServiceSummaries, type ServiceSummary } from "@/lib/data/list-service-summaries";
 import { requirePrincipal } from "@/lib/auth/current";
 import { can } from "@/lib/auth/policy";
 import { listVisibleTeams } from "@/lib/data/list-visible-teams";
@@ -17,6 +19,11 @@ import { TrendScope } from "@/components/portfolio/trend-scope";
 import { defaultPeriods, type Period } from "@/lib/data/reports/compare-periods";
 
 const day = z.iso.date();
+/** The heatmap shows where to look first; the services page lists them all. */
+const HEATMAP_ROWS = 30;
+
+const weakestFirst = (services: ServiceSummary[]) =>
+  [...services].sort((a, b) => (a.latestScore ?? 0) - (b.latestScore ?? 0) || a.name.localeCompare(b.name));
 /** Two periods from the address bar, or this quarter against the last. */
 function periodsFrom(params: Record<string, string | string[] | undefined>): [Period, Period] {
   const read = (key: string) => {
@@ -29,15 +36,6 @@ function periodsFrom(params: Record<string, string | string[] | undefined>): [Pe
   // Ordered so the later period shows second; a swap keeps "change" meaning "since".
   const [last, current] = defaultPeriods();
   return [last, current];
-}
-
-function ChartSkeleton({ title }: { title: string }) {
-  return (
-    <Card>
-      <CardHeader title={title} />
-      <div className="m-5 h-60 animate-pulse rounded-lg bg-slate-100 dark:bg-slate-800" aria-hidden="true" />
-    </Card>
-  );
 }
 
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -84,10 +82,24 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           </div>
           <div className="grid gap-6 xl:grid-cols-[1fr_22rem]">
             <Card>
-              <CardHeader title="Factor heatmap" description="Latest score per service and factor, out of 100." />
+              <CardHeader
+                title="Factor heatmap"
+                description={
+                  assessed.length > HEATMAP_ROWS
+                    ? `The ${HEATMAP_ROWS} lowest-scoring of ${assessed.length} assessed services, by factor, out of 100.`
+                    : "Latest score per service and factor, out of 100, lowest first."
+                }
+              />
               <div className="py-2">
-                <Heatmap services={services} />
+                <Heatmap services={weakestFirst(assessed).slice(0, HEATMAP_ROWS)} />
               </div>
+              {assessed.length > HEATMAP_ROWS ? (
+                <p className="border-t border-slate-200 px-5 py-3 text-sm dark:border-slate-800">
+                  <Link href="/services" className="font-medium text-indigo-700 hover:underline dark:text-indigo-300">
+                    All {services.length} services, with filters
+                  </Link>
+                </p>
+              ) : null}
             </Card>
             <Card className="self-start">
               <CardHeader title="Weakest factors" description="Mean latest score across assessed services." />
@@ -96,9 +108,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           </div>
           <TrendScope teams={teams} current={trendTeam?.slug} />
           <div className="grid gap-6 lg:grid-cols-2">
-            <Suspense fallback={<><ChartSkeleton title="Score over time" /><ChartSkeleton title="Unresolved findings over time" /></>}>
-              <TrendCards principal={principal} team={trendTeam} />
-            </Suspense>
+            <TrendCards team={trendTeam ? { slug: trendTeam.slug, name: trendTeam.name } : undefined} />
           </div>
           <div className="grid gap-6 xl:grid-cols-[1fr_22rem]">
             <Suspense fallback={<ChartSkeleton title="Period comparison" />}>

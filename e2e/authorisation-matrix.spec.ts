@@ -354,6 +354,18 @@ Object.assign(ROUTES, {
       expect(((await response.json()) as { items: unknown[] }).items.length).toBeGreaterThan(50);
     },
   },
+  // Anyone signed in reads the trend of their own scope: team A's (payments) months only for its readers.
+  "/series/portfolio-trend/route": {
+    allowed: ["reviewerOfA", "leadOfA", "auditorOfA", "memberOfB", "orgAuditor", "expiredOrgAuditor", "admin"],
+    path: () => "/series/portfolio-trend?team=payments&months=6",
+    check: async (response: Response, principal: PrincipalName) => {
+      expect(response.headers.get("cache-control")).toBe("private, no-store");
+      const body = (await response.json()) as { months: number; points: { month: string; assessed: number }[] };
+      expect(body.months).toBe(6);
+      expect(body.points.length).toBe(READERS_OF_A.includes(principal) ? 6 : 0);
+      if (body.points.length) expect(body.points.at(-1)!.assessed).toBeGreaterThan(0);
+    },
+  },
   "/assessments/[id]/report/route": {
     allowed: ["leadOfA", "auditorOfA", "orgAuditor", "admin"],
     path: (ids: Ids) => `/assessments/${ids.toReturn}/report`,

@@ -1,5 +1,5 @@
 import { ChartFigure } from "@/components/charts/chart-figure";
-import { FindingsTrendChart, ScoreTrendChart } from "@/components/charts/trend-charts";
+import { FindingsTrendChart, ScoreTrendChart } from "@/components/charts/lazy-charts";
 import { Card, CardHeader, Stat } from "@/components/ui/card";
 import { formatDay } from "@/components/ui/format";
 import { ScoreBadge } from "@/components/ui/score";

@@ -1,18 +1,10 @@
 import "server-only";
 import type { Principal } from "../../auth/policy";
 import { getPrisma } from "../../db/prisma";
+import type { TrendPoint } from "../../reports/trend-summary";
 import { visibleTeamIds } from "./scope-teams";
 
-export interface TrendPoint {
-  /** First day of the month, YYYY-MM-DD. */
-  month: string;
-  score: number | null;
-  assessed: number;
-  critical: number;
-  high: number;
-  medium: number;
-  low: number;
-}
+export type { TrendPoint };
 
 /**
  * Month by month: the mean latest score of the assessed services and their

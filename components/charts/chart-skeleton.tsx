@@ -1,0 +1,11 @@
+import { Card, CardHeader } from "@/components/ui/card";
+
+/** A chart card's place while its figures load. */
+export function ChartSkeleton({ title }: { title: string }) {
+  return (
+    <Card>
+      <CardHeader title={title} />
+      <div className="m-5 h-60 animate-pulse rounded-lg bg-slate-100 dark:bg-slate-800" aria-hidden="true" />
+    </Card>
+  );
+}
