@@ -11,7 +11,9 @@ import path from "node:path";
 import pg from "pg";
 import { signInOverHttp } from "../tests/http-sign-in";
 import { measureFloors, type Floor } from "./bench/floor";
-import { firstLoadJsKb, peakMemoryMb, repeat, resetPeakMemory, type Timings } from "./bench/measure";
+import { currentMemoryMb, firstLoadJsKb, peakMemoryMb, repeat, resetPeakMemory, type Timings } from "./bench/measure";
+import { DOSSIER_SLUG } from "../lib/demo/dossier";
+import { autosaveOverHttp, type SaveTarget } from "./bench/autosave";
 import { benchPasswordFile, SCALE_DATA_DIR } from "./bench/data-dir";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -24,6 +26,8 @@ interface PageResult extends Timings {
   page: string;
   path: string;
   peakMemoryMb: number;
+  /** Peak over the server's resident memory just before the runs: what the page itself costs. */
+  memoryIncreaseMb: number;
   floor: Floor | null;
   ratio: number | null;
   note?: string;
@@ -55,6 +59,7 @@ try {
   const auditor = await signInOverHttp(BASE, "auditor@demo.test", password);
   const reviewer = await signInOverHttp(BASE, "reviewer@demo.test", password);
 
+  const autosave = autosaveOverHttp(BASE, root, reviewer, targets.save);
   const get = (cookie: string, url: string, expect = "text/html") => async () => {
     const response = await fetch(`${BASE}${url}`, { headers: { cookie }, redirect: "manual" });
     const body = await response.arrayBuffer();
@@ -62,21 +67,40 @@ try {
       throw new Error(`${url} answered ${response.status} ${response.headers.get("content-type")} (${body.byteLength} bytes)`);
     }
   };
-  const pages: { page: string; path: string; cookie: string; expect?: string; runs?: number; floorKey: string }[] = [
-    { page: "Portfolio dashboard", path: "/", cookie: auditor, floorKey: "dashboard" },
-    { page: "Service report", path: `/services/${targets.slug}`, cookie: auditor, floorKey: "service" },
-    { page: "Findings (high, page 3)", path: "/findings?severity=high&page=3", cookie: auditor, floorKey: "findings" },
-    { page: "Assessment PDF", path: `/assessments/${targets.assessmentId}/report`, cookie: auditor, expect: "application/pdf", runs: 5, floorKey: "pdf" },
+  const pages: { page: string; path: string; run: () => Promise<void>; runs?: number; floorKey: string }[] = [
+    { page: "Portfolio dashboard", path: "/", run: get(auditor, "/"), floorKey: "dashboard" },
+    { page: "Service report", path: `/services/${targets.slug}`, run: get(auditor, `/services/${targets.slug}`), floorKey: "service" },
+    { page: "Findings (high, page 3)", path: "/findings?severity=high&page=3", run: get(auditor, "/findings?severity=high&page=3"), floorKey: "findings" },
+    { page: "Chart series (18 months)", path: "/series/portfolio-trend", run: get(auditor, "/series/portfolio-trend", "application/json"), floorKey: "series" },
+    { page: "Autosave (one answer)", path: `POST /assessments/${targets.save.assessmentId}/factors/1`, run: autosave.save, floorKey: "autosave" },
+    {
+      page: "Assessment PDF",
+      path: `/assessments/${targets.assessmentId}/report`,
+      run: get(auditor, `/assessments/${targets.assessmentId}/report`, "application/pdf"),
+      runs: 5,
+      floorKey: "pdf",
+    },
   ];
-  const floors = await measureFloors(ownerUrl, { slug: targets.slug, assessmentId: targets.assessmentId });
+  const floors = await measureFloors(ownerUrl, { slug: targets.slug, assessmentId: targets.assessmentId, save: targets.save });
   const results: PageResult[] = [];
   for (const p of pages) {
     resetPeakMemory(serverPid);
-    const timings = await repeat(p.runs ?? RUNS, 2, get(p.cookie, p.path, p.expect));
+    const baseline = currentMemoryMb(serverPid);
+    const timings = await repeat(p.runs ?? RUNS, 2, p.run);
+    const peak = peakMemoryMb(serverPid);
     const floor = floors[p.floorKey] ?? null;
-    results.push({ page: p.page, path: p.path, ...timings, peakMemoryMb: peakMemoryMb(serverPid), floor, ratio: floor ? Math.round((timings.p95 / floor.p95) * 10) / 10 : null });
+    results.push({
+      page: p.page,
+      path: p.path,
+      ...timings,
+      peakMemoryMb: peak,
+      memoryIncreaseMb: Math.max(0, peak - baseline),
+      floor,
+      ratio: floor ? Math.round((timings.p95 / floor.p95) * 10) / 10 : null,
+    });
     say(`${p.page}: p95 ${timings.p95} ms`);
   }
+  await autosave.restore();
   const pdf = Buffer.from(await (await fetch(`${BASE}/assessments/${targets.assessmentId}/report`, { headers: { cookie: auditor } })).arrayBuffer());
   const pdfPages = (pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) ?? []).length;
   results.find((r) => r.page === "Assessment PDF")!.note = `${pdfPages} pages, ${Math.round(pdf.length / 1024)} KiB`;
@@ -142,8 +166,23 @@ async function pickTargets(url: string) {
     const service = await one<{ slug: string; id: string }>(
       "SELECT s.slug, s.id FROM services s JOIN assessments a ON a.service_id = s.id GROUP BY s.id ORDER BY count(*) DESC, s.slug LIMIT 1",
     );
-    const assessment = await one<{ id: string }>("SELECT id FROM assessments WHERE service_id = $1 AND status = 'completed' ORDER BY approved_at DESC LIMIT 1", [service.id]);
+    // The PDF: the dossier service's latest assessment, every answer written out in full.
+    const assessment = await one<{ id: string } | undefined>(
+      "SELECT a.id FROM assessments a JOIN services s ON s.id = a.service_id WHERE s.slug = $1 AND a.status = 'completed' ORDER BY a.approved_at DESC LIMIT 1",
+      [DOSSIER_SLUG],
+    );
+    if (!assessment) throw new Error(`no assessment of ${DOSSIER_SLUG}: run \`npm run seed:scale\` again on an empty database`);
     const draft = await one<{ id: string }>("SELECT a.id FROM assessments a JOIN services s ON s.id = a.service_id WHERE s.slug = 'checkout-api' AND a.status = 'draft' LIMIT 1");
+    const answer = await one<{ item_id: string; version: number; status: string; justification: string; notes: string; evidence_links: string[] }>(
+      "SELECT item_id, version, status::text, justification, notes, evidence_links FROM responses WHERE assessment_id = $1 ORDER BY item_id LIMIT 1",
+      [draft.id],
+    );
+    const save: SaveTarget = {
+      assessmentId: draft.id,
+      itemId: answer.item_id,
+      version: answer.version,
+      answer: { status: answer.status, justification: answer.justification, notes: answer.notes, evidenceLinks: answer.evidence_links },
+    };
     const counts = await one<Record<string, string>>(
       "SELECT (SELECT count(*) FROM services) AS services, (SELECT count(*) FROM assessments) AS assessments, (SELECT count(*) FROM responses) AS responses, (SELECT count(*) FROM findings) AS findings",
     );
@@ -152,6 +191,7 @@ async function pickTargets(url: string) {
       slug: service.slug,
       assessmentId: assessment.id,
       draftId: draft.id,
+      save,
       services: Number(counts.services),
       assessments: Number(counts.assessments),
       responses: Number(counts.responses),
@@ -165,8 +205,8 @@ async function pickTargets(url: string) {
 
 function printTable(results: PageResult[], js: { dashboardKb: number; checklistWalkKb: number }): void {
   const rows = [
-    ["Page", "p50 ms", "p95 ms", "max ms", "SQL floor p95 ms", "ratio", "peak MB", "note"],
-    ...results.map((r) => [r.page, r.p50, r.p95, r.max, r.floor?.p95 ?? "-", r.ratio ?? "-", r.peakMemoryMb, r.note ?? ""].map(String)),
+    ["Page", "p50 ms", "p95 ms", "max ms", "SQL floor p95 ms", "ratio", "peak RSS MB", "+MB", "note"],
+    ...results.map((r) => [r.page, r.p50, r.p95, r.max, r.floor?.p95 ?? "-", r.ratio ?? "-", r.peakMemoryMb, r.memoryIncreaseMb, r.note ?? ""].map(String)),
   ];
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((row) => row[i]!.length)));
   console.log("");

@@ -5,8 +5,9 @@
 import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { allItems, checklistHash, latestChecklist, type ChecklistItem } from "../checklist";
-import { scoreAssessment } from "../scoring/score";
+import { scoreAssessment, storedFactorScores, type AssessmentScore } from "../scoring/score";
 import { copyRows, type CopyValue } from "./copy";
+import { DOSSIER_SLUG, writeUp } from "./dossier";
 import { toFindingRows } from "./findings";
 import { generateHistory, monthlyDates } from "./history";
 import { createRandom, hashString } from "./random";
@@ -14,6 +15,7 @@ import { scaleOrganisation } from "./scale";
 
 const DAY = 86_400_000;
 const CHUNK = 25;
+const latestFactors = (score: AssessmentScore | undefined) => (score ? storedFactorScores(score) : null);
 const FIRST = ["Alex", "Sam", "Jo", "Kai", "Noor", "Ravi", "Lena", "Mateo", "Yuki", "Zara", "Femi", "Ola", "Ines", "Hugo", "Mei", "Arjun"];
 const LAST = ["Adams", "Berg", "Costa", "Dubois", "Eze", "Fischer", "Garcia", "Hansen", "Ito", "Jensen", "Kowalski", "Larsen", "Moreau", "Nakamura"];
 
@@ -113,16 +115,20 @@ async function seedChunk(
     const reviewer = rng.pick(team.reviewers);
     const owner = rng.pick(team.reviewers);
     const history = generateHistory(service, input.items, input.now, monthlyDates(service, input.months, input.now));
+    const latest = history.at(-1);
+    if (service.slug === DOSSIER_SLUG && latest) {
+      const byId = new Map(input.items.map((item) => [item.id, item]));
+      latest.responses = latest.responses.map((r) => writeUp(byId.get(r.itemId)!, r, latest.submittedAt));
+    }
     const serviceId = randomUUID();
     const ids = history.map(() => randomUUID());
     const scores = history.map((a) => scoreAssessment(input.items, new Map(a.responses.map((r) => [r.itemId, r.status]))));
-    const latest = history.at(-1);
     const createdAt = new Date((history[0]?.startedAt.getTime() ?? input.now.getTime()) - 30 * DAY);
     services.push([serviceId, team.teamId, service.name, service.slug, service.description, service.criticality,
-      `https://git.example.com/${service.team}/${service.slug}`, owner, scores.at(-1)?.overall ?? null, latest?.approvedAt ?? null, createdAt, input.now]);
+      `https://git.example.com/${service.team}/${service.slug}`, owner, scores.at(-1)?.overall ?? null, latestFactors(scores.at(-1)), latest?.approvedAt ?? null, createdAt, input.now]);
     history.forEach((a, index) => {
       const score = scores[index]!;
-      const factorScores = score.factors.map(({ factor, score: value }) => ({ factor, score: value }));
+      const factorScores = storedFactorScores(score);
       assessments.push([ids[index], serviceId, input.versionId, "completed", reviewer, a.startedAt, reviewer, a.submittedAt, team.lead, a.approvedAt,
         score.overall, factorScores, a.startedAt, a.approvedAt]);
       for (const r of a.responses) {
@@ -139,7 +145,7 @@ async function seedChunk(
     }
     for (const e of derived.events) events.push([e.findingId, e.kind.toLowerCase(), e.actorId, e.assessmentId, e.detail, e.occurredAt]);
   }
-  await copyRows(client, "services", ["id", "team_id", "name", "slug", "description", "criticality", "repository_url", "owner_id", "latest_score", "last_assessed_at", "created_at", "updated_at"], services);
+  await copyRows(client, "services", ["id", "team_id", "name", "slug", "description", "criticality", "repository_url", "owner_id", "latest_score", "latest_factor_scores", "last_assessed_at", "created_at", "updated_at"], services);
   await copyRows(client, "assessments", ["id", "service_id", "checklist_version_id", "status", "started_by_id", "started_at", "submitted_by_id", "submitted_at", "approved_by_id", "approved_at", "overall_score", "factor_scores", "created_at", "updated_at"], assessments);
   await copyRows(client, "responses", ["assessment_id", "item_id", "status", "justification", "notes", "evidence_links", "updated_by_id", "created_at", "updated_at"], responses);
   await copyRows(client, "assessment_events", ["assessment_id", "kind", "actor_id", "actor_label", "occurred_at"], trail);

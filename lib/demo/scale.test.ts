@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { monthlyDates } from "./history";
+import { allItems, latestChecklist } from "../checklist";
+import { LIMITS } from "../assessment/answer-rules";
+import { DOSSIER_SLUG, writeUp } from "./dossier";
+import { generateHistory, monthlyDates } from "./history";
 import { DEMO_SERVICES } from "./org";
 import { scaleOrganisation } from "./scale";
 
@@ -40,5 +43,30 @@ describe("monthlyDates", () => {
     expect(dates[0]!.getUTCFullYear()).toBe(2021);
     expect(dates.every((d, i) => i === 0 || d > dates[i - 1]!)).toBe(true);
     expect(dates.at(-1)!.getTime()).toBeLessThan(now.getTime());
+  });
+});
+
+describe("the dossier service", () => {
+  it("is part of any scale organisation, once", () => {
+    const org = scaleOrganisation({ teams: 4, services: 30 });
+    expect(org.services.filter((s) => s.slug === DOSSIER_SLUG)).toHaveLength(1);
+  });
+
+  it("writes every answer out in full, within the answer limits, keeping status and links", () => {
+    const items = allItems(latestChecklist());
+    const service = scaleOrganisation({ teams: 4, services: 30 }).services.find((s) => s.slug === DOSSIER_SLUG)!;
+    const latest = generateHistory(service, items, new Date("2026-11-01T00:00:00Z")).at(-1)!;
+    for (const response of latest.responses) {
+      const item = items.find((i) => i.id === response.itemId)!;
+      const full = writeUp(item, response, latest.submittedAt);
+      expect(full.status).toBe(response.status);
+      expect(full.evidenceLinks).toEqual(response.evidenceLinks);
+      expect(full.justification.startsWith(response.justification.trim())).toBe(true);
+      expect(full.justification).toContain(item.guidance.slice(1, 30));
+      expect(full.justification.length).toBeGreaterThan(400);
+      expect(full.justification.length).toBeLessThanOrEqual(LIMITS.justification);
+      expect(full.notes.length).toBeGreaterThan(400);
+      expect(full.notes.length).toBeLessThanOrEqual(LIMITS.notes);
+    }
   });
 });

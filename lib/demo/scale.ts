@@ -1,6 +1,7 @@
 // The organisation `npm run seed:scale` adds around the demo one: more teams and
 // services, each with a trajectory, so a thousand services over five years drift
 // the way real portfolios do. Pure and seeded, like the demo.
+import { DOSSIER_SLUG } from "./dossier";
 import { DEMO_SERVICES, DEMO_TEAMS, type DemoService, type Trajectory } from "./org";
 import { createRandom, hashString } from "./random";
 
@@ -46,7 +47,7 @@ export function scaleOrganisation(options: { teams: number; services: number }):
   }));
   const allTeams = [...DEMO_TEAMS.map((t) => t.slug), ...teams.map((t) => t.slug)];
   const rng = createRandom(hashString("scale-organisation"));
-  const taken = new Set(DEMO_SERVICES.map((s) => s.slug));
+  const taken = new Set([...DEMO_SERVICES.map((s) => s.slug), DOSSIER_SLUG]);
   const services: DemoService[] = [];
   for (let index = 0; services.length < Math.max(0, options.services - DEMO_SERVICES.length); index++) {
     const team = allTeams[index % allTeams.length]!;
@@ -69,5 +70,7 @@ export function scaleOrganisation(options: { teams: number; services: number }):
       owner: "",
     });
   }
+  // The first one keeps its write-ups in full (lib/demo/dossier.ts).
+  if (services[0]) services[0] = { ...services[0], name: "Audit Evidence Archive", slug: DOSSIER_SLUG, description: "Audit Evidence Archive: reviewed with full write-ups." };
   return { teams, services };
 }

@@ -6,7 +6,7 @@
 import pg from "pg";
 import { percentiles, type Timings } from "./measure";
 
-export type Floor = Timings & { queries: number };
+export type Floor = Timings & { queries: number; slowest: { meanMs: number; sql: string }[] };
 
 interface Recorded {
   text: string;
@@ -14,49 +14,79 @@ interface Recorded {
 }
 
 let recording: Recorded[] | null = null;
+let recordWrites = false;
+const TRANSACTION_CONTROL = /^\s*(BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE)\b/i;
 const original = pg.Client.prototype.query;
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 (pg.Client.prototype as any).query = function (this: pg.Client, config: unknown, values?: unknown, callback?: unknown) {
   if (recording) {
     const text = typeof config === "string" ? config : (config as { text?: string })?.text;
     const params = typeof config === "object" && config && "values" in config ? (config as { values: unknown[] }).values : Array.isArray(values) ? values : [];
-    // Reads only: writes (the PDF's export record and audit event) cannot be
-    // replayed as they were, and a floor is what the page needs to read.
-    if (text && /^\s*(SELECT|WITH)\b/i.test(text) && !/\b(INSERT|UPDATE|DELETE)\b/i.test(text) && !/^\s*SELECT 1\b/i.test(text)) {
-      recording.push({ text, values: params });
-    }
+    // Pages: reads only. Their writes (the PDF's export record, audit events)
+    // are bookkeeping, and a page's floor is what it needs to read. A save:
+    // everything but transaction control, replayed in a transaction rolled back.
+    const read = text && /^\s*(SELECT|WITH)\b/i.test(text) && !/\b(INSERT|UPDATE|DELETE)\b/i.test(text) && !/^\s*SELECT 1\b/i.test(text);
+    if (text && (read || (recordWrites && !TRANSACTION_CONTROL.test(text)))) recording.push({ text, values: params });
   }
+  // A recorded save never lands: its COMMIT becomes a ROLLBACK, so the replays
+  // (each in a transaction rolled back) start from the same state and audit chain.
+  const text = typeof config === "string" ? config : (config as { text?: string })?.text;
+  if (recording && recordWrites && text && /^\s*COMMIT\b/i.test(text)) config = "ROLLBACK";
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   return (original as any).call(this, config, values, callback);
 };
 
-async function record(fn: () => Promise<unknown>): Promise<Recorded[]> {
+async function record(fn: () => Promise<unknown>, writes = false): Promise<Recorded[]> {
   recording = [];
+  recordWrites = writes;
   try {
     await fn();
     return recording;
   } finally {
     recording = null;
+    recordWrites = false;
   }
 }
 
-async function replay(url: string, statements: Recorded[], runs: number): Promise<Floor> {
+/** The three statements that cost the most on average, so a slow floor says where to look. */
+function slowest(statements: Recorded[], totals: number[], runs: number): Floor["slowest"] {
+  return statements
+    .map((statement, i) => ({ meanMs: Math.round((totals[i]! / runs) * 10) / 10, sql: statement.text.replace(/\s+/g, " ").slice(0, 300) }))
+    .sort((a, b) => b.meanMs - a.meanMs)
+    .slice(0, 3);
+}
+
+async function replay(url: string, statements: Recorded[], runs: number, rolledBack = false): Promise<Floor> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
     const samples: number[] = [];
+    const each = statements.map(() => 0);
     for (let run = 0; run < runs + 2; run++) {
       const started = performance.now();
-      for (const statement of statements) await client.query(statement.text, statement.values as unknown[]);
+      if (rolledBack) await client.query("BEGIN");
+      for (const [i, statement] of statements.entries()) {
+        const one = performance.now();
+        await client.query(statement.text, statement.values as unknown[]);
+        if (run >= 2) each[i]! += performance.now() - one;
+      }
+      if (rolledBack) await client.query("ROLLBACK");
       if (run >= 2) samples.push(performance.now() - started);
     }
-    return { ...percentiles(samples), queries: statements.length };
+    return { ...percentiles(samples), queries: statements.length, slowest: slowest(statements, each, runs) };
   } finally {
     await client.end();
   }
 }
 
-export async function measureFloors(url: string, targets: { slug: string; assessmentId: string }, runs = 40): Promise<Record<string, Floor>> {
+export interface FloorTargets {
+  slug: string;
+  assessmentId: string;
+  /** The draft the autosave writes to, the item and the version it starts from. */
+  save: { assessmentId: string; itemId: string; version: number };
+}
+
+export async function measureFloors(url: string, targets: FloorTargets, runs = 40): Promise<Record<string, Floor>> {
   // The data layer reads DATABASE_URL through lib/env; point it at the bench database.
   process.env.DATABASE_URL = url;
   const { getPrisma } = await import("../../lib/db/prisma");
@@ -64,6 +94,7 @@ export async function measureFloors(url: string, targets: { slug: string; assess
   const { listServiceSummaries } = await import("../../lib/data/list-service-summaries");
   const { countOpenFindings } = await import("../../lib/data/count-open-findings");
   const { listVisibleTeams } = await import("../../lib/data/list-visible-teams");
+  const { listVisibleServices } = await import("../../lib/data/list-visible-services");
   const { getPortfolioTrend } = await import("../../lib/data/reports/portfolio-trend");
   const { listAssessmentGaps } = await import("../../lib/data/reports/list-assessment-gaps");
   const { comparePeriods, defaultPeriods } = await import("../../lib/data/reports/compare-periods");
@@ -72,11 +103,24 @@ export async function measureFloors(url: string, targets: { slug: string; assess
   const { listFindings } = await import("../../lib/data/findings/list-findings");
   const { parseFindingFilter } = await import("../../lib/findings/filter");
   const { exportAssessmentPdf } = await import("../../lib/data/exports/export-assessment-pdf");
+  const { saveResponse } = await import("../../lib/data/assessments/save-response");
 
   const prisma = getPrisma();
   const now = new Date();
   const user = await prisma.user.findUniqueOrThrow({ where: { email: "auditor@demo.test" }, include: principalInclude(now) });
   const principal = toPrincipal(user);
+  const reviewer = toPrincipal(await prisma.user.findUniqueOrThrow({ where: { email: "reviewer@demo.test" }, include: principalInclude(now) }));
+  const answer = await prisma.response.findUniqueOrThrow({
+    where: { assessmentId_itemId: { assessmentId: targets.save.assessmentId, itemId: targets.save.itemId } },
+    select: { status: true, justification: true, notes: true, evidenceLinks: true },
+  });
+  const save = () =>
+    saveResponse(reviewer, {
+      assessmentId: targets.save.assessmentId,
+      itemId: targets.save.itemId,
+      baseVersion: targets.save.version,
+      values: { status: answer.status.toLowerCase() as "met", justification: answer.justification, notes: answer.notes, evidenceLinks: answer.evidenceLinks },
+    });
   const context = { origin: "http://localhost", ipAddress: "127.0.0.1", userAgent: "bench" };
 
   const pages: Record<string, () => Promise<unknown>> = {
@@ -93,8 +137,9 @@ export async function measureFloors(url: string, targets: { slug: string; assess
       const service = await getService(principal, targets.slug);
       await getServiceReport(principal, service.id);
     },
-    findings: () => Promise.all([listFindings(principal, parseFindingFilter({ severity: "high", page: "3" })), listVisibleTeams(principal), listServiceSummaries(principal)]),
+    findings: () => Promise.all([listFindings(principal, parseFindingFilter({ severity: "high", page: "3" })), listVisibleTeams(principal), listVisibleServices(principal)]),
     pdf: () => exportAssessmentPdf(principal, { assessmentId: targets.assessmentId }, context),
+    series: () => getPortfolioTrend(principal, { months: 18 }),
   };
   const floors: Record<string, Floor> = {};
   for (const [key, run] of Object.entries(pages)) {
@@ -102,6 +147,9 @@ export async function measureFloors(url: string, targets: { slug: string; assess
     const statements = await record(run);
     floors[key] = await replay(url, statements, key === "pdf" ? 10 : runs);
   }
+  // One save, recorded as it runs and rolled back (see above).
+  const saveStatements = await record(save, true);
+  floors.autosave = await replay(url, saveStatements, runs, true);
   await prisma.$disconnect();
   return floors;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { percentiles } from "./measure";
+import { pageScripts, percentiles } from "./measure";
 
 describe("percentiles", () => {
   it("takes the nearest rank, whatever the order of the samples", () => {
@@ -9,5 +9,13 @@ describe("percentiles", () => {
 
   it("rounds to a tenth of a millisecond and copes with one sample", () => {
     expect(percentiles([12.345])).toEqual({ runs: 1, p50: 12.3, p95: 12.3, max: 12.3 });
+  });
+});
+
+describe("pageScripts", () => {
+  it("lists each script a module-running browser loads, once, leaving out nomodule polyfills", () => {
+    const html = `<script src="/_next/static/chunks/a.js" async=""></script><script src="/_next/static/chunks/poly.js" noModule=""></script>
+      <script src="/_next/static/chunks/b.js?dpl=1"></script><script src="/_next/static/chunks/a.js" async=""></script><script>inline()</script>`;
+    expect(pageScripts(html)).toEqual(["/_next/static/chunks/a.js", "/_next/static/chunks/b.js?dpl=1"]);
   });
 });

@@ -33,16 +33,31 @@ export function resetPeakMemory(pid: number): void {
   writeFileSync(`/proc/${pid}/clear_refs`, "5");
 }
 
+/** Resident memory now, in MB: the baseline a page's peak is compared with. */
+export function currentMemoryMb(pid: number): number {
+  const line = readFileSync(`/proc/${pid}/status`, "utf8").split("\n").find((l) => l.startsWith("VmRSS:"));
+  return Math.round(Number.parseInt(line?.split(/\s+/)[1] ?? "0", 10) / 1024);
+}
+
 /** Peak resident memory since the last reset, in MB. */
 export function peakMemoryMb(pid: number): number {
   const line = readFileSync(`/proc/${pid}/status`, "utf8").split("\n").find((l) => l.startsWith("VmHWM:"));
   return Math.round(Number.parseInt(line?.split(/\s+/)[1] ?? "0", 10) / 1024);
 }
 
+/**
+ * The scripts a page makes a modern browser load, once each. Those marked
+ * nomodule (Next's legacy polyfills) are skipped by every browser that runs modules.
+ */
+export function pageScripts(html: string): string[] {
+  const tags = [...html.matchAll(/<script[^>]+src="([^"]+\.js[^"]*)"[^>]*>/g)].filter((m) => !/\snomodule/i.test(m[0]));
+  return [...new Set(tags.map((m) => m[1]!))];
+}
+
 /** The JavaScript a browser loads for a page on its first visit, gzip-compressed, in kB. */
 export async function firstLoadJsKb(base: string, path: string, cookie: string): Promise<number> {
   const html = await (await fetch(`${base}${path}`, { headers: { cookie } })).text();
-  const scripts = [...new Set([...html.matchAll(/<script[^>]+src="([^"]+\.js[^"]*)"/g)].map((m) => m[1]!))];
+  const scripts = pageScripts(html);
   let bytes = 0;
   for (const src of scripts) {
     const body = Buffer.from(await (await fetch(new URL(src, base))).arrayBuffer());
