@@ -173,7 +173,7 @@ async function pickTargets(url: string) {
     );
     if (!assessment) throw new Error(`no assessment of ${DOSSIER_SLUG}: run \`npm run seed:scale\` again on an empty database`);
     const draft = await one<{ id: string }>("SELECT a.id FROM assessments a JOIN services s ON s.id = a.service_id WHERE s.slug = 'checkout-api' AND a.status = 'draft' LIMIT 1");
-    const answer = await one<{ item_id: string; version: number; status: string; justification: string; notes: string; evidence_links: string[] }>(
+    const answer = await one<{ item_id: string; version: number; status: SaveTarget["answer"]["status"]; justification: string; notes: string; evidence_links: string[] }>(
       "SELECT item_id, version, status::text, justification, notes, evidence_links FROM responses WHERE assessment_id = $1 ORDER BY item_id LIMIT 1",
       [draft.id],
     );

@@ -6,12 +6,13 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
+import type { ResponseStatus } from "../../lib/scoring/score";
 
 export interface SaveTarget {
   assessmentId: string;
   itemId: string;
   version: number;
-  answer: { status: string; justification: string; notes: string; evidenceLinks: string[] };
+  answer: { status: ResponseStatus; justification: string; notes: string; evidenceLinks: string[] };
 }
 
 const require = createRequire(import.meta.url);

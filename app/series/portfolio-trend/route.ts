@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { apiJson } from "@/lib/api/route";
 import { recordRefusal } from "@/lib/audit/refusal";
 import { getPrincipal } from "@/lib/auth/current";
 import { getPortfolioTrend } from "@/lib/data/reports/portfolio-trend";
@@ -8,8 +9,8 @@ const query = z.object({
   months: z.coerce.number().int().min(1).max(120).default(18),
 });
 
-const json = (body: unknown, status = 200) =>
-  Response.json(body, { status, headers: { "Cache-Control": "private, no-store", "X-Content-Type-Options": "nosniff" } });
+// Per user: no shared cache may keep it.
+const json = (body: unknown, status = 200) => apiJson(body, status, { "Cache-Control": "private, no-store" });
 
 /**
  * The portfolio trend as JSON, month by month, for the signed-in user's teams:

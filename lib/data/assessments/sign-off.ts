@@ -89,6 +89,7 @@ export async function approveAssessment(principal: Principal, input: { assessmen
     const items = parseStoredFactors(version.items).flatMap((f) => f.items);
     const statuses = new Map(responses.map((r) => [r.itemId, lower(r.status)]));
     const score = scoreAssessment(items, statuses);
+    const factorScores = storedFactorScores(score);
     const now = new Date();
     await tx.assessment.update({
       where: { id: assessment.id },
@@ -97,14 +98,11 @@ export async function approveAssessment(principal: Principal, input: { assessmen
         approvedById: principal.userId,
         approvedAt: now,
         overallScore: score.overall,
-        factorScores: storedFactorScores(score),
+        factorScores,
       },
     });
     // The service's summary moves with its latest approval, in the same transaction.
-    await tx.service.update({
-      where: { id: assessment.serviceId },
-      data: { latestScore: score.overall, latestFactorScores: storedFactorScores(score), lastAssessedAt: now },
-    });
+    await tx.service.update({ where: { id: assessment.serviceId }, data: { latestScore: score.overall, latestFactorScores: factorScores, lastAssessedAt: now } });
     const findings = await applyFindings(tx, {
       serviceId: assessment.serviceId,
       assessmentId: assessment.id,
