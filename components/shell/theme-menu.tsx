@@ -1,16 +1,17 @@
 "use client";
 
-import { Monitor, Moon, Sun } from "lucide-react";
-import { DropdownMenu } from "radix-ui";
-import { useState } from "react";
+import { lazy, Suspense, useState } from "react";
 import { THEME_COOKIE, THEMES, type Theme } from "./theme";
+import { ThemeTriggerFace, themeTriggerProps } from "./theme-trigger";
 
-const ICONS = { system: Monitor, light: Sun, dark: Moon } as const;
-const LABELS = { system: "System", light: "Light", dark: "Dark" } as const;
+// Every page's header holds this menu, so its code would count against every
+// page's first load; the menu (Radix, about 30 kB gzip) arrives only when it is
+// first opened, and is fetched ahead as soon as the pointer or focus reaches it.
+const loadPopup = () => import("./theme-menu-popup");
 
 export function ThemeMenu({ current }: { current: Theme }) {
   const [theme, setTheme] = useState<Theme>(current);
-  const Icon = ICONS[theme];
+  const [wanted, setWanted] = useState(false);
 
   function choose(next: Theme) {
     setTheme(next);
@@ -19,37 +20,24 @@ export function ThemeMenu({ current }: { current: Theme }) {
     document.cookie = `${THEME_COOKIE}=${next}; path=/; max-age=31536000; samesite=lax`;
   }
 
+  const trigger = (
+    <button
+      type="button"
+      {...themeTriggerProps(theme)}
+      aria-expanded={false}
+      onPointerEnter={() => void loadPopup()}
+      onFocus={() => void loadPopup()}
+      onClick={() => setWanted(true)}
+    >
+      <ThemeTriggerFace theme={theme} />
+    </button>
+  );
+  if (!wanted) return trigger;
   return (
-    <DropdownMenu.Root>
-      <DropdownMenu.Trigger
-        aria-label={`Colour theme: ${LABELS[theme]}`}
-        className="inline-flex h-9 w-9 items-center justify-center rounded-md text-slate-600 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800"
-      >
-        <Icon className="h-4 w-4" aria-hidden="true" />
-      </DropdownMenu.Trigger>
-      <DropdownMenu.Portal>
-        <DropdownMenu.Content
-          align="end"
-          sideOffset={6}
-          className="z-50 min-w-36 rounded-lg border border-slate-200 bg-white p-1 text-sm shadow-lg dark:border-slate-700 dark:bg-slate-900"
-        >
-          <DropdownMenu.RadioGroup value={theme} onValueChange={(value) => choose(value as Theme)}>
-            {THEMES.map((option) => {
-              const OptionIcon = ICONS[option];
-              return (
-                <DropdownMenu.RadioItem
-                  key={option}
-                  value={option}
-                  className="flex cursor-default items-center gap-2 rounded-md px-2 py-1.5 outline-none data-[highlighted]:bg-slate-100 data-[state=checked]:font-semibold dark:data-[highlighted]:bg-slate-800"
-                >
-                  <OptionIcon className="h-4 w-4" aria-hidden="true" />
-                  {LABELS[option]}
-                </DropdownMenu.RadioItem>
-              );
-            })}
-          </DropdownMenu.RadioGroup>
-        </DropdownMenu.Content>
-      </DropdownMenu.Portal>
-    </DropdownMenu.Root>
+    <Suspense fallback={trigger}>
+      <ThemeMenuPopup theme={theme} onChoose={choose} />
+    </Suspense>
   );
 }
+
+const ThemeMenuPopup = lazy(loadPopup);
