@@ -366,6 +366,18 @@ Object.assign(ROUTES, {
       if (body.points.length) expect(body.points.at(-1)!.assessed).toBeGreaterThan(0);
     },
   },
+  // A service's history: only for those who may read the service (team A's ledger).
+  "/series/service-trend/route": {
+    allowed: READERS_OF_A,
+    path: () => "/series/service-trend?service=ledger-service",
+    check: async (response: Response) => {
+      expect(response.headers.get("cache-control")).toBe("private, no-store");
+      const body = (await response.json()) as { service: string; scores: { score: number | null }[]; unresolved: unknown[] };
+      expect(body.service).toBe("ledger-service");
+      expect(body.scores.length).toBeGreaterThan(3);
+      expect(body.unresolved.length).toBeGreaterThan(3);
+    },
+  },
   "/assessments/[id]/report/route": {
     allowed: ["leadOfA", "auditorOfA", "orgAuditor", "admin"],
     path: (ids: Ids) => `/assessments/${ids.toReturn}/report`,

@@ -28,6 +28,10 @@ test("the lead goes from the weakest service to a finding, owns it, accepts its 
   const weakest = rows.filter((r) => Number.isFinite(r.score)).sort((a, b) => a.score - b.score)[0]!;
   await heatmap.getByRole("link", { name: weakest.name, exact: true }).click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText(weakest.name);
+  // The service's history arrives after the page (/series/service-trend): both charts, captioned.
+  await expect(page.getByText(/^From [\d.]+ on .+ to [\d.]+ on .+\.$/)).toBeVisible();
+  await expect(page.getByText(/^\d+ unresolved after the latest approval\.$/)).toBeVisible();
+  await expect(page.locator("figure .recharts-responsive-container")).toHaveCount(2);
   await page.screenshot({ path: "test-results/screenshots/service-report.png", fullPage: true });
   await expectAccessible(page);
 

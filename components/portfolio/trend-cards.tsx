@@ -1,14 +1,11 @@
 "use client";
 
-import { useEffect, useState } from "react";
 import { ChartFigure } from "@/components/charts/chart-figure";
-import { ChartSkeleton } from "@/components/charts/chart-skeleton";
+import { useSeries } from "@/components/charts/use-series";
 import { FindingsTrendChart, ScoreTrendChart } from "@/components/charts/lazy-charts";
-import { Card, CardHeader, EmptyState } from "@/components/ui/card";
+import { Card, CardHeader } from "@/components/ui/card";
+import { TrendsLoading, TrendsUnavailable } from "@/components/charts/trend-states";
 import { findingsSummary, monthLabel, scoreSummary, type TrendPoint } from "@/lib/reports/trend-summary";
-
-type State = { kind: "loading" } | { kind: "failed" } | { kind: "ready"; points: TrendPoint[] };
-const LOADING: State = { kind: "loading" };
 
 /**
  * Portfolio score and unresolved findings over the last 18 months. The series
@@ -16,44 +13,11 @@ const LOADING: State = { kind: "loading" };
  * dashboard never waits for it.
  */
 export function TrendCards({ team }: { team?: { slug: string; name: string } }) {
-  const slug = team?.slug;
-  // What arrived, and for which team: a series for another team reads as loading.
-  const [arrived, setArrived] = useState<{ slug?: string; state: State } | null>(null);
-  const state = arrived && arrived.slug === slug ? arrived.state : LOADING;
-  useEffect(() => {
-    const controller = new AbortController();
-    fetch(`/series/portfolio-trend${slug ? `?team=${encodeURIComponent(slug)}` : ""}`, { signal: controller.signal })
-      .then((response) => (response.ok ? (response.json() as Promise<{ points: TrendPoint[] }>) : Promise.reject(new Error(String(response.status)))))
-      .then((body) => setArrived({ slug, state: { kind: "ready", points: body.points } }))
-      .catch(() => {
-        if (!controller.signal.aborted) setArrived({ slug, state: { kind: "failed" } });
-      });
-    return () => controller.abort();
-  }, [slug]);
+  const state = useSeries<{ points: TrendPoint[] }>(`/series/portfolio-trend${team ? `?team=${encodeURIComponent(team.slug)}` : ""}`);
 
-  if (state.kind === "loading") {
-    return (
-      <>
-        <ChartSkeleton title="Score over time" />
-        <ChartSkeleton title="Unresolved findings over time" />
-      </>
-    );
-  }
-  if (state.kind === "failed" || !state.points.some((p) => p.score !== null)) {
-    return (
-      <Card className="lg:col-span-2">
-        <CardHeader title="Trends" />
-        <div className="p-5">
-          {state.kind === "failed" ? (
-            <EmptyState title="Trends did not load">Reload the page to try again; everything else on it is current.</EmptyState>
-          ) : (
-            <EmptyState title="No history yet">Trends appear once a lead approves the first assessment.</EmptyState>
-          )}
-        </div>
-      </Card>
-    );
-  }
-  const points = state.points;
+  if (state.kind === "loading") return <TrendsLoading />;
+  if (state.kind === "failed" || !state.data.points.some((p) => p.score !== null)) return <TrendsUnavailable failed={state.kind === "failed"} />;
+  const points = state.data.points;
   const whose = team ? `the ${team.name} team's assessed services` : "the assessed services";
   return (
     <>

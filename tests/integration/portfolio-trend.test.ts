@@ -72,29 +72,33 @@ describe("the portfolio trend", () => {
 
 describe("a service report", () => {
   it("gives the scores, unresolved counts, time to remediate and overdue count the raw rows give", async () => {
-    const { getServiceReport } = await import("@/lib/data/reports/service-report");
+    const { getServiceFigures, getServiceTrend } = await import("@/lib/data/reports/service-report");
     const service = await prisma.service.findUniqueOrThrow({
       where: { slug: "ledger-service" },
       include: { assessments: { where: { status: "COMPLETED" }, orderBy: { approvedAt: "asc" } }, findings: true },
     });
-    const report = await getServiceReport(as.lead!, service.id, NOW);
-    expect(report.scores.map((s) => s.score)).toEqual(service.assessments.map((a) => a.overallScore));
+    const [figures, trend] = await Promise.all([getServiceFigures(as.lead!, { id: service.id }, NOW), getServiceTrend(as.lead!, { slug: "ledger-service" }, NOW)]);
+    expect(trend.scores.map((s) => s.score)).toEqual(service.assessments.map((a) => a.overallScore));
+    expect(figures.completedCount).toBe(service.assessments.length);
+    expect(figures.latestScore).toBe(service.assessments.at(-1)!.overallScore);
     const resolved = service.findings.filter((f) => f.status === "RESOLVED" && f.resolvedAt);
     const mean = resolved.reduce((sum, f) => sum + (f.resolvedAt!.getTime() - f.openedAt.getTime()) / 86_400_000, 0) / resolved.length;
-    expect(report.meanDaysToRemediate).toBe(Math.round(mean * 10) / 10);
-    expect(report.overdue).toBe(service.findings.filter((f) => ["OPEN", "IN_PROGRESS"].includes(f.status) && f.dueDate && f.dueDate < NOW).length);
+    expect(figures.meanDaysToRemediate).toBe(Math.round(mean * 10) / 10);
+    expect(figures.resolvedCount).toBe(resolved.length);
+    expect(figures.overdue).toBe(service.findings.filter((f) => ["OPEN", "IN_PROGRESS"].includes(f.status) && f.dueDate && f.dueDate < NOW).length);
     const last = service.assessments.at(-1)!;
     const dayEnd = new Date(Date.UTC(last.approvedAt!.getUTCFullYear(), last.approvedAt!.getUTCMonth(), last.approvedAt!.getUTCDate() + 1));
     const open = service.findings.filter((f) => f.openedAt < dayEnd && (!f.resolvedAt || f.resolvedAt >= dayEnd));
-    const point = report.unresolved.at(-1)!;
+    const point = trend.unresolved.at(-1)!;
     expect(point.critical + point.high + point.medium + point.low).toBe(open.length);
-    expect(report.change).toEqual({ before: service.assessments.at(-2)!.overallScore, after: last.overallScore });
+    expect(figures.change).toEqual({ before: service.assessments.at(-2)!.overallScore, after: last.overallScore });
   });
 
-  it("is not found outside the reader's teams", async () => {
-    const { getServiceReport } = await import("@/lib/data/reports/service-report");
+  it("is not found outside the reader's teams, by id or by slug", async () => {
+    const { getServiceFigures, getServiceTrend } = await import("@/lib/data/reports/service-report");
     const identity = await prisma.service.findUniqueOrThrow({ where: { slug: "auth-service" } });
-    await expect(getServiceReport(as.lead!, identity.id, NOW)).rejects.toThrow("not found");
+    await expect(getServiceFigures(as.lead!, { id: identity.id }, NOW)).rejects.toThrow("not found");
+    await expect(getServiceTrend(as.lead!, { slug: "auth-service" }, NOW)).rejects.toThrow("not found");
   });
 });
 

@@ -61,7 +61,7 @@ export default async function ServicePage({ params }: { params: Promise<{ slug: 
 
       <div className="mb-6">
         <Suspense fallback={<div className="h-28 animate-pulse rounded-xl bg-slate-100 dark:bg-slate-800" aria-hidden="true" />}>
-          <ServiceReportCards principal={principal} serviceId={service.id} />
+          <ServiceReportCards principal={principal} service={service} />
         </Suspense>
       </div>
       <div className="grid gap-6 lg:grid-cols-3">

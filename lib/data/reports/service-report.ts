@@ -4,11 +4,10 @@ import { getPrisma } from "../../db/prisma";
 import { NotFoundError } from "../errors";
 import { servicesVisibleTo } from "../scope";
 
-export interface ServiceReport {
-  /** One point per completed assessment, oldest first. */
-  scores: { approvedOn: string; score: number | null }[];
-  /** Unresolved findings by severity as each approval day ended. */
-  unresolved: { approvedOn: string; critical: number; high: number; medium: number; low: number }[];
+/** The figures at the top of a service's report: small, and read with the page. */
+export interface ServiceFigures {
+  latestScore: number | null;
+  completedCount: number;
   /** Mean days from opening to resolution, over resolved findings; null when none is resolved. */
   meanDaysToRemediate: number | null;
   resolvedCount: number;
@@ -17,37 +16,67 @@ export interface ServiceReport {
   change: { before: number | null; after: number | null } | null;
 }
 
-/** The service report's series and figures, aggregated in SQL. */
-export async function getServiceReport(principal: Principal, serviceId: string, now: Date = new Date()): Promise<ServiceReport> {
-  const prisma = getPrisma();
-  const service = await prisma.service.findFirst({ where: { AND: [{ id: serviceId }, servicesVisibleTo(principal, now)] }, select: { id: true } });
+/** A service's history, for its charts: fetched after the page is on screen. */
+export interface ServiceTrend {
+  /** One point per completed assessment, oldest first. */
+  scores: { approvedOn: string; score: number | null }[];
+  /** Unresolved findings by severity as each approval day ended. */
+  unresolved: { approvedOn: string; critical: number; high: number; medium: number; low: number }[];
+}
+
+type ServiceKey = { id: string } | { slug: string };
+
+async function visibleServiceId(principal: Principal, key: ServiceKey, now: Date): Promise<string> {
+  const service = await getPrisma().service.findFirst({ where: { AND: [key, servicesVisibleTo(principal, now)] }, select: { id: true } });
   if (!service) throw new NotFoundError();
-  const [scores, unresolved, [mttr], overdue] = await Promise.all([
+  return service.id;
+}
+
+/** The report's figures, aggregated in SQL. */
+export async function getServiceFigures(principal: Principal, key: ServiceKey, now: Date = new Date()): Promise<ServiceFigures> {
+  const prisma = getPrisma();
+  const id = await visibleServiceId(principal, key, now);
+  const [latest, [mttr], overdue] = await Promise.all([
+    prisma.$queryRaw<{ score: number | null; completed: bigint }[]>`
+      SELECT overall_score AS score, count(*) OVER () AS completed
+      FROM assessments WHERE service_id = ${id}::uuid AND status = 'completed' ORDER BY approved_at DESC LIMIT 2`,
+    prisma.$queryRaw<{ days: number | null; resolved: bigint }[]>`
+      SELECT avg(extract(epoch FROM resolved_at - opened_at) / 86400)::float AS days, count(*) AS resolved
+      FROM findings WHERE service_id = ${id}::uuid AND status = 'resolved' AND resolved_at IS NOT NULL`,
+    prisma.finding.count({ where: { serviceId: id, status: { in: ["OPEN", "IN_PROGRESS"] }, dueDate: { lt: now } } }),
+  ]);
+  return {
+    latestScore: latest[0]?.score ?? null,
+    completedCount: Number(latest[0]?.completed ?? 0),
+    meanDaysToRemediate: mttr?.days === null || mttr?.days === undefined ? null : Math.round(mttr.days * 10) / 10,
+    resolvedCount: Number(mttr?.resolved ?? 0),
+    overdue,
+    change: latest.length === 2 ? { before: latest[1]!.score, after: latest[0]!.score } : null,
+  };
+}
+
+/** The report's series, aggregated in SQL. */
+export async function getServiceTrend(principal: Principal, key: ServiceKey, now: Date = new Date()): Promise<ServiceTrend> {
+  const prisma = getPrisma();
+  const id = await visibleServiceId(principal, key, now);
+  const [scores, unresolved] = await Promise.all([
     prisma.$queryRaw<{ approved_on: Date; score: number | null }[]>`
       SELECT (approved_at AT TIME ZONE 'UTC')::date AS approved_on, overall_score AS score
-      FROM assessments WHERE service_id = ${service.id}::uuid AND status = 'completed' ORDER BY approved_at`,
+      FROM assessments WHERE service_id = ${id}::uuid AND status = 'completed' ORDER BY approved_at`,
     prisma.$queryRaw<{ approved_on: Date; critical: bigint; high: bigint; medium: bigint; low: bigint }[]>`
       SELECT d.approved_on,
         count(f.id) FILTER (WHERE f.severity = 'critical') AS critical, count(f.id) FILTER (WHERE f.severity = 'high') AS high,
         count(f.id) FILTER (WHERE f.severity = 'medium') AS medium, count(f.id) FILTER (WHERE f.severity = 'low') AS low
       FROM (SELECT DISTINCT (approved_at AT TIME ZONE 'UTC')::date AS approved_on FROM assessments
-            WHERE service_id = ${service.id}::uuid AND status = 'completed') d
-      LEFT JOIN findings f ON f.service_id = ${service.id}::uuid
+            WHERE service_id = ${id}::uuid AND status = 'completed') d
+      LEFT JOIN findings f ON f.service_id = ${id}::uuid
         AND f.opened_at < (d.approved_on + 1)::timestamp AT TIME ZONE 'UTC'
         AND (f.resolved_at IS NULL OR f.resolved_at >= (d.approved_on + 1)::timestamp AT TIME ZONE 'UTC')
       GROUP BY d.approved_on ORDER BY d.approved_on`,
-    prisma.$queryRaw<{ days: number | null; resolved: bigint }[]>`
-      SELECT avg(extract(epoch FROM resolved_at - opened_at) / 86400)::float AS days, count(*) AS resolved
-      FROM findings WHERE service_id = ${service.id}::uuid AND status = 'resolved' AND resolved_at IS NOT NULL`,
-    prisma.finding.count({ where: { serviceId: service.id, status: { in: ["OPEN", "IN_PROGRESS"] }, dueDate: { lt: now } } }),
   ]);
   const day = (d: Date) => d.toISOString().slice(0, 10);
   return {
     scores: scores.map((s) => ({ approvedOn: day(s.approved_on), score: s.score })),
     unresolved: unresolved.map((u) => ({ approvedOn: day(u.approved_on), critical: Number(u.critical), high: Number(u.high), medium: Number(u.medium), low: Number(u.low) })),
-    meanDaysToRemediate: mttr?.days === null || mttr?.days === undefined ? null : Math.round(mttr.days * 10) / 10,
-    resolvedCount: Number(mttr?.resolved ?? 0),
-    overdue,
-    change: scores.length >= 2 ? { before: scores.at(-2)!.score, after: scores.at(-1)!.score } : null,
   };
 }

@@ -1,0 +1,48 @@
+"use client";
+
+import { ChartFigure } from "@/components/charts/chart-figure";
+import { FindingsTrendChart, ScoreTrendChart } from "@/components/charts/lazy-charts";
+import { useSeries } from "@/components/charts/use-series";
+import { Card, CardHeader } from "@/components/ui/card";
+import { TrendsLoading, TrendsUnavailable } from "@/components/charts/trend-states";
+import { formatDay } from "@/components/ui/format";
+import type { ServiceTrend } from "@/lib/data/reports/service-report";
+
+/**
+ * A service's score and unresolved findings at each approval. The history
+ * comes from /series/service-trend after the page is on screen, so the report
+ * never waits for five years of it.
+ */
+export function ServiceTrendCards({ slug }: { slug: string }) {
+  const state = useSeries<ServiceTrend>(`/series/service-trend?service=${encodeURIComponent(slug)}`);
+  if (state.kind === "loading") return <TrendsLoading />;
+  if (state.kind === "failed" || state.data.scores.length === 0) return <TrendsUnavailable failed={state.kind === "failed"} />;
+  const { scores, unresolved } = state.data;
+  const first = scores[0]!;
+  const last = scores.at(-1)!;
+  const now = unresolved.at(-1);
+  return (
+    <>
+      <Card>
+        <CardHeader title="Score over time" description="The overall score of each completed assessment." />
+        <ChartFigure
+          title="Score of each completed assessment"
+          summary={`From ${first.score ?? "no score"} on ${formatDay(first.approvedOn)} to ${last.score ?? "no score"} on ${formatDay(last.approvedOn)}.`}
+          chart={<ScoreTrendChart points={scores as unknown as Record<string, unknown>[]} xKey="approvedOn" axis="day" />}
+          columns={["Approved", "Score"]}
+          rows={scores.map((s) => [formatDay(s.approvedOn), s.score])}
+        />
+      </Card>
+      <Card>
+        <CardHeader title="Unresolved findings over time" description="By severity, as each assessment was approved." />
+        <ChartFigure
+          title="Unresolved findings by severity at each approval"
+          summary={`${now ? now.critical + now.high + now.medium + now.low : 0} unresolved after the latest approval.`}
+          chart={<FindingsTrendChart points={unresolved as unknown as Record<string, unknown>[]} xKey="approvedOn" axis="day" />}
+          columns={["Approved", "Critical", "High", "Medium", "Low"]}
+          rows={unresolved.map((u) => [formatDay(u.approvedOn), u.critical, u.high, u.medium, u.low])}
+        />
+      </Card>
+    </>
+  );
+}
