@@ -70,8 +70,17 @@ try {
   const pages: { page: string; path: string; run: () => Promise<void>; runs?: number; floorKey: string }[] = [
     { page: "Portfolio dashboard", path: "/", run: get(auditor, "/"), floorKey: "dashboard" },
     { page: "Service report", path: `/services/${targets.slug}`, run: get(auditor, `/services/${targets.slug}`), floorKey: "service" },
+    // For reference: a small signed-in page (the layout, the session check, a few
+    // rows), i.e. what any page costs before its own data.
+    { page: "Your account (reference)", path: "/account", run: get(auditor, "/account"), floorKey: "account" },
     { page: "Findings (high, page 3)", path: "/findings?severity=high&page=3", run: get(auditor, "/findings?severity=high&page=3"), floorKey: "findings" },
     { page: "Chart series (18 months)", path: "/series/portfolio-trend", run: get(auditor, "/series/portfolio-trend", "application/json"), floorKey: "series" },
+    {
+      page: "Chart series (a service, 5 years)",
+      path: `/series/service-trend?service=${targets.slug}`,
+      run: get(auditor, `/series/service-trend?service=${targets.slug}`, "application/json"),
+      floorKey: "serviceSeries",
+    },
     { page: "Autosave (one answer)", path: `POST /assessments/${targets.save.assessmentId}/factors/1`, run: autosave.save, floorKey: "autosave" },
     {
       page: "Assessment PDF",

@@ -54,12 +54,14 @@ export function toPrincipal(user: PrincipalUser): Principal {
   };
 }
 
+/** The one read every signed-in request makes: its session, user, roles and grants. */
+export function readSession(prisma: PrismaClient, tokenHash: string, now: Date) {
+  return prisma.session.findUnique({ where: { tokenHash }, include: { user: { include: principalInclude(now) } } });
+}
+
 /** The principal behind a session secret, or null if the session is not live. */
 export async function principalForSession(prisma: PrismaClient, secret: string, now: Date = new Date()): Promise<Principal | null> {
-  const session = await prisma.session.findUnique({
-    where: { tokenHash: sha256Hex(secret) },
-    include: { user: { include: principalInclude(now) } },
-  });
+  const session = await readSession(prisma, sha256Hex(secret), now);
   if (!session || session.endedAt || session.user.disabledAt) return null;
   if (session.expiresAt <= now || now.getTime() - session.lastSeenAt.getTime() > IDLE_TIMEOUT_MS) return null;
   if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {

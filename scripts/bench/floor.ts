@@ -91,7 +91,7 @@ export async function measureFloors(url: string, targets: FloorTargets, runs = 4
   // The data layer reads DATABASE_URL through lib/env; point it at the bench database.
   process.env.DATABASE_URL = url;
   const { getPrisma } = await import("../../lib/db/prisma");
-  const { principalInclude, toPrincipal } = await import("../../lib/auth/sessions");
+  const { principalInclude, readSession, toPrincipal } = await import("../../lib/auth/sessions");
   const { listServiceSummaries } = await import("../../lib/data/list-service-summaries");
   const { countOpenFindings } = await import("../../lib/data/count-open-findings");
   const { listVisibleTeams } = await import("../../lib/data/list-visible-teams");
@@ -100,22 +100,34 @@ export async function measureFloors(url: string, targets: FloorTargets, runs = 4
   const { listAssessmentGaps } = await import("../../lib/data/reports/list-assessment-gaps");
   const { comparePeriods, defaultPeriods } = await import("../../lib/data/reports/compare-periods");
   const { getService } = await import("../../lib/data/services/get-service");
-  const { getServiceReport } = await import("../../lib/data/reports/service-report");
+  const { getServiceFigures, getServiceTrend } = await import("../../lib/data/reports/service-report");
   const { listFindings } = await import("../../lib/data/findings/list-findings");
   const { parseFindingFilter } = await import("../../lib/findings/filter");
   const { exportAssessmentPdf } = await import("../../lib/data/exports/export-assessment-pdf");
   const { saveResponse } = await import("../../lib/data/assessments/save-response");
+  const { getAccount } = await import("../../lib/data/account/get-account");
 
   const prisma = getPrisma();
   const now = new Date();
   const user = await prisma.user.findUniqueOrThrow({ where: { email: "auditor@demo.test" }, include: principalInclude(now) });
   const principal = toPrincipal(user);
   const reviewer = toPrincipal(await prisma.user.findUniqueOrThrow({ where: { email: "reviewer@demo.test" }, include: principalInclude(now) }));
+  // Every signed-in request reads its session (with the user's roles and
+  // grants) before anything else: part of each page's floor. The bench signed
+  // in over HTTP before this, so each account has a live session to read.
+  const sessionRead = async (email: string) => {
+    const live = await prisma.session.findFirstOrThrow({ where: { user: { email }, endedAt: null }, orderBy: { createdAt: "desc" }, select: { tokenHash: true } });
+    return () => readSession(prisma, live.tokenHash, now);
+  };
+  const [auditorSession, reviewerSession] = await Promise.all([sessionRead("auditor@demo.test"), sessionRead("reviewer@demo.test")]);
   const { assessmentId, itemId, version, answer } = targets.save;
-  const save = () => saveResponse(reviewer, { assessmentId, itemId, baseVersion: version, values: answer });
+  const save = async () => {
+    await reviewerSession();
+    await saveResponse(reviewer, { assessmentId, itemId, baseVersion: version, values: answer });
+  };
   const context = { origin: "http://localhost", ipAddress: "127.0.0.1", userAgent: "bench" };
 
-  const pages: Record<string, () => Promise<unknown>> = {
+  const reads: Record<string, () => Promise<unknown>> = {
     dashboard: () =>
       Promise.all([
         listServiceSummaries(principal),
@@ -127,12 +139,24 @@ export async function measureFloors(url: string, targets: FloorTargets, runs = 4
       ]),
     service: async () => {
       const service = await getService(principal, targets.slug);
-      await getServiceReport(principal, service.id);
+      // The charts' history is not here: the page leaves it to the service series.
+      await getServiceFigures(principal, { id: service.id });
     },
+    account: () => getAccount(principal, null),
     findings: () => Promise.all([listFindings(principal, parseFindingFilter({ severity: "high", page: "3" })), listVisibleTeams(principal), listVisibleServices(principal)]),
     pdf: () => exportAssessmentPdf(principal, { assessmentId: targets.assessmentId }, context),
     series: () => getPortfolioTrend(principal, { months: 18 }),
+    serviceSeries: () => getServiceTrend(principal, { slug: targets.slug }),
   };
+  const pages = Object.fromEntries(
+    Object.entries(reads).map(([key, read]) => [
+      key,
+      async () => {
+        await auditorSession();
+        await read();
+      },
+    ]),
+  );
   const floors: Record<string, Floor> = {};
   for (const [key, run] of Object.entries(pages)) {
     await run(); // warm the client and the caches, as the server's are
