@@ -11,7 +11,7 @@ import { Heatmap } from "@/components/portfolio/heatmap";
 import { ChartSkeleton } from "@/components/charts/chart-skeleton";
 import { WeakestFactors } from "@/components/portfolio/weakest-factors";
 import { countOpenFindings } from "@/lib/data/count-open-findings";
-import { listServiceSummaries, type ServiceSummary } from "@/lib/data/list-service-summaries";
+import { listServiceScores, type ServiceScores } from "@/lib/data/list-service-summaries";
 import { requirePrincipal } from "@/lib/auth/current";
 import { can } from "@/lib/auth/policy";
 import { listVisibleTeams } from "@/lib/data/list-visible-teams";
@@ -22,7 +22,7 @@ const day = z.iso.date();
 /** The heatmap shows where to look first; the services page lists them all. */
 const HEATMAP_ROWS = 30;
 
-const weakestFirst = (services: ServiceSummary[]) =>
+const weakestFirst = (services: ServiceScores[]) =>
   [...services].sort((a, b) => (a.latestScore ?? 0) - (b.latestScore ?? 0) || a.name.localeCompare(b.name));
 /** Two periods from the address bar, or this quarter against the last. */
 function periodsFrom(params: Record<string, string | string[] | undefined>): [Period, Period] {
@@ -42,7 +42,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const principal = await requirePrincipal();
   const params = await searchParams;
   const periods = periodsFrom(params);
-  const [services, findings, teams] = await Promise.all([listServiceSummaries(principal), countOpenFindings(principal), listVisibleTeams(principal)]);
+  const [services, findings, teams] = await Promise.all([listServiceScores(principal), countOpenFindings(principal), listVisibleTeams(principal)]);
   const wanted = Array.isArray(params.team) ? params.team[0] : params.team;
   const trendTeam = teams.find((t) => t.slug === wanted);
   const assessed = services.filter((s) => s.latestScore !== null);

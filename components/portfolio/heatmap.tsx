@@ -1,11 +1,11 @@
 import Link from "next/link";
 import { latestChecklist } from "@/lib/checklist";
-import type { ServiceSummary } from "@/lib/data/list-service-summaries";
+import type { ServiceScores } from "@/lib/data/list-service-summaries";
 import { scoreBand } from "@/lib/scoring/score";
 import { BAND_STYLES, formatScore, ScoreBadge } from "@/components/ui/score";
 
 /** Services by the twelve factors, coloured by the latest assessment's scores. */
-export function Heatmap({ services }: { services: ServiceSummary[] }) {
+export function Heatmap({ services }: { services: ServiceScores[] }) {
   const factors = latestChecklist().factors;
   return (
     <div className="overflow-x-auto">
@@ -44,11 +44,8 @@ export function Heatmap({ services }: { services: ServiceSummary[] }) {
                 <ScoreBadge score={service.latestScore} />
               </td>
               {service.factorScores.map((score, index) => (
-                <td key={index} className="p-0.5 text-center">
-                  <span
-                    className={`block rounded px-1 py-1.5 text-xs font-semibold tabular-nums ${BAND_STYLES[scoreBand(score)]}`}
-                    title={`${service.name}: ${factors[index]?.name ?? ""} ${formatScore(score)}`}
-                  >
+                <td key={index} className="p-0.5">
+                  <span className={`heat-cell ${BAND_STYLES[scoreBand(score)]}`} title={factors[index]?.name}>
                     {formatScore(score)}
                   </span>
                 </td>

@@ -1,9 +1,9 @@
 import { latestChecklist } from "@/lib/checklist";
-import type { ServiceSummary } from "@/lib/data/list-service-summaries";
+import type { ServiceScores } from "@/lib/data/list-service-summaries";
 import { ScoreBar } from "@/components/ui/score";
 
 /** Factors ranked by their mean latest score across assessed services. */
-export function weakestFactors(services: ServiceSummary[], count = 5) {
+export function weakestFactors(services: ServiceScores[], count = 5) {
   return latestChecklist()
     .factors.map((factor) => {
       const scores = services.map((s) => s.factorScores[factor.number - 1]).filter((s): s is number => s != null);
@@ -15,7 +15,7 @@ export function weakestFactors(services: ServiceSummary[], count = 5) {
     .slice(0, count);
 }
 
-export function WeakestFactors({ services }: { services: ServiceSummary[] }) {
+export function WeakestFactors({ services }: { services: ServiceScores[] }) {
   const factors = weakestFactors(services);
   return (
     <ol className="divide-y divide-slate-100 dark:divide-slate-800">

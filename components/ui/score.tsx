@@ -1,13 +1,14 @@
 import { scoreBand } from "@/lib/scoring/score";
 
 // Colours pair a light tint with dark text (and the reverse in dark mode) so
-// every score stays readable at WCAG AA contrast.
+// every score stays readable at WCAG AA contrast. The classes are defined once
+// in globals.css (.band-*): a heatmap repeats them hundreds of times a page.
 export const BAND_STYLES = {
-  none: "bg-slate-100 text-slate-600 dark:bg-slate-800 dark:text-slate-300",
-  poor: "bg-rose-100 text-rose-900 dark:bg-rose-950 dark:text-rose-100",
-  fair: "bg-amber-100 text-amber-900 dark:bg-amber-950 dark:text-amber-100",
-  good: "bg-lime-100 text-lime-900 dark:bg-lime-950 dark:text-lime-100",
-  strong: "bg-emerald-100 text-emerald-900 dark:bg-emerald-950 dark:text-emerald-100",
+  none: "band-none",
+  poor: "band-poor",
+  fair: "band-fair",
+  good: "band-good",
+  strong: "band-strong",
 } as const;
 
 const BAR_STYLES = {

@@ -7,7 +7,8 @@ import { servicesVisibleTo } from "./scope";
 export type Criticality = "critical" | "high" | "medium" | "low";
 export type SeverityCounts = Record<Criticality, number>;
 
-export interface ServiceSummary {
+/** What the dashboard needs of each service: who it is and its latest scores. */
+export interface ServiceScores {
   id: string;
   slug: string;
   name: string;
@@ -18,6 +19,10 @@ export interface ServiceSummary {
   lastAssessedAt: Date | null;
   /** Latest completed assessment's score per factor (index 0 = factor 1). */
   factorScores: (number | null)[];
+}
+
+/** A service as the services page and the API list it: its scores, open findings and any assessment under way. */
+export interface ServiceSummary extends ServiceScores {
   openFindings: SeverityCounts;
   draftInProgress: boolean;
 }
@@ -38,7 +43,8 @@ export interface ServiceFilter {
   criticality?: Criticality;
 }
 
-export async function listServiceSummaries(principal: Principal, filter: ServiceFilter = {}): Promise<ServiceSummary[]> {
+/** The services the principal may read, with their latest scores and nothing counted. */
+export async function listServiceScores(principal: Principal, filter: ServiceFilter = {}): Promise<ServiceScores[]> {
   const prisma = getPrisma();
   const where: Prisma.ServiceWhereInput = {
     AND: [
@@ -63,6 +69,23 @@ export async function listServiceSummaries(principal: Principal, filter: Service
       owner: { select: { name: true } },
     },
   });
+  return services.map((service) => ({
+    id: service.id,
+    slug: service.slug,
+    name: service.name,
+    team: service.team,
+    criticality: service.criticality.toLowerCase() as Criticality,
+    owner: service.owner?.name ?? null,
+    latestScore: service.latestScore,
+    lastAssessedAt: service.lastAssessedAt,
+    factorScores: byFactor(service.latestFactorScores),
+  }));
+}
+
+/** The services with their open findings by severity and whether an assessment is under way. */
+export async function listServiceSummaries(principal: Principal, filter: ServiceFilter = {}): Promise<ServiceSummary[]> {
+  const prisma = getPrisma();
+  const services = await listServiceScores(principal, filter);
   // Counts for exactly the services listed, so they share the list's scope and filter.
   const ids = services.map((service) => service.id);
   const [open, drafts] = await Promise.all([
@@ -81,18 +104,5 @@ export async function listServiceSummaries(principal: Principal, filter: Service
     openByService.set(row.service_id, counts);
   }
   const withDraft = new Set(drafts.map((d) => d.serviceId));
-
-  return services.map((service) => ({
-    id: service.id,
-    slug: service.slug,
-    name: service.name,
-    team: service.team,
-    criticality: service.criticality.toLowerCase() as Criticality,
-    owner: service.owner?.name ?? null,
-    latestScore: service.latestScore,
-    lastAssessedAt: service.lastAssessedAt,
-    factorScores: byFactor(service.latestFactorScores),
-    openFindings: openByService.get(service.id) ?? emptyCounts(),
-    draftInProgress: withDraft.has(service.id),
-  }));
+  return services.map((service) => ({ ...service, openFindings: openByService.get(service.id) ?? emptyCounts(), draftInProgress: withDraft.has(service.id) }));
 }

@@ -92,7 +92,7 @@ export async function measureFloors(url: string, targets: FloorTargets, runs = 4
   process.env.DATABASE_URL = url;
   const { getPrisma } = await import("../../lib/db/prisma");
   const { principalInclude, readSession, toPrincipal } = await import("../../lib/auth/sessions");
-  const { listServiceSummaries } = await import("../../lib/data/list-service-summaries");
+  const { listServiceScores } = await import("../../lib/data/list-service-summaries");
   const { countOpenFindings } = await import("../../lib/data/count-open-findings");
   const { listVisibleTeams } = await import("../../lib/data/list-visible-teams");
   const { listVisibleServices } = await import("../../lib/data/list-visible-services");
@@ -130,7 +130,7 @@ export async function measureFloors(url: string, targets: FloorTargets, runs = 4
   const reads: Record<string, () => Promise<unknown>> = {
     dashboard: () =>
       Promise.all([
-        listServiceSummaries(principal),
+        listServiceScores(principal),
         countOpenFindings(principal),
         listVisibleTeams(principal),
         // The trend is not here: the page leaves it to the chart series, below.
