@@ -7,7 +7,7 @@ import { formatDate } from "@/components/ui/format";
 import { SeverityBadge } from "@/components/ui/severity";
 import { requirePrincipal } from "@/lib/auth/current";
 import { listFindings } from "@/lib/data/findings/list-findings";
-import { listVisibleServices } from "@/lib/data/list-visible-services";
+import { listServicePicker } from "@/lib/data/list-service-picker";
 import { listVisibleTeams } from "@/lib/data/list-visible-teams";
 import { FINDING_STATUS_LABEL } from "@/lib/findings/due";
 import { findingFilterQuery, parseFindingFilter, type FindingFilter } from "@/lib/findings/filter";
@@ -25,10 +25,13 @@ const COLUMNS: { label: string; sort?: FindingFilter["sort"] }[] = [
   { label: "Due", sort: "due" },
 ];
 
+/** Past this many services the filter stops listing them all: pick a team first. */
+const SERVICE_PICKER_LIMIT = 200;
+
 export default async function FindingsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const principal = await requirePrincipal();
   const filter = parseFindingFilter(await searchParams);
-  const [page, teams, services] = await Promise.all([listFindings(principal, filter), listVisibleTeams(principal), listVisibleServices(principal)]);
+  const [page, teams, services] = await Promise.all([listFindings(principal, filter), listVisibleTeams(principal), listServicePicker(principal, { teamSlug: filter.team, selected: filter.service, limit: SERVICE_PICKER_LIMIT })]);
   const link = (change: Partial<FindingFilter>) => `/findings${findingFilterQuery({ ...filter, ...change })}`;
   const first = (page.page - 1) * 50 + 1;
   return (

@@ -1,14 +1,22 @@
 import Link from "next/link";
 import { SelectField } from "@/components/ui/form";
 import { FACTOR_NAMES } from "@/lib/checklist/factor-names";
+import type { ServicePicker } from "@/lib/data/list-service-picker";
 import type { FindingFilter } from "@/lib/findings/filter";
 
 /** The findings list's filters as a GET form: each view has an address, and the CSV link reuses it. */
-export function FindingsFilters({ filter, teams, services }: { filter: FindingFilter; teams: { slug: string; name: string }[]; services: { slug: string; name: string }[] }) {
+export function FindingsFilters({ filter, teams, services }: { filter: FindingFilter; teams: { slug: string; name: string }[]; services: ServicePicker }) {
   return (
     <form method="get" action="/findings" role="search" aria-label="Filter findings" className="grid gap-4 px-5 py-4 sm:grid-cols-2 lg:grid-cols-4">
       <SelectField id="findings-team" name="team" label="Team" value={filter.team} options={[["", "All teams"], ...teams.map((t): [string, string] => [t.slug, t.name])]} />
-      <SelectField id="findings-service" name="service" label="Service" value={filter.service} options={[["", "All services"], ...services.map((s): [string, string] => [s.slug, s.name])]} />
+      <SelectField
+        id="findings-service"
+        name="service"
+        label="Service"
+        value={filter.service}
+        options={[["", "All services"], ...services.options.map((s): [string, string] => [s.slug, s.name])]}
+        hint={services.complete ? undefined : "Too many to list: choose a team, apply, then pick one of its services."}
+      />
       <SelectField id="findings-factor" name="factor" label="Factor" value={filter.factor ? String(filter.factor) : undefined} options={[["", "All factors"], ...FACTOR_NAMES.map((name, i): [string, string] => [String(i + 1), `${i + 1}. ${name}`])]} />
       <SelectField id="findings-severity" name="severity" label="Severity" value={filter.severity} options={[["", "All severities"], ["critical", "Critical"], ["high", "High"], ["medium", "Medium"], ["low", "Low"]]} />
       <SelectField

@@ -37,15 +37,16 @@ export function FieldError({ id, messages }: { id: string; messages?: string[] }
 }
 
 /** A labelled select for filter forms: options as [value, text], "" for "all". */
-export function SelectField({ id, name, label, value, options }: { id: string; name: string; label: string; value: string | undefined; options: readonly (readonly [string, string])[] }) {
+export function SelectField({ id, name, label, value, options, hint }: { id: string; name: string; label: string; value: string | undefined; options: readonly (readonly [string, string])[]; hint?: string }) {
   return (
     <div>
       <label htmlFor={id} className={labelClass}>{label}</label>
-      <select id={id} name={name} defaultValue={value ?? ""} className={fieldClass}>
+      <select id={id} name={name} defaultValue={value ?? ""} className={fieldClass} aria-describedby={hint ? `${id}-hint` : undefined}>
         {options.map(([v, text]) => (
           <option key={v} value={v}>{text}</option>
         ))}
       </select>
+      {hint ? <p id={`${id}-hint`} className="mt-1 text-xs text-slate-600 dark:text-slate-400">{hint}</p> : null}
     </div>
   );
 }

@@ -95,7 +95,7 @@ export async function measureFloors(url: string, targets: FloorTargets, runs = 4
   const { listServiceScores } = await import("../../lib/data/list-service-summaries");
   const { countOpenFindings } = await import("../../lib/data/count-open-findings");
   const { listVisibleTeams } = await import("../../lib/data/list-visible-teams");
-  const { listVisibleServices } = await import("../../lib/data/list-visible-services");
+  const { listServicePicker } = await import("../../lib/data/list-service-picker");
   const { getPortfolioTrend } = await import("../../lib/data/reports/portfolio-trend");
   const { listAssessmentGaps } = await import("../../lib/data/reports/list-assessment-gaps");
   const { comparePeriods, defaultPeriods } = await import("../../lib/data/reports/compare-periods");
@@ -143,7 +143,7 @@ export async function measureFloors(url: string, targets: FloorTargets, runs = 4
       await getServiceFigures(principal, { id: service.id });
     },
     account: () => getAccount(principal, null),
-    findings: () => Promise.all([listFindings(principal, parseFindingFilter({ severity: "high", page: "3" })), listVisibleTeams(principal), listVisibleServices(principal)]),
+    findings: () => Promise.all([listFindings(principal, parseFindingFilter({ severity: "high", page: "3" })), listVisibleTeams(principal), listServicePicker(principal, { limit: 200 })]),
     pdf: () => exportAssessmentPdf(principal, { assessmentId: targets.assessmentId }, context),
     series: () => getPortfolioTrend(principal, { months: 18 }),
     serviceSeries: () => getServiceTrend(principal, { slug: targets.slug }),

@@ -76,3 +76,29 @@ describe("portfolio figures", () => {
     expect((await countOpenFindings(outsider, NOW)).total).toBe(0);
   });
 });
+
+describe("the service picker of the findings filter", () => {
+  it("lists every service in scope by name, or one team's, while there are few enough", async () => {
+    const { listServicePicker } = await import("@/lib/data/list-service-picker");
+    const reviewer = await principal("reviewer@demo.test");
+    const inScope = await sql<{ slug: string }>(
+      "SELECT s.slug FROM services s JOIN teams t ON t.id = s.team_id WHERE t.slug IN ('payments', 'platform') AND s.archived_at IS NULL ORDER BY s.name",
+    );
+    const all = await listServicePicker(reviewer, { limit: 200 });
+    expect(all.complete).toBe(true);
+    expect(all.options.map((s) => s.slug)).toEqual(inScope.map((r) => r.slug));
+    const payments = await listServicePicker(reviewer, { teamSlug: "payments", limit: 200 });
+    const paymentsRows = await sql<{ slug: string }>("SELECT s.slug FROM services s JOIN teams t ON t.id = s.team_id WHERE t.slug = 'payments' AND s.archived_at IS NULL");
+    expect(new Set(payments.options.map((s) => s.slug))).toEqual(new Set(paymentsRows.map((r) => r.slug)));
+    // Another team's services are never offered, even when asked for by team.
+    expect((await listServicePicker(reviewer, { teamSlug: "identity", limit: 200 })).options).toEqual([]);
+  });
+
+  it("past the limit offers only the chosen service, and only if the principal may read it", async () => {
+    const { listServicePicker } = await import("@/lib/data/list-service-picker");
+    const reviewer = await principal("reviewer@demo.test");
+    expect(await listServicePicker(reviewer, { limit: 2 })).toEqual({ options: [], complete: false });
+    expect(await listServicePicker(reviewer, { limit: 2, selected: "ledger-service" })).toEqual({ options: [{ slug: "ledger-service", name: "Ledger Service" }], complete: false });
+    expect(await listServicePicker(reviewer, { limit: 2, selected: "auth-service" })).toEqual({ options: [], complete: false });
+  });
+});
