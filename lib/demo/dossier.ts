@@ -29,7 +29,7 @@ export function writeUp(item: ChecklistItem, response: GeneratedResponse, review
   ].join("\n\n");
   const notes = [
     `Scope. The review covered the service's repository at the tagged release, its deployment manifests, the pipeline definition that builds it, and the runtime settings of the production environment as exported by the platform team on ${day}.`,
-    `Method. Two reviewers read item ${item.id} (${lowerFirst(item.title.replace(/\.$/, ""))}) against the service independently, each recording what they saw before comparing notes. Where they differed, the stricter reading was kept and the difference discussed with the owning team. Every artefact named under "Evidence kept" was captured at the time of the review, with its source and date, so an auditor can trace the answer without asking the team again.`,
+    `Method. Two reviewers read item ${item.id} independently and compared notes.`,
     `Observations. ${sentence(response.notes || "Nothing beyond the justification")} The owning team confirmed the reading in the review meeting, and no compensating control was relied on for this answer.`,
     `Follow-up. ${response.status === "met" ? "None required; the item is re-checked at the next periodic review." : "The finding carries the owner and due date agreed in the review meeting; progress is tracked on the finding, not in this note."}`,
   ].join("\n\n");
