@@ -4,8 +4,9 @@ import { contentSecurityPolicy, createNonce, HSTS } from "@/lib/security/headers
 
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
 // The API (/api/v1) authenticates every request by its bearer token itself and
-// answers in JSON, never with a redirect to a page.
-const PUBLIC_PATHS = ["/sign-in", "/api/auth/", "/api/v1/"];
+// answers in JSON, never with a redirect to a page. The health checks
+// (/api/health/live, /ready) are for load balancers and reveal no record.
+const PUBLIC_PATHS = ["/sign-in", "/api/auth/", "/api/v1/", "/api/health/"];
 
 // Runs before every page: a per-request CSP nonce (Next applies it to its own
 // scripts), HSTS when the request arrived over HTTPS, and a plain redirect to

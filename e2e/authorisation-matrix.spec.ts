@@ -467,6 +467,8 @@ const API: Record<string, ApiRow> = {
 const PUBLIC_ROUTES_BY_DESIGN: Record<string, string> = {
   "/api/v1/openapi.json/route": "the API's description: names what a token may do, reveals no record",
   "/api/auth/[...nextauth]/route": "Auth.js's own sign-in, callback and session endpoints; covered by auth.spec.ts and sso.spec.ts",
+  "/api/health/live/route": "liveness for load balancers: says the process answers, nothing more; covered by operations.spec.ts",
+  "/api/health/ready/route": "readiness for load balancers: says whether the database answers, nothing more; covered by operations.spec.ts",
 };
 
 // Actions that serve everyone by design, with why. They are still listed, so a
