@@ -4,7 +4,6 @@
 // requests: p50, p95, max and the server's peak memory. Each page's SQL is then
 // run alone for its floor (scripts/bench/floor.ts). Prints a table and writes
 // bench/results.json. Never part of `npm test`.
-import { spawn, execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -15,6 +14,7 @@ import { currentMemoryMb, firstLoadJsKb, peakMemoryMb, repeat, resetPeakMemory, 
 import { DOSSIER_SLUG } from "../lib/demo/dossier";
 import { autosaveOverHttp, type SaveTarget } from "./bench/autosave";
 import { benchPasswordFile, SCALE_DATA_DIR } from "./bench/data-dir";
+import { embeddedOwnerUrl, serveApp } from "./served-app";
 
 const root = path.resolve(import.meta.dirname, "..");
 const PORT = Number(process.env.BENCH_PORT ?? 3300);
@@ -34,7 +34,7 @@ interface PageResult extends Timings {
 }
 
 const dataDir = process.env.DATA_DIR ?? SCALE_DATA_DIR;
-const env = { ...process.env, ...(process.env.DATABASE_URL ? {} : { DATA_DIR: dataDir }), PORT: String(PORT), LOG_LEVEL: "warn" };
+const env = { ...process.env, ...(process.env.DATABASE_URL ? {} : { DATA_DIR: dataDir }) };
 const passwordFile = benchPasswordFile(process.env.DATABASE_URL, dataDir);
 const password = process.env.DEMO_PASSWORD ?? (existsSync(passwordFile) ? readFileSync(passwordFile, "utf8").trim() : "");
 if (!password) {
@@ -43,17 +43,14 @@ if (!password) {
 }
 
 say(`starting the production server on ${BASE} (${process.env.DATABASE_URL ? "DATABASE_URL" : `embedded Postgres in ${dataDir}`})…`);
-const app = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], { cwd: root, env, stdio: ["ignore", "pipe", "inherit"] });
-app.stdout.on("data", (chunk: Buffer) => {
-  const text = chunk.toString();
-  if (/error|failed/i.test(text)) process.stdout.write(text);
+const app = await serveApp(PORT, env).catch((error: unknown) => {
+  console.error(`bench: ${(error as Error).message}`);
+  process.exit(1);
 });
-const stop = () => new Promise<void>((resolve) => (app.exitCode !== null ? resolve() : (app.once("exit", () => resolve()), app.kill("SIGTERM"))));
 
 try {
-  await waitForServer();
-  const serverPid = findServerPid(app.pid!);
-  const ownerUrl = process.env.DATABASE_URL ?? embeddedUrl();
+  const serverPid = app.serverPid();
+  const ownerUrl = process.env.DATABASE_URL ?? embeddedOwnerUrl(dataDir);
   const targets = await pickTargets(ownerUrl);
   say(`${targets.services} services, ${targets.assessments} assessments, ${targets.responses} responses, ${targets.findings} findings`);
   const auditor = await signInOverHttp(BASE, "auditor@demo.test", password);
@@ -136,35 +133,7 @@ try {
   console.error(`bench: ${(error as Error).message}`);
   process.exitCode = 1;
 } finally {
-  await stop();
-}
-
-async function waitForServer(): Promise<void> {
-  for (let i = 0; i < 1800; i++) {
-    if (app.exitCode !== null) throw new Error("the server exited while starting; see the output above");
-    try {
-      if ((await fetch(`${BASE}/api/auth/csrf`)).ok) return;
-    } catch {
-      // not yet listening
-    }
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error("the server did not start within 15 minutes");
-}
-
-/** The `next start` process under scripts/start.ts, whose memory we watch. */
-function findServerPid(parent: number): number {
-  const rows = execFileSync("ps", ["-o", "pid=,args=", "--ppid", String(parent)], { encoding: "utf8" }).trim().split("\n");
-  const row = rows.find((r) => /next-server|next\/dist\/bin\/next\s+start/.test(r));
-  if (!row) throw new Error("cannot find the web server process");
-  return Number.parseInt(row.trim(), 10);
-}
-
-/** The owner's address of the embedded cluster scripts/start.ts is running. */
-function embeddedUrl(): string {
-  const { password } = JSON.parse(readFileSync(path.join(dataDir, "postgres.json"), "utf8")) as { password: string };
-  const port = readFileSync(path.join(dataDir, "postgres", "postmaster.pid"), "utf8").split("\n")[3]!.trim();
-  return `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/twelvefold`;
+  await app.stop();
 }
 
 async function pickTargets(url: string) {
