@@ -8,6 +8,7 @@ export interface Timings {
   runs: number;
   p50: number;
   p95: number;
+  p99: number;
   max: number;
 }
 
@@ -15,7 +16,8 @@ export function percentiles(samples: number[]): Timings {
   const sorted = [...samples].sort((a, b) => a - b);
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
   const round = (ms: number) => Math.round(ms * 10) / 10;
-  return { runs: sorted.length, p50: round(at(0.5)), p95: round(at(0.95)), max: round(sorted.at(-1)!) };
+  if (sorted.length === 0) return { runs: 0, p50: 0, p95: 0, p99: 0, max: 0 };
+  return { runs: sorted.length, p50: round(at(0.5)), p95: round(at(0.95)), p99: round(at(0.99)), max: round(sorted.at(-1)!) };
 }
 
 export async function repeat(runs: number, warmup: number, fn: () => Promise<void>): Promise<Timings> {
