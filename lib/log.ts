@@ -3,8 +3,9 @@
 import pino from "pino";
 import { getEnv } from "./env";
 
-export function createLogger(processType: string, level: pino.Level | "silent" = getEnv().LOG_LEVEL) {
-  return pino({ base: { process: processType }, timestamp: pino.stdTimeFunctions.isoTime, level });
+export function createLogger(processType: string, level: pino.Level | "silent" = getEnv().LOG_LEVEL, destination?: pino.DestinationStream) {
+  const options = { base: { process: processType }, timestamp: pino.stdTimeFunctions.isoTime, level };
+  return destination ? pino(options, destination) : pino(options);
 }
 
 export type Logger = ReturnType<typeof createLogger>;

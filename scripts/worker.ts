@@ -4,7 +4,9 @@
 import { getEnv, requireDatabaseUrl, ConfigError } from "../lib/env";
 import { createLogger } from "../lib/log";
 import { startWorker } from "../lib/queue/worker";
+import { setSecurityLogProcess } from "../lib/audit/security-log";
 
+setSecurityLogProcess("worker");
 const log = createLogger("worker");
 
 async function main(): Promise<void> {

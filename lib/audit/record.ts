@@ -1,5 +1,6 @@
 import type { Prisma } from "../generated/prisma/client";
 import { auditHash, type AuditCategory, type AuditContent } from "./chain";
+import { queueSecurityLog } from "./security-log";
 
 // Serialises writers so each event chains to the one before it, across every
 // instance (a transaction-scoped advisory lock, released at commit).
@@ -36,6 +37,7 @@ export async function recordAuditEvent(tx: Prisma.TransactionClient, input: Audi
     after: input.after ?? null,
   };
   const prevHash = last?.hash ?? null;
+  const hash = auditHash(prevHash, content);
   await tx.auditEvent.create({
     data: {
       ...content,
@@ -43,7 +45,10 @@ export async function recordAuditEvent(tx: Prisma.TransactionClient, input: Audi
       before: (content.before ?? undefined) as Prisma.InputJsonValue | undefined,
       after: (content.after ?? undefined) as Prisma.InputJsonValue | undefined,
       prevHash,
-      hash: auditHash(prevHash, content),
+      hash,
     },
   });
+  // Written to the log stream when (and only if) the transaction commits; see lib/db/client.ts.
+  const { occurredAt, category, action, actorId, teamId, targetType, targetId } = content;
+  queueSecurityLog(tx, { occurredAt, category, action, actorId, teamId, targetType, targetId, hash });
 }
