@@ -2,13 +2,13 @@
 // an attacker would (a raw POST with the action's id, no UI), by each kind of
 // principal the issue names. Each cell asserts allowed or refused, and a
 // refused call must change nothing. An action missing from MATRIX fails.
-import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { expect, test } from "@playwright/test";
 import pg from "pg";
 import { hashApiToken, newApiToken } from "../lib/api/token-format";
 import { hashPassword } from "../lib/auth/password";
 import { signInOverHttp } from "../tests/http-sign-in";
+import { actionsInBuild, routesInBuild } from "./build-manifest";
 
 const require = createRequire(import.meta.url);
 const { encodeReply } = require("next/dist/compiled/react-server-dom-turbopack/client.node.js") as {
@@ -481,27 +481,6 @@ const PUBLIC_BY_DESIGN: Record<string, string> = {
     "any signed-in user may check a file: it only reads, and names only exports of records the caller may read (tests/integration/assessment-pdf.test.ts)",
 };
 
-interface ManifestEntry {
-  filename: string;
-  exportedName: string;
-  workers: Record<string, unknown>;
-}
-
-function actionsInBuild(): Map<string, { id: string; path: string }> {
-  const manifest = JSON.parse(readFileSync(".next/server/server-reference-manifest.json", "utf8")) as {
-    node: Record<string, ManifestEntry>;
-  };
-  const actions = new Map<string, { id: string; path: string }>();
-  for (const [id, entry] of Object.entries(manifest.node)) {
-    // Post to the page that owns the action's file, as its own form would.
-    const own = entry.filename.replace(/\/actions\.ts$/, "/page");
-    const worker = own in entry.workers ? own : (Object.keys(entry.workers).find((w) => !w.includes("_not-found")) ?? "app/page");
-    const path = worker.replace(/^app/, "").replace(/\/page$/, "") || "/";
-    actions.set(`${entry.filename}#${entry.exportedName}`, { id, path });
-  }
-  return actions;
-}
-
 let VICTIM_HASH = "";
 let PASSWORD = "";
 let RUN = "";
@@ -662,8 +641,7 @@ test("every server action in the build is in the matrix, and nothing else is", (
 });
 
 test("every route handler in the build is in the matrix, and nothing else is", () => {
-  const manifest = JSON.parse(readFileSync(".next/server/app-paths-manifest.json", "utf8")) as Record<string, string>;
-  const inBuild = Object.keys(manifest).filter((route) => route.endsWith("/route")).sort();
+  const inBuild = routesInBuild().sort();
   const apiRoutes = [...new Set(Object.keys(API).map((key) => key.split(" ")[1]!))];
   const listed = [...Object.keys(ROUTES), ...apiRoutes, ...Object.keys(PUBLIC_ROUTES_BY_DESIGN)].sort();
   expect(inBuild, "add the new route handler to ROUTES in e2e/authorisation-matrix.spec.ts").toEqual(listed);
