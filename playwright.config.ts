@@ -35,10 +35,12 @@ export default defineConfig({
     { name: "demo-baseline", testMatch: /(shell|auth)\.spec\.ts/, dependencies: ["sign-in"], use: chromium() },
     {
       name: "chromium",
-      testIgnore: /(shell|auth)\.spec\.ts/,
+      testIgnore: /(shell|auth|fuzz)\.spec\.ts/,
       dependencies: ["sign-in", "demo-baseline"],
       use: chromium(),
     },
+    // Counts changed rows in the whole database, so it runs alone, after everything else.
+    { name: "fuzz", testMatch: /fuzz\.spec\.ts/, dependencies: ["chromium"], use: chromium() },
   ],
   webServer: {
     command: `node node_modules/next/dist/bin/next start --port ${port} --hostname 127.0.0.1`,

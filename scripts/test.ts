@@ -116,6 +116,8 @@ async function e2e(server: ScratchServer, chromium: string) {
       await mustPass("end-to-end tests (Chromium)", process.execPath, [bin("@playwright/test", "cli.js"), "test", ...playwrightArgs], {
         ...baseEnv,
         E2E_DATABASE_URL: appUrl,
+        // Only for test scaffolding the app's role may not create (the fuzz spec's change counter).
+        E2E_OWNER_DATABASE_URL: url,
         E2E_PORT: String(port),
         E2E_OIDC_ISSUER: issuer.issuer,
         E2E_OIDC_CLIENT_ID: TEST_CLIENT.id,
