@@ -50,7 +50,8 @@ for (const role of ["reviewer", "lead"] as const) {
       await expect(page.getByRole("row", { name: new RegExp(PAYMENTS_SERVICE) })).toBeVisible();
       await expect(page.getByRole("row", { name: /Deploy Pipeline/ })).toBeVisible();
       await expect(page.getByRole("row", { name: new RegExp(IDENTITY_SERVICE) })).toHaveCount(0);
-      await expect(page.getByRole("table").getByRole("row")).toHaveCount(12);
+      // Payments' six services and Platform's six (Twelvefold itself among them), after the header row.
+      await expect(page.getByRole("table").getByRole("row")).toHaveCount(13);
       await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Admin" })).toHaveCount(0);
       const response = await page.goto("/admin");
       expect(response?.status()).toBe(404);
@@ -63,7 +64,7 @@ test.describe("the demo auditor", () => {
   test("reads every team's services under its grant, and has no admin area", async ({ page }) => {
     await page.goto("/services");
     await expect(page.getByRole("row", { name: new RegExp(IDENTITY_SERVICE) })).toBeVisible();
-    await expect(page.getByRole("table").getByRole("row")).toHaveCount(16);
+    await expect(page.getByRole("table").getByRole("row")).toHaveCount(17);
     expect((await page.goto("/admin"))?.status()).toBe(404);
   });
 });

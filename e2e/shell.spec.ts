@@ -16,17 +16,19 @@ const PAGES = [
 
 test("a newcomer sees the demo portfolio with real scores", async ({ page }) => {
   await page.goto("/");
-  await expect(page.getByRole("link", { name: "Twelvefold" })).toBeVisible();
+  await expect(page.getByRole("banner").getByRole("link", { name: "Twelvefold" })).toBeVisible();
   await expect(page.getByRole("heading", { level: 1, name: "Portfolio" })).toBeVisible();
-  await expect(page.getByText("14 of 15")).toBeVisible();
+  await expect(page.getByText("15 of 16")).toBeVisible();
   await expect(page.getByText("1 never assessed")).toBeVisible();
 
   const heatmap = page.getByRole("table", { name: /Latest score of each service/ });
   await expect(heatmap.getByRole("columnheader")).toHaveCount(14);
   const checkout = heatmap.getByRole("row", { name: /Checkout API/ });
   await expect(checkout.getByLabel(/^Score \d+ of 100$/)).toBeVisible();
-  // The 14 assessed services (the fifteenth waits under "Due for assessment"), lowest score first.
-  await expect(heatmap.getByRole("row")).toHaveCount(15);
+  // The 15 assessed services, Twelvefold itself among them (the sixteenth waits under
+  // "Due for assessment"), lowest score first, after the header row.
+  await expect(heatmap.getByRole("row")).toHaveCount(16);
+  await expect(heatmap.getByRole("row", { name: /Twelvefold/ }).getByLabel("Score 63 of 100")).toBeVisible();
   const overall = await heatmap.locator("tbody tr td:first-of-type").evaluateAll((cells) => cells.map((cell) => Number(cell.textContent?.trim())));
   expect(overall).toEqual([...overall].sort((a, b) => a - b));
   await page.screenshot({ path: "test-results/screenshots/dashboard.png", fullPage: true });

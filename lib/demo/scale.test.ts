@@ -4,14 +4,15 @@ import { LIMITS } from "../assessment/answer-rules";
 import { DOSSIER_SLUG, writeUp } from "./dossier";
 import { generateHistory, monthlyDates } from "./history";
 import { DEMO_SERVICES } from "./org";
-import { scaleOrganisation } from "./scale";
+import { DEMO_SERVICE_COUNT, scaleOrganisation } from "./scale";
+import { SELF_SERVICE } from "./self-assessment";
 
 describe("scaleOrganisation", () => {
   it("fills the organisation up to the asked size, demo included, with unique slugs", () => {
     const org = scaleOrganisation({ teams: 20, services: 1000 });
     expect(org.teams).toHaveLength(17);
-    expect(org.services).toHaveLength(1000 - DEMO_SERVICES.length);
-    const slugs = [...DEMO_SERVICES, ...org.services].map((s) => s.slug);
+    expect(org.services).toHaveLength(1000 - DEMO_SERVICE_COUNT);
+    const slugs = [...DEMO_SERVICES, SELF_SERVICE, ...org.services].map((s) => s.slug);
     expect(new Set(slugs).size).toBe(1000);
     expect(slugs.every((slug) => /^[a-z0-9]+(-[a-z0-9]+)*$/.test(slug))).toBe(true);
     const perTeam = new Map<string, number>();

@@ -2,6 +2,7 @@
 // services, each with a trajectory, so a thousand services over five years drift
 // the way real portfolios do. Pure and seeded, like the demo.
 import { DOSSIER_SLUG } from "./dossier";
+import { SELF_SERVICE } from "./self-assessment";
 import { DEMO_SERVICES, DEMO_TEAMS, type DemoService, type Trajectory } from "./org";
 import { createRandom, hashString } from "./random";
 
@@ -29,13 +30,16 @@ export interface ScaleOrganisation {
   services: DemoService[];
 }
 
+/** The demo's own services: the fifteen of the story, and Twelvefold itself. */
+export const DEMO_SERVICE_COUNT = DEMO_SERVICES.length + 1;
+
 function slugOf(name: string): string {
   return name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
 }
 
 /**
  * `teams` and `services` count the whole organisation, the demo's 3 teams and
- * 15 services included. Owners are left to the seed (a team's own people).
+ * 16 services (Twelvefold itself among them) included. Owners are left to the seed (a team's own people).
  */
 export function scaleOrganisation(options: { teams: number; services: number }): ScaleOrganisation {
   const extraTeams = Math.max(0, options.teams - DEMO_TEAMS.length);
@@ -47,9 +51,9 @@ export function scaleOrganisation(options: { teams: number; services: number }):
   }));
   const allTeams = [...DEMO_TEAMS.map((t) => t.slug), ...teams.map((t) => t.slug)];
   const rng = createRandom(hashString("scale-organisation"));
-  const taken = new Set([...DEMO_SERVICES.map((s) => s.slug), DOSSIER_SLUG]);
+  const taken = new Set([...DEMO_SERVICES.map((s) => s.slug), SELF_SERVICE.slug, DOSSIER_SLUG]);
   const services: DemoService[] = [];
-  for (let index = 0; services.length < Math.max(0, options.services - DEMO_SERVICES.length); index++) {
+  for (let index = 0; services.length < Math.max(0, options.services - DEMO_SERVICE_COUNT); index++) {
     const team = allTeams[index % allTeams.length]!;
     const teamName = [...DEMO_TEAMS, ...teams].find((t) => t.slug === team)!.name;
     let name = `${teamName} ${rng.pick(COMPONENTS)}`;

@@ -1,6 +1,6 @@
 // Writes the demo organisation: 3 teams, 15 services, ~18 months of completed
 // assessments with drift, findings opened and resolved along the way, and one
-// assessment in progress. One transaction: a failed seed leaves nothing behind.
+// assessment in progress; and Twelvefold itself, with its self-assessment. One transaction: a failed seed leaves nothing behind.
 import { randomBytes, randomUUID } from "node:crypto";
 import { hashPassword } from "../auth/password";
 import { allItems, checklistHash, latestChecklist, type ChecklistItem } from "../checklist";
@@ -11,6 +11,7 @@ import { generateHistory, type GeneratedAssessment } from "./history";
 import { DEMO_PEOPLE, DEMO_SERVICES, DEMO_TEAMS, type DemoService } from "./org";
 import { createRandom, hashString } from "./random";
 import { toFindingRows } from "./findings";
+import { seedSelfAssessment } from "./self-seed";
 
 const DAY = 86_400_000;
 type Tx = Prisma.TransactionClient;
@@ -67,13 +68,16 @@ export async function seedDemo(prisma: PrismaClient, options: { password?: strin
         findings += await seedFindings(tx, { service, serviceId, items, history, assessmentIds, userIds, people, now });
       }
       await seedDraft(tx, { versionId: version.id, items, userIds, now });
+      // Twelvefold itself, assessed against its own checklist.
+      const self = await seedSelfAssessment(tx, { versionId: version.id, items, teamIds, userIds, now });
+      findings += self.findings;
       await rebuildTeamPosture(tx);
       return {
         password,
         generated,
         accounts: DEMO_PEOPLE.filter((p) => p.signsIn).map((p) => p.email),
-        services: DEMO_SERVICES.length,
-        assessments: assessments + 1,
+        services: DEMO_SERVICES.length + 1,
+        assessments: assessments + 2,
         findings,
       };
     },

@@ -37,7 +37,7 @@ describe("a lost database connection", () => {
 
     expect(await checkReadiness()).toEqual({ ready: true });
     const before = await listServiceScores(principal);
-    expect(before.length).toBe(15);
+    expect(before.length).toBe(16);
 
     await relay.cut();
     const started = Date.now();
