@@ -11,9 +11,9 @@ export async function ServiceReportCards({ principal, service }: { principal: Pr
   return (
     <div className="space-y-6">
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-        <Stat label="Latest score" value={<ScoreBadge score={figures.latestScore} />} detail={figures.completedCount ? `${figures.completedCount} completed assessments` : "Not assessed yet"} />
+        <Stat label="Latest score" value={<ScoreBadge score={figures.latestScore} />} detail={figures.completedCount ? `${figures.completedCount} completed assessment${figures.completedCount === 1 ? "" : "s"}` : "Not assessed yet"} />
         <Stat label="Since the previous assessment" value={change === null ? "—" : change > 0 ? `+${change}` : String(change)} detail="Change in the overall score" />
-        <Stat label="Mean time to remediate" value={figures.meanDaysToRemediate === null ? "—" : `${figures.meanDaysToRemediate} d`} detail={`Over ${figures.resolvedCount} resolved findings`} />
+        <Stat label="Mean time to remediate" value={figures.meanDaysToRemediate === null ? "—" : `${figures.meanDaysToRemediate} d`} detail={`Over ${figures.resolvedCount} resolved finding${figures.resolvedCount === 1 ? "" : "s"}`} />
         <Stat label="Overdue findings" value={figures.overdue} detail="Open past their due date" />
       </div>
       {figures.completedCount ? (
