@@ -4,7 +4,7 @@
 // with a comment saying what closes it.
 import { randomUUID } from "node:crypto";
 import type { ChecklistItem } from "../checklist";
-import { DEFAULT_SLA_DAYS } from "../findings/sla";
+import { dueDateFor } from "../findings/sla";
 import type { Prisma } from "../generated/prisma/client";
 import { scoreAssessment, storedFactorScores } from "../scoring/score";
 import { evidenceLink, SELF_ANSWERS, SELF_PEOPLE, SELF_SERVICE } from "./self-assessment";
@@ -83,29 +83,29 @@ export async function seedSelfAssessment(
   });
 
   // Approval opens a finding for every item not met or partially met.
-  let findings = 0;
-  for (const item of input.items) {
+  const gaps = input.items.flatMap((item) => {
     const gap = SELF_ANSWERS[item.id]!.gap;
-    if (!gap) continue;
-    const finding = await tx.finding.create({
-      data: {
-        id: randomUUID(),
-        serviceId: service.id,
-        itemId: item.id,
-        title: item.title,
-        severity: item.severity.toUpperCase() as Uppercase<typeof item.severity>,
-        status: "OPEN",
-        originAssessmentId: assessment.id,
-        ownerId: user(gap.owner),
-        createdById: lead,
-        dueDate: new Date(approvedAt.getTime() + DEFAULT_SLA_DAYS[item.severity] * DAY),
-        openedAt: approvedAt,
-        createdAt: approvedAt,
-      },
-    });
-    await tx.findingEvent.create({ data: { findingId: finding.id, kind: "OPENED", actorId: lead, assessmentId: assessment.id, detail: {}, occurredAt: approvedAt } });
-    await tx.comment.create({ data: { findingId: finding.id, authorId: lead, body: `To close: ${gap.action}`, createdAt: approvedAt } });
-    findings += 1;
-  }
-  return { findings };
+    return gap ? [{ item, gap, id: randomUUID() }] : [];
+  });
+  await tx.finding.createMany({
+    data: gaps.map(({ item, gap, id }) => ({
+      id,
+      serviceId: service.id,
+      itemId: item.id,
+      title: item.title,
+      severity: item.severity.toUpperCase() as Uppercase<typeof item.severity>,
+      status: "OPEN" as const,
+      originAssessmentId: assessment.id,
+      ownerId: user(gap.owner),
+      createdById: lead,
+      dueDate: dueDateFor(item.severity, approvedAt),
+      openedAt: approvedAt,
+      createdAt: approvedAt,
+    })),
+  });
+  await tx.findingEvent.createMany({
+    data: gaps.map(({ id }) => ({ findingId: id, kind: "OPENED" as const, actorId: lead, assessmentId: assessment.id, detail: {}, occurredAt: approvedAt })),
+  });
+  await tx.comment.createMany({ data: gaps.map(({ gap, id }) => ({ findingId: id, authorId: lead, body: `To close: ${gap.action}`, createdAt: approvedAt })) });
+  return { findings: gaps.length };
 }
