@@ -17,6 +17,7 @@ import { can } from "@/lib/auth/policy";
 import { listVisibleTeams } from "@/lib/data/list-visible-teams";
 import { TrendScope } from "@/components/portfolio/trend-scope";
 import { defaultPeriods, type Period } from "@/lib/data/reports/compare-periods";
+import { meanScore } from "@/lib/scoring/mean";
 
 const day = z.iso.date();
 /** The heatmap shows where to look first; the services page lists them all. */
@@ -46,9 +47,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const wanted = Array.isArray(params.team) ? params.team[0] : params.team;
   const trendTeam = teams.find((t) => t.slug === wanted);
   const assessed = services.filter((s) => s.latestScore !== null);
-  const portfolioScore = assessed.length
-    ? Math.round((assessed.reduce((sum, s) => sum + (s.latestScore ?? 0), 0) / assessed.length) * 10) / 10
-    : null;
+  const portfolioScore = meanScore(assessed.map((s) => s.latestScore!));
 
   return (
     <>

@@ -183,8 +183,8 @@ describe("submitting, returning and approving", () => {
     expect(overall).toBeLessThan(100);
     const after = await prisma.service.findUniqueOrThrow({ where: { id: service } });
     expect(after.latestScore).toBe(overall);
-    // The team's trend row for today was written in the approval's transaction, from the current state.
-    const today = new Date(new Date().toISOString().slice(0, 10));
+    // The team's trend row for the day of approval was written in the approval's transaction, from the current state.
+    const today = new Date(completed.approvedAt!.toISOString().slice(0, 10));
     const posture = await prisma.teamPosture.findUniqueOrThrow({ where: { teamId_day: { teamId: after.teamId, day: today } } });
     const assessedNow = await prisma.service.count({ where: { teamId: after.teamId, latestScore: { not: null }, archivedAt: null } });
     const unresolvedNow = await prisma.finding.count({ where: { service: { teamId: after.teamId }, status: { not: "RESOLVED" } } });

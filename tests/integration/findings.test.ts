@@ -18,11 +18,15 @@ const data = async () => ({
   ...(await import("@/lib/data/findings/export-findings")),
 });
 
+// A fixed clock for the seed and the overdue filter, so the counts do not depend on the day the suite runs.
+const NOW = new Date("2026-11-29T09:30:00Z");
+
 beforeAll(async () => {
   ({ url, prisma, as } = await seededDemo({
     database: "twelvefold_findings",
     password: "findings-test-password",
     poolSize: 4,
+    now: NOW,
     people: { lead: "lead@demo.test", reviewer: "reviewer@demo.test", auditor: "auditor@demo.test", identityLead: "tomas.reyes@demo.test" },
   }));
   return () => prisma.$disconnect();
@@ -31,7 +35,7 @@ beforeAll(async () => {
 describe("the findings list", () => {
   it("counts what the raw rows say, within the lead's teams, for each filter", async () => {
     const { listFindings } = await data();
-    const now = new Date();
+    const now = NOW;
     const scope = "s.team_id IN (SELECT team_id FROM memberships m JOIN users u ON u.id = m.user_id WHERE u.email = 'lead@demo.test')";
     const count = async (where: string, params: unknown[] = []) =>
       (await sql<{ n: number }>(`SELECT count(*)::int AS n FROM findings f JOIN services s ON s.id = f.service_id JOIN teams t ON t.id = s.team_id WHERE ${scope} AND s.archived_at IS NULL AND ${where}`, params))[0]!.n;

@@ -4,10 +4,13 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Principal } from "@/lib/auth/policy";
 import type { PrismaClient } from "@/lib/db/client";
 import { seededDemo } from "./principals";
+import { monthEnd, rawPosture } from "./raw-posture";
 
 let prisma: PrismaClient;
 let as: Record<string, Principal>;
-const NOW = new Date();
+// A fixed clock: the demo data is laid out relative to it, so the figures are the
+// same on every day the suite runs (posture-rebuild.test.ts covers a spread of dates).
+const NOW = new Date("2026-11-29T09:30:00Z");
 
 beforeAll(async () => {
   ({ prisma, as } = await seededDemo({
@@ -19,29 +22,7 @@ beforeAll(async () => {
   return () => prisma.$disconnect();
 });
 
-/** The same figures computed in plain code from the raw rows. */
-async function expected(teamSlugs: string[] | null, monthEnd: Date) {
-  const services = await prisma.service.findMany({
-    where: { archivedAt: null, ...(teamSlugs ? { team: { slug: { in: teamSlugs } } } : {}) },
-    include: { assessments: { where: { status: "COMPLETED" } }, findings: true },
-  });
-  const scores: number[] = [];
-  const unresolved = { critical: 0, high: 0, medium: 0, low: 0 };
-  for (const service of services) {
-    const latest = service.assessments.filter((a) => a.approvedAt! < monthEnd).sort((a, b) => b.approvedAt!.getTime() - a.approvedAt!.getTime())[0];
-    if (latest?.overallScore !== null && latest?.overallScore !== undefined) scores.push(latest.overallScore);
-    for (const f of service.findings) {
-      if (f.openedAt < monthEnd && (!f.resolvedAt || f.resolvedAt >= monthEnd)) unresolved[f.severity.toLowerCase() as keyof typeof unresolved]++;
-    }
-  }
-  const mean = scores.length ? Math.round((scores.reduce((a, b) => a + b, 0) / scores.length) * 10) / 10 : null;
-  return { score: mean, assessed: scores.length, ...unresolved };
-}
-
-const monthEnd = (month: string) => {
-  const d = new Date(`${month}T00:00:00Z`);
-  return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1));
-};
+const expected = (teamSlugs: string[] | null, end: Date) => rawPosture(prisma, teamSlugs, end);
 
 describe("the portfolio trend", () => {
   it("matches the raw rows every month, for the whole organisation", async () => {

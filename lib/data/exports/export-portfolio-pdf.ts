@@ -9,6 +9,7 @@ import { countOpenFindings } from "../count-open-findings";
 import { ForbiddenError, NotFoundError } from "../errors";
 import { listServiceSummaries } from "../list-service-summaries";
 import { getPortfolioTrend } from "../reports/portfolio-trend";
+import { meanScore } from "../../scoring/mean";
 
 export interface PortfolioScope {
   teams: { id: string; slug: string; name: string }[];
@@ -75,7 +76,7 @@ export async function renderPortfolioPdf(
     scope: single ? `Team ${single.name}` : teams.length === 1 ? `Team ${teams[0]!.name}` : `${teams.length} teams: ${teams.map((t) => t.name).join(", ")}`,
     factorNames: FACTOR_NAMES,
     summary: {
-      score: assessed.length ? Math.round((assessed.reduce((sum, svc) => sum + (svc.latestScore ?? 0), 0) / assessed.length) * 10) / 10 : null,
+      score: meanScore(assessed.map((svc) => svc.latestScore!)),
       services: services.length,
       assessed: assessed.length,
       open: counts.bySeverity,

@@ -2,6 +2,7 @@ import "server-only";
 import type { Principal } from "../../auth/policy";
 import { getPrisma } from "../../db/prisma";
 import { visibleTeamIds } from "./scope-teams";
+import { meanFromTenths, tenths } from "../../scoring/mean";
 
 export interface Period {
   from: string;
@@ -61,7 +62,7 @@ export async function comparePeriods(principal: Principal, periods: Period[]): P
       const assessed = Number(row!.assessed);
       return {
         period,
-        scoreAtEnd: assessed ? Math.round((row!.score_sum / assessed) * 10) / 10 : null,
+        scoreAtEnd: meanFromTenths(tenths(row!.score_sum), assessed),
         unresolvedAtEnd: Number(row!.unresolved),
         assessmentsCompleted: Number(row!.completed),
         findingsOpened: Number(row!.opened),

@@ -2,6 +2,7 @@ import "server-only";
 import type { Principal } from "../../auth/policy";
 import { getPrisma } from "../../db/prisma";
 import type { TrendPoint } from "../../reports/trend-summary";
+import { meanFromTenths, tenths } from "../../scoring/mean";
 import { visibleTeamIds } from "./scope-teams";
 
 export type { TrendPoint };
@@ -38,7 +39,7 @@ export async function getPortfolioTrend(principal: Principal, options: { months?
     const assessed = Number(r.assessed);
     return {
       month: r.month.toISOString().slice(0, 10),
-      score: assessed ? Math.round((r.score_sum / assessed) * 10) / 10 : null,
+      score: meanFromTenths(tenths(r.score_sum), assessed),
       assessed,
       critical: Number(r.critical),
       high: Number(r.high),
