@@ -2,7 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { getEnv } from "@/lib/env";
 import { checkActionRequest, isActionRequest, isFormPost } from "@/lib/security/action-request";
 import { contentSecurityPolicy, createNonce, HSTS } from "@/lib/security/headers";
-import { pathDecodes } from "@/lib/security/request-path";
+import { addressHasNul, pathDecodes } from "@/lib/security/request-path";
 
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
 // The API (/api/v1) authenticates every request by its bearer token itself and
@@ -23,6 +23,7 @@ export async function proxy(request: NextRequest) {
 
   const path = request.nextUrl.pathname;
   if (!pathDecodes(path)) return refused(400, "its address does not decode", policy, https);
+  if (addressHasNul(request.nextUrl)) return refused(400, "its address contains a NUL character", policy, https);
   const isPublic = PUBLIC_PATHS.some((prefix) => path === prefix || path.startsWith(prefix));
   if (!isPublic && !SESSION_COOKIES.some((name) => request.cookies.has(name))) {
     const response = NextResponse.redirect(new URL("/sign-in", request.url));

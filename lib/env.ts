@@ -61,6 +61,17 @@ const schema = z.object({
   // Signs session cookies. Every instance must share it; `npm start` generates
   // one into DATA_DIR when it is not set.
   AUTH_SECRET: optional(z.string().min(32, { message: "must be at least 32 characters (e.g. openssl rand -base64 32)" })),
+  // Keys the audit trail's chain (an HMAC per event) and signs its checkpoints.
+  // Held by the app's processes, never by a database role; `npm start` (and any
+  // process without it) keeps a generated one in DATA_DIR/audit-key. Set it, the
+  // same on every instance and the worker, in production.
+  AUDIT_KEY: optional(z.string().min(32, { message: "must be at least 32 characters (e.g. openssl rand -base64 32)" })),
+  // Keys the chain was keyed with before a rotation, comma-separated: verification only.
+  AUDIT_KEY_PREVIOUS: optional(z.string()),
+  // Proxies whose X-Forwarded-For and X-Forwarded-Proto are believed: addresses or
+  // CIDRs, comma-separated (also loopback, linklocal, uniquelocal). Unset: none,
+  // and the client's address is the connection's own.
+  TRUSTED_PROXIES: optional(z.string().trim()),
   // Single sign-on through any OpenID Connect issuer; off unless all three are set.
   AUTH_OIDC_ISSUER: optional(z.url()),
   AUTH_OIDC_CLIENT_ID: optional(z.string().trim().min(1)),

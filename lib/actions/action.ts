@@ -3,6 +3,7 @@ import { z } from "zod";
 import { recordRefusal } from "../audit/refusal";
 import { getPrincipal } from "../auth/current";
 import { can, type Principal } from "../auth/policy";
+import { cleanText } from "../text/clean";
 import { ForbiddenError, NotFoundError, ValidationError } from "../data/errors";
 
 export interface ActionState<T = unknown> {
@@ -35,7 +36,9 @@ function guardedAction<S extends z.ZodType, T>(
       await recordRefusal(principal, "action", name);
       return { ok: false, message: NOT_FOUND };
     }
-    const parsed = schema.safeParse(Object.fromEntries(form instanceof FormData ? form : []));
+    // Strings are made storable here, once, before any rule reads them (lib/text/clean.ts).
+    const fields = Object.fromEntries([...(form instanceof FormData ? form : [])].map(([k, v]) => [cleanText(k), typeof v === "string" ? cleanText(v) : v]));
+    const parsed = schema.safeParse(fields);
     if (!parsed.success) {
       return { ok: false, message: "Check the fields marked below.", fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]> };
     }

@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { ForbiddenError, NotFoundError, ValidationError } from "../data/errors";
 import { createLogger } from "../log";
+import { cleanDeep } from "../text/clean";
 import { clientAddress } from "../security/client-address";
 import { authenticateApiRequest, type ApiCaller } from "./authenticate";
 import { API_ERRORS, ApiError, errorBody, type ApiErrorCode } from "./errors";
@@ -74,7 +75,8 @@ export async function readJson<S extends z.ZodType>(request: Request, schema: S)
   } catch {
     throw new ApiError("validation_failed", "The body is not valid JSON.");
   }
-  const parsed = schema.safeParse(body);
+  // Strings are made storable here, once, before any rule reads them (lib/text/clean.ts).
+  const parsed = schema.safeParse(cleanDeep(body));
   if (!parsed.success) throw new ApiError("validation_failed", "The body does not match the schema; see details.", issuesOf(parsed.error));
   return parsed.data;
 }

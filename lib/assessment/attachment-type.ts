@@ -1,6 +1,7 @@
 // Which evidence files are accepted, judged by their bytes as well as their
 // name: a file whose content is not what its extension claims is refused.
 // Whatever passes is still served only as a download (see the route handler).
+import { cleanText } from "../text/clean";
 
 export const ATTACHMENT_MAX_BYTES = 5 * 1024 * 1024;
 export const ATTACHMENT_NAME_MAX = 200;
@@ -41,8 +42,10 @@ export type AttachmentCheck = { ok: true; contentType: string; fileName: string 
 /** Keeps a name printable and short; the stored name is only ever shown and offered as a download name. */
 export function cleanFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? "";
-  const printable = base.replace(/[\u0000-\u001f\u007f"]/g, "").trim();
-  return printable.slice(-ATTACHMENT_NAME_MAX) || "attachment";
+  const printable = cleanText(base).replace(/[\u0000-\u001f\u007f"]/g, "").trim();
+  const tail = printable.slice(-ATTACHMENT_NAME_MAX);
+  // Kept from the end (the extension matters), never starting with half of a surrogate pair.
+  return (/^[\uDC00-\uDFFF]/.test(tail) ? tail.slice(1) : tail) || "attachment";
 }
 
 export function checkAttachment(name: string, bytes: Uint8Array): AttachmentCheck {

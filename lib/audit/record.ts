@@ -1,9 +1,11 @@
 import type { Prisma } from "../generated/prisma/client";
-import { auditHash, type AuditCategory, type AuditContent } from "./chain";
+import { auditHash, storedForm, type AuditCategory, type AuditContent } from "./chain";
+import { currentAuditKey, macOf } from "./key";
 import { queueSecurityLog } from "./security-log";
 
 // Serialises writers so each event chains to the one before it, across every
-// instance (a transaction-scoped advisory lock, released at commit).
+// instance (a transaction-scoped advisory lock, released at commit). The
+// database's audit_append() takes the same lock.
 const CHAIN_LOCK = 0x7457_4175;
 
 export type AuditInput = Partial<Omit<AuditContent, "category" | "action" | "actorLabel">> & {
@@ -18,11 +20,15 @@ export function actorOf(principal: { userId: string; email: string; apiToken?: {
   return { actorId: principal.userId, actorLabel: label.slice(0, 300) };
 }
 
-/** Appends an event in the caller's transaction: it commits with the change it records, or not at all. */
+/**
+ * Appends an event in the caller's transaction: it commits with the change it
+ * records, or not at all. Written through audit_append(), the only way the app's
+ * database role can add to the trail: at the head, as the next link, with a MAC.
+ */
 export async function recordAuditEvent(tx: Prisma.TransactionClient, input: AuditInput): Promise<void> {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(${CHAIN_LOCK})`;
-  const [last] = await tx.$queryRaw<{ hash: string }[]>`SELECT hash FROM audit_events ORDER BY id DESC LIMIT 1`;
-  const content: AuditContent = {
+  const [head] = await tx.$queryRaw<{ seq: bigint; hash: string }[]>`SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1`;
+  const content = storedForm({
     occurredAt: input.occurredAt ?? new Date(),
     category: input.category,
     action: input.action,
@@ -33,22 +39,21 @@ export async function recordAuditEvent(tx: Prisma.TransactionClient, input: Audi
     targetId: input.targetId ?? null,
     ipAddress: input.ipAddress ?? null,
     userAgent: input.userAgent ?? null,
-    before: input.before ?? null,
-    after: input.after ?? null,
-  };
-  const prevHash = last?.hash ?? null;
-  const hash = auditHash(prevHash, content);
-  await tx.auditEvent.create({
-    data: {
-      ...content,
-      category: content.category.toUpperCase() as "SECURITY" | "CHANGE" | "ACCESS",
-      before: (content.before ?? undefined) as Prisma.InputJsonValue | undefined,
-      after: (content.after ?? undefined) as Prisma.InputJsonValue | undefined,
-      prevHash,
-      hash,
-    },
+    before: input.before,
+    after: input.after,
   });
+  const key = currentAuditKey();
+  const seq = (head?.seq ?? 0n) + 1n;
+  const prevHash = head?.hash ?? null;
+  const hash = auditHash(prevHash, content, { seq: seq.toString(), keyId: key.id });
+  const json = (value: unknown) => (value === null ? null : JSON.stringify(value));
+  const c = content;
+  const [row] = await tx.$queryRaw<{ id: bigint }[]>`
+    SELECT audit_append(${c.occurredAt}::timestamptz, ${c.category}::audit_category, ${c.action}, ${c.actorId}::uuid, ${c.actorLabel},
+      ${c.teamId}::uuid, ${c.targetType}, ${c.targetId}, ${c.ipAddress}, ${c.userAgent}, ${json(c.before)}::jsonb, ${json(c.after)}::jsonb,
+      ${seq}::bigint, ${prevHash}, ${hash}, ${key.id}, ${macOf(key, hash)}) AS id`;
   // Written to the log stream when (and only if) the transaction commits; see lib/db/client.ts.
+  // Each line carries the new head (seq and hash): the log keeps an anchor of the chain outside the database.
   const { occurredAt, category, action, actorId, teamId, targetType, targetId } = content;
-  queueSecurityLog(tx, { occurredAt, category, action, actorId, teamId, targetType, targetId, hash });
+  queueSecurityLog(tx, { occurredAt, category, action, actorId, teamId, targetType, targetId, id: String(row!.id), seq: seq.toString(), hash });
 }

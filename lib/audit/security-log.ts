@@ -19,6 +19,9 @@ export interface SecurityLogLine {
   targetType: string | null;
   targetId: string | null;
   occurredAt: Date;
+  /** The event's id and place in the chain, and its hash: the head of the chain once it committed. */
+  id: string;
+  seq: string;
   hash: string;
 }
 
@@ -39,14 +42,24 @@ export function queueSecurityLog(tx: object, line: SecurityLogLine): void {
   pending.set(tx, lines);
 }
 
+function securityLogger(): pino.Logger {
+  // Written whatever LOG_LEVEL hides of the rest, unless it silences everything.
+  logger ??= createLogger(processType, getEnv().LOG_LEVEL === "silent" ? "silent" : "info");
+  return logger;
+}
+
+/** A signed checkpoint of the chain's head, into the stream: an anchor kept outside the database. */
+export function logCheckpoint(checkpoint: object & { seq: string; hash: string }): void {
+  securityLogger().info({ log: "security", action: "audit.checkpoint", checkpoint }, "audit.checkpoint");
+}
+
 /** Writes what `tx` recorded: called once it has committed. */
 export function flushSecurityLog(tx: object): void {
   const lines = pending.get(tx);
   if (!lines) return;
   pending.delete(tx);
-  // Written whatever LOG_LEVEL hides of the rest, unless it silences everything.
-  logger ??= createLogger(processType, getEnv().LOG_LEVEL === "silent" ? "silent" : "info");
-  for (const line of lines) logger.info({ log: "security", ...line, occurredAt: line.occurredAt.toISOString() }, line.action);
+  const log = securityLogger();
+  for (const line of lines) log.info({ log: "security", ...line, occurredAt: line.occurredAt.toISOString() }, line.action);
 }
 
 /** Forgets what `tx` recorded: it rolled back. */

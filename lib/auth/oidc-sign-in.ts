@@ -2,6 +2,7 @@
 // its verified email, or becomes a new account with no access until an admin
 // grants some. Unverified emails are refused: an issuer that lets users claim
 // any address must not let them take over someone's account.
+import { cleanText, clip } from "../text/clean";
 import { recordAuditEvent } from "../audit/record";
 import type { PrismaClient } from "../generated/prisma/client";
 import { createSession, newSessionSecret } from "./sessions";
@@ -17,9 +18,11 @@ export interface OidcProfile {
 }
 
 export async function signInWithOidc(prisma: PrismaClient, profile: OidcProfile, context: SignInContext, now: Date = new Date()): Promise<SignInResult> {
-  const subject = typeof profile.sub === "string" ? profile.sub : "";
-  const email = typeof profile.email === "string" ? profile.email.trim().toLowerCase() : "";
-  const name = typeof profile.name === "string" && profile.name.trim() ? profile.name.trim().slice(0, 120) : email;
+  // Claims come from outside too: made storable before they are read (lib/text/clean.ts).
+  const claim = (value: unknown) => (typeof value === "string" ? cleanText(value).trim() : "");
+  const subject = clip(claim(profile.sub), 255);
+  const email = clip(claim(profile.email).toLowerCase(), 254);
+  const name = claim(profile.name) ? clip(claim(profile.name), 120) : email;
   const audit = { ipAddress: context.ipAddress, userAgent: context.userAgent, occurredAt: now };
 
   return prisma.$transaction(async (tx) => {

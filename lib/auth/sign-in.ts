@@ -4,6 +4,7 @@
 import { z } from "zod";
 import { recordAuditEvent } from "../audit/record";
 import type { PrismaClient } from "../generated/prisma/client";
+import { cleanText, clip } from "../text/clean";
 import { hashPassword, PASSWORD_MAX, verifyPassword } from "./password";
 import { createSession, newSessionSecret } from "./sessions";
 import { isThrottled, type AttemptHistory } from "./throttle";
@@ -56,8 +57,9 @@ export async function attemptSignIn(
   now: Date = new Date(),
 ): Promise<SignInResult> {
   const ip = context.ipAddress ?? "unknown";
-  const parsed = credentialsSchema.safeParse(input);
-  const email = parsed.success ? parsed.data.email : String(input.email ?? "").trim().toLowerCase().slice(0, 254);
+  const parsed = credentialsSchema.safeParse({ email: typeof input.email === "string" ? cleanText(input.email) : input.email, password: input.password });
+  // A malformed email is still recorded (cut to the column's length, never inside a character).
+  const email = parsed.success ? parsed.data.email : clip(cleanText(String(input.email ?? "")).trim().toLowerCase(), 254);
 
   const fail = async (reason: string, actorId: string | null = null): Promise<SignInResult> => {
     await prisma.$transaction(async (tx) => {

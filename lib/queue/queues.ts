@@ -10,6 +10,9 @@ export const PORTFOLIO_EXPORT_QUEUE = "portfolio-export";
 /** Where a portfolio export lands once every attempt has failed (or timed out). */
 export const PORTFOLIO_EXPORT_FAILED_QUEUE = "portfolio-export-failed";
 
+/** The periodic signed checkpoint of the audit chain's head (lib/audit/anchor.ts). */
+export const AUDIT_ANCHOR_QUEUE = "audit-anchor";
+
 export interface QueueDefinition {
   name: string;
   retryLimit: number;
@@ -21,6 +24,7 @@ export interface QueueDefinition {
 
 export const QUEUES: QueueDefinition[] = [
   { name: PORTFOLIO_EXPORT_FAILED_QUEUE, retryLimit: 3, retryDelay: 5, expireInSeconds: 60 },
+  { name: AUDIT_ANCHOR_QUEUE, retryLimit: 1, retryDelay: 30, expireInSeconds: 60 },
   { name: PORTFOLIO_EXPORT_QUEUE, retryLimit: 2, retryDelay: 2, expireInSeconds: 300, deadLetter: PORTFOLIO_EXPORT_FAILED_QUEUE },
 ];
 

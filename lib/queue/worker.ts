@@ -2,9 +2,10 @@
 // processes, so a report being laid out never holds up anyone's request. Any
 // number of workers may run against one database; pg-boss hands each job to one.
 import PgBoss from "pg-boss";
+import { anchorChainHead, AUDIT_ANCHOR_CRON } from "../audit/anchor";
 import { failExport, runPortfolioExport } from "../data/exports/run-portfolio-export";
 import type { Logger } from "../log";
-import { PORTFOLIO_EXPORT_FAILED_QUEUE, PORTFOLIO_EXPORT_QUEUE, QUEUE_SCHEMA, portfolioExportJob, type PortfolioExportJob } from "./queues";
+import { AUDIT_ANCHOR_QUEUE, PORTFOLIO_EXPORT_FAILED_QUEUE, PORTFOLIO_EXPORT_QUEUE, QUEUE_SCHEMA, portfolioExportJob, type PortfolioExportJob } from "./queues";
 
 export const GAVE_UP = "The report could not be made after several attempts. Ask for it again; if it fails again, tell your administrator.";
 
@@ -23,7 +24,8 @@ export async function startWorker(options: { databaseUrl: string; log: Logger; p
     // The schema is the owner's to change (npm start / db:migrate); this role only works the queues.
     migrate: false,
     supervise: true,
-    schedule: false,
+    // Cron jobs (the audit anchor): every worker keeps the clock, pg-boss sends each tick once.
+    schedule: true,
   });
   boss.on("error", (error) => log.error({ err: error }, "queue error"));
   await boss.start();
@@ -46,6 +48,12 @@ export async function startWorker(options: { databaseUrl: string; log: Logger; p
     if (!job || !data) return;
     await failExport(data.exportId, GAVE_UP);
     log.warn({ job: job.id, exportId: data.exportId }, "portfolio export given up");
+  });
+  // A signed checkpoint of the audit chain's head into the security log, every 15 minutes.
+  await boss.schedule(AUDIT_ANCHOR_QUEUE, AUDIT_ANCHOR_CRON, {}, { tz: "UTC" });
+  await boss.work(AUDIT_ANCHOR_QUEUE, polling, async () => {
+    const checkpoint = await anchorChainHead();
+    log.info({ seq: checkpoint?.seq ?? null }, "audit chain anchored");
   });
   return {
     stop: (timeoutMs = 30_000) => boss.stop({ graceful: true, wait: true, timeout: timeoutMs }),

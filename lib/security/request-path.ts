@@ -11,3 +11,14 @@ export function pathDecodes(pathname: string): boolean {
     return false;
   }
 }
+
+/**
+ * Whether the address carries a NUL (%00) in its path or query. No page or
+ * record is named with one, and Postgres refuses it in text: refused at the edge
+ * with a 400, before any page or route hands it to a query.
+ */
+export function addressHasNul(url: URL): boolean {
+  if (/%00/.test(url.pathname)) return true;
+  for (const [key, value] of url.searchParams) if (key.includes("\u0000") || value.includes("\u0000")) return true;
+  return false;
+}

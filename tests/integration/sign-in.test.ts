@@ -112,7 +112,7 @@ describe("audit trail of sign-ins", () => {
     const count = Object.fromEntries(events.map((e) => [e.action, e._count._all]));
     expect(count["auth.sign_in"]).toBeGreaterThanOrEqual(4);
     expect(count["auth.sign_in_failed"]).toBeGreaterThanOrEqual(110);
-    expect(await withClient(url, verifyAuditChain)).toEqual({ ok: true, events: expect.any(Number) });
+    expect(await withClient(url, verifyAuditChain)).toMatchObject({ ok: true, breaks: [] });
   });
 
   it("detects a tampered event", async () => {
@@ -127,6 +127,6 @@ describe("audit trail of sign-ins", () => {
       await c.query("COMMIT");
     });
     const report = await withClient(url, verifyAuditChain);
-    expect(report).toMatchObject({ ok: false, brokenAt: String(target.id), reason: "its content does not match its hash" });
+    expect(report).toMatchObject({ ok: false, breaks: [{ id: String(target.id), kind: "content changed" }] });
   });
 });
