@@ -1,4 +1,4 @@
-// Password sign-in: throttled per account and per address, one generic answer
+// Password sign-in: throttled per account and address (lib/auth/throttle.ts), one generic answer
 // for every failure (so nobody learns whether an account exists), every
 // attempt recorded, and a new server-side session on success.
 import { z } from "zod";
@@ -31,23 +31,24 @@ export type SignInResult =
 let dummyHash: Promise<string> | undefined;
 const dummy = () => (dummyHash ??= hashPassword("not a real password, only a timing shield"));
 
-/** Recent failures for an account and an address, for the throttle. */
+/** Recent failures for an account, an address and the two together, for the throttle. */
 export async function attemptHistory(prisma: PrismaClient, email: string, ip: string, now: Date): Promise<AttemptHistory> {
   // Counted in SQL: under a brute-force attack the rows behind these counts grow.
   const since = new Date(now.getTime() - HOUR);
   const lastSuccess = await prisma.signInAttempt.findFirst({
-    where: { email, succeeded: true, attemptedAt: { gt: since } },
+    where: { email, ipAddress: ip, succeeded: true, attemptedAt: { gt: since } },
     orderBy: { attemptedAt: "desc" },
     select: { attemptedAt: true },
   });
-  const failures = (after: Date) => ({ email, succeeded: false, attemptedAt: { gt: after } });
-  const [accountFailuresLastHour, addressFailuresLastHour, consecutiveFailures, lastFailure] = await Promise.all([
-    prisma.signInAttempt.count({ where: failures(since) }),
+  const pairFailures = (after: Date) => ({ email, ipAddress: ip, succeeded: false, attemptedAt: { gt: after } });
+  const [accountFailuresLastHour, pairFailuresLastHour, addressFailuresLastHour, consecutiveFailures, lastFailure] = await Promise.all([
+    prisma.signInAttempt.count({ where: { email, succeeded: false, attemptedAt: { gt: since } } }),
+    prisma.signInAttempt.count({ where: pairFailures(since) }),
     prisma.signInAttempt.count({ where: { ipAddress: ip, succeeded: false, attemptedAt: { gt: since } } }),
-    prisma.signInAttempt.count({ where: failures(lastSuccess?.attemptedAt ?? since) }),
-    prisma.signInAttempt.findFirst({ where: failures(since), orderBy: { attemptedAt: "desc" }, select: { attemptedAt: true } }),
+    prisma.signInAttempt.count({ where: pairFailures(lastSuccess?.attemptedAt ?? since) }),
+    prisma.signInAttempt.findFirst({ where: pairFailures(since), orderBy: { attemptedAt: "desc" }, select: { attemptedAt: true } }),
   ]);
-  return { accountFailuresLastHour, addressFailuresLastHour, consecutiveFailures, lastFailureAt: lastFailure?.attemptedAt ?? null };
+  return { accountFailuresLastHour, pairFailuresLastHour, addressFailuresLastHour, consecutiveFailures, lastFailureAt: lastFailure?.attemptedAt ?? null };
 }
 
 export async function attemptSignIn(
@@ -63,7 +64,8 @@ export async function attemptSignIn(
 
   const fail = async (reason: string, actorId: string | null = null): Promise<SignInResult> => {
     await prisma.$transaction(async (tx) => {
-      await tx.signInAttempt.create({ data: { email, ipAddress: ip, succeeded: false, attemptedAt: now } });
+      // A refusal by the throttle guessed nothing: it is audited, but not counted, so it cannot prolong itself.
+      if (reason !== "throttled") await tx.signInAttempt.create({ data: { email, ipAddress: ip, succeeded: false, attemptedAt: now } });
       await recordAuditEvent(tx, {
         category: "security",
         action: "auth.sign_in_failed",

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { verifyAuditChain } from "@/lib/audit/verify";
 import { principalForSession, endSession, createSession, newSessionSecret } from "@/lib/auth/sessions";
 import { attemptSignIn } from "@/lib/auth/sign-in";
+import { ACCOUNT_FAILURES_PER_HOUR, backoffSeconds, MAX_BACKOFF_SECONDS, PAIR_FAILURES_PER_HOUR, UNDER_ATTACK_FAILURES_PER_ADDRESS } from "@/lib/auth/throttle";
 import { prepareSchema } from "@/lib/boot/database";
 import { createPrismaClient, type PrismaClient } from "@/lib/db/client";
 import { seedDemo } from "@/lib/demo/seed";
@@ -39,16 +40,43 @@ describe("password sign-in", () => {
     expect([wrong, unknown, malformed]).toEqual([{ ok: false }, { ok: false }, { ok: false }]);
   });
 
-  it("refuses the 101st attempt in an hour even with the right password", async () => {
-    for (let i = 0; i < 100; i++) {
-      expect((await attemptSignIn(prisma, { email: "lead@demo.test", password: `wrong-${i}` }, context, at(100 + i))).ok).toBe(false);
+  // When the next attempt is heard after each failure: past every back-off, one second apart.
+  const schedule = (start: number, failures: number) => {
+    const times = [start];
+    for (let k = 1; k < failures; k++) times.push(times[k - 1]! + backoffSeconds(k) + 1);
+    return times;
+  };
+
+  it("lets nobody lock an account: an attacker's addresses are refused, the owner at another address signs in", async () => {
+    // 100 wrong passwords in well under an hour from five addresses (20 each, the most one address may fail on an account).
+    const attackers = ["192.0.2.10", "192.0.2.11", "192.0.2.12", "192.0.2.13", "192.0.2.14"];
+    const times = schedule(100, PAIR_FAILURES_PER_HOUR);
+    for (const [i, t] of times.entries()) {
+      for (const ip of attackers) expect((await attemptSignIn(prisma, { email: "lead@demo.test", password: `wrong-${i}` }, { ...context, ipAddress: ip }, at(t))).ok).toBe(false);
     }
-    // Well past any back-off, still inside the hour: the hourly limit holds.
-    const right = await attemptSignIn(prisma, { email: "lead@demo.test", password: PASSWORD }, context, at(100 + 99 + 600));
-    expect(right).toEqual({ ok: false });
-    // An hour after the failures began, the account works again.
-    const later = await attemptSignIn(prisma, { email: "lead@demo.test", password: PASSWORD }, context, at(100 + 3600 + 100));
-    expect(later.ok).toBe(true);
+    expect(await prisma.signInAttempt.count({ where: { email: "lead@demo.test", succeeded: false } })).toBe(ACCOUNT_FAILURES_PER_HOUR);
+    const late = times.at(-1)! + MAX_BACKOFF_SECONDS + 1;
+    // Each attacking address is refused even with the right password, and those refusals are not counted.
+    for (const ip of attackers) expect(await attemptSignIn(prisma, { email: "lead@demo.test", password: PASSWORD }, { ...context, ipAddress: ip }, at(late))).toEqual({ ok: false });
+    expect(await prisma.signInAttempt.count({ where: { email: "lead@demo.test", succeeded: false } })).toBe(ACCOUNT_FAILURES_PER_HOUR);
+    // A new address may fail a few times on an account under attack, then is refused too.
+    const fresh = { ...context, ipAddress: "192.0.2.99" };
+    for (let i = 0; i < UNDER_ATTACK_FAILURES_PER_ADDRESS; i++) await attemptSignIn(prisma, { email: "lead@demo.test", password: `again-${i}` }, fresh, at(late + i));
+    expect(await attemptSignIn(prisma, { email: "lead@demo.test", password: PASSWORD }, fresh, at(late + 10))).toEqual({ ok: false });
+    // The owner, at an address that has not failed, signs in all the same.
+    expect((await attemptSignIn(prisma, { email: "lead@demo.test", password: PASSWORD }, context, at(late + 11))).ok).toBe(true);
+    // An hour after its last failure, an attacking address is heard again.
+    expect((await attemptSignIn(prisma, { email: "lead@demo.test", password: PASSWORD }, { ...context, ipAddress: attackers[0]! }, at(times.at(-1)! + 3601))).ok).toBe(true);
+  });
+
+  it("refuses the 21st failure from one address on one account in an hour, even with the right password", async () => {
+    const email = "reviewer@demo.test";
+    const from = { ...context, ipAddress: "198.51.100.20" };
+    const times = schedule(20_000, PAIR_FAILURES_PER_HOUR);
+    for (const [i, t] of times.entries()) expect((await attemptSignIn(prisma, { email, password: `wrong-${i}` }, from, at(t))).ok).toBe(false);
+    expect(await prisma.signInAttempt.count({ where: { email, succeeded: false } })).toBe(PAIR_FAILURES_PER_HOUR);
+    expect(await attemptSignIn(prisma, { email, password: PASSWORD }, from, at(times.at(-1)! + MAX_BACKOFF_SECONDS + 1))).toEqual({ ok: false });
+    expect((await attemptSignIn(prisma, { email, password: PASSWORD }, from, at(times.at(-1)! + 3601))).ok).toBe(true);
   });
 
   it("backs off after repeated failures, then lets the right password through", async () => {
