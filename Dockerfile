@@ -40,4 +40,4 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + process.env.PORT + '/api/health/live').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 # sh expands $PORT and $HOST; exec then replaces it with node, so SIGTERM reaches
 # node directly and in-flight requests finish before it exits.
-CMD ["sh", "-c", "exec node node_modules/next/dist/bin/next start --port \"$PORT\" --hostname \"$HOST\""]
+CMD ["sh", "-c", "exec node scripts/web.mjs start --port \"$PORT\" --hostname \"$HOST\""]

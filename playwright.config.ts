@@ -43,7 +43,7 @@ export default defineConfig({
     { name: "fuzz", testMatch: /fuzz\.spec\.ts/, dependencies: ["chromium"], use: chromium() },
   ],
   webServer: {
-    command: `node node_modules/next/dist/bin/next start --port ${port} --hostname 127.0.0.1`,
+    command: `node scripts/web.mjs start --port ${port} --hostname 127.0.0.1`,
     url: `http://localhost:${port}/`,
     reuseExistingServer: false,
     timeout: 120_000,

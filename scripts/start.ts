@@ -19,6 +19,8 @@ import { WORKER_ARGS } from "./worker-command";
 
 const root = path.resolve(import.meta.dirname, "..");
 const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
+// The web process: Next behind the client-address rule (TRUSTED_PROXIES).
+const webEntry = path.join(root, "scripts", "web.mjs");
 const say = (line: string) => console.log(`twelvefold: ${line}`);
 const dev = process.argv.includes("--dev");
 
@@ -126,7 +128,7 @@ async function main(): Promise<void> {
     const processEnv = { ...childEnv, DATABASE_URL: appUrl, AUTH_SECRET: auth.secret };
     const server = spawn(
       process.execPath,
-      [nextBin, dev ? "dev" : "start", "--port", String(env.PORT), "--hostname", env.HOST],
+      [webEntry, dev ? "dev" : "start", "--port", String(env.PORT), "--hostname", env.HOST],
       { cwd: root, env: processEnv, stdio: ["ignore", "inherit", "inherit"] },
     );
     // The worker process type beside the web: long exports run there, so they

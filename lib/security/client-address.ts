@@ -1,8 +1,9 @@
 /**
- * The client's address as the proxy in front reports it. Trusts the first
- * X-Forwarded-For value: behind a proxy that does not set it, a client can
- * choose it (see the README's known limits).
+ * The client's address. The web process (scripts/web.mjs) has already replaced
+ * X-Forwarded-For with the one address it can believe: the connection's own, or
+ * behind proxies named in TRUSTED_PROXIES the nearest untrusted one
+ * (scripts/client-address.mjs). A client cannot choose it.
  */
 export function clientAddress(headers: Headers): string | null {
-  return headers.get("x-forwarded-for")?.split(",")[0]?.trim() || headers.get("x-real-ip") || null;
+  return headers.get("x-forwarded-for")?.split(",")[0]?.trim() || null;
 }

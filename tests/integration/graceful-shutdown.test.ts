@@ -19,7 +19,7 @@ let server: ChildProcess;
 beforeAll(async () => {
   ({ url, prisma } = await seededDemo({ database: "twelvefold_shutdown", password: PASSWORD, people: {} }));
   port = await freePort();
-  server = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "--port", String(port), "--hostname", "127.0.0.1"], {
+  server = spawn(process.execPath, [path.join(root, "scripts/web.mjs"), "start", "--port", String(port), "--hostname", "127.0.0.1"], {
     cwd: root,
     env: { ...process.env, DATABASE_URL: url, AUTH_SECRET: randomBytes(32).toString("base64"), NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", LOG_LEVEL: "silent" },
     stdio: "ignore",
