@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { getEnv } from "@/lib/env";
 import { checkActionRequest, isActionRequest, isFormPost } from "@/lib/security/action-request";
-import { contentSecurityPolicy, createNonce, HSTS } from "@/lib/security/headers";
+import { contentSecurityPolicy, createNonce, DOWNLOAD_POLICY, HSTS, isDownloadPath } from "@/lib/security/headers";
 import { addressHasNul, pathDecodes } from "@/lib/security/request-path";
 
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
@@ -19,9 +19,10 @@ const PUBLIC_PATHS = ["/sign-in", "/api/auth/", "/api/v1/", "/api/health/"];
 export async function proxy(request: NextRequest) {
   const https = request.nextUrl.protocol === "https:" || request.headers.get("x-forwarded-proto") === "https";
   const nonce = createNonce();
-  const policy = contentSecurityPolicy(nonce, { development: getEnv().NODE_ENV === "development", https });
-
   const path = request.nextUrl.pathname;
+  // A file download keeps its sandbox: the page policy would let a rendered file run the app's scripts.
+  const policy = isDownloadPath(path) ? DOWNLOAD_POLICY : contentSecurityPolicy(nonce, { development: getEnv().NODE_ENV === "development", https });
+
   if (!pathDecodes(path)) return refused(400, "its address does not decode", policy, https);
   if (addressHasNul(request.nextUrl)) return refused(400, "its address contains a NUL character", policy, https);
   const isPublic = PUBLIC_PATHS.some((prefix) => path === prefix || path.startsWith(prefix));

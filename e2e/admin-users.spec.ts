@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { expectAccessible } from "./accessibility";
-import { signIn, stateFile } from "./roles";
+import { chooseOwnPassword, signIn, stateFile } from "./roles";
 
 test.describe("the admin manages users", () => {
   test.use({ storageState: stateFile("admin") });
@@ -23,6 +23,7 @@ test.describe("the admin manages users", () => {
     const theirs = await browser.newContext({ storageState: { cookies: [], origins: [] } });
     const them = await theirs.newPage();
     await signIn(them, email, password);
+    await chooseOwnPassword(them, password);
     await expect(them.getByText(email)).toBeVisible();
     await them.goto("/services");
     await expect(them.getByText("No services yet")).toBeVisible();
@@ -66,6 +67,7 @@ test.describe("the admin grants access", () => {
     const theirs = await browser.newContext({ storageState: { cookies: [], origins: [] } });
     const them = await theirs.newPage();
     await signIn(them, email, password);
+    await chooseOwnPassword(them, password);
     await expect(them.getByText(email)).toBeVisible();
 
     await page.reload();

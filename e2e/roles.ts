@@ -24,3 +24,20 @@ export async function expectSignedIn(page: Page, email: string) {
   await expect(page.getByText(email)).toBeVisible();
   await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
 }
+
+/**
+ * After signing in with an administrator's one-time password: the app holds the
+ * user on their account page until they choose their own, then lets them on.
+ */
+export async function chooseOwnPassword(page: Page, oneTime: string, chosen = "a passphrase of their own choosing") {
+  await expect(page).toHaveURL(/\/account$/);
+  await expect(page.getByRole("alert").filter({ hasText: "one-time password" })).toBeVisible();
+  await page.goto("/services");
+  await expect(page).toHaveURL(/\/account$/);
+  const form = page.locator("form", { has: page.getByRole("button", { name: "Change password" }) });
+  await form.getByLabel("Current password").fill(oneTime);
+  await form.getByLabel("New password", { exact: true }).fill(chosen);
+  await form.getByLabel("Repeat the new password").fill(chosen);
+  await form.getByRole("button", { name: "Change password" }).click();
+  await expect(form.getByRole("status")).toHaveText(/Password changed/);
+}

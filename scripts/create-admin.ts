@@ -5,7 +5,7 @@
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { recordAuditEvent } from "../lib/audit/record";
-import { hashPassword } from "../lib/auth/password";
+import { hashPassword, oneTimePassword } from "../lib/auth/password";
 import { prepareSchema } from "../lib/boot/database";
 import { createPrismaClient } from "../lib/db/client";
 import { dbCommand, say } from "./db-command";
@@ -31,7 +31,7 @@ await dbCommand(async (db) => {
     const password = randomBytes(12).toString("base64url");
     const passwordHash = await hashPassword(password);
     await prisma.$transaction(async (tx) => {
-      const user = await tx.user.create({ data: { email, name, isAdmin: true, passwordHash } });
+      const user = await tx.user.create({ data: { email, name, isAdmin: true, ...oneTimePassword(passwordHash) } });
       await recordAuditEvent(tx, {
         category: "security",
         action: "user.created",
@@ -41,7 +41,7 @@ await dbCommand(async (db) => {
         after: { email, name, isAdmin: true, via: "user:create-admin" },
       });
     });
-    say(`administrator ${email} created; one-time password (shown once): ${password}`);
+    say(`administrator ${email} created; one-time password (shown once; it works for 24 hours and must be changed at first sign-in): ${password}`);
   } finally {
     await prisma.$disconnect();
   }

@@ -17,7 +17,7 @@ const EVENT_LABEL: Record<string, string> = {
 };
 
 export default async function AccountPage() {
-  const principal = await requirePrincipal();
+  const principal = await requirePrincipal({ passwordChangePage: true });
   const account = await getAccount(principal, await currentSessionSecret());
   const access = [
     ...(account.isAdmin ? ["Administrator"] : []),
@@ -27,6 +27,11 @@ export default async function AccountPage() {
   return (
     <>
       <PageHeader title="Your account" description={`${account.name} · ${account.email}`} />
+      {principal.mustChangePassword ? (
+        <p role="alert" className="mb-6 rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100">
+          You signed in with a one-time password from an administrator. Choose your own password below to continue; until then you have no access.
+        </p>
+      ) : null}
       <div className="grid items-start gap-6 lg:grid-cols-2">
         <Card>
           <CardHeader title="Access" description="Given by an administrator; changes apply on your next request." />

@@ -18,8 +18,14 @@ export const getPrincipal = cache(async (): Promise<Principal | null> => {
 /** The secret of the session behind this request (from its signed cookie), if any. */
 export const currentSessionSecret = cache(async (): Promise<string | null> => (await auth())?.sid ?? null);
 
-export async function requirePrincipal(): Promise<Principal> {
+/**
+ * The signed-in principal, for a page. Someone who signed in with a one-time
+ * password is sent to choose their own first (their principal holds no access
+ * until then); only the account page itself takes them as they are.
+ */
+export async function requirePrincipal(options: { passwordChangePage?: boolean } = {}): Promise<Principal> {
   const principal = await getPrincipal();
   if (!principal) redirect("/sign-in");
+  if (principal.mustChangePassword && !options.passwordChangePage) redirect("/account");
   return principal;
 }

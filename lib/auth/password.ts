@@ -19,3 +19,13 @@ export async function verifyPassword(storedHash: string, password: string): Prom
     return false;
   }
 }
+
+/** How long an administrator's one-time password works; its owner must replace it at first sign-in. */
+export const ONE_TIME_PASSWORD_HOURS = 24;
+
+/** The user columns a one-time password is stored with: it expires, and must be changed once used. */
+export const oneTimePassword = (passwordHash: string, now: Date = new Date()) => ({
+  passwordHash,
+  passwordExpiresAt: new Date(now.getTime() + ONE_TIME_PASSWORD_HOURS * 3_600_000),
+  mustChangePassword: true,
+});

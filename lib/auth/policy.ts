@@ -19,6 +19,11 @@ export interface Principal {
    * user who created it.
    */
   apiToken?: { id: string; name: string; prefix: string };
+  /**
+   * Signed in with an administrator's one-time password: the principal holds no
+   * role, team or grant (so every check refuses) until a new password is set.
+   */
+  mustChangePassword?: boolean;
 }
 
 /** Actions on a team's records (services, assessments, findings, exports). */

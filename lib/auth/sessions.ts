@@ -43,6 +43,9 @@ export const principalInclude = (now: Date) =>
 type PrincipalUser = Prisma.UserGetPayload<{ include: ReturnType<typeof principalInclude> }>;
 
 export function toPrincipal(user: PrincipalUser): Principal {
+  if (user.mustChangePassword) {
+    return { userId: user.id, email: user.email, name: user.name, isAdmin: false, memberships: [], orgAuditorUntil: null, mustChangePassword: true };
+  }
   const grantEnds = user.auditorGrants.map((g) => g.expiresAt.getTime());
   return {
     userId: user.id,

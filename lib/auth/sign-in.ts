@@ -87,6 +87,8 @@ export async function attemptSignIn(
   const valid = await verifyPassword(user?.passwordHash ?? (await dummy()), parsed.data.password);
   if (!user || !user.passwordHash || !valid) return fail(user ? "wrong_password" : "unknown_account", user?.id ?? null);
   if (user.disabledAt) return fail("disabled", user.id);
+  // An administrator's one-time password works for 24 hours only.
+  if (user.passwordExpiresAt && user.passwordExpiresAt <= now) return fail("password_expired", user.id);
 
   const sessionSecret = newSessionSecret();
   await prisma.$transaction(async (tx) => {

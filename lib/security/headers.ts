@@ -29,6 +29,19 @@ export function contentSecurityPolicy(nonce: string, options: { development: boo
   ].join("; ");
 }
 
+/** Files served for download (attachments, exports): nothing in one may run or load, even if a browser rendered it. */
+export const DOWNLOAD_POLICY = "default-src 'none'; sandbox";
+
+const DOWNLOAD_PATHS = [
+  /^\/assessments\/[^/]+\/attachments\/[^/]+$/,
+  /^\/assessments\/[^/]+\/(report|data)$/,
+  /^\/exports\/[^/]+\/download$/,
+  /^\/findings\/export$/,
+];
+
+/** Whether `path` serves a file rather than a page: proxy.ts gives it DOWNLOAD_POLICY, never the page policy. */
+export const isDownloadPath = (path: string) => DOWNLOAD_PATHS.some((pattern) => pattern.test(path));
+
 export const HSTS = "max-age=63072000; includeSubDomains";
 
 export const STATIC_SECURITY_HEADERS = [

@@ -52,7 +52,7 @@ describe("user management", () => {
     const event = await prisma.auditEvent.findFirstOrThrow({ where: { action: "user.created", targetId: created.id } });
     expect(event.actorLabel).toBe("admin@demo.test");
     expect(event.after).toEqual({ email: "created@demo.test", name: "Created", isAdmin: false });
-    expect(JSON.stringify({ ...event, id: String(event.id) })).not.toContain(created.temporaryPassword);
+    expect(JSON.stringify({ ...event, id: String(event.id), seq: String(event.seq) })).not.toContain(created.temporaryPassword);
     await expect(createUser(as.admin!, { email: "created@demo.test", name: "Again", isAdmin: false })).rejects.toThrow("already exists");
   });
 
@@ -78,6 +78,32 @@ describe("user management", () => {
     if (signIn.ok) expect(await principalForSession(prisma, signIn.sessionSecret)).not.toBeNull();
     await resetUserPassword(as.admin!, { userId: user.id });
     if (signIn.ok) expect(await principalForSession(prisma, signIn.sessionSecret)).toBeNull();
+  });
+
+  it("makes one-time passwords expire after 24 hours, and give no access until their owner chooses a new one", async () => {
+    const { resetUserPassword } = await admin();
+    const { changeOwnPassword } = await import("@/lib/data/account/change-password");
+    const { can } = await import("@/lib/auth/policy");
+    const user = await prisma.user.findUniqueOrThrow({ where: { email: "lead@demo.test" } });
+    const issued = new Date();
+    const { temporaryPassword } = await resetUserPassword(as.admin!, { userId: user.id });
+    const context = { ipAddress: "192.0.2.44", userAgent: "test" };
+    // A day later it no longer works, and keeps not working.
+    const later = new Date(issued.getTime() + 24 * 3_600_000 + 60_000);
+    expect(await attemptSignIn(prisma, { email: user.email, password: temporaryPassword }, context, later)).toEqual({ ok: false });
+    expect(await prisma.auditEvent.findFirst({ where: { action: "auth.sign_in_failed", actorId: user.id }, orderBy: { id: "desc" } })).toMatchObject({ after: { reason: "password_expired" } });
+    // Within the day it signs in, but the session holds no role until the password is changed.
+    const signIn = await attemptSignIn(prisma, { email: user.email, password: temporaryPassword }, context);
+    if (!signIn.ok) throw new Error("the one-time password was refused within its day");
+    const held = (await principalForSession(prisma, signIn.sessionSecret))!;
+    expect(held).toMatchObject({ mustChangePassword: true, isAdmin: false, memberships: [], orgAuditorUntil: null });
+    const payments = await prisma.team.findUniqueOrThrow({ where: { slug: "payments" } });
+    expect(can(held, "team.read", { teamId: payments.id })).toBe(false);
+    await changeOwnPassword(held, { currentPassword: temporaryPassword, newPassword: "a passphrase of my own" }, { ...context, sessionSecret: signIn.sessionSecret });
+    const freed = (await principalForSession(prisma, signIn.sessionSecret))!;
+    expect(freed.mustChangePassword).toBeUndefined();
+    expect(can(freed, "team.read", { teamId: payments.id })).toBe(true);
+    expect(await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({ mustChangePassword: false, passwordExpiresAt: null });
   });
 
   it("leaves an audit trail whose chain verifies", async () => {

@@ -60,7 +60,7 @@ export async function changeOwnPassword(principal: Principal, input: PasswordCha
   const passwordHash = await hashPassword(input.newPassword);
   const keep = context.sessionSecret ? sha256Hex(context.sessionSecret) : null;
   await prisma.$transaction(async (tx) => {
-    await tx.user.update({ where: { id: user.id }, data: { passwordHash } });
+    await tx.user.update({ where: { id: user.id }, data: { passwordHash, passwordExpiresAt: null, mustChangePassword: false } });
     const ended = await tx.session.updateMany({
       where: { userId: user.id, endedAt: null, ...(keep ? { tokenHash: { not: keep } } : {}) },
       data: { endedAt: now },

@@ -1,7 +1,7 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { actorOf, recordAuditEvent } from "../../audit/record";
-import { hashPassword } from "../../auth/password";
+import { hashPassword, oneTimePassword } from "../../auth/password";
 import type { Principal } from "../../auth/policy";
 import { getPrisma } from "../../db/prisma";
 import { NotFoundError, ValidationError } from "../errors";
@@ -11,6 +11,7 @@ import { assertOrgAdmin } from "../scope";
 function temporaryPassword(): string {
   return randomBytes(12).toString("base64url");
 }
+
 
 
 export async function createUser(
@@ -24,7 +25,7 @@ export async function createUser(
     if (await tx.user.findUnique({ where: { email: input.email }, select: { id: true } })) {
       throw new ValidationError("A user with this email already exists.");
     }
-    const user = await tx.user.create({ data: { email: input.email, name: input.name, isAdmin: input.isAdmin, passwordHash } });
+    const user = await tx.user.create({ data: { email: input.email, name: input.name, isAdmin: input.isAdmin, ...oneTimePassword(passwordHash) } });
     await recordAuditEvent(tx, {
       category: "change",
       action: "user.created",
@@ -68,7 +69,7 @@ export async function resetUserPassword(principal: Principal, input: { userId: s
   await getPrisma().$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id: input.userId }, select: { id: true } });
     if (!user) throw new NotFoundError();
-    await tx.user.update({ where: { id: user.id }, data: { passwordHash } });
+    await tx.user.update({ where: { id: user.id }, data: oneTimePassword(passwordHash) });
     await tx.session.updateMany({ where: { userId: user.id, endedAt: null }, data: { endedAt: now } });
     await recordAuditEvent(tx, { category: "security", action: "user.password_reset", ...actorOf(principal), targetType: "user", targetId: user.id });
   });

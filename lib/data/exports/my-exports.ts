@@ -1,6 +1,7 @@
 import "server-only";
 import { actorOf, recordAuditEvent } from "../../audit/record";
-import type { Principal } from "../../auth/policy";
+import { recordRefusal } from "../../audit/refusal";
+import { can, readScope, type Principal } from "../../auth/policy";
 import { getPrisma } from "../../db/prisma";
 import { NotFoundError } from "../errors";
 import type { ExportKind } from "./record-export";
@@ -84,7 +85,18 @@ export async function getMyExport(principal: Principal, exportId: string, now: D
   return toMyExport(row, now);
 }
 
-/** The bytes of one of the caller's finished reports, as recorded; the download is audited. */
+/**
+ * Whether the principal can read, today, every team whose records the export
+ * holds. An export from before the scope was recorded that covered several
+ * teams is for org-wide readers only.
+ */
+function mayStillRead(principal: Principal, row: { teamId: string | null; scopeTeamIds: string[]; assessment: { service: { teamId: string } } | null }): boolean {
+  const teams = row.assessment ? [row.assessment.service.teamId] : row.scopeTeamIds.length ? row.scopeTeamIds : row.teamId ? [row.teamId] : null;
+  if (!teams) return readScope(principal).kind === "org";
+  return teams.every((teamId) => can(principal, "team.read", { teamId }));
+}
+
+/** The bytes of one of the caller's finished reports, as recorded, while the caller may still read what it holds; the download is audited. */
 export async function downloadMyExport(
   principal: Principal,
   exportId: string,
@@ -93,9 +105,14 @@ export async function downloadMyExport(
   const prisma = getPrisma();
   const row = await prisma.export.findFirst({
     where: { id: exportId, requestedById: principal.userId, status: "DONE", content: { not: null } },
-    select: { id: true, kind: true, fileName: true, sha256: true, content: true, teamId: true },
+    select: { id: true, kind: true, fileName: true, sha256: true, content: true, teamId: true, scopeTeamIds: true, assessment: { select: { service: { select: { teamId: true } } } } },
   });
   if (!row?.content || !row.fileName || !row.sha256) throw new NotFoundError();
+  // Made by the caller is not enough: the caller must still be able to read every record in it.
+  if (!mayStillRead(principal, row)) {
+    await recordRefusal(principal, "action", "export.download");
+    throw new NotFoundError();
+  }
   await prisma.$transaction((tx) =>
     recordAuditEvent(tx, {
       category: "access",

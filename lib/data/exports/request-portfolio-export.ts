@@ -33,7 +33,7 @@ export async function requestPortfolioExport(
     if (underWay >= MAX_EXPORTS_UNDER_WAY) {
       throw new ValidationError(`You already have ${underWay} portfolio reports under way. Wait for one to finish, then ask again.`);
     }
-    await tx.export.create({ data: { id: exportId, kind: "PORTFOLIO_PDF", status: "QUEUED", requestedById: principal.userId, teamId, progress: 0, createdAt: now } });
+    await tx.export.create({ data: { id: exportId, kind: "PORTFOLIO_PDF", status: "QUEUED", requestedById: principal.userId, teamId, scopeTeamIds: portfolio.single ? [portfolio.single.id] : portfolio.teams.map((t) => t.id), progress: 0, createdAt: now } });
     await enqueue(tx, PORTFOLIO_EXPORT_QUEUE, job, { singletonKey: exportId });
     await recordAuditEvent(tx, {
       category: "access",
