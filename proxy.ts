@@ -2,6 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { getEnv } from "@/lib/env";
 import { checkActionRequest, isActionRequest, isFormPost } from "@/lib/security/action-request";
 import { contentSecurityPolicy, createNonce, DOWNLOAD_POLICY, HSTS, isDownloadPath } from "@/lib/security/headers";
+import { checkOrigin } from "@/lib/security/origin";
 import { addressHasNul, pathDecodes } from "@/lib/security/request-path";
 
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
@@ -33,8 +34,12 @@ export async function proxy(request: NextRequest) {
     return response;
   }
 
-  // Route handlers (/api) read their own bodies; pages hand theirs to Next's action decoder.
-  if (!path.startsWith("/api/") && (isActionRequest(request) || isFormPost(request))) {
+  // Anything that can change something must come from one of our own pages (lib/security/origin.ts).
+  const origin = checkOrigin(request.method, path, request.headers);
+  if (!origin.ok) return refused(403, origin.reason, policy, https);
+
+  // Route handlers (/api, downloads) read their own bodies; pages hand theirs to Next's action decoder.
+  if (!path.startsWith("/api/") && !isDownloadPath(path) && (isActionRequest(request) || isFormPost(request))) {
     const refusal = await checkActionRequest(request);
     if (refusal) return refused(refusal.status, refusal.reason, policy, https);
   }

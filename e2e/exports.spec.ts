@@ -12,7 +12,7 @@ test("the auditor downloads an assessment PDF and verifies it; an altered copy i
   await page.goto("/services/ledger-service");
   await page.getByRole("table", { name: "Assessments of this service" }).getByRole("link").first().click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Completed");
-  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download PDF report" }).click()]);
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download PDF report" }).click()]);
   expect(download.suggestedFilename()).toMatch(/^twelvefold-ledger-service-\d{4}-\d{2}-\d{2}\.pdf$/);
   const bytes = await readFile((await download.path())!);
   expect(bytes.subarray(0, 5).toString()).toBe("%PDF-");

@@ -66,7 +66,7 @@ test("the lead goes from the weakest service to a finding, owns it, accepts its 
   const total = Number((await page.getByText(/^\d+–\d+ of \d+$/).textContent())!.split(" of ")[1]);
   await expectAccessible(page);
 
-  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download CSV" }).click()]);
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download CSV" }).click()]);
   const csv = await readFile((await download.path())!, "utf8");
   const lines = csv.trimEnd().split("\r\n");
   expect(lines[0]).toMatch(/^finding_id,item_id,title,severity,status,due_state,/);

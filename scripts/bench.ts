@@ -57,8 +57,8 @@ try {
   const reviewer = await signInOverHttp(BASE, "reviewer@demo.test", password);
 
   const autosave = autosaveOverHttp(BASE, root, reviewer, targets.save);
-  const get = (cookie: string, url: string, expect = "text/html") => async () => {
-    const response = await fetch(`${BASE}${url}`, { headers: { cookie }, redirect: "manual" });
+  const get = (cookie: string, url: string, expect = "text/html", method: "GET" | "POST" = "GET") => async () => {
+    const response = await fetch(`${BASE}${url}`, { method, headers: { cookie, Origin: BASE }, redirect: "manual" });
     const body = await response.arrayBuffer();
     if (response.status !== 200 || !(response.headers.get("content-type") ?? "").includes(expect)) {
       throw new Error(`${url} answered ${response.status} ${response.headers.get("content-type")} (${body.byteLength} bytes)`);
@@ -81,8 +81,8 @@ try {
     { page: "Autosave (one answer)", path: `POST /assessments/${targets.save.assessmentId}/factors/1`, run: autosave.save, floorKey: "autosave" },
     {
       page: "Assessment PDF",
-      path: `/assessments/${targets.assessmentId}/report`,
-      run: get(auditor, `/assessments/${targets.assessmentId}/report`, "application/pdf"),
+      path: `POST /assessments/${targets.assessmentId}/report`,
+      run: get(auditor, `/assessments/${targets.assessmentId}/report`, "application/pdf", "POST"),
       runs: 5,
       floorKey: "pdf",
     },
@@ -107,7 +107,7 @@ try {
     say(`${p.page}: p95 ${timings.p95} ms`);
   }
   await autosave.restore();
-  const pdf = Buffer.from(await (await fetch(`${BASE}/assessments/${targets.assessmentId}/report`, { headers: { cookie: auditor } })).arrayBuffer());
+  const pdf = Buffer.from(await (await fetch(`${BASE}/assessments/${targets.assessmentId}/report`, { method: "POST", headers: { cookie: auditor, Origin: BASE } })).arrayBuffer());
   const pdfPages = (pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) ?? []).length;
   results.find((r) => r.page === "Assessment PDF")!.note = `${pdfPages} pages, ${Math.round(pdf.length / 1024)} KiB`;
   const js = {

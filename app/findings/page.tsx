@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { DownloadButton } from "@/components/exports/download-button";
 import Link from "next/link";
 import { DueBadge } from "@/components/findings/due-badge";
 import { FindingsFilters } from "@/components/findings/findings-filters";
@@ -6,12 +7,12 @@ import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { formatDate } from "@/components/ui/format";
 import { SeverityBadge } from "@/components/ui/severity";
 import { requirePrincipal } from "@/lib/auth/current";
+import { can } from "@/lib/auth/policy";
 import { listFindings } from "@/lib/data/findings/list-findings";
 import { listServicePicker } from "@/lib/data/list-service-picker";
 import { listVisibleTeams } from "@/lib/data/list-visible-teams";
 import { FINDING_STATUS_LABEL } from "@/lib/findings/due";
 import { findingFilterQuery, parseFindingFilter, type FindingFilter } from "@/lib/findings/filter";
-import { secondaryButtonClass } from "@/components/ui/form";
 
 export const metadata: Metadata = { title: "Findings" };
 
@@ -38,14 +39,11 @@ export default async function FindingsPage({ searchParams }: { searchParams: Pro
     <>
       <PageHeader title="Findings" description="Every finding you may see, from approved assessments. Filter, sort, and take them with you as CSV or JSON.">
         <div className="flex gap-2">
-          {(["csv", "json"] as const).map((format) => {
+          {/* Reviewers may not export: only those whose role may export some team's records get the buttons. */}
+          {(teams.some((t) => can(principal, "export.create", { teamId: t.id })) ? (["csv", "json"] as const) : []).map((format) => {
             const query = findingFilterQuery({ ...filter, page: 1 });
             const href = `/findings/export${query}${format === "json" ? `${query ? "&" : "?"}format=json` : ""}`;
-            return (
-              <a key={format} href={href} download className={secondaryButtonClass}>
-                Download {format.toUpperCase()}
-              </a>
-            );
+            return <DownloadButton key={format} action={href} label={`Download ${format.toUpperCase()}`} />;
           })}
         </div>
       </PageHeader>

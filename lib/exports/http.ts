@@ -35,6 +35,18 @@ export function downloadRoute(make: (request: DownloadRequest) => Promise<Respon
   };
 }
 
+/**
+ * The answer to a GET on a route that makes an export: making one records it and
+ * audits it, so it takes a POST from the page's own button (proxy.ts checks the
+ * POST came from a Twelvefold page); a link, or an image on another site, cannot.
+ */
+export function exportNeedsPost(): Response {
+  return new Response("An export is made with its page's download button (a POST), not by opening this address.", {
+    status: 405,
+    headers: { Allow: "POST", "Content-Type": "text/plain; charset=utf-8" },
+  });
+}
+
 const text = (body: string, status: number) => new Response(body, { status, headers: { "Content-Type": "text/plain; charset=utf-8" } });
 
 /** An export as a download: never rendered inline, never cached, named and hashed in headers. */

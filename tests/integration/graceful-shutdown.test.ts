@@ -46,7 +46,7 @@ describe("SIGTERM", () => {
     const assessment = await prisma.assessment.findFirstOrThrow({ where: { status: "COMPLETED" }, orderBy: { approvedAt: "desc" } });
     // Rendering a report takes long enough for the signal to arrive while they run.
     const inFlight = Array.from({ length: 4 }, () =>
-      fetch(`${base}/assessments/${assessment.id}/report`, { headers: { cookie } }).then(async (r) => ({ status: r.status, body: Buffer.from(await r.arrayBuffer()), at: Date.now() })),
+      fetch(`${base}/assessments/${assessment.id}/report`, { method: "POST", headers: { cookie, Origin: base } }).then(async (r) => ({ status: r.status, body: Buffer.from(await r.arrayBuffer()), at: Date.now() })),
     );
     await new Promise((resolve) => setTimeout(resolve, 150));
     const exited = new Promise<number | null>((resolve) => server.once("exit", (code) => resolve(code)));

@@ -47,7 +47,9 @@ describe("the portfolio trend", () => {
       expect(figures).toEqual(await expected(["payments", "platform"], monthEnd(month)));
       expect({ ...platform[i]!, month: undefined }).toEqual({ ...(await expected(["platform"], monthEnd(month))), month: undefined });
     }
-    expect(await getPortfolioTrend(as.lead!, { teamSlug: "identity", now: NOW })).toEqual([]);
+    // Another team's trend, or a team that does not exist, is not found (the route answers 404 and audits it).
+    await expect(getPortfolioTrend(as.lead!, { teamSlug: "identity", now: NOW })).rejects.toThrow("not found");
+    await expect(getPortfolioTrend(as.lead!, { teamSlug: "no-such-team", now: NOW })).rejects.toThrow("not found");
   });
 });
 

@@ -1,5 +1,6 @@
 import { formatDateTime } from "@/components/ui/format";
 import type { Metadata } from "next";
+import { DownloadButton } from "@/components/exports/download-button";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AssessmentHeader } from "@/components/assessment/assessment-header";
@@ -13,7 +14,6 @@ import { FACTOR_NAMES } from "@/lib/checklist/factor-names";
 import { compareWithPrevious } from "@/lib/data/assessments/compare-with-previous";
 import { getAssessment } from "@/lib/data/assessments/get-assessment";
 import { notFoundOnMissing } from "@/lib/data/not-found";
-import { secondaryButtonClass } from "@/components/ui/form";
 
 export const metadata: Metadata = { title: "Assessment" };
 
@@ -41,9 +41,7 @@ export default async function AssessmentPage({ params }: { params: Promise<{ id:
                 [`/assessments/${id}/data?format=csv`, "CSV"],
                 [`/assessments/${id}/data?format=json`, "JSON"],
               ].map(([href, label]) => (
-                <a key={href} href={href} download aria-label={label === "CSV" || label === "JSON" ? `Download ${label}` : undefined} className={secondaryButtonClass}>
-                  {label}
-                </a>
+                <DownloadButton key={href} action={href!} label={label!} accessibleName={label === "CSV" || label === "JSON" ? `Download ${label}` : undefined} />
               ))}
             </>
           ) : null}

@@ -1,5 +1,6 @@
 import "server-only";
-import type { Principal } from "../../auth/policy";
+import { can, readScope, type Principal } from "../../auth/policy";
+import { ForbiddenError } from "../errors";
 import { csvLine, FINDING_CSV_COLUMNS } from "../../findings/csv";
 import type { FindingFilter } from "../../findings/filter";
 import { recordExport, type RecordedExport } from "../exports/record-export";
@@ -7,6 +8,21 @@ import { allFindings } from "./list-findings";
 
 export interface FindingsExport extends RecordedExport {
   rows: number;
+}
+
+/**
+ * The principal as far as exporting goes: reading only the teams where its role
+ * may export (reviewers may not), so the export holds nothing else. A principal
+ * who may export no team's records is refused.
+ */
+function exporting(principal: Principal, now: Date): Principal {
+  if (readScope(principal, now).kind === "org") return principal; // org-wide readers may export every team's records
+  const memberships = principal.memberships.filter((m) => can(principal, "export.create", { teamId: m.teamId }, now));
+  return memberships.length ? { ...principal, memberships } : refuse();
+}
+
+function refuse(): never {
+  throw new ForbiddenError();
 }
 
 /**
@@ -21,7 +37,7 @@ export async function exportFindingsCsv(
 ): Promise<FindingsExport> {
   const lines = [csvLine(FINDING_CSV_COLUMNS)];
   let rows = 0;
-  for await (const f of allFindings(principal, filter, now)) {
+  for await (const f of allFindings(exporting(principal, now), filter, now)) {
     lines.push(
       csvLine([f.id, f.itemId, f.title, f.severity, f.status, f.due, f.dueDate, f.openedAt, f.resolvedAt, f.riskAcceptanceExpiresAt, f.service.name, f.service.slug, f.team, f.owner]),
     );
@@ -42,7 +58,7 @@ export async function exportFindingsJson(
   now: Date = new Date(),
 ): Promise<FindingsExport> {
   const findings = [];
-  for await (const f of allFindings(principal, filter, now)) {
+  for await (const f of allFindings(exporting(principal, now), filter, now)) {
     findings.push({
       finding_id: f.id,
       item_id: f.itemId,
