@@ -10,6 +10,24 @@ import { bearerToken, hashApiToken } from "./token-format";
 export interface ApiCaller {
   principal: Principal;
   token: { id: string; teamId: string; scope: "submit_evidence" | "read" };
+  /** This token's standing in the current minute, sent back as RateLimit headers. */
+  rateLimit: RateLimitHeaders;
+}
+
+export type RateLimitHeaders = Record<"RateLimit-Limit" | "RateLimit-Remaining" | "RateLimit-Reset" | "RateLimit-Policy", string>;
+
+/**
+ * The rate-limit headers of the IETF httpapi draft (limit, remaining and seconds
+ * to reset of the current one-minute window, and the policy), on every answer to
+ * a token, the refusals included.
+ */
+export function rateLimitHeaders(limit: number, used: number, resetSeconds: number): RateLimitHeaders {
+  return {
+    "RateLimit-Limit": String(limit),
+    "RateLimit-Remaining": String(Math.max(0, limit - used)),
+    "RateLimit-Reset": String(resetSeconds),
+    "RateLimit-Policy": `${limit};w=60`,
+  };
 }
 
 /** A token's role: "submit evidence" works like a reviewer of its team, "read" like an auditor. */
@@ -79,10 +97,12 @@ export async function authenticateApiRequest(
     INSERT INTO api_rate_windows (token_id, window_start, count) VALUES (${token.id}::uuid, ${window}, 1)
     ON CONFLICT (token_id, window_start) DO UPDATE SET count = api_rate_windows.count + 1
     RETURNING count`;
-  if ((counted?.count ?? 0) > limit) {
-    const retryAfter = Math.max(1, Math.ceil((window.getTime() + 60_000 - now.getTime()) / 1000));
-    if (counted!.count === limit + 1) await refuse("rate limited", where, token.id, token.teamId);
-    throw new ApiError("rate_limited", `This token may make ${limit} requests a minute. Try again in ${retryAfter} s.`, undefined, { "Retry-After": String(retryAfter) });
+  const used = counted?.count ?? 0;
+  const reset = Math.max(1, Math.ceil((window.getTime() + 60_000 - now.getTime()) / 1000));
+  const rateLimit = rateLimitHeaders(limit, used, reset);
+  if (used > limit) {
+    if (used === limit + 1) await refuse("rate limited", where, token.id, token.teamId);
+    throw new ApiError("rate_limited", `This token may make ${limit} requests a minute. Try again in ${reset} s.`, undefined, { "Retry-After": String(reset), ...rateLimit });
   }
 
   const principal: Principal = {
@@ -111,5 +131,5 @@ export async function authenticateApiRequest(
     // Old windows are of no use; clear them now and then.
     if (Math.random() < 0.02) await tx.apiRateWindow.deleteMany({ where: { windowStart: { lt: new Date(now.getTime() - 3_600_000) } } });
   });
-  return { principal, token: { id: token.id, teamId: token.teamId, scope: token.scope === "READ" ? "read" : "submit_evidence" } };
+  return { principal, token: { id: token.id, teamId: token.teamId, scope: token.scope === "READ" ? "read" : "submit_evidence" }, rateLimit };
 }

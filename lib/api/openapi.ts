@@ -4,15 +4,28 @@ import { API_ERRORS } from "./errors";
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const json = (schema: object) => ({ "application/json": { schema } });
+const header = (description: string, type = "string") => ({ description, schema: { type } });
+const RATE_LIMIT_HEADERS = {
+  "RateLimit-Limit": header("Requests this token may make a minute", "integer"),
+  "RateLimit-Remaining": header("Requests left in the current minute", "integer"),
+  "RateLimit-Reset": header("Seconds until the current minute's window ends", "integer"),
+  "RateLimit-Policy": header('The policy, e.g. "120;w=60"'),
+};
+const HEADERS: Record<number, object> = {
+  401: { "WWW-Authenticate": header('Bearer realm="twelvefold" (with error="invalid_token" for an expired or revoked token), RFC 6750') },
+  429: { "Retry-After": header("Seconds to wait", "integer"), ...RATE_LIMIT_HEADERS },
+};
 const errors = (...codes: number[]) =>
-  Object.fromEntries(codes.map((code) => [String(code), { description: STATUS_TEXT[code] ?? "Error", content: json(ref("Error")) }]));
+  Object.fromEntries(
+    codes.map((code) => [String(code), { description: STATUS_TEXT[code] ?? "Error", ...(HEADERS[code] ? { headers: HEADERS[code] } : {}), content: json(ref("Error")) }]),
+  );
 const STATUS_TEXT: Record<number, string> = {
   401: "No token, or a token that is unknown, expired, revoked or whose creator lost access",
   403: "The token's role does not allow this",
   404: "Not found, or outside the token's team",
   413: "Body larger than 1 MiB",
   422: "Invalid input; `details` says where",
-  429: "Too many requests for this token this minute (see Retry-After)",
+  429: "Too many requests for this token this minute (see Retry-After and the RateLimit headers, which every answer to a token carries)",
 };
 const common = errors(401, 429);
 const pageParams = [
@@ -126,9 +139,9 @@ export const OPENAPI_DOCUMENT = {
           { name: "status", in: "query", schema: { type: "string", enum: ["open", "in_progress", "risk_accepted", "resolved", "all"] } },
           { name: "severity", in: "query", schema: { type: "string", enum: ["critical", "high", "medium", "low"] } },
           { name: "service", in: "query", schema: { type: "string" } },
-          { name: "page", in: "query", schema: { type: "integer", minimum: 1 } },
+          ...pageParams,
         ],
-        responses: { "200": { description: "A page of findings (50 a page)", content: json(paged(ref("Finding"))) }, ...common },
+        responses: { "200": { description: "A page of findings (pageSize, 50 by default, up to 100)", content: json(paged(ref("Finding"))) }, ...common, ...errors(422) },
       },
     },
   },

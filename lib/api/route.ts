@@ -24,8 +24,16 @@ export function apiJson(body: unknown, status = 200, headers: Record<string, str
   });
 }
 
+/** RFC 6750: a 401 names the scheme it wants, and whether the token sent was the problem. */
+const CHALLENGE: Partial<Record<ApiErrorCode, string>> = {
+  unauthorized: 'Bearer realm="twelvefold"',
+  token_expired: 'Bearer realm="twelvefold", error="invalid_token", error_description="The token has expired"',
+  token_revoked: 'Bearer realm="twelvefold", error="invalid_token", error_description="The token has been revoked"',
+};
+
 export function apiErrorResponse(code: ApiErrorCode, message: string, details?: unknown, headers: Record<string, string> = {}): Response {
-  return apiJson(errorBody(code, message, details), API_ERRORS[code], headers);
+  const challenge = CHALLENGE[code];
+  return apiJson(errorBody(code, message, details), API_ERRORS[code], challenge ? { "WWW-Authenticate": challenge, ...headers } : headers);
 }
 
 function fromError(error: unknown): Response {
@@ -49,7 +57,14 @@ export function apiRoute<P = Record<string, never>>(handler: (api: ApiContext<P>
       const url = new URL(request.url);
       const context = { origin: url.origin, ipAddress: clientAddress(request.headers), userAgent: request.headers.get("user-agent") };
       const caller = await authenticateApiRequest(request, context);
-      return await handler({ caller, request, url, params: await route.params, context });
+      let response: Response;
+      try {
+        response = await handler({ caller, request, url, params: await route.params, context });
+      } catch (error) {
+        response = fromError(error);
+      }
+      for (const [name, value] of Object.entries(caller.rateLimit)) response.headers.set(name, value);
+      return response;
     } catch (error) {
       return fromError(error);
     }

@@ -79,7 +79,56 @@ describe("API tokens", () => {
     expect(outcomes.filter((o) => o.status === "fulfilled")).toHaveLength(limit);
     const refused = outcomes.filter((o): o is PromiseRejectedResult => o.status === "rejected");
     expect(refused).toHaveLength(5);
-    for (const r of refused) expect(r.reason).toMatchObject({ code: "rate_limited", headers: { "Retry-After": "59" } });
+    for (const r of refused) {
+      expect(r.reason).toMatchObject({
+        code: "rate_limited",
+        headers: { "Retry-After": "59", "RateLimit-Limit": String(limit), "RateLimit-Remaining": "0", "RateLimit-Reset": "59", "RateLimit-Policy": `${limit};w=60` },
+      });
+    }
+  });
+});
+
+describe("the API's answers", () => {
+  const route = { params: Promise.resolve({}) };
+
+  it("say how to authenticate on a 401, and carry the token's rate limit on every answer", async () => {
+    const { GET } = await import("@/app/api/v1/findings/route");
+    const { createToken, revokeToken } = await import("@/lib/data/api/tokens");
+    const anonymous = await GET(call(null, "/api/v1/findings"), route);
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.headers.get("www-authenticate")).toBe('Bearer realm="twelvefold"');
+    const payments = await prisma.team.findUniqueOrThrow({ where: { slug: "payments" } });
+    const created = await createToken(as.lead, { teamId: payments.id, name: "headers", scope: "read", expiresInDays: 30 }, context);
+    const ok = await GET(call(created.token, "/api/v1/findings"), route);
+    expect(ok.status).toBe(200);
+    expect(Number(ok.headers.get("ratelimit-remaining"))).toBeLessThan(Number(ok.headers.get("ratelimit-limit")));
+    expect(ok.headers.get("ratelimit-policy")).toMatch(/^\d+;w=60$/);
+    await revokeToken(as.lead, { tokenId: created.id }, context);
+    const revoked = await GET(call(created.token, "/api/v1/findings"), route);
+    expect(revoked.status).toBe(401);
+    expect(revoked.headers.get("www-authenticate")).toContain('error="invalid_token"');
+  });
+
+  it("page findings by pageSize, and refuse paging that is not a whole number in range with 422", async () => {
+    const { GET } = await import("@/app/api/v1/findings/route");
+    const { createToken } = await import("@/lib/data/api/tokens");
+    const payments = await prisma.team.findUniqueOrThrow({ where: { slug: "payments" } });
+    const { token } = await createToken(as.lead, { teamId: payments.id, name: "paging", scope: "read", expiresInDays: 30 }, context);
+    const page = async (query: string) => {
+      const response = await GET(call(token, `/api/v1/findings?status=all&${query}`), route);
+      return { status: response.status, body: (await response.json()) as { data: { id: string }[]; pagination: { page: number; pageSize: number; total: number; pages: number } } };
+    };
+    const first = await page("pageSize=7");
+    expect(first.status).toBe(200);
+    expect(first.body.data).toHaveLength(7);
+    expect(first.body.pagination).toMatchObject({ page: 1, pageSize: 7, pages: Math.ceil(first.body.pagination.total / 7) });
+    const second = await page("pageSize=7&page=2");
+    expect(second.body.data.map((f) => f.id)).not.toContain(first.body.data[0]!.id);
+    for (const bad of ["page=abc", "page=0", "page=1.5", "pageSize=0", "pageSize=101", "pageSize=x"]) {
+      const refused = await page(bad);
+      expect(refused.status, bad).toBe(422);
+      expect((refused.body as unknown as { error: { code: string } }).error.code).toBe("validation_failed");
+    }
   });
 });
 

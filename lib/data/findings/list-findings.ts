@@ -133,13 +133,13 @@ async function rowsOf(ids: string[], now: Date): Promise<FindingListRow[]> {
 }
 
 /** One page of the findings the principal may see, filtered and sorted in SQL. */
-export async function listFindings(principal: Principal, filter: FindingFilter, now: Date = new Date()): Promise<FindingPage> {
+export async function listFindings(principal: Principal, filter: FindingFilter, now: Date = new Date(), pageSize: number = FINDINGS_PAGE_SIZE): Promise<FindingPage> {
   await lapseExpiredAcceptances(now);
   const [total, ids] = await Promise.all([
     countFindings(principal, filter, now),
-    findingIds(principal, filter, now, (filter.page - 1) * FINDINGS_PAGE_SIZE, FINDINGS_PAGE_SIZE),
+    findingIds(principal, filter, now, (filter.page - 1) * pageSize, pageSize),
   ]);
-  return { rows: await rowsOf(ids, now), total, page: filter.page, pages: Math.max(1, Math.ceil(total / FINDINGS_PAGE_SIZE)) };
+  return { rows: await rowsOf(ids, now), total, page: filter.page, pages: Math.max(1, Math.ceil(total / pageSize)) };
 }
 
 /** Every matching finding, for export: read in batches so memory stays flat. */
