@@ -66,7 +66,25 @@ const HOSTILE = [
   "9999-99-99",
   "F01-",
   "critical,high",
+  // Strings Postgres cannot hold as given (the pen test's class): NUL and lone surrogates inside text, control characters.
+  "before\u0000after",
+  "x\uD800y",
+  "\uDBFF",
+  "z\uDC00",
+  "\u0001\u0002\u001b[31m\u007f\u0085",
+  "line\r\nbreak\r\n",
+  "tab\tand\u000bvertical",
 ];
+
+/**
+ * Over-long strings whose every cut position in the limits we enforce (48, 120,
+ * 254, 300, 500, 1000, 2000, 4000 code units) lands, for some length, inside a
+ * surrogate pair, in a combining sequence or on a NUL.
+ */
+const overLong = () =>
+  fc.tuple(fc.constantFrom(47, 119, 253, 299, 499, 999, 1999, 3999), fc.integer({ min: -2, max: 2 }), fc.constantFrom("😀", "e\u0301", "\u0000", "\uD800", "👩‍👩‍👧")).map(
+    ([limit, offset, tail]) => `${"a".repeat(limit + offset)}${tail.repeat(4)}@x.test`,
+  );
 const FIELDS = [
   "assessmentId", "itemId", "serviceId", "teamId", "findingId", "userId", "attachmentId", "exportId", "tokenId", "evidenceId",
   "baseVersion", "status", "justification", "notes", "evidenceLinks", "severity", "reason", "comment", "body", "name", "slug",
@@ -181,7 +199,16 @@ function changedSince(before: Map<string, number>, after: Map<string, number>): 
   return [...after].filter(([change, n]) => n !== (before.get(change) ?? 0)).map(([change, n]) => `${change} ×${n - (before.get(change) ?? 0)}`);
 }
 
-const value = () => fc.oneof({ weight: 5, arbitrary: fc.constantFrom(...HOSTILE) }, { weight: 3, arbitrary: fc.constantFrom(...realIds) }, fc.string({ unit: "binary", maxLength: 60 }), fc.integer().map(String), fc.double().map(String), fc.json({ maxDepth: 3 }));
+const value = () =>
+  fc.oneof(
+    { weight: 5, arbitrary: fc.constantFrom(...HOSTILE) },
+    { weight: 3, arbitrary: fc.constantFrom(...realIds) },
+    { weight: 2, arbitrary: overLong() },
+    fc.string({ unit: "binary", maxLength: 60 }),
+    fc.integer().map(String),
+    fc.double().map(String),
+    fc.json({ maxDepth: 3 }),
+  );
 const key = () => fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...FIELDS) }, fc.constantFrom("__proto__", "constructor", "prototype", "0", "1_x", "$ACTION_ID"), fc.string({ maxLength: 12 }));
 const fields = () => fc.dictionary(key(), value(), { maxKeys: 9 });
 

@@ -3,6 +3,7 @@
 import { AuthError } from "next-auth";
 import { signIn, signOut } from "@/lib/auth/auth";
 import { SIGN_IN_FAILED } from "@/lib/auth/sign-in";
+import { safeDestination } from "@/lib/security/destination";
 
 export interface SignInState {
   message: string | null;
@@ -13,11 +14,6 @@ function field(form: unknown, name: string): FormDataEntryValue | null {
   return form instanceof FormData ? form.get(name) : null;
 }
 
-/** Only paths on this site: a callback URL must not send anyone elsewhere. */
-function safeDestination(value: FormDataEntryValue | null): string {
-  const path = typeof value === "string" ? value : "";
-  return path.startsWith("/") && !path.startsWith("//") && !path.startsWith("/\\") ? path : "/";
-}
 
 export async function signInWithPassword(_previous: SignInState, form: FormData): Promise<SignInState> {
   try {
