@@ -5,7 +5,7 @@ import { getServiceFigures } from "@/lib/data/reports/service-report";
 import { ServiceTrendCards } from "./service-trend-cards";
 
 /** A service's report: where it stands, how it moved, how fast it fixes things. */
-export async function ServiceReportCards({ principal, service }: { principal: Principal; service: { id: string; slug: string } }) {
+export async function ServiceReportCards({ principal, service }: { principal: Principal; service: { id: string; slug: string; team: { slug: string } } }) {
   const figures = await getServiceFigures(principal, { id: service.id });
   const change = figures.change && figures.change.before !== null && figures.change.after !== null ? Math.round((figures.change.after - figures.change.before) * 10) / 10 : null;
   return (
@@ -18,7 +18,7 @@ export async function ServiceReportCards({ principal, service }: { principal: Pr
       </div>
       {figures.completedCount ? (
         <div className="grid gap-6 lg:grid-cols-2">
-          <ServiceTrendCards slug={service.slug} />
+          <ServiceTrendCards slug={service.slug} teamSlug={service.team.slug} />
         </div>
       ) : null}
     </div>

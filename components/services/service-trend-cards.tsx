@@ -13,8 +13,8 @@ import type { ServiceTrend } from "@/lib/data/reports/service-report";
  * comes from /series/service-trend after the page is on screen, so the report
  * never waits for five years of it.
  */
-export function ServiceTrendCards({ slug }: { slug: string }) {
-  const state = useSeries<ServiceTrend>(`/series/service-trend?service=${encodeURIComponent(slug)}`);
+export function ServiceTrendCards({ slug, teamSlug }: { slug: string; teamSlug: string }) {
+  const state = useSeries<ServiceTrend>(`/series/service-trend?service=${encodeURIComponent(slug)}&team=${encodeURIComponent(teamSlug)}`);
   if (state.kind === "loading") return <TrendsLoading />;
   if (state.kind === "failed" || state.data.scores.length === 0) return <TrendsUnavailable failed={state.kind === "failed"} />;
   const { scores, unresolved } = state.data;

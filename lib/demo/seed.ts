@@ -218,7 +218,7 @@ async function seedDraft(
   input: { versionId: string; items: ChecklistItem[]; userIds: Map<string, string>; now: Date },
 ): Promise<void> {
   // Checkout API's next assessment is under way: the first five factors answered.
-  const service = await tx.service.findUniqueOrThrow({ where: { slug: "checkout-api" } });
+  const service = await tx.service.findFirstOrThrow({ where: { slug: "checkout-api" } });
   const previous = await tx.assessment.findFirstOrThrow({
     where: { serviceId: service.id, status: "COMPLETED" },
     orderBy: { approvedAt: "desc" },

@@ -17,7 +17,7 @@ const data = async () => ({
   ...(await import("@/lib/data/assessments/sign-off")),
   ...(await import("@/lib/data/assessments/attachments")),
 });
-const serviceId = async (slug: string) => (await prisma.service.findUniqueOrThrow({ where: { slug } })).id;
+const serviceId = async (slug: string) => (await prisma.service.findFirstOrThrow({ where: { slug } })).id;
 const blank = { justification: "", notes: "", evidenceLinks: [] as string[] };
 /** Everything the database holds about an assessment, to prove a refusal changed nothing. */
 const snapshotOf = async (assessmentId: string) =>

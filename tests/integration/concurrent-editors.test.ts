@@ -31,7 +31,7 @@ beforeAll(async () => {
     editors.push(await principalOf(url, user.id));
   }
   const { startAssessment } = await import("@/lib/data/assessments/start-assessment");
-  const service = await prisma.service.findUniqueOrThrow({ where: { slug: "payout-scheduler" } });
+  const service = await prisma.service.findFirstOrThrow({ where: { slug: "payout-scheduler" } });
   assessmentId = (await startAssessment(editors[0]!, { serviceId: service.id })).id;
   items = (await prisma.response.findMany({ where: { assessmentId }, orderBy: { itemId: "asc" }, select: { itemId: true } })).map((r) => r.itemId);
 });

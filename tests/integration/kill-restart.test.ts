@@ -49,7 +49,7 @@ beforeAll(async () => {
   const demo = await seededDemo({ database: "twelvefold_kill", password: PASSWORD, people: { reviewer: "reviewer@demo.test" } });
   ({ url, prisma } = demo);
   const { startAssessment } = await import("@/lib/data/assessments/start-assessment");
-  const service = await prisma.service.findUniqueOrThrow({ where: { slug: "payout-scheduler" } });
+  const service = await prisma.service.findFirstOrThrow({ where: { slug: "payout-scheduler" } });
   await startAssessment(demo.as.reviewer, { serviceId: service.id });
   port = await freePort();
   startServer();

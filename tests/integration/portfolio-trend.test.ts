@@ -56,8 +56,7 @@ describe("the portfolio trend", () => {
 describe("a service report", () => {
   it("gives the scores, unresolved counts, time to remediate and overdue count the raw rows give", async () => {
     const { getServiceFigures, getServiceTrend } = await import("@/lib/data/reports/service-report");
-    const service = await prisma.service.findUniqueOrThrow({
-      where: { slug: "ledger-service" },
+    const service = await prisma.service.findFirstOrThrow({ where: { slug: "ledger-service" },
       include: { assessments: { where: { status: "COMPLETED" }, orderBy: { approvedAt: "asc" } }, findings: true },
     });
     const [figures, trend] = await Promise.all([getServiceFigures(as.lead!, { id: service.id }, NOW), getServiceTrend(as.lead!, { slug: "ledger-service" }, NOW)]);
@@ -79,7 +78,7 @@ describe("a service report", () => {
 
   it("is not found outside the reader's teams, by id or by slug", async () => {
     const { getServiceFigures, getServiceTrend } = await import("@/lib/data/reports/service-report");
-    const identity = await prisma.service.findUniqueOrThrow({ where: { slug: "auth-service" } });
+    const identity = await prisma.service.findFirstOrThrow({ where: { slug: "auth-service" } });
     await expect(getServiceFigures(as.lead!, { id: identity.id }, NOW)).rejects.toThrow("not found");
     await expect(getServiceTrend(as.lead!, { slug: "auth-service" }, NOW)).rejects.toThrow("not found");
   });

@@ -5,13 +5,14 @@ import { Suspense } from "react";
 import { ServiceForm } from "@/components/services/service-form";
 import { ServiceReportCards } from "@/components/services/service-report-cards";
 import { StartAssessmentButton } from "@/components/services/start-assessment-button";
-import { Card, CardHeader, EmptyState } from "@/components/ui/card";
+import { Card, CardHeader, EmptyState, PageHeader } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
 import { formatDate } from "@/components/ui/format";
 import { ScoreBadge, ScoreBar } from "@/components/ui/score";
 import { SeverityBadge } from "@/components/ui/severity";
 import { requirePrincipal } from "@/lib/auth/current";
 import { FACTOR_NAMES } from "@/lib/checklist/factor-names";
+import { AmbiguousServiceError } from "@/lib/data/services/by-slug";
 import { getService } from "@/lib/data/services/get-service";
 import { listTeamsForServices } from "@/lib/data/services/manage-services";
 import { notFoundOnMissing } from "@/lib/data/not-found";
@@ -20,10 +21,40 @@ export const metadata: Metadata = { title: "Service" };
 
 const STATE_LABEL = { draft: "Draft", in_review: "Submitted for sign-off", completed: "Completed" } as const;
 
-export default async function ServicePage({ params }: { params: Promise<{ slug: string }> }) {
+export default async function ServicePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const principal = await requirePrincipal();
   const { slug } = await params;
-  const service = await notFoundOnMissing(getService(principal, slug));
+  const team = (await searchParams).team;
+  const teamSlug = typeof team === "string" && /^[a-z0-9-]{1,48}$/.test(team) ? team : undefined;
+  let service;
+  try {
+    service = await notFoundOnMissing(getService(principal, slug, teamSlug));
+  } catch (error) {
+    if (!(error instanceof AmbiguousServiceError)) throw error;
+    // Slugs are unique within a team: a reader of several teams picks which one is meant.
+    return (
+      <>
+        <PageHeader title="Which service?" description={`Several teams you can read have a service at “${slug}”.`} />
+        <Card>
+          <ul className="divide-y divide-slate-100 dark:divide-slate-800">
+            {error.teams.map((t) => (
+              <li key={t.slug} className="px-5 py-3">
+                <Link href={`/services/${slug}?team=${t.slug}`} className="font-medium text-indigo-700 underline dark:text-indigo-300">
+                  {slug} in {t.name}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </Card>
+      </>
+    );
+  }
   const teams = service.may.edit ? await listTeamsForServices(principal) : [];
   const completed = service.assessments.filter((a) => a.status === "completed");
   return (

@@ -1,4 +1,5 @@
 import "server-only";
+import { visibleServiceId } from "../services/by-slug";
 import { actorOf, recordAuditEvent } from "../../audit/record";
 import type { Principal } from "../../auth/policy";
 import { allItems, latestChecklist } from "../../checklist";
@@ -19,7 +20,8 @@ export async function submitEvidence(
   now: Date = new Date(),
 ): Promise<{ service: string; accepted: number; assessmentUnderWay: string | null }> {
   const prisma = getPrisma();
-  const service = await prisma.service.findFirst({ where: { ...servicesVisibleTo(principal, now), slug: input.serviceSlug }, select: { id: true, teamId: true, slug: true } });
+  // A token holds one team, where slugs are unique.
+  const service = await prisma.service.findFirst({ where: { ...servicesVisibleTo(principal, now), id: await visibleServiceId(principal, { slug: input.serviceSlug }, now) }, select: { id: true, teamId: true, slug: true } });
   if (!service) throw new NotFoundError();
   assertTeamPermission(principal, "assessment.edit", service.teamId, now);
   const known = new Set(allItems(latestChecklist()).map((i) => i.id));

@@ -1,8 +1,7 @@
 import "server-only";
+import { visibleServiceId, type ServiceKey } from "../services/by-slug";
 import type { Principal } from "../../auth/policy";
 import { getPrisma } from "../../db/prisma";
-import { NotFoundError } from "../errors";
-import { servicesVisibleTo } from "../scope";
 
 /** The figures at the top of a service's report: small, and read with the page. */
 export interface ServiceFigures {
@@ -24,13 +23,6 @@ export interface ServiceTrend {
   unresolved: { approvedOn: string; critical: number; high: number; medium: number; low: number }[];
 }
 
-type ServiceKey = { id: string } | { slug: string };
-
-async function visibleServiceId(principal: Principal, key: ServiceKey, now: Date): Promise<string> {
-  const service = await getPrisma().service.findFirst({ where: { AND: [key, servicesVisibleTo(principal, now)] }, select: { id: true } });
-  if (!service) throw new NotFoundError();
-  return service.id;
-}
 
 /** The report's figures, aggregated in SQL. */
 export async function getServiceFigures(principal: Principal, key: ServiceKey, now: Date = new Date()): Promise<ServiceFigures> {

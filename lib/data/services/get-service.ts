@@ -1,4 +1,5 @@
 import "server-only";
+import { visibleServiceId } from "./by-slug";
 import { can, type Principal } from "../../auth/policy";
 import { getPrisma } from "../../db/prisma";
 import type { Criticality } from "../list-service-summaries";
@@ -38,12 +39,16 @@ export interface ServiceDetail {
   may: { edit: boolean; assess: boolean; approve: boolean; manageFindings: boolean };
 }
 
-/** One service by its slug, if the principal may read it. */
-export async function getService(principal: Principal, slug: string): Promise<ServiceDetail> {
+/**
+ * One service by its slug (and its team's, where the principal reads several
+ * teams that have one), if the principal may read it.
+ */
+export async function getService(principal: Principal, slug: string, teamSlug?: string): Promise<ServiceDetail> {
   await lapseExpiredAcceptances();
   const prisma = getPrisma();
+  const id = await visibleServiceId(principal, { slug, teamSlug });
   const service = await prisma.service.findFirst({
-    where: { AND: [{ slug }, servicesVisibleTo(principal)] },
+    where: { AND: [{ id }, servicesVisibleTo(principal)] },
     include: {
       team: { select: { id: true, name: true, slug: true } },
       owner: { select: { name: true } },

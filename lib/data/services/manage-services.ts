@@ -43,7 +43,8 @@ export async function createService(principal: Principal, input: ServiceFields):
   return getPrisma().$transaction(async (tx) => {
     await assertNameFree(tx, input.teamId, input.name);
     const base = slugFor(input.name);
-    const taken = await tx.service.findMany({ where: { slug: { startsWith: base } }, select: { slug: true } });
+    // Only this team's slugs count: a slug never depends on (or reveals) another team's services.
+    const taken = await tx.service.findMany({ where: { teamId: input.teamId, slug: { startsWith: base } }, select: { slug: true } });
     const service = await tx.service.create({
       data: { ...input, criticality: toDb(input.criticality), slug: firstFreeSlug(base, new Set(taken.map((s) => s.slug))) },
     });
