@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { ForbiddenError, NotFoundError, ValidationError } from "../data/errors";
+import { BusyError, ForbiddenError, NotFoundError, ValidationError } from "../data/errors";
 import { createLogger } from "../log";
 import { cleanDeep } from "../text/clean";
 import { clientAddress } from "../security/client-address";
@@ -41,6 +41,7 @@ function fromError(error: unknown): Response {
   if (error instanceof NotFoundError) return apiErrorResponse("not_found", "Not found, or this token has no access to it.");
   if (error instanceof ForbiddenError) return apiErrorResponse("forbidden", "This token's role does not allow this.");
   if (error instanceof ValidationError) return apiErrorResponse("validation_failed", error.message, error.fieldErrors);
+  if (error instanceof BusyError) return apiErrorResponse("rate_limited", error.message, undefined, { "Retry-After": String(error.retryAfterSeconds) });
   const id = crypto.randomUUID();
   log.error({ err: error, errorId: id }, "API request failed");
   return apiErrorResponse("internal", `Something went wrong on our side (error ${id}). Nothing was changed.`);

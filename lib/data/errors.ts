@@ -28,3 +28,15 @@ export class ForbiddenError extends Error {
     this.name = "ForbiddenError";
   }
 }
+
+/** Allowed, but not now: too much of this is under way (the caller's own, or everyone's). The message is safe to show. */
+export class BusyError extends Error {
+  constructor(
+    message: string,
+    /** When to try again, in seconds. */
+    readonly retryAfterSeconds: number,
+  ) {
+    super(message);
+    this.name = "BusyError";
+  }
+}

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { recordRefusal } from "../audit/refusal";
 import { getPrincipal } from "../auth/current";
 import type { Principal } from "../auth/policy";
-import { ForbiddenError, NotFoundError } from "../data/errors";
+import { BusyError, ForbiddenError, NotFoundError } from "../data/errors";
 import { clientAddress } from "../security/client-address";
 
 export interface DownloadRequest {
@@ -30,6 +30,7 @@ export function downloadRoute(make: (request: DownloadRequest) => Promise<Respon
       return await make({ principal, id: id.data, url, context });
     } catch (error) {
       if (isRefusal(error)) return refusedExport(principal, url.pathname, error);
+      if (error instanceof BusyError) return busy(error);
       throw error;
     }
   };
@@ -45,6 +46,11 @@ export function exportNeedsPost(): Response {
     status: 405,
     headers: { Allow: "POST", "Content-Type": "text/plain; charset=utf-8" },
   });
+}
+
+/** 429: allowed, but too much is under way; says when to try again. */
+export function busy(error: BusyError): Response {
+  return new Response(error.message, { status: 429, headers: { "Content-Type": "text/plain; charset=utf-8", "Retry-After": String(error.retryAfterSeconds) } });
 }
 
 const text = (body: string, status: number) => new Response(body, { status, headers: { "Content-Type": "text/plain; charset=utf-8" } });

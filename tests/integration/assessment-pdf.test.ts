@@ -72,6 +72,37 @@ describe("the assessment report PDF", () => {
     await expect(exportAssessmentPdf(as.identityReviewer!, { assessmentId: assessment.id }, context)).rejects.toThrow("not found");
     expect(await prisma.export.count()).toBe(before);
   });
+
+  it("is laid out on the render thread, at most two at a time per person on all instances, and never lost", { timeout: 120_000 }, async () => {
+    const { exportAssessmentPdf, MAX_PDF_RENDERS_PER_USER } = await import("@/lib/data/exports/export-assessment-pdf");
+    const { BusyError } = await import("@/lib/data/errors");
+    const assessment = await prisma.assessment.findFirstOrThrow({ where: { service: { slug: "ledger-service" }, status: "COMPLETED" } });
+    // Two reports of the lead's already being made (on this or another instance): a third is refused, and says when to try again.
+    const running = await Promise.all(
+      Array.from({ length: MAX_PDF_RENDERS_PER_USER }, () =>
+        prisma.export.create({ data: { kind: "ASSESSMENT_PDF", status: "RUNNING", requestedById: as.lead!.userId, assessmentId: assessment.id, progress: 0 } }),
+      ),
+    );
+    const refused = await exportAssessmentPdf(as.lead!, { assessmentId: assessment.id }, context).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(BusyError);
+    expect((refused as InstanceType<typeof BusyError>).retryAfterSeconds).toBeGreaterThan(0);
+    // One of them abandoned long ago (its process died): it no longer counts, and the report is made.
+    await prisma.export.update({ where: { id: running[0]!.id }, data: { createdAt: new Date(Date.now() - 10 * 60_000) } });
+    const file = await exportAssessmentPdf(as.lead!, { assessmentId: assessment.id }, context);
+    expect(file.bytes.subarray(0, 5).toString()).toBe("%PDF-");
+    expect(await prisma.export.findUniqueOrThrow({ where: { id: file.exportId } })).toMatchObject({ status: "DONE", kind: "ASSESSMENT_PDF", requestedById: as.lead!.userId });
+    // Each made on the render thread, several at once, all whole.
+    const { lastRenderThreadId, rendersInProcess } = await import("@/lib/exports/render-pool");
+    const { threadId } = await import("node:worker_threads");
+    expect(lastRenderThreadId()).not.toBeNull();
+    expect(lastRenderThreadId()).not.toBe(threadId);
+    await prisma.export.updateMany({ where: { id: { in: running.map((r) => r.id) } }, data: { status: "FAILED" } });
+    const together = Promise.all([exportAssessmentPdf(as.auditor!, { assessmentId: assessment.id }, context), exportAssessmentPdf(as.lead!, { assessmentId: assessment.id }, context)]);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const files = await together;
+    for (const f of files) expect(f.bytes.subarray(-6).toString()).toContain("%%EOF");
+    expect(rendersInProcess()).toBe(0);
+  });
 });
 
 describe("verifying an export", () => {

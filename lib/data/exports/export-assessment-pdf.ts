@@ -1,15 +1,19 @@
 import "server-only";
 import { provenanceLine } from "../../evidence/suggestion";
 import { randomUUID } from "node:crypto";
-import { renderToBuffer } from "@react-pdf/renderer";
-import { createElement } from "react";
 import type { Principal } from "../../auth/policy";
 import { getPrisma } from "../../db/prisma";
-import { AssessmentReport } from "../../exports/assessment-report";
 import type { AssessmentReportData } from "../../exports/assessment-report-data";
 import { compareWithPrevious } from "../assessments/compare-with-previous";
 import { getAssessmentForExport } from "../assessments/get-assessment";
-import { recordExport, type RecordedExport } from "./record-export";
+import { renderAssessmentReport, rendersInProcess, RENDER_QUEUE_LIMIT } from "../../exports/render-pool";
+import { BusyError } from "../errors";
+import { completeQueuedExport, type RecordedExport } from "./record-export";
+
+/** Reports one person may have being laid out at once, on all instances together. */
+export const MAX_PDF_RENDERS_PER_USER = 2;
+/** A render row older than this is taken as abandoned (its process died) and no longer counts. */
+const RENDER_STALE_MS = 5 * 60_000;
 
 export type { RecordedExport as PdfExport } from "./record-export";
 
@@ -88,12 +92,36 @@ export async function exportAssessmentPdf(
     openFindings: open,
     trail: view.events.map((e) => ({ kind: e.kind, actor: e.actor, occurredAt: e.occurredAt, comment: e.comment })),
   };
-  const bytes = await renderToBuffer(createElement(AssessmentReport, { data }) as Parameters<typeof renderToBuffer>[0]);
   const fileName = `twelvefold-${view.service.slug}-${(view.approvedAt ?? view.startedAt).toISOString().slice(0, 10)}.pdf`;
-  return recordExport(
+  const prisma = getPrisma();
+  if (rendersInProcess() > RENDER_QUEUE_LIMIT) throw new BusyError("Reports are being made for others right now. Try again in a few seconds.", 5);
+  // Counted in Postgres, so the cap holds across instances; serialised per user, so it holds under double clicks.
+  await prisma.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('assessment-pdf'), hashtext(${principal.userId}))`;
+    const rendering = await tx.export.count({
+      where: { requestedById: principal.userId, kind: "ASSESSMENT_PDF", status: "RUNNING", createdAt: { gt: new Date(now.getTime() - RENDER_STALE_MS) } },
+    });
+    if (rendering >= MAX_PDF_RENDERS_PER_USER) {
+      throw new BusyError(`You already have ${rendering} reports being made. Wait for them to finish, then ask again.`, 10);
+    }
+    await tx.export.create({
+      data: { id: exportId, kind: "ASSESSMENT_PDF", status: "RUNNING", requestedById: principal.userId, assessmentId: view.id, teamId: view.service.teamId, progress: 0, createdAt: now },
+    });
+  });
+  let bytes: Buffer;
+  try {
+    bytes = await renderAssessmentReport(data);
+  } catch (error) {
+    await prisma.export.updateMany({ where: { id: exportId, status: "RUNNING" }, data: { status: "FAILED", error: "The report could not be made. Try again." } });
+    throw error;
+  }
+  const done = await completeQueuedExport(
     principal,
-    { kind: "ASSESSMENT_PDF", exportId, fileName, bytes, teamId: view.service.teamId, assessmentId: view.id, keepContent: true, detail: { assessmentId: view.id } },
+    exportId,
+    { kind: "ASSESSMENT_PDF", fileName, bytes, teamId: view.service.teamId, detail: { assessmentId: view.id } },
     context,
     now,
   );
+  if (!done) throw new Error(`export ${exportId} was no longer running when its report was ready`);
+  return done;
 }
