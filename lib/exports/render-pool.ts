@@ -7,6 +7,7 @@ import "server-only";
 // everyone. How many reports one person may have rendering at once is counted in
 // Postgres, across instances (lib/data/exports/export-assessment-pdf.ts).
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import { BusyError } from "../data/errors";
 import type { AssessmentReportData } from "./assessment-report-data";
@@ -40,7 +41,10 @@ function failAll(worker: Worker, error: Error) {
 
 function renderThread(): Worker {
   if (thread) return thread;
-  const started = new Worker(path.join(process.cwd(), "scripts", "render-thread.mjs"));
+  // The thread loads its entry itself (scripts/render-thread.mjs, which registers tsx for the report's
+  // TSX): given as code, so the bundler leaves it to run from the repository as it is.
+  const entry = pathToFileURL(path.join(process.cwd(), "scripts", "render-thread.mjs")).href;
+  const started = new Worker(`import(${JSON.stringify(entry)}).catch((error) => { throw error; });`, { eval: true });
   // Never what keeps a stopping server alive: an idle thread does not hold the process open.
   started.unref();
   started.on("message", (reply: RenderReply) => {

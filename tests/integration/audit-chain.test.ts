@@ -184,6 +184,20 @@ describe("the schema owner", () => {
     expect((await verify(edited)).breaks).toContainEqual(expect.objectContaining({ kind: "checkpoint", detail: expect.stringContaining("signature") }));
   });
 
+  it("signs checkpoints that openssl verifies with the public key they name, over the checkpoint without its signature", async () => {
+    const checkpoint = makeCheckpoint(currentAuditKey(), (await withClient(ownerUrl, chainHead))!, new Date());
+    const dir = await mkdtemp(path.join(tmpdir(), "twelvefold-openssl-"));
+    const { canonicalJson } = await import("@/lib/canonical-json");
+    await writeFile(path.join(dir, "key.pem"), checkpoint.publicKey);
+    await writeFile(path.join(dir, "signed"), canonicalJson({ ...checkpoint, signature: undefined }));
+    await writeFile(path.join(dir, "sig"), Buffer.from(checkpoint.signature, "base64"));
+    const openssl = (signed: string) =>
+      promisify(execFile)("openssl", ["pkeyutl", "-verify", "-pubin", "-inkey", path.join(dir, "key.pem"), "-rawin", "-in", path.join(dir, signed), "-sigfile", path.join(dir, "sig")]);
+    expect((await openssl("signed")).stdout).toContain("Signature Verified Successfully");
+    await writeFile(path.join(dir, "edited"), canonicalJson({ ...checkpoint, seq: "1", signature: undefined }));
+    await expect(openssl("edited")).rejects.toThrow();
+  });
+
   it("npm run audit:verify lists every break, each with its event, and exits 1", async () => {
     const checkpoint = makeCheckpoint(currentAuditKey(), (await withClient(ownerUrl, chainHead))!, new Date());
     const dir = await mkdtemp(path.join(tmpdir(), "twelvefold-checkpoint-"));
