@@ -13,6 +13,7 @@ import { measureFloors, type Floor } from "./bench/floor";
 import { currentMemoryMb, firstLoadJsKb, peakMemoryMb, repeat, resetPeakMemory, type Timings } from "./bench/measure";
 import { DOSSIER_SLUG } from "../lib/demo/dossier";
 import { autosaveOverHttp, type SaveTarget } from "./bench/autosave";
+import { pdfPressure } from "./bench/pdf-pressure";
 import { benchPasswordFile, SCALE_DATA_DIR } from "./bench/data-dir";
 import { embeddedOwnerUrl, serveApp } from "./served-app";
 
@@ -107,6 +108,12 @@ try {
     say(`${p.page}: p95 ${timings.p95} ms`);
   }
   await autosave.restore();
+  // Everyone else's requests while four reports are laid out (two people at their limit of two).
+  const admin = await signInOverHttp(BASE, "admin@demo.test", password);
+  const pressure = await pdfPressure(BASE, [auditor, admin], auditor, targets.assessmentId, RUNS);
+  say(
+    `while 4 PDFs render: liveness p95 ${pressure.whileRendering.live.p95} ms (idle ${pressure.idle.live.p95}), dashboard p95 ${pressure.whileRendering.dashboard.p95} ms (idle ${pressure.idle.dashboard.p95}); ${pressure.whileRendering.reportsMade} reports made, ${pressure.whileRendering.reportsBusy} told to wait`,
+  );
   const pdf = Buffer.from(await (await fetch(`${BASE}/assessments/${targets.assessmentId}/report`, { method: "POST", headers: { cookie: auditor, Origin: BASE } })).arrayBuffer());
   const pdfPages = (pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) ?? []).length;
   results.find((r) => r.page === "Assessment PDF")!.note = `${pdfPages} pages, ${Math.round(pdf.length / 1024)} KiB`;
@@ -126,7 +133,7 @@ try {
   mkdirSync(path.join(root, "bench"), { recursive: true });
   writeFileSync(
     path.join(root, "bench", "results.json"),
-    `${JSON.stringify({ measuredAt: new Date().toISOString(), machine, data: targets, runs: RUNS, pages: results, firstLoadJs: js }, null, 2)}\n`,
+    `${JSON.stringify({ measuredAt: new Date().toISOString(), machine, data: targets, runs: RUNS, pages: results, firstLoadJs: js, whilePdfsRender: pressure }, null, 2)}\n`,
   );
   say("written to bench/results.json");
 } catch (error) {

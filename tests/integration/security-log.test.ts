@@ -58,4 +58,19 @@ describe("the security log stream", () => {
     await prisma.$transaction((tx) => recordAuditEvent(tx, { category: "access", action: "test.committed", actorLabel: "nobody@example.test" }));
     expect(logged("test.committed")).toHaveLength(1);
   });
+
+  it("carries the chain's head at every event, and a signed checkpoint of it from the anchor job", async () => {
+    const { anchorChainHead } = await import("@/lib/audit/anchor");
+    const { checkpointSignedBy } = await import("@/lib/audit/checkpoint");
+    const { knownAuditKeys } = await import("@/lib/audit/key");
+    const head = await prisma.auditEvent.findFirstOrThrow({ orderBy: { seq: "desc" } });
+    const [line] = logged(head.action).slice(-1);
+    expect(line).toMatchObject({ id: String(head.id), seq: String(head.seq), hash: head.hash });
+    const checkpoint = await anchorChainHead(new Date("2026-11-29T10:15:00Z"));
+    const [anchored, ...more] = logged("audit.checkpoint");
+    expect(more).toEqual([]);
+    expect(anchored).toMatchObject({ log: "security", checkpoint: { seq: String(head.seq), id: String(head.id), hash: head.hash, madeAt: "2026-11-29T10:15:00.000Z" } });
+    expect(anchored!.checkpoint).toEqual(JSON.parse(JSON.stringify(checkpoint)));
+    expect(checkpointSignedBy(checkpoint!, knownAuditKeys())).toBe(true);
+  });
 });

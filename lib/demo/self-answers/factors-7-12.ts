@@ -51,8 +51,8 @@ export const ANSWERS_7_TO_12: Record<string, SelfAnswer> = {
   },
   "F08-RATE-LIMITS": {
     status: "met",
-    justification: "Sign-in attempts are throttled and API calls limited per minute, with the counts in PostgreSQL so the limits hold across instances (tested); portfolio exports are limited per user while one is under way.",
-    evidence: ["lib/auth/throttle.ts", "tests/integration/sign-in.test.ts", "tests/integration/api.test.ts", "tests/integration/portfolio-export.test.ts"],
+    justification: "Sign-in attempts are throttled per account and address (so nobody can lock anyone out) and API calls limited per minute, with the counts in PostgreSQL so the limits hold across instances (tested); portfolio exports and assessment PDFs are limited per user while under way, and PDFs are laid out on a render thread, off the event loop.",
+    evidence: ["lib/auth/throttle.ts", "tests/integration/sign-in.test.ts", "tests/integration/api.test.ts", "tests/integration/portfolio-export.test.ts", "lib/exports/render-pool.ts", "tests/integration/assessment-pdf.test.ts"],
   },
   "F08-DOS-PRONE-APIS": {
     status: "partially_met",
@@ -75,8 +75,8 @@ export const ANSWERS_7_TO_12: Record<string, SelfAnswer> = {
   // 9. Disposability
   "F09-SIGNED-ASSERTIONS": {
     status: "met",
-    justification: "The session cookie is Auth.js's encrypted token (AUTH_SECRET) around a random secret whose hash the server holds; API tokens are random and stored as hashes; every export's hash is recorded and verifiable; audit events are hash-chained, and a tampered event is detected (tested).",
-    evidence: ["lib/auth/sessions.ts", "lib/api/token-format.ts", "lib/audit/chain.ts", "tests/integration/sign-in.test.ts", "e2e/exports.spec.ts"],
+    justification: "The session cookie is Auth.js's encrypted token (AUTH_SECRET) around a random secret whose hash the server holds; API tokens are random and stored as hashes; every export's hash is recorded and verifiable; audit events are chained and carry an HMAC under AUDIT_KEY, which no database role holds, and checkpoints of the chain's head are signed (Ed25519); forged, changed and removed events are reported (tested).",
+    evidence: ["lib/auth/sessions.ts", "lib/api/token-format.ts", "lib/audit/chain.ts", "lib/audit/key.ts", "lib/audit/checkpoint.ts", "tests/integration/audit-chain.test.ts", "e2e/exports.spec.ts"],
   },
   "F09-EXPIRY": {
     status: "met",
@@ -151,13 +151,13 @@ export const ANSWERS_7_TO_12: Record<string, SelfAnswer> = {
   },
   "F11-CONTEXT": {
     status: "met",
-    justification: "Each audit event records who, what, the target, when, the client's address and user agent, and the outcome; the log line points to it by hash. Clock synchronisation is the hosts'.",
-    evidence: ["lib/audit/record.ts", "lib/security/client-address.ts"],
+    justification: "Each audit event records who, what, the target, when, the client's address (the connection's own, or resolved through TRUSTED_PROXIES only) and user agent, and the outcome; the log line points to it by hash. Clock synchronisation is the hosts'.",
+    evidence: ["lib/audit/record.ts", "lib/security/client-address.ts", "scripts/client-address.mjs"],
   },
   "F11-CENTRAL-TAMPER-EVIDENT": {
     status: "partially_met",
-    justification: "Logs go to stdout only (the scanner finds no log file); the audit trail is hash-chained, no database role can update or delete it, and npm run audit:verify checks the chain. The central store, its permissions and retention are the operator's.",
-    evidence: ["lib/log.ts", "lib/audit/chain.ts", "tests/integration/app-role.test.ts", "scripts/audit-verify.ts"],
+    justification: "Logs go to stdout only (the scanner finds no log file). The audit trail is chained and keyed; the app's role can only append through audit_append(), and npm run audit:verify reports every forged, changed or removed event, the newest ones against signed checkpoints that the security log stream and audit:checkpoint keep outside the database. The central store, its permissions and retention are the operator's.",
+    evidence: ["lib/log.ts", "lib/audit/chain.ts", "tests/integration/app-role.test.ts", "tests/integration/audit-chain.test.ts", "scripts/audit-verify.ts", "scripts/audit-checkpoint.ts"],
     gap: { owner: engineer, action: "Attach the log routing, the central store's write permissions and its retention." },
   },
   "F11-LOG-INJECTION": {
