@@ -41,7 +41,7 @@ await dbCommand(async (db) => {
         after: { email, name, isAdmin: true, via: "user:create-admin" },
       });
     });
-    say(`administrator ${email} created; one-time password (shown once; it works for 24 hours and must be changed at first sign-in): ${password}`);
+    say(`administrator ${email} created; one-time password (shown once): ${password} (it works for 24 hours and must be changed at first sign-in)`);
   } finally {
     await prisma.$disconnect();
   }

@@ -42,10 +42,11 @@ afterAll(() => {
 describe("SIGTERM", () => {
   it("lets requests in flight finish whole, then exits and refuses new ones", async () => {
     const base = `http://localhost:${port}`;
-    const cookie = await signInOverHttp(base, "auditor@demo.test", PASSWORD);
+    // Two people, each at the limit of two reports being laid out at once.
+    const cookies = [await signInOverHttp(base, "auditor@demo.test", PASSWORD), await signInOverHttp(base, "admin@demo.test", PASSWORD)];
     const assessment = await prisma.assessment.findFirstOrThrow({ where: { status: "COMPLETED" }, orderBy: { approvedAt: "desc" } });
     // Rendering a report takes long enough for the signal to arrive while they run.
-    const inFlight = Array.from({ length: 4 }, () =>
+    const inFlight = [...cookies, ...cookies].map((cookie) =>
       fetch(`${base}/assessments/${assessment.id}/report`, { method: "POST", headers: { cookie, Origin: base } }).then(async (r) => ({ status: r.status, body: Buffer.from(await r.arrayBuffer()), at: Date.now() })),
     );
     await new Promise((resolve) => setTimeout(resolve, 150));
