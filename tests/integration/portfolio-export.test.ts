@@ -147,6 +147,29 @@ describe("a portfolio export", () => {
     }
   });
 
+  it("is downloadable only while its maker can still read every team it covers", { timeout: 120_000 }, async () => {
+    const { requestPortfolioExport } = await import("@/lib/data/exports/request-portfolio-export");
+    const { downloadMyExport } = await import("@/lib/data/exports/my-exports");
+    const { runPortfolioExport } = await import("@/lib/data/exports/run-portfolio-export");
+    const { principalOf } = await import("./principals");
+    // The lead's report of both their teams (payments and platform), recorded with the teams it covers.
+    const { exportId } = await requestPortfolioExport(as.lead, {}, context);
+    expect(await runPortfolioExport({ exportId, teamSlug: null, ...context })).toBe("done");
+    const platform = await prisma.team.findUniqueOrThrow({ where: { slug: "platform" } });
+    expect((await prisma.export.findUniqueOrThrow({ where: { id: exportId } })).scopeTeamIds.sort()).toEqual(as.lead.memberships.map((m) => m.teamId).sort());
+    expect((await downloadMyExport(as.lead, exportId, context)).bytes.length).toBeGreaterThan(0);
+    // The lead leaves platform: the report holds platform's records, so it is no longer theirs to fetch.
+    const membership = await prisma.membership.findFirstOrThrow({ where: { userId: as.lead.userId, teamId: platform.id } });
+    await prisma.membership.delete({ where: { userId_teamId: { userId: membership.userId, teamId: membership.teamId } } });
+    try {
+      const leftPlatform = await principalOf(url, as.lead.userId);
+      await expect(downloadMyExport(leftPlatform, exportId, context)).rejects.toThrow("not found");
+    } finally {
+      await prisma.membership.create({ data: { userId: membership.userId, teamId: membership.teamId, role: membership.role } });
+    }
+    expect((await downloadMyExport(await principalOf(url, as.lead.userId), exportId, context)).bytes.length).toBeGreaterThan(0);
+  });
+
   it("is marked failed once its job has failed every attempt", { timeout: 60_000 }, async () => {
     worker ??= await startWorker({ databaseUrl: url, log: createLogger("worker", "silent"), pollingIntervalSeconds: 0.5 });
     const exportRow = await prisma.export.create({ data: { kind: "PORTFOLIO_PDF", status: "RUNNING", requestedById: as.lead.userId, progress: 40 } });

@@ -1,6 +1,5 @@
 import "server-only";
 import { actorOf, recordAuditEvent } from "../../audit/record";
-import { recordRefusal } from "../../audit/refusal";
 import { can, readScope, type Principal } from "../../auth/policy";
 import { getPrisma } from "../../db/prisma";
 import { NotFoundError } from "../errors";
@@ -109,10 +108,8 @@ export async function downloadMyExport(
   });
   if (!row?.content || !row.fileName || !row.sha256) throw new NotFoundError();
   // Made by the caller is not enough: the caller must still be able to read every record in it.
-  if (!mayStillRead(principal, row)) {
-    await recordRefusal(principal, "action", "export.download");
-    throw new NotFoundError();
-  }
+  // (The route audits the refusal, as for any other.)
+  if (!mayStillRead(principal, row)) throw new NotFoundError();
   await prisma.$transaction((tx) =>
     recordAuditEvent(tx, {
       category: "access",
