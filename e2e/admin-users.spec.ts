@@ -23,6 +23,8 @@ test.describe("the admin manages users", () => {
     const theirs = await browser.newContext({ storageState: { cookies: [], origins: [] } });
     const them = await theirs.newPage();
     await signIn(them, email, password);
+    // Two sign-ins and a password change (argon2 each time) on top of the admin's work.
+    test.slow();
     await chooseOwnPassword(them, password);
     await expect(them.getByText(email)).toBeVisible();
     await them.goto("/services");
@@ -67,6 +69,8 @@ test.describe("the admin grants access", () => {
     const theirs = await browser.newContext({ storageState: { cookies: [], origins: [] } });
     const them = await theirs.newPage();
     await signIn(them, email, password);
+    // Two sign-ins and a password change (argon2 each time) on top of the admin's work.
+    test.slow();
     await chooseOwnPassword(them, password);
     await expect(them.getByText(email)).toBeVisible();
 

@@ -40,4 +40,7 @@ export async function chooseOwnPassword(page: Page, oneTime: string, chosen = "a
   await form.getByLabel("Repeat the new password").fill(chosen);
   await form.getByRole("button", { name: "Change password" }).click();
   await expect(form.getByRole("status")).toHaveText(/Password changed/);
+  // Now the rest of the app is theirs, as far as their roles go.
+  await page.goto("/");
+  await expect(page).toHaveURL(/\/$/);
 }
