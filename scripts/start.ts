@@ -8,6 +8,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import net from "node:net";
 import path from "node:path";
 import { BootError, isEmptyOrganisation, prepareSchema, resolveDatabase, type ResolvedDatabase } from "../lib/boot/database";
+import { currentAuditKey } from "../lib/audit/key";
 import { authSecretFor } from "../lib/boot/auth-secret";
 import { ensureCurrentBuild } from "../lib/boot/build";
 import { ensureAppLogin } from "../lib/db/app-role";
@@ -125,6 +126,9 @@ async function main(): Promise<void> {
     const appUrl = db.embedded ? await ensureAppLogin(db.migrationUrl, "twelvefold_web", db.embedded.appPassword) : db.appUrl;
     const auth = await authSecretFor(env.DATA_DIR, env.AUTH_SECRET);
     if (auth.generated && !db.embedded) say(`AUTH_SECRET is not set: using the one kept in ${env.DATA_DIR}/auth-secret (set AUTH_SECRET when running several instances)`);
+    // The audit key, generated into DATA_DIR once if the environment gives none, before web and worker both need it.
+    currentAuditKey();
+    if (!env.AUDIT_KEY && !db.embedded) say(`AUDIT_KEY is not set: using the one kept in ${env.DATA_DIR}/audit-key (set AUDIT_KEY, the same for every instance and worker, and keep it where the database's administrators cannot read it)`);
     const processEnv = { ...childEnv, DATABASE_URL: appUrl, AUTH_SECRET: auth.secret };
     const server = spawn(
       process.execPath,
