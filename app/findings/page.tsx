@@ -35,12 +35,13 @@ export default async function FindingsPage({ searchParams }: { searchParams: Pro
   const [page, teams, services] = await Promise.all([listFindings(principal, filter), listVisibleTeams(principal), listServicePicker(principal, { teamSlug: filter.team, selected: filter.service, limit: SERVICE_PICKER_LIMIT })]);
   const link = (change: Partial<FindingFilter>) => `/findings${findingFilterQuery({ ...filter, ...change })}`;
   const first = (page.page - 1) * 50 + 1;
+  // Reviewers may not export: only those whose role may export some team's records get the buttons.
+  const mayExport = teams.some((t) => can(principal, "export.create", { teamId: t.id }));
   return (
     <>
-      <PageHeader title="Findings" description="Every finding you may see, from approved assessments. Filter, sort, and take them with you as CSV or JSON.">
+      <PageHeader title="Findings" description={`Every finding you may see, from approved assessments. Filter and sort${mayExport ? ", and take them with you as CSV or JSON" : ""}.`}>
         <div className="flex gap-2">
-          {/* Reviewers may not export: only those whose role may export some team's records get the buttons. */}
-          {(teams.some((t) => can(principal, "export.create", { teamId: t.id })) ? (["csv", "json"] as const) : []).map((format) => {
+          {(mayExport ? (["csv", "json"] as const) : []).map((format) => {
             const query = findingFilterQuery({ ...filter, page: 1 });
             const href = `/findings/export${query}${format === "json" ? `${query ? "&" : "?"}format=json` : ""}`;
             return <DownloadButton key={format} action={href} label={`Download ${format.toUpperCase()}`} />;
