@@ -142,6 +142,9 @@ try {
 } finally {
   await app.stop();
 }
+// Exit explicitly: the floors ran the data layer in this process (its database
+// pool, the PDF render thread's tsx service), which need not outlive the figures.
+process.exit(process.exitCode ?? 0);
 
 async function pickTargets(url: string) {
   const client = new pg.Client({ connectionString: url });

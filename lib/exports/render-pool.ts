@@ -17,6 +17,8 @@ import type { RenderReply, RenderRequest } from "./render-thread";
 export const RENDER_QUEUE_LIMIT = 6;
 /** A render that takes longer than this is given up, and the thread replaced. */
 const RENDER_TIMEOUT_MS = 180_000;
+/** An idle thread is stopped after this long, giving its memory (its own React-PDF) back. */
+const IDLE_MS = 60_000;
 
 interface Pending {
   worker: Worker;
@@ -28,6 +30,19 @@ interface Pending {
 let thread: Worker | undefined;
 let nextId = 1;
 const pending = new Map<number, Pending>();
+let idleTimer: NodeJS.Timeout | undefined;
+
+/** Once nothing is waiting, stop the thread after a while; the next report starts a new one. */
+function stopWhenIdle(worker: Worker) {
+  clearTimeout(idleTimer);
+  if ([...pending.values()].some((job) => job.worker === worker)) return;
+  idleTimer = setTimeout(() => {
+    if (thread !== worker || pending.size > 0) return;
+    thread = undefined;
+    void worker.terminate();
+  }, IDLE_MS);
+  idleTimer.unref();
+}
 
 /** Fails what was sent to a thread that is gone. */
 function failAll(worker: Worker, error: Error) {
@@ -55,8 +70,8 @@ function renderThread(): Worker {
     if (reply.ok) {
       lastThreadId = reply.threadId;
       job.resolve(Buffer.from(reply.bytes));
-    }
-    else job.reject(new Error(`the report could not be laid out: ${reply.error}`));
+    } else job.reject(new Error(`the report could not be laid out: ${reply.error}`));
+    stopWhenIdle(started);
   });
   const lost = (error: Error) => {
     if (thread === started) thread = undefined;
@@ -80,6 +95,7 @@ export function renderAssessmentReport(data: AssessmentReportData): Promise<Buff
   if (pending.size > RENDER_QUEUE_LIMIT) {
     return Promise.reject(new BusyError("Reports are being made for others right now. Try again in a few seconds.", 5));
   }
+  clearTimeout(idleTimer);
   const worker = renderThread();
   const id = nextId++;
   return new Promise<Buffer>((resolve, reject) => {

@@ -26,7 +26,8 @@ const original = pg.Client.prototype.query;
     // Pages: reads only. Their writes (the PDF's export record, audit events)
     // are bookkeeping, and a page's floor is what it needs to read. A save:
     // everything but transaction control, replayed in a transaction rolled back.
-    const read = text && /^\s*(SELECT|WITH)\b/i.test(text) && !/\b(INSERT|UPDATE|DELETE)\b/i.test(text) && !/^\s*SELECT 1\b/i.test(text);
+    // (An audit event is appended by SELECT audit_append(…): a write, and one that must follow the chain's head.)
+    const read = text && /^\s*(SELECT|WITH)\b/i.test(text) && !/\b(INSERT|UPDATE|DELETE)\b|\baudit_append\(/i.test(text) && !/^\s*SELECT 1\b/i.test(text);
     if (text && (read || (recordWrites && !TRANSACTION_CONTROL.test(text)))) recording.push({ text, values: params });
   }
   // A recorded save never lands: its COMMIT becomes a ROLLBACK, so the replays
