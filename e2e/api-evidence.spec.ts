@@ -36,6 +36,9 @@ test("the lead creates a token for the Payments team and sees it listed", async 
 });
 
 test("the scanner submits evidence with the token; the reviewer accepts one suggestion and overrides another", async ({ browser, baseURL }) => {
+  // A whole CLI process (tsx starting up, a scan) and a reviewer's walk: it took
+  // 27-29 s of a 30 s budget on a 2-core machine, so it gets a slow test's budget.
+  test.slow();
   // The pipeline's step, as a user's CI would run it: the real command on a
   // repository with planted problems, the token in the environment.
   const scan = await run(process.execPath, ["scripts/twelvefold.mjs", "scan", "tests/fixtures/scan-bad", "--url", baseURL!, "--service", "checkout-api"], {

@@ -90,11 +90,14 @@ export const lastRenderThreadId = () => lastThreadId;
 /** How many reports this process is laying out or has waiting. */
 export const rendersInProcess = () => pending.size;
 
+/** Throws BusyError while the queue is full: callers check before they record anything. */
+export function assertRendererFree(): void {
+  if (pending.size > RENDER_QUEUE_LIMIT) throw new BusyError("Reports are being made for others right now. Try again in a few seconds.", 5);
+}
+
 /** The assessment report's PDF, laid out on the render thread. */
-export function renderAssessmentReport(data: AssessmentReportData): Promise<Buffer> {
-  if (pending.size > RENDER_QUEUE_LIMIT) {
-    return Promise.reject(new BusyError("Reports are being made for others right now. Try again in a few seconds.", 5));
-  }
+export async function renderAssessmentReport(data: AssessmentReportData): Promise<Buffer> {
+  assertRendererFree();
   clearTimeout(idleTimer);
   const worker = renderThread();
   const id = nextId++;

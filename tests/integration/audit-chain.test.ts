@@ -79,58 +79,48 @@ describe("the app's database role", () => {
 
   it("can append a well-formed event through audit_append, but without the key it is reported as forged", async () => {
     // The attacker has the app's database credentials and reads the code: the hash is easy, the MAC needs AUDIT_KEY.
-    const head = (await withClient(ownerUrl, chainHead))!;
-    const guess = auditKeyFrom("not the audit key, but as long as one");
-    const seq = String(BigInt(head.seq) + 1n);
-    const content = {
-      occurredAt: new Date(),
-      category: "change" as const,
-      action: "assessment.approved",
-      actorId: null,
-      actorLabel: "lead@demo.test",
-      teamId: null,
-      targetType: "assessment",
-      targetId: "forged",
-      ipAddress: null,
-      userAgent: null,
-      before: null,
-      after: { status: "completed" },
+    /** Appends a fake approval at the head, as the app's role can, keyed with `key`; its event id. */
+    const forge = async (targetId: string, key: ReturnType<typeof auditKeyFrom>) => {
+      const head = (await withClient(ownerUrl, chainHead))!;
+      const seq = String(BigInt(head.seq) + 1n);
+      const content = {
+        occurredAt: new Date(),
+        category: "change" as const,
+        action: "assessment.approved",
+        actorId: null,
+        actorLabel: "lead@demo.test",
+        teamId: null,
+        targetType: "assessment",
+        targetId,
+        ipAddress: null,
+        userAgent: null,
+        before: null,
+        after: { status: "completed" },
+      };
+      const hash = auditHash(head.hash, content, { seq, keyId: key.id });
+      await withClient(appUrl, (c) =>
+        c.query("SELECT audit_append($1, 'change', 'assessment.approved', NULL, 'lead@demo.test', NULL, 'assessment', $2, NULL, NULL, NULL, $3, $4, $5, $6, $7, $8)", [
+          content.occurredAt,
+          targetId,
+          JSON.stringify(content.after),
+          seq,
+          head.hash,
+          hash,
+          key.id,
+          macOf(key, hash),
+        ]),
+      );
+      return String((await asOwner("SELECT id FROM audit_events WHERE target_id = $1", [targetId])).rows[0].id);
     };
     // Under a key of its own: the hash and the link are right, the key is none of Twelvefold's.
-    const hash = auditHash(head.hash, content, { seq, keyId: guess.id });
-    await withClient(appUrl, (c) =>
-      c.query("SELECT audit_append($1, 'change', 'assessment.approved', NULL, 'lead@demo.test', NULL, 'assessment', 'forged', NULL, NULL, NULL, $2, $3, $4, $5, $6, $7)", [
-        content.occurredAt,
-        JSON.stringify(content.after),
-        seq,
-        head.hash,
-        hash,
-        guess.id,
-        macOf(guess, hash),
-      ]),
-    );
-    const forged = String((await asOwner("SELECT id FROM audit_events WHERE target_id = 'forged'")).rows[0].id);
+    const guess = auditKeyFrom("not the audit key, but as long as one");
+    const forged = await forge("forged", guess);
     const report = await verify();
     expect(report.ok).toBe(false);
     expect(report.breaks).toEqual([expect.objectContaining({ id: forged, kind: "unknown key" })]);
 
     // With the real key's id but not its secret, it is plainly forged.
-    const head2 = (await withClient(ownerUrl, chainHead))!;
-    const seq2 = String(BigInt(head2.seq) + 1n);
-    const impostor = { ...guess, id: currentAuditKey().id };
-    const hash2 = auditHash(head2.hash, { ...content, targetId: "forged-2" }, { seq: seq2, keyId: impostor.id });
-    await withClient(appUrl, (c) =>
-      c.query("SELECT audit_append($1, 'change', 'assessment.approved', NULL, 'lead@demo.test', NULL, 'assessment', 'forged-2', NULL, NULL, NULL, $2, $3, $4, $5, $6, $7)", [
-        content.occurredAt,
-        JSON.stringify(content.after),
-        seq2,
-        head2.hash,
-        hash2,
-        impostor.id,
-        macOf(impostor, hash2),
-      ]),
-    );
-    const forged2 = String((await asOwner("SELECT id FROM audit_events WHERE target_id = 'forged-2'")).rows[0].id);
+    const forged2 = await forge("forged-2", { ...guess, id: currentAuditKey().id });
     expect((await verify()).breaks).toEqual([
       expect.objectContaining({ id: forged, kind: "unknown key" }),
       expect.objectContaining({ id: forged2, kind: "forged" }),

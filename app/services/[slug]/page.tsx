@@ -46,7 +46,7 @@ export default async function ServicePage({
             {error.teams.map((t) => (
               <li key={t.slug} className="px-5 py-3">
                 <Link href={`/services/${slug}?team=${t.slug}`} className="font-medium text-indigo-700 underline dark:text-indigo-300">
-                  {slug} in {t.name}
+                  {t.service}, {t.name}
                 </Link>
               </li>
             ))}

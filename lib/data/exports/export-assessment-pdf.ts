@@ -6,7 +6,7 @@ import { getPrisma } from "../../db/prisma";
 import type { AssessmentReportData } from "../../exports/assessment-report-data";
 import { compareWithPrevious } from "../assessments/compare-with-previous";
 import { getAssessmentForExport } from "../assessments/get-assessment";
-import { renderAssessmentReport, rendersInProcess, RENDER_QUEUE_LIMIT } from "../../exports/render-pool";
+import { assertRendererFree, renderAssessmentReport } from "../../exports/render-pool";
 import { BusyError } from "../errors";
 import { completeQueuedExport, type RecordedExport } from "./record-export";
 
@@ -94,7 +94,7 @@ export async function exportAssessmentPdf(
   };
   const fileName = `twelvefold-${view.service.slug}-${(view.approvedAt ?? view.startedAt).toISOString().slice(0, 10)}.pdf`;
   const prisma = getPrisma();
-  if (rendersInProcess() > RENDER_QUEUE_LIMIT) throw new BusyError("Reports are being made for others right now. Try again in a few seconds.", 5);
+  assertRendererFree();
   // Counted in Postgres, so the cap holds across instances; serialised per user, so it holds under double clicks.
   await prisma.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('assessment-pdf'), hashtext(${principal.userId}))`;

@@ -13,7 +13,8 @@ export type ServiceKey = { id: string } | { slug: string; teamSlug?: string };
 
 /** Several services the caller may read share the slug: which team's is meant? */
 export class AmbiguousServiceError extends Error {
-  constructor(readonly teams: { slug: string; name: string }[]) {
+  /** Each team's slug and name, and the name its service goes by there. */
+  constructor(readonly teams: { slug: string; name: string; service: string }[]) {
     super("several services share this slug");
     this.name = "AmbiguousServiceError";
   }
@@ -24,11 +25,11 @@ export async function visibleServiceId(principal: Principal, key: ServiceKey, no
   const where = "id" in key ? { id: key.id } : { slug: key.slug, ...(key.teamSlug ? { team: { slug: key.teamSlug } } : {}) };
   const rows = await getPrisma().service.findMany({
     where: { AND: [where, servicesVisibleTo(principal, now)] },
-    select: { id: true, team: { select: { slug: true, name: true } } },
+    select: { id: true, name: true, team: { select: { slug: true, name: true } } },
     orderBy: { team: { name: "asc" } },
     take: 50,
   });
   if (rows.length === 0) throw new NotFoundError();
-  if (rows.length > 1) throw new AmbiguousServiceError(rows.map((r) => r.team));
+  if (rows.length > 1) throw new AmbiguousServiceError(rows.map((r) => ({ ...r.team, service: r.name })));
   return rows[0]!.id;
 }
