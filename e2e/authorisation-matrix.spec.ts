@@ -7,6 +7,7 @@ import { expect, test } from "@playwright/test";
 import pg from "pg";
 import { hashApiToken, newApiToken } from "../lib/api/token-format";
 import { hashPassword } from "../lib/auth/password";
+import { teamRoles, type TeamRole } from "../lib/vocabulary/roles";
 import { signInOverHttp } from "../tests/http-sign-in";
 import { actionsInBuild, routesInBuild } from "./build-manifest";
 
@@ -27,6 +28,9 @@ const PRINCIPALS = [
   "admin",
 ] as const;
 type PrincipalName = (typeof PRINCIPALS)[number];
+
+/** A member of team A in each team role: a role added without its principal here does not compile. */
+const MEMBER_OF_A = { reviewer: "reviewerOfA", lead: "leadOfA", auditor: "auditorOfA" } as const satisfies Record<TeamRole, PrincipalName>;
 
 const ADMIN_ONLY: PrincipalName[] = ["admin"];
 const REVIEWER_OF_A: PrincipalName[] = ["reviewerOfA"];
@@ -537,10 +541,10 @@ test.beforeAll(async ({ baseURL }) => {
   const grant = (days: number) => (id: string) =>
     query("INSERT INTO auditor_grants (user_id, expires_at) VALUES ($1, now() + make_interval(days => $2))", [id, days]);
 
+  const members = {} as Record<(typeof MEMBER_OF_A)[TeamRole], { email: string; id: string }>;
+  for (const role of teamRoles.values) members[MEMBER_OF_A[role]] = await user(`${role}-of-a`, member(payments, role));
   const principals: Record<Exclude<PrincipalName, "anonymous">, { email: string; id: string }> = {
-    reviewerOfA: await user("reviewer", member(payments, "reviewer")),
-    leadOfA: await user("lead", member(payments, "lead")),
-    auditorOfA: await user("team-auditor", member(payments, "auditor")),
+    ...members,
     memberOfB: await user("outsider", member(identity, "lead")),
     orgAuditor: await user("org-auditor", grant(30)),
     expiredOrgAuditor: await user("expired-auditor", grant(-1)),

@@ -1,6 +1,7 @@
 // The only module that reads process.env (STYLE.md, habit 6). Every setting is
 // validated here; a bad value ends the process with one line per problem.
 import { z } from "zod";
+import { severities } from "./vocabulary/levels";
 
 const postgresUrl = z
   .string()
@@ -20,7 +21,7 @@ const postgresUrl = z
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
 
-const SEVERITY_KEYS = ["critical", "high", "medium", "low"] as const;
+const SEVERITY_KEYS = severities.values;
 
 /** "critical=7,high=30,medium=90,low=180": days to remediate by severity, all four given. */
 const slaDays = z

@@ -33,7 +33,6 @@ await dbCommand(async (db) => {
     await prisma.$transaction(async (tx) => {
       const user = await tx.user.create({ data: { email, name, isAdmin: true, ...oneTimePassword(passwordHash) } });
       await recordAuditEvent(tx, {
-        category: "security",
         action: "user.created",
         actorLabel: `(command line: ${process.env.USER ?? "unknown"})`,
         targetType: "user",

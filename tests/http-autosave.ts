@@ -4,7 +4,7 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-import type { ResponseStatus } from "../lib/scoring/score";
+import type { ResponseStatus } from "../lib/vocabulary/answers";
 
 const require = createRequire(import.meta.url);
 const { encodeReply } = require("next/dist/compiled/react-server-dom-webpack/client.edge.js") as {

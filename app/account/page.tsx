@@ -5,16 +5,11 @@ import { DataTable } from "@/components/ui/data-table";
 import { formatDate, formatDateTime } from "@/components/ui/format";
 import { currentSessionSecret, requirePrincipal } from "@/lib/auth/current";
 import { getAccount } from "@/lib/data/account/get-account";
+import { auditActionLabel } from "@/lib/audit/actions";
+import { teamRoles } from "@/lib/vocabulary/roles";
 
 export const metadata: Metadata = { title: "Your account" };
 
-
-const EVENT_LABEL: Record<string, string> = {
-  "auth.sign_in": "Signed in",
-  "auth.sign_in_failed": "Sign-in refused",
-  "user.password_changed": "Password changed",
-  "user.password_change_failed": "Password change refused",
-};
 
 export default async function AccountPage() {
   const principal = await requirePrincipal({ passwordChangePage: true });
@@ -22,7 +17,7 @@ export default async function AccountPage() {
   const access = [
     ...(account.isAdmin ? ["Administrator"] : []),
     ...(account.orgAuditorUntil ? [`Org-wide auditor until ${formatDate(account.orgAuditorUntil)}`] : []),
-    ...account.roles.map((r) => `${r.role[0]!.toUpperCase()}${r.role.slice(1)} in ${r.team}`),
+    ...account.roles.map((r) => `${teamRoles.label(r.role)} in ${r.team}`),
   ];
   return (
     <>
@@ -77,7 +72,7 @@ export default async function AccountPage() {
             {account.recentSecurityEvents.map((event) => (
               <tr key={event.occurredAt.toISOString() + event.action}>
                 <td className="px-5 py-3 tabular-nums">{formatDateTime(event.occurredAt)}</td>
-                <td className="px-3 py-3">{EVENT_LABEL[event.action] ?? event.action}</td>
+                <td className="px-3 py-3">{auditActionLabel(event.action)}</td>
                 <td className="px-5 py-3">{event.ipAddress ?? "unknown"}</td>
               </tr>
             ))}

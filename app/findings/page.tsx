@@ -11,7 +11,7 @@ import { can } from "@/lib/auth/policy";
 import { listFindings } from "@/lib/data/findings/list-findings";
 import { listServicePicker } from "@/lib/data/list-service-picker";
 import { listVisibleTeams } from "@/lib/data/list-visible-teams";
-import { FINDING_STATUS_LABEL } from "@/lib/findings/due";
+import { findingStatuses } from "@/lib/vocabulary/findings";
 import { findingFilterQuery, parseFindingFilter, type FindingFilter } from "@/lib/findings/filter";
 
 export const metadata: Metadata = { title: "Findings" };
@@ -95,7 +95,7 @@ export default async function FindingsPage({ searchParams }: { searchParams: Pro
                     </td>
                     <td className="px-3 py-3"><SeverityBadge level={f.severity} /></td>
                     <td className="whitespace-nowrap px-3 py-3">
-                      {FINDING_STATUS_LABEL[f.status]}
+                      {findingStatuses.label(f.status)}
                       {f.status === "risk_accepted" && f.riskAcceptanceExpiresAt ? (
                         <div className="text-xs text-slate-600 dark:text-slate-400">
                           until {formatDate(f.riskAcceptanceExpiresAt)}

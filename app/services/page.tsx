@@ -11,12 +11,13 @@ import { listServiceSummaries } from "@/lib/data/list-service-summaries";
 import { listVisibleTeams } from "@/lib/data/list-visible-teams";
 import { listTeamsForServices } from "@/lib/data/services/manage-services";
 import { requirePrincipal } from "@/lib/auth/current";
+import { tiers } from "@/lib/vocabulary/levels";
 
 // Unknown or malformed filters are ignored rather than failing the page.
 const filterSchema = z.object({
   q: z.string().trim().max(80).optional().catch(undefined),
   team: z.string().regex(/^[a-z0-9-]{1,48}$/).optional().catch(undefined),
-  tier: z.enum(["critical", "high", "medium", "low"]).optional().catch(undefined),
+  tier: tiers.schema.optional().catch(undefined),
 });
 const one = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 

@@ -7,6 +7,7 @@ import { signedInAction, type ActionState } from "@/lib/actions/action";
 import { TOKEN_LIFETIME_DAYS } from "@/lib/api/token-format";
 import { createToken, revokeToken } from "@/lib/data/api/tokens";
 import { clientAddress } from "@/lib/security/client-address";
+import { tokenScopes } from "@/lib/vocabulary/records";
 
 async function requestContext() {
   const request = await headers();
@@ -16,7 +17,7 @@ async function requestContext() {
 const createSchema = z.object({
   teamId: z.uuid("Choose a team."),
   name: z.string().trim().min(2, "Name it after where it is used, e.g. ci-checkout.").max(80),
-  scope: z.enum(["submit_evidence", "read"], "Choose what the token may do."),
+  scope: z.enum(tokenScopes.values, "Choose what the token may do."),
   expiresInDays: z.coerce
     .number()
     .int()

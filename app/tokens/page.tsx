@@ -7,6 +7,7 @@ import { TOKEN_LIFETIME_DAYS } from "@/lib/api/token-format";
 import { requirePagePermission } from "@/lib/auth/page-guard";
 import { mayManageTokens } from "@/lib/auth/policy";
 import { listTokens, teamsForTokens } from "@/lib/data/api/tokens";
+import { tokenScopes } from "@/lib/vocabulary/records";
 
 export const metadata: Metadata = { title: "API tokens" };
 
@@ -46,7 +47,7 @@ export default async function TokensPage() {
                   </td>
                   <td className="px-3 py-3">
                     {t.team.name}
-                    <div className="text-xs text-slate-600 dark:text-slate-400">{t.scope === "read" ? "Read" : "Submit evidence"}</div>
+                    <div className="text-xs text-slate-600 dark:text-slate-400">{tokenScopes.label(t.scope)}</div>
                   </td>
                   <td className="whitespace-nowrap px-3 py-3">
                     <span className={`inline-flex rounded px-1.5 py-0.5 text-xs font-semibold capitalize ring-1 ring-inset ${STATE_STYLE[t.state]}`}>{t.state}</span>

@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import { grantAuditorAction, setMembershipAction } from "@/app/admin/users/actions";
 import { fieldClass, FormResult, primaryButtonClass } from "@/components/ui/form";
+import { teamRoles } from "@/lib/vocabulary/roles";
 
 type Option = { id: string; label: string };
 
@@ -35,9 +36,7 @@ export function AccessForms({ users, teams, maxDate }: { users: Option[]; teams:
             name="role"
             label="Role"
             options={[
-              { id: "reviewer", label: "Reviewer" },
-              { id: "lead", label: "Lead" },
-              { id: "auditor", label: "Auditor" },
+              ...teamRoles.options.map(({ value, label }) => ({ id: value, label })),
               { id: "none", label: "No role (remove)" },
             ]}
           />

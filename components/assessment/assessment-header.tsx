@@ -1,16 +1,17 @@
 import Link from "next/link";
 import { formatDate } from "@/components/ui/format";
 import type { AssessmentView } from "@/lib/data/assessments/get-assessment";
+import { assessmentStates, type AssessmentState } from "@/lib/vocabulary/assessments";
 
-const STATE: Record<AssessmentView["status"], { label: string; style: string }> = {
-  draft: { label: "Draft", style: "bg-slate-100 text-slate-800 dark:bg-slate-800 dark:text-slate-100" },
-  in_review: { label: "Submitted for sign-off", style: "bg-amber-100 text-amber-900 dark:bg-amber-950 dark:text-amber-100" },
-  completed: { label: "Completed", style: "bg-emerald-100 text-emerald-900 dark:bg-emerald-950 dark:text-emerald-100" },
-};
+const STATE_STYLE = {
+  draft: "bg-slate-100 text-slate-800 dark:bg-slate-800 dark:text-slate-100",
+  in_review: "bg-amber-100 text-amber-900 dark:bg-amber-950 dark:text-amber-100",
+  completed: "bg-emerald-100 text-emerald-900 dark:bg-emerald-950 dark:text-emerald-100",
+} satisfies Record<AssessmentState, string>;
 
 /** Service, state and provenance of an assessment, above every page of it. */
 export function AssessmentHeader({ assessment, children }: { assessment: AssessmentView; children?: React.ReactNode }) {
-  const state = STATE[assessment.status];
+  const state = { label: assessmentStates.label(assessment.status), style: STATE_STYLE[assessment.status] };
   return (
     <div className="mb-8 flex flex-wrap items-end justify-between gap-4">
       <div>

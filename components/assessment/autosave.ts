@@ -1,7 +1,7 @@
 // The browser side of autosave: an unacknowledged change is kept in this
 // browser's storage until the server acknowledges it, so a reload, a crash or
 // a lost connection loses nothing.
-import type { ResponseStatus } from "@/lib/scoring/score";
+import type { ResponseStatus } from "@/lib/vocabulary/answers";
 
 export interface AnswerDraft {
   status: ResponseStatus;

@@ -1,4 +1,4 @@
-import { STATUS_LABEL } from "@/lib/assessment/answer-rules";
+import { answerStatuses } from "@/lib/vocabulary/answers";
 import type { AssessmentComparison } from "@/lib/data/assessments/compare-with-previous";
 import { Card, CardHeader } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
@@ -48,8 +48,8 @@ export function Comparison({ comparison, factorNames }: { comparison: Assessment
             {changed.map((item) => (
               <tr key={item.itemId}>
                 <td className="px-5 py-2"><span className="font-mono text-xs">{item.itemId}</span> {item.title}</td>
-                <td className="px-3 py-2">{item.before ? STATUS_LABEL[item.before] : "—"}</td>
-                <td className="px-3 py-2">{STATUS_LABEL[item.after]}</td>
+                <td className="px-3 py-2">{item.before ? answerStatuses.label(item.before) : "—"}</td>
+                <td className="px-3 py-2">{answerStatuses.label(item.after)}</td>
                 <td className={`px-5 py-2 font-medium capitalize ${item.change === "regressed" ? "text-rose-700 dark:text-rose-300" : item.change === "improved" ? "text-emerald-800 dark:text-emerald-300" : ""}`}>{item.change}</td>
               </tr>
             ))}

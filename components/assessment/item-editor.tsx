@@ -1,7 +1,9 @@
 "use client";
 
 import { useEffect } from "react";
-import { ANSWER_STATUSES, answerGap, LIMITS, needsJustification, STATUS_LABEL } from "@/lib/assessment/answer-rules";
+import { answerGap, LIMITS, needsJustification } from "@/lib/assessment/answer-rules";
+import { ANSWER_STATUSES } from "@/lib/vocabulary/answers";
+import { answerStatuses } from "@/lib/vocabulary/answers";
 import type { ChecklistItem } from "@/lib/checklist";
 import { fieldClass } from "@/components/ui/form";
 import { SeverityBadge } from "@/components/ui/severity";
@@ -95,7 +97,7 @@ export function ItemEditor(props: {
                     className="peer sr-only"
                   />
                   <span className={`block cursor-pointer rounded-md border border-slate-300 px-2 py-2 text-center text-sm font-medium peer-focus-visible:ring-2 peer-focus-visible:ring-indigo-500 peer-focus-visible:ring-offset-2 dark:border-slate-700 ${STATUS_STYLE[status]}`}>
-                    {STATUS_LABEL[status]}
+                    {answerStatuses.label(status)}
                   </span>
                 </label>
               ))}
@@ -108,7 +110,7 @@ export function ItemEditor(props: {
           ) : null}
           <div>
             <label htmlFor={`${id}-justification`} className="block text-sm font-medium">
-              Justification {justificationNeeded ? <span className="font-normal text-rose-700 dark:text-rose-300">(required for {STATUS_LABEL[save.values.status].toLowerCase()})</span> : <span className="font-normal text-slate-600 dark:text-slate-400">(optional)</span>}
+              Justification {justificationNeeded ? <span className="font-normal text-rose-700 dark:text-rose-300">(required for {answerStatuses.label(save.values.status).toLowerCase()})</span> : <span className="font-normal text-slate-600 dark:text-slate-400">(optional)</span>}
             </label>
             <textarea
               id={`${id}-justification`}

@@ -1,4 +1,4 @@
-import { STATUS_LABEL } from "@/lib/assessment/answer-rules";
+import { answerStatuses } from "@/lib/vocabulary/answers";
 import type { ChecklistItem } from "@/lib/checklist";
 import type { ResponseView } from "@/lib/data/assessments/get-assessment";
 import { provenanceLine } from "@/lib/evidence/suggestion";
@@ -23,7 +23,7 @@ export function ItemReadOnly({ assessmentId, item, answer }: { assessmentId: str
           <h3 id={`item-${item.id}-title`} className="mt-0.5 font-semibold">{item.title}</h3>
           <div className="mt-2 flex items-center gap-2"><SeverityBadge level={item.severity} /></div>
         </div>
-        <span className={`rounded-md px-2 py-1 text-sm font-semibold ${STATUS_STYLE[answer.status]}`}>{STATUS_LABEL[answer.status]}</span>
+        <span className={`rounded-md px-2 py-1 text-sm font-semibold ${STATUS_STYLE[answer.status]}`}>{answerStatuses.label(answer.status)}</span>
       </header>
       <div className="grid gap-6 px-5 py-4 lg:grid-cols-2">
         <ItemGuidance item={item} />

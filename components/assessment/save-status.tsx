@@ -1,6 +1,6 @@
 "use client";
 
-import { STATUS_LABEL } from "@/lib/assessment/answer-rules";
+import { answerStatuses } from "@/lib/vocabulary/answers";
 import type { AnswerDraft } from "./autosave";
 import type { Conflict, SaveState } from "./use-autosave";
 
@@ -40,7 +40,7 @@ function Summary({ title, answer }: { title: string; answer: AnswerDraft }) {
     <div className="min-w-0 flex-1 rounded-md border border-amber-200 bg-white p-2 dark:border-amber-900 dark:bg-slate-900">
       <p className="text-xs font-semibold uppercase tracking-wide">{title}</p>
       <dl className="mt-1 space-y-0.5 text-xs">
-        <div><dt className="inline font-medium">Status: </dt><dd className="inline">{STATUS_LABEL[answer.status]}</dd></div>
+        <div><dt className="inline font-medium">Status: </dt><dd className="inline">{answerStatuses.label(answer.status)}</dd></div>
         <div><dt className="inline font-medium">Justification: </dt><dd className="inline break-words">{answer.justification || "—"}</dd></div>
         <div><dt className="inline font-medium">Notes: </dt><dd className="inline break-words">{answer.notes || "—"}</dd></div>
         <div><dt className="inline font-medium">Links: </dt><dd className="inline break-all">{answer.evidenceLinks.join(", ") || "—"}</dd></div>

@@ -3,9 +3,9 @@
 import { useRouter } from "next/navigation";
 import { useActionState, useEffect } from "react";
 import { decideSuggestionAction } from "@/app/assessments/[id]/actions";
-import { STATUS_LABEL } from "@/lib/assessment/answer-rules";
+import { answerStatuses } from "@/lib/vocabulary/answers";
 import { provenanceLine } from "@/lib/evidence/suggestion";
-import type { ResponseStatus } from "@/lib/scoring/score";
+import type { ResponseStatus } from "@/lib/vocabulary/answers";
 import { formatDateTime } from "@/components/ui/format";
 
 export interface SuggestionView {
@@ -37,7 +37,7 @@ export function SuggestionPanel({ assessmentId, itemId, suggestion, answered }: 
   return (
     <section aria-labelledby={headingId} className="rounded-lg border border-sky-300 bg-sky-50 px-3 py-3 text-sm text-sky-950 dark:border-sky-800 dark:bg-sky-950 dark:text-sky-50">
       <h4 id={headingId} className="font-semibold">
-        Suggested answer: {STATUS_LABEL[suggestion.status]}
+        Suggested answer: {answerStatuses.label(suggestion.status)}
       </h4>
       <p className="mt-0.5 text-xs">
         From {suggestion.source}

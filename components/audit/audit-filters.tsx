@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { fieldClass, labelClass as label, SelectField } from "@/components/ui/form";
 import type { AuditFacets } from "@/lib/data/audit/list-audit-events";
+import { auditCategories } from "@/lib/vocabulary/records";
 
 
 function TextFilter(props: { name: "actor" | "action" | "target"; label: string; placeholder: string; value?: string; list?: string }) {
@@ -39,7 +40,7 @@ export function AuditFilters({ values, facets }: { values: AuditFilterValues; fa
         name="category"
         label="Category"
         value={values.category}
-        options={[["", "All categories"], ["security", "Security"], ["access", "Access"], ["change", "Change"]]}
+        options={[["", "All categories"], ...auditCategories.options.map(({ value, label }) => [value, label] as const)]}
       />
       <SelectField id="audit-team" name="team" label="Team" value={values.team} options={[["", "All teams in view"], ...facets.teams.map((t) => [t.id, t.name] as const)]} />
       <div>

@@ -3,6 +3,7 @@
 // Drawing only: every figure arrives aggregated from the server. Each chart is
 // paired with a table of the same numbers by <ChartFigure>.
 import { Area, AreaChart, Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { severities } from "@/lib/vocabulary/levels";
 
 const AXIS = { fontSize: 12, fill: "currentColor" };
 const SEVERITY_COLOURS = { critical: "#be123c", high: "#ea580c", medium: "#d97706", low: "#64748b" } as const;
@@ -39,8 +40,8 @@ export function FindingsTrendChart({ points, xKey = "month", axis = "month" }: {
         <YAxis allowDecimals={false} tick={AXIS} />
         <Tooltip labelFormatter={(value) => label(String(value))} />
         <Legend wrapperStyle={{ fontSize: 12 }} />
-        {(["critical", "high", "medium", "low"] as const).map((level) => (
-          <Area key={level} type="stepAfter" dataKey={level} name={level[0]!.toUpperCase() + level.slice(1)} stackId="1" stroke={SEVERITY_COLOURS[level]} fill={SEVERITY_COLOURS[level]} fillOpacity={0.55} isAnimationActive={false} />
+        {severities.values.map((level) => (
+          <Area key={level} type="stepAfter" dataKey={level} name={severities.label(level)} stackId="1" stroke={SEVERITY_COLOURS[level]} fill={SEVERITY_COLOURS[level]} fillOpacity={0.55} isAnimationActive={false} />
         ))}
       </AreaChart>
     </ResponsiveContainer>

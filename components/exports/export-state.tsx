@@ -1,4 +1,5 @@
-import { EXPORT_STATE_LABEL, type ExportState } from "@/lib/exports/progress";
+import { exportStates } from "@/lib/vocabulary/records";
+import type { ExportState } from "@/lib/vocabulary/records";
 
 const STYLES: Record<ExportState, string> = {
   queued: "bg-slate-100 text-slate-800 ring-slate-300 dark:bg-slate-800 dark:text-slate-100 dark:ring-slate-700",
@@ -8,7 +9,7 @@ const STYLES: Record<ExportState, string> = {
 };
 
 export function ExportStateBadge({ state }: { state: ExportState }) {
-  return <span className={`inline-flex rounded px-1.5 py-0.5 text-xs font-semibold ring-1 ring-inset ${STYLES[state]}`}>{EXPORT_STATE_LABEL[state]}</span>;
+  return <span className={`inline-flex rounded px-1.5 py-0.5 text-xs font-semibold ring-1 ring-inset ${STYLES[state]}`}>{exportStates.label(state)}</span>;
 }
 
 /** How far an export has got, announced to screen readers as a percentage. */

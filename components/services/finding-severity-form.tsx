@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import { changeFindingSeverityAction } from "@/app/services/actions";
 import { fieldClass, FormResult, labelClass } from "@/components/ui/form";
+import { severities } from "@/lib/vocabulary/levels";
 
 /** A lead's override of a finding's severity, with the reason kept in its history. */
 export function FindingSeverityForm({ findingId, current }: { findingId: string; current: string }) {
@@ -16,8 +17,8 @@ export function FindingSeverityForm({ findingId, current }: { findingId: string;
         <div>
           <label htmlFor={`${id}-level`} className={labelClass}>Severity</label>
           <select id={`${id}-level`} name="severity" defaultValue={current} className={fieldClass}>
-            {["critical", "high", "medium", "low"].map((level) => (
-              <option key={level} value={level}>{level[0]!.toUpperCase() + level.slice(1)}</option>
+            {severities.options.map(({ value, label }) => (
+              <option key={value} value={value}>{label}</option>
             ))}
           </select>
         </div>

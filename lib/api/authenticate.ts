@@ -1,11 +1,12 @@
 import "server-only";
 import { actorOf, recordAuditEvent } from "../audit/record";
-import { can, type Principal, type TeamRole } from "../auth/policy";
+import { can, type Principal } from "../auth/policy";
 import { principalInclude, toPrincipal } from "../auth/sessions";
 import { getPrisma } from "../db/prisma";
 import { getEnv } from "../env";
 import { ApiError } from "./errors";
 import { bearerToken, hashApiToken } from "./token-format";
+import { tokenScopes, TOKEN_SCOPE_ROLE } from "../vocabulary/records";
 
 export interface ApiCaller {
   principal: Principal;
@@ -30,13 +31,10 @@ export function rateLimitHeaders(limit: number, used: number, resetSeconds: numb
   };
 }
 
-/** A token's role: "submit evidence" works like a reviewer of its team, "read" like an auditor. */
-const ROLE_OF_SCOPE: Record<"SUBMIT_EVIDENCE" | "READ", TeamRole> = { SUBMIT_EVIDENCE: "reviewer", READ: "auditor" };
 
 async function refuse(reason: string, context: { ipAddress: string | null; userAgent: string | null; method: string; path: string }, tokenId?: string, teamId?: string) {
   await getPrisma().$transaction((tx) =>
     recordAuditEvent(tx, {
-      category: "security",
       action: "api.refused",
       actorLabel: tokenId ? `API token ${tokenId}` : "anonymous",
       teamId: teamId ?? null,
@@ -110,14 +108,13 @@ export async function authenticateApiRequest(
     email: creatorPrincipal.email,
     name: `${token.name} (API token)`,
     isAdmin: false,
-    memberships: [{ teamId: token.teamId, role: ROLE_OF_SCOPE[token.scope] }],
+    memberships: [{ teamId: token.teamId, role: TOKEN_SCOPE_ROLE[tokenScopes.fromDb(token.scope)] }],
     orgAuditorUntil: null,
     apiToken: { id: token.id, name: token.name, prefix: token.prefix },
   };
   await prisma.$transaction(async (tx) => {
     await tx.apiToken.update({ where: { id: token.id }, data: { lastUsedAt: now, lastUsedIp: context.ipAddress } });
     await recordAuditEvent(tx, {
-      category: "access",
       action: "api.request",
       ...actorOf(principal),
       teamId: token.teamId,
@@ -131,5 +128,5 @@ export async function authenticateApiRequest(
     // Old windows are of no use; clear them now and then.
     if (Math.random() < 0.02) await tx.apiRateWindow.deleteMany({ where: { windowStart: { lt: new Date(now.getTime() - 3_600_000) } } });
   });
-  return { principal, token: { id: token.id, teamId: token.teamId, scope: token.scope === "READ" ? "read" : "submit_evidence" }, rateLimit };
+  return { principal, token: { id: token.id, teamId: token.teamId, scope: tokenScopes.fromDb(token.scope) }, rateLimit };
 }

@@ -1,17 +1,6 @@
 // What makes an answer acceptable and an assessment ready to submit. Pure, so
 // the walk's client, the server actions and the tests share one definition.
-import type { ResponseStatus } from "../scoring/score";
-
-export const ANSWER_STATUSES = ["met", "partially_met", "not_met", "not_applicable"] as const;
-export type AnswerStatus = (typeof ANSWER_STATUSES)[number];
-
-export const STATUS_LABEL: Record<ResponseStatus, string> = {
-  unanswered: "Unanswered",
-  met: "Met",
-  partially_met: "Partially met",
-  not_met: "Not met",
-  not_applicable: "Not applicable",
-};
+import type { ResponseStatus } from "../vocabulary/answers";
 
 export const LIMITS = {
   justification: 4000,

@@ -3,7 +3,7 @@
 // or reworded in the current checklist start unanswered and are marked.
 import { contentHash } from "../canonical-json";
 import type { ChecklistItem } from "../checklist";
-import type { ResponseStatus } from "../scoring/score";
+import type { ResponseStatus } from "../vocabulary/answers";
 
 export interface PreviousAnswer {
   itemId: string;

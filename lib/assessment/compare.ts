@@ -1,7 +1,8 @@
 // What changed between two assessments of a service: per item, better, worse
 // or the same; per factor, the score difference.
 import type { ChecklistItem } from "../checklist";
-import { itemScore, type ResponseStatus } from "../scoring/score";
+import { itemScore } from "../scoring/score";
+import type { ResponseStatus } from "../vocabulary/answers";
 
 /** "reclassified": moved to or from not applicable, which is neither better nor worse. */
 export type ItemChange = "improved" | "regressed" | "unchanged" | "reclassified" | "new";

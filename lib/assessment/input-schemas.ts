@@ -2,7 +2,8 @@
 // the actions so the rules are unit-tested on their own.
 import { z } from "zod";
 import { itemIdPattern } from "../checklist/schema";
-import { ANSWER_STATUSES, isEvidenceLink, LIMITS } from "./answer-rules";
+import { answerStatuses } from "../vocabulary/answers";
+import { isEvidenceLink, LIMITS } from "./answer-rules";
 
 export const assessmentIdSchema = z.uuid("Not an assessment.");
 export const itemIdSchema = z.string().regex(itemIdPattern, "Not a checklist item id.");
@@ -11,7 +12,7 @@ export const saveAnswerSchema = z.object({
   assessmentId: assessmentIdSchema,
   itemId: itemIdSchema,
   baseVersion: z.coerce.number().int().min(1).max(2_000_000_000),
-  status: z.enum(["unanswered", ...ANSWER_STATUSES], "Choose a status."),
+  status: z.enum(answerStatuses.values, "Choose a status."),
   justification: z.string().max(LIMITS.justification, `Keep the justification under ${LIMITS.justification} characters.`).default(""),
   notes: z.string().max(LIMITS.notes, `Keep notes under ${LIMITS.notes} characters.`).default(""),
   // One link per line: a form field, so the action takes the same FormData as any other.

@@ -6,7 +6,9 @@
 import { canonicalJson, sha256Hex } from "../canonical-json";
 import { cleanDeep, cleanText } from "../text/clean";
 
-export type AuditCategory = "security" | "change" | "access";
+import type { AuditCategory } from "../vocabulary/records";
+
+export type { AuditCategory };
 
 export interface AuditContent {
   occurredAt: Date;

@@ -1,5 +1,6 @@
 import type { Prisma } from "../generated/prisma/client";
-import { auditHash, storedForm, type AuditCategory, type AuditContent } from "./chain";
+import { auditCategoryOf, type AuditAction } from "./actions";
+import { auditHash, storedForm, type AuditContent } from "./chain";
 import { currentAuditKey, macOf } from "./key";
 import { queueSecurityLog } from "./security-log";
 
@@ -8,9 +9,9 @@ import { queueSecurityLog } from "./security-log";
 // database's audit_append() takes the same lock.
 const CHAIN_LOCK = 0x7457_4175;
 
+/** What a caller says of an event; its category follows from its action (lib/audit/actions.ts). */
 export type AuditInput = Partial<Omit<AuditContent, "category" | "action" | "actorLabel">> & {
-  category: AuditCategory;
-  action: string;
+  action: AuditAction;
   actorLabel: string;
 };
 
@@ -30,7 +31,7 @@ export async function recordAuditEvent(tx: Prisma.TransactionClient, input: Audi
   const [head] = await tx.$queryRaw<{ seq: bigint; hash: string }[]>`SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1`;
   const content = storedForm({
     occurredAt: input.occurredAt ?? new Date(),
-    category: input.category,
+    category: auditCategoryOf(input.action),
     action: input.action,
     actorId: input.actorId ?? null,
     actorLabel: input.actorLabel,

@@ -14,7 +14,6 @@ export async function recordRefusal(principal: Principal | null, kind: "action" 
   const request = await headers();
   await getPrisma().$transaction((tx) =>
     recordAuditEvent(tx, {
-      category: "access",
       action: "access.refused",
       actorId: principal?.userId ?? null,
       actorLabel: principal?.email ?? "(anonymous)",

@@ -27,7 +27,7 @@ export async function signInWithOidc(prisma: PrismaClient, profile: OidcProfile,
 
   return prisma.$transaction(async (tx) => {
     const refuse = async (reason: string): Promise<SignInResult> => {
-      await recordAuditEvent(tx, { category: "security", action: "auth.sso_refused", actorLabel: email || "(no email)", after: { reason, subject }, ...audit });
+      await recordAuditEvent(tx, { action: "auth.sso_refused", actorLabel: email || "(no email)", after: { reason, subject }, ...audit });
       return { ok: false };
     };
     if (!subject || !email) return refuse("incomplete_profile");
@@ -44,9 +44,9 @@ export async function signInWithOidc(prisma: PrismaClient, profile: OidcProfile,
     if (!linked) await tx.account.create({ data: { userId: user.id, provider: OIDC_PROVIDER, providerAccountId: subject } });
     await tx.user.update({ where: { id: user.id }, data: { lastSignInAt: now } });
     if (created) {
-      await recordAuditEvent(tx, { category: "change", action: "user.created", actorId: user.id, actorLabel: email, targetType: "user", targetId: user.id, after: { email, name, via: "sso" }, ...audit });
+      await recordAuditEvent(tx, { action: "user.created", actorId: user.id, actorLabel: email, targetType: "user", targetId: user.id, after: { email, name, via: "sso" }, ...audit });
     }
-    await recordAuditEvent(tx, { category: "security", action: "auth.sign_in", actorId: user.id, actorLabel: user.email, after: { method: "sso", linked: !linked }, ...audit });
+    await recordAuditEvent(tx, { action: "auth.sign_in", actorId: user.id, actorLabel: user.email, after: { method: "sso", linked: !linked }, ...audit });
     const sessionSecret = newSessionSecret();
     await createSession(tx, { userId: user.id, secret: sessionSecret, ...context, now });
     return { ok: true, user: { id: user.id, email: user.email, name: user.name }, sessionSecret };

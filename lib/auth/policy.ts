@@ -2,8 +2,7 @@
 // not listed below, an unknown action, or no principal at all is refused.
 // Pure and synchronous, so it is tested as a table (policy.test.ts).
 
-export const TEAM_ROLES = ["reviewer", "lead", "auditor"] as const;
-export type TeamRole = (typeof TEAM_ROLES)[number];
+import type { TeamRole } from "../vocabulary/roles";
 
 export interface Principal {
   userId: string;
@@ -48,7 +47,7 @@ export type TeamAction = (typeof TEAM_ACTIONS)[number];
 export type OrgAction = (typeof ORG_ACTIONS)[number];
 export type Action = TeamAction | OrgAction;
 
-const ROLE_GRANTS: Record<TeamRole, readonly TeamAction[]> = {
+export const ROLE_GRANTS = {
   // Fills in and submits assessments; keeps the team's service list current.
   reviewer: ["team.read", "service.create", "service.update", "assessment.edit", "assessment.submit", "finding.comment"],
   // Signs off, and owns findings and risk decisions; does not fill in what it approves.
@@ -66,7 +65,7 @@ const ROLE_GRANTS: Record<TeamRole, readonly TeamAction[]> = {
   ],
   // Reads, exports and reads the team's audit trail; changes nothing.
   auditor: ["team.read", "export.create", "team.audit.read"],
-};
+} as const satisfies Record<TeamRole, readonly TeamAction[]>;
 
 /** Org-wide reading, for admins and auditors with a grant in force. */
 const ORG_READER_GRANTS: readonly TeamAction[] = ["team.read", "export.create", "team.audit.read"];
@@ -101,7 +100,7 @@ export function can(principal: Principal | null, action: Action, target: Target,
   if (isOrgReader(principal, now) && ORG_READER_GRANTS.includes(teamAction)) return true;
   if (principal.isAdmin && ADMIN_TEAM_GRANTS.includes(teamAction)) return true;
   const membership = principal.memberships.find((m) => m.teamId === target.teamId);
-  return membership ? ROLE_GRANTS[membership.role].includes(teamAction) : false;
+  return membership ? (ROLE_GRANTS[membership.role] as readonly TeamAction[]).includes(teamAction) : false;
 }
 
 /** The teams whose records a principal may read: every team, or its own. */

@@ -5,7 +5,8 @@
 import { randomBytes } from "node:crypto";
 import { sha256Hex } from "../canonical-json";
 import type { Prisma, PrismaClient } from "../generated/prisma/client";
-import type { Principal, TeamRole } from "./policy";
+import { teamRoles } from "../vocabulary/roles";
+import type { Principal } from "./policy";
 
 export const IDLE_TIMEOUT_MS = 30 * 60_000;
 export const ABSOLUTE_TIMEOUT_MS = 12 * 60 * 60_000;
@@ -52,7 +53,7 @@ export function toPrincipal(user: PrincipalUser): Principal {
     email: user.email,
     name: user.name,
     isAdmin: user.isAdmin,
-    memberships: user.memberships.map((m) => ({ teamId: m.teamId, role: m.role.toLowerCase() as TeamRole })),
+    memberships: user.memberships.map((m) => ({ teamId: m.teamId, role: teamRoles.fromDb(m.role) })),
     orgAuditorUntil: grantEnds.length ? new Date(Math.max(...grantEnds)) : null,
   };
 }

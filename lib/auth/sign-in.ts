@@ -67,7 +67,6 @@ export async function attemptSignIn(
       // A refusal by the throttle guessed nothing: it is audited, but not counted, so it cannot prolong itself.
       if (reason !== "throttled") await tx.signInAttempt.create({ data: { email, ipAddress: ip, succeeded: false, attemptedAt: now } });
       await recordAuditEvent(tx, {
-        category: "security",
         action: "auth.sign_in_failed",
         actorId,
         actorLabel: email || "(no email)",
@@ -95,7 +94,6 @@ export async function attemptSignIn(
     await tx.signInAttempt.create({ data: { email, ipAddress: ip, succeeded: true, attemptedAt: now } });
     await tx.user.update({ where: { id: user.id }, data: { lastSignInAt: now } });
     await recordAuditEvent(tx, {
-      category: "security",
       action: "auth.sign_in",
       actorId: user.id,
       actorLabel: user.email,

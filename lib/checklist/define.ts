@@ -1,6 +1,7 @@
 // Helpers that keep the checklist files short: every item cites its series
 // step automatically, and standards are named one way only.
-import type { ChecklistItem, Reference, Severity } from "./schema";
+import type { Severity } from "../vocabulary/levels";
+import type { ChecklistItem, Reference } from "./schema";
 
 export interface Step {
   number: number;

@@ -5,7 +5,7 @@ import { checklistSchema, type Checklist, type ChecklistItem, type Factor } from
 import { checklistV1 } from "./v1";
 
 export type { Checklist, ChecklistItem, Factor };
-export { SEVERITIES, type Severity, type Reference } from "./schema";
+export { type Reference } from "./schema";
 
 /** Every published version, oldest first. Append; never edit a published one. */
 export const CHECKLIST_VERSIONS: Checklist[] = [checklistSchema.parse(checklistV1)];

@@ -3,9 +3,9 @@
 // different question gets a new one.
 import { z } from "zod";
 
-export const SEVERITIES = ["critical", "high", "medium", "low"] as const;
-export const severitySchema = z.enum(SEVERITIES);
-export type Severity = z.infer<typeof severitySchema>;
+import { severities } from "../vocabulary/levels";
+
+const severitySchema = severities.schema;
 
 export const seriesReferenceSchema = z.object({
   kind: z.literal("series"),

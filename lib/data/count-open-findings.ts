@@ -1,6 +1,8 @@
 import "server-only";
 import { getPrisma } from "../db/prisma";
-import type { Criticality, SeverityCounts } from "./list-service-summaries";
+import { severities } from "../vocabulary/levels";
+import type { SeverityCounts } from "./list-service-summaries";
+import type { Criticality } from "../vocabulary/levels";
 import type { Principal } from "../auth/policy";
 import { lapseExpiredAcceptances } from "./findings/lapse-acceptances";
 import { servicesVisibleSql } from "./scope";
@@ -21,7 +23,7 @@ export async function countOpenFindings(principal: Principal, now: Date = new Da
     FROM findings f JOIN services s ON s.id = f.service_id
     WHERE f.status IN ('open', 'in_progress') AND ${servicesVisibleSql(principal, now)}
     GROUP BY f.severity`;
-  const bySeverity: SeverityCounts = { critical: 0, high: 0, medium: 0, low: 0 };
+  const bySeverity: SeverityCounts = severities.count();
   for (const group of groups) bySeverity[group.severity] = Number(group.n);
   const total = Object.values(bySeverity).reduce((a, b) => a + b, 0);
   return { bySeverity, total, overdue: groups.reduce((sum, group) => sum + Number(group.overdue), 0) };

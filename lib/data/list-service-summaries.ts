@@ -1,11 +1,12 @@
 import "server-only";
+import { severities, type Criticality, type Severity } from "../vocabulary/levels";
 import { getPrisma } from "../db/prisma";
 import type { Principal } from "../auth/policy";
 import type { Prisma } from "../generated/prisma/client";
 import { servicesVisibleTo } from "./scope";
+import { tiers } from "../vocabulary/levels";
 
-export type Criticality = "critical" | "high" | "medium" | "low";
-export type SeverityCounts = Record<Criticality, number>;
+export type SeverityCounts = Record<Severity, number>;
 
 /** What the dashboard needs of each service: who it is and its latest scores. */
 export interface ServiceScores {
@@ -34,7 +35,7 @@ function byFactor(stored: unknown): (number | null)[] {
   return scores;
 }
 
-const emptyCounts = (): SeverityCounts => ({ critical: 0, high: 0, medium: 0, low: 0 });
+const emptyCounts = (): SeverityCounts => severities.count();
 
 export interface ServiceFilter {
   /** Part of the name, any case. */
@@ -51,7 +52,7 @@ export async function listServiceScores(principal: Principal, filter: ServiceFil
       servicesVisibleTo(principal),
       filter.query ? { name: { contains: filter.query, mode: "insensitive" } } : {},
       filter.teamSlug ? { team: { slug: filter.teamSlug } } : {},
-      filter.criticality ? { criticality: filter.criticality.toUpperCase() as Uppercase<Criticality> } : {},
+      filter.criticality ? { criticality: tiers.toDb(filter.criticality) } : {},
     ],
   };
   const services = await prisma.service.findMany({
@@ -74,7 +75,7 @@ export async function listServiceScores(principal: Principal, filter: ServiceFil
     slug: service.slug,
     name: service.name,
     team: service.team,
-    criticality: service.criticality.toLowerCase() as Criticality,
+    criticality: tiers.fromDb(service.criticality),
     owner: service.owner?.name ?? null,
     latestScore: service.latestScore,
     lastAssessedAt: service.lastAssessedAt,

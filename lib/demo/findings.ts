@@ -9,9 +9,9 @@ import type { Random } from "./random";
 const DAY = 86_400_000;
 
 import { DEFAULT_SLA_DAYS } from "../findings/sla";
+import { severities } from "../vocabulary/levels";
+import { type Severity, type FindingStatus as Status } from "../generated/prisma/enums";
 
-type Severity = "CRITICAL" | "HIGH" | "MEDIUM" | "LOW";
-type Status = "OPEN" | "IN_PROGRESS" | "RISK_ACCEPTED" | "RESOLVED";
 type EventKind = "OPENED" | "RECONFIRMED" | "RESOLVED" | "STATUS_CHANGED" | "RISK_ACCEPTED" | "DUE_DATE_CHANGED";
 
 export interface FindingRow {
@@ -70,7 +70,7 @@ export function toFindingRows(input: {
         events.push({ findingId: existing.id, kind: "RECONFIRMED", actorId: lead, assessmentId, detail: {}, occurredAt: at });
         // Leads usually re-plan an overdue finding when an assessment re-confirms it.
         if (existing.dueDate < at && input.rng.chance(0.7)) {
-          const sla = DEFAULT_SLA_DAYS[existing.severity.toLowerCase() as keyof typeof DEFAULT_SLA_DAYS];
+          const sla = DEFAULT_SLA_DAYS[severities.fromDb(existing.severity)];
           const dueDate = new Date(at.getTime() + Math.max(2 * sla, 45) * DAY);
           const detail = { from: existing.dueDate.toISOString(), to: dueDate.toISOString() };
           events.push({ findingId: existing.id, kind: "DUE_DATE_CHANGED", actorId: lead, assessmentId, detail, occurredAt: at });
@@ -83,7 +83,7 @@ export function toFindingRows(input: {
           serviceId: input.serviceId,
           itemId: item.id,
           title: item.title,
-          severity: item.severity.toUpperCase() as Severity,
+          severity: severities.toDb(item.severity),
           status: "OPEN",
           originAssessmentId: assessmentId,
           resolvedByAssessmentId: null,

@@ -5,7 +5,7 @@
 // smoothly between assessments; the service's maturity follows its trajectory
 // (improving, regressing, stagnant, recovering) and noise adds realistic drift.
 import type { ChecklistItem } from "../checklist";
-import type { ResponseStatus } from "../scoring/score";
+import type { ResponseStatus } from "../vocabulary/answers";
 import type { DemoService } from "./org";
 import { createRandom, hashString, type Random } from "./random";
 

@@ -12,6 +12,9 @@ import { DEMO_PEOPLE, DEMO_SERVICES, DEMO_TEAMS, type DemoService } from "./org"
 import { createRandom, hashString } from "./random";
 import { toFindingRows } from "./findings";
 import { seedSelfAssessment } from "./self-seed";
+import { answerStatuses } from "../vocabulary/answers";
+import { tiers } from "../vocabulary/levels";
+import { teamRoles } from "../vocabulary/roles";
 
 const DAY = 86_400_000;
 type Tx = Prisma.TransactionClient;
@@ -24,8 +27,6 @@ export interface SeedResult {
   assessments: number;
   findings: number;
 }
-
-const toDb = <T extends string>(value: T) => value.toUpperCase() as Uppercase<T>;
 
 export async function seedDemo(prisma: PrismaClient, options: { password?: string; now?: Date } = {}): Promise<SeedResult> {
   const now = options.now ?? new Date();
@@ -53,7 +54,7 @@ export async function seedDemo(prisma: PrismaClient, options: { password?: strin
             name: service.name,
             slug: service.slug,
             description: service.description,
-            criticality: toDb(service.criticality),
+            criticality: tiers.toDb(service.criticality),
             repositoryUrl: `https://git.example.com/${service.team}/${service.slug}`,
             ownerId: userIds.get(service.owner) ?? null,
             latestScore: latestScore?.overall ?? null,
@@ -107,7 +108,7 @@ async function seedPeople(tx: Tx, passwordHash: string, now: Date) {
     });
     userIds.set(person.email, user.id);
     for (const [team, role] of Object.entries(person.roles)) {
-      if (role) await tx.membership.create({ data: { userId: user.id, teamId: teamIds.get(team)!, role: toDb(role) } });
+      if (role) await tx.membership.create({ data: { userId: user.id, teamId: teamIds.get(team)!, role: teamRoles.toDb(role) } });
     }
     if (person.orgAuditor) {
       await tx.auditorGrant.create({
@@ -165,7 +166,7 @@ async function seedAssessments(
       assessment.responses.map((response) => ({
         assessmentId: ids[index]!,
         itemId: response.itemId,
-        status: toDb(response.status),
+        status: answerStatuses.toDb(response.status),
         justification: response.justification,
         notes: response.notes,
         evidenceLinks: response.evidenceLinks,

@@ -8,6 +8,8 @@ import { dueDateFor } from "../findings/sla";
 import type { Prisma } from "../generated/prisma/client";
 import { scoreAssessment, storedFactorScores } from "../scoring/score";
 import { evidenceLink, SELF_ANSWERS, SELF_PEOPLE, SELF_SERVICE } from "./self-assessment";
+import { answerStatuses } from "../vocabulary/answers";
+import { severities } from "../vocabulary/levels";
 
 const DAY = 86_400_000;
 
@@ -71,7 +73,7 @@ export async function seedSelfAssessment(
       return {
         assessmentId: assessment.id,
         itemId: item.id,
-        status: answer.status.toUpperCase() as Uppercase<typeof answer.status>,
+        status: answerStatuses.toDb(answer.status),
         justification: answer.justification,
         notes: answer.gap ? `To close: ${answer.gap.action}` : "",
         evidenceLinks: answer.evidence.map(evidenceLink),
@@ -93,7 +95,7 @@ export async function seedSelfAssessment(
       serviceId: service.id,
       itemId: item.id,
       title: item.title,
-      severity: item.severity.toUpperCase() as Uppercase<typeof item.severity>,
+      severity: severities.toDb(item.severity),
       status: "OPEN" as const,
       originAssessmentId: assessment.id,
       ownerId: user(gap.owner),

@@ -3,7 +3,7 @@
 // (validation) and the scanner (what it sends).
 import { z } from "zod";
 
-export const SUGGESTED_STATUSES = ["met", "partially_met", "not_met", "not_applicable"] as const;
+import { ANSWER_STATUSES } from "../vocabulary/answers";
 
 export const observationSchema = z.object({
   file: z.string().min(1).max(500),
@@ -13,7 +13,7 @@ export const observationSchema = z.object({
 
 export const evidenceResultSchema = z.object({
   itemId: z.string().regex(/^F\d{2}-[A-Z0-9-]{2,60}$/, "a checklist item id such as F04-TLS"),
-  status: z.enum(SUGGESTED_STATUSES),
+  status: z.enum(ANSWER_STATUSES),
   summary: z.string().trim().min(1).max(2000),
   observations: z.array(observationSchema).max(50).default([]),
 });

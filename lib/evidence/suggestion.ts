@@ -1,8 +1,10 @@
 // A machine's suggested answer for an item, as the walk, the report and the
 // API show it: what it suggests, why, where from and when; and, once a reviewer
 // has decided, whether they accepted or overrode it.
-import type { ResponseStatus } from "../scoring/score";
+import type { ResponseStatus } from "../vocabulary/answers";
 import type { Observation } from "./schema";
+import type { ResponseStatus as DbResponseStatus } from "../generated/prisma/enums";
+import { answerStatuses, asAnswered } from "../vocabulary/answers";
 
 export interface Suggestion {
   evidenceId: string;
@@ -23,7 +25,7 @@ export interface DecidedSuggestion extends Suggestion {
 
 export function suggestionFrom(row: {
   id: string;
-  status: string;
+  status: DbResponseStatus;
   summary: string;
   observations: unknown;
   source: string;
@@ -32,7 +34,7 @@ export function suggestionFrom(row: {
 }): Suggestion {
   return {
     evidenceId: row.id,
-    status: row.status.toLowerCase() as Suggestion["status"],
+    status: asAnswered(answerStatuses.fromDb(row.status)),
     summary: row.summary,
     observations: Array.isArray(row.observations) ? (row.observations as Observation[]) : [],
     source: row.source,

@@ -3,8 +3,8 @@
 // sign-off trail. Every page names the export, who made it, when, and where to
 // verify it, so a printed page stands on its own.
 import { Document, Link, Page, Text, View } from "@react-pdf/renderer";
-import { STATUS_LABEL } from "../assessment/answer-rules";
-import type { ResponseStatus } from "../scoring/score";
+import { answerStatuses } from "../vocabulary/answers";
+import type { ResponseStatus } from "../vocabulary/answers";
 import { day, pdf, score, when } from "./pdf-theme";
 import { ReportFrame } from "./report-frame";
 import type { AssessmentReportData, ReportItem } from "./assessment-report-data";
@@ -22,7 +22,7 @@ function Item({ item }: { item: ReportItem }) {
   return (
     <View style={s.item} wrap={false}>
       <Text style={s.h3}>{item.id} · {item.title}</Text>
-      <Text style={s.muted}>Severity {item.severity} · Status: {STATUS_LABEL[item.status as ResponseStatus] ?? item.status}</Text>
+      <Text style={s.muted}>Severity {item.severity} · Status: {answerStatuses.label(item.status as ResponseStatus) ?? item.status}</Text>
       <Text><Text style={s.label}>Justification: </Text>{item.justification || "—"}</Text>
       <Text><Text style={s.label}>Notes: </Text>{item.notes || "—"}</Text>
       {item.origin ? <Text><Text style={s.label}>Answer origin: </Text>{item.origin}</Text> : null}

@@ -1,5 +1,5 @@
 // What an export's state and progress mean to the person waiting for it.
-export type ExportState = "queued" | "running" | "done" | "failed";
+import type { ExportState } from "../vocabulary/records";
 
 /** A queued export nobody has picked up for this long suggests no worker is running. */
 export const STALLED_AFTER_MS = 2 * 60_000;
@@ -20,5 +20,3 @@ export function exportStage(state: ExportState, progress: number, waitingMs: num
       return "The report could not be made.";
   }
 }
-
-export const EXPORT_STATE_LABEL: Record<ExportState, string> = { queued: "Queued", running: "In progress", done: "Ready", failed: "Failed" };

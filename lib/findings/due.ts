@@ -1,4 +1,5 @@
 // How a finding stands against its due date, for badges and the overdue filter.
+import { isWorking, type FindingStatus } from "../vocabulary/findings";
 
 export type DueState = "none" | "due" | "due_soon" | "overdue";
 
@@ -7,11 +8,9 @@ export const DUE_SOON_DAYS = 7;
 const DAY = 86_400_000;
 
 /** Only open and in-progress findings run late: resolved ones are done, accepted ones wait for their expiry. */
-export function dueState(finding: { status: string; dueDate: Date | null }, now: Date): DueState {
-  if (!finding.dueDate || !["open", "in_progress"].includes(finding.status)) return "none";
+export function dueState(finding: { status: FindingStatus; dueDate: Date | null }, now: Date): DueState {
+  if (!finding.dueDate || !isWorking(finding.status)) return "none";
   const left = finding.dueDate.getTime() - now.getTime();
   if (left < 0) return "overdue";
   return left <= DUE_SOON_DAYS * DAY ? "due_soon" : "due";
 }
-
-export const FINDING_STATUS_LABEL = { open: "Open", in_progress: "In progress", risk_accepted: "Risk accepted", resolved: "Resolved" } as const;

@@ -2,8 +2,9 @@
 // (the list page and its CSV export read the same). Unknown or malformed values
 // are dropped rather than failing the page.
 import { z } from "zod";
+import { findingStatuses } from "../vocabulary/findings";
+import { severities } from "../vocabulary/levels";
 
-export const FINDING_STATUSES = ["open", "in_progress", "risk_accepted", "resolved"] as const;
 export const FINDING_SORTS = ["due", "severity", "opened", "service"] as const;
 export const FINDINGS_PAGE_SIZE = 50;
 
@@ -13,9 +14,9 @@ export const findingFilterSchema = z.object({
   team: lenient(z.string().regex(/^[a-z0-9-]{1,48}$/)),
   service: lenient(z.string().regex(/^[a-z0-9-]{1,48}$/)),
   factor: lenient(z.coerce.number().int().min(1).max(12)),
-  severity: lenient(z.enum(["critical", "high", "medium", "low"])),
+  severity: lenient(severities.schema),
   /** "active" (the default) is everything not resolved; "all" includes resolved. */
-  status: z.enum([...FINDING_STATUSES, "active", "all"]).catch("active").default("active"),
+  status: z.enum([...findingStatuses.values, "active", "all"]).catch("active").default("active"),
   /** "me", "none", or a user id. */
   owner: lenient(z.union([z.literal("me"), z.literal("none"), z.uuid()])),
   overdue: lenient(z.enum(["1"]).transform(() => true as const)),

@@ -2,8 +2,8 @@
 // one finding per service and item, never a duplicate. An item not met or
 // partially met opens a finding, re-confirms the open one, or reopens the
 // resolved one; an item now met (or not applicable) resolves the open one.
-import type { Severity } from "../checklist";
-import type { ResponseStatus } from "../scoring/score";
+import type { Severity } from "../vocabulary/levels";
+import type { ResponseStatus } from "../vocabulary/answers";
 
 export interface ExistingFinding {
   id: string;

@@ -1,6 +1,6 @@
 // Remediation due dates from severity. Issue 5 makes the policy configurable;
 // the default is the one most security teams start from.
-import type { Severity } from "../checklist";
+import type { Severity } from "../vocabulary/levels";
 
 export type SlaPolicy = Record<Severity, number>;
 

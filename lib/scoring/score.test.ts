@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { itemScore, scoreAssessment, scoreBand, SEVERITY_WEIGHT, type ResponseStatus, type ScorableItem } from "./score";
+import { itemScore, scoreAssessment, scoreBand, SEVERITY_WEIGHT, type ScorableItem } from "./score";
+import type { ResponseStatus } from "../vocabulary/answers";
 
 const items: ScorableItem[] = [
   { id: "F01-A", factor: 1, severity: "critical" },

@@ -10,10 +10,8 @@
 //   factor, so a gap costs the same whichever factor it sits in.
 // - A factor (or assessment) with no applicable item has no score (null),
 //   never a perfect one.
-import type { Severity } from "../checklist/schema";
-
-export const RESPONSE_STATUSES = ["unanswered", "met", "partially_met", "not_met", "not_applicable"] as const;
-export type ResponseStatus = (typeof RESPONSE_STATUSES)[number];
+import type { ResponseStatus } from "../vocabulary/answers";
+import type { Severity } from "../vocabulary/levels";
 
 export const SEVERITY_WEIGHT: Record<Severity, number> = { critical: 10, high: 6, medium: 3, low: 1 };
 

@@ -1,7 +1,7 @@
 // The autosave round trip as the browser makes it (tests/http-autosave.ts).
 // Each save names the version the last one returned, as the walk does;
 // restore() puts the answer back as it was.
-import type { ResponseStatus } from "../../lib/scoring/score";
+import type { ResponseStatus } from "../../lib/vocabulary/answers";
 import { actionId, sendAutosave } from "../../tests/http-autosave";
 
 export interface SaveTarget {

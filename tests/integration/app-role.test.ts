@@ -18,7 +18,7 @@ beforeAll(async () => {
   appUrl = await ensureAppLogin(ownerUrl, login, randomBytes(18).toString("base64url"));
   const prisma = createPrismaClient(appUrl, 1);
   try {
-    await prisma.$transaction((tx) => recordAuditEvent(tx, { category: "security", action: "test.event", actorLabel: "test" }));
+    await prisma.$transaction((tx) => recordAuditEvent(tx, { action: "team.updated", actorLabel: "test", targetType: "test", targetId: "app-role" }));
   } finally {
     await prisma.$disconnect();
   }

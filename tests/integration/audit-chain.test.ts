@@ -40,10 +40,11 @@ afterAll(async () => {
 });
 
 const verify = (checkpoint?: Checkpoint) => withClient(ownerUrl, (c) => verifyAuditChain(c, { checkpoint }));
-const record = (action: string, extra: Partial<Parameters<typeof recordAuditEvent>[1]> = {}) =>
-  app.$transaction((tx) => recordAuditEvent(tx, { category: "security", action, actorLabel: "chain test", ...extra }));
+/** Records an event marked by its target, so the test can find it again. */
+const record = (marker: string, extra: Partial<Parameters<typeof recordAuditEvent>[1]> = {}) =>
+  app.$transaction((tx) => recordAuditEvent(tx, { action: "team.updated", actorLabel: "chain test", targetType: "test", targetId: marker, ...extra }));
 const asOwner = (sql: string, params: unknown[] = []) => withClient(ownerUrl, (c) => c.query(sql, params));
-const idOf = async (action: string) => String((await asOwner("SELECT id FROM audit_events WHERE action = $1", [action])).rows[0].id);
+const idOf = async (marker: string) => String((await asOwner("SELECT id FROM audit_events WHERE target_id = $1", [marker])).rows[0].id);
 
 describe("strings that Postgres cannot hold as given", () => {
   it("no longer break the chain: an over-long email cut inside an emoji, NUL, lone surrogates anywhere in an event", async () => {
@@ -130,13 +131,13 @@ describe("the app's database role", () => {
 
 describe("the schema owner", () => {
   it("changing a row with the trigger disabled, and deleting one in the middle, are each reported, and checking goes on", async () => {
-    for (const action of ["test.a", "test.b", "test.c", "test.d"]) await record(action);
+    for (const marker of ["test.a", "test.b", "test.c", "test.d"]) await record(marker);
     const [b, c] = [await idOf("test.b"), await idOf("test.c")];
     await withClient(ownerUrl, async (client) => {
       await client.query("BEGIN");
       await client.query("ALTER TABLE audit_events DISABLE TRIGGER audit_events_no_update_or_delete");
-      await client.query("UPDATE audit_events SET actor_label = 'someone else' WHERE action = 'test.b'");
-      await client.query("DELETE FROM audit_events WHERE action = 'test.c'");
+      await client.query("UPDATE audit_events SET actor_label = 'someone else' WHERE target_id = 'test.b'");
+      await client.query("DELETE FROM audit_events WHERE target_id = 'test.c'");
       await client.query("ALTER TABLE audit_events ENABLE TRIGGER audit_events_no_update_or_delete");
       await client.query("COMMIT");
     });
@@ -159,7 +160,7 @@ describe("the schema owner", () => {
     await withClient(ownerUrl, async (client) => {
       await client.query("BEGIN");
       await client.query("ALTER TABLE audit_events DISABLE TRIGGER audit_events_no_update_or_delete");
-      await client.query("DELETE FROM audit_events WHERE action IN ('test.e', 'test.f')");
+      await client.query("DELETE FROM audit_events WHERE target_id IN ('test.e', 'test.f')");
       await client.query("ALTER TABLE audit_events ENABLE TRIGGER audit_events_no_update_or_delete");
       await client.query("COMMIT");
     });

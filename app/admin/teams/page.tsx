@@ -6,6 +6,7 @@ import { formatDate } from "@/components/ui/format";
 import { requirePagePermission } from "@/lib/auth/page-guard";
 import { can } from "@/lib/auth/policy";
 import { listTeams } from "@/lib/data/admin/list-teams";
+import { teamRoles } from "@/lib/vocabulary/roles";
 
 export const metadata: Metadata = { title: "Teams" };
 
@@ -32,8 +33,7 @@ export default async function TeamsPage() {
                 <div className="flex flex-wrap items-baseline justify-between gap-2">
                   <h3 className="font-medium">{team.name}</h3>
                   <p className="text-sm text-slate-600 dark:text-slate-400">
-                    {count(team.services, "service")} · {count(team.members.lead, "lead")} · {count(team.members.reviewer, "reviewer")} ·{" "}
-                    {count(team.members.auditor, "auditor")} · since {formatDate(team.createdAt)}
+                    {[count(team.services, "service"), ...teamRoles.values.map((role) => count(team.members[role], role)), `since ${formatDate(team.createdAt)}`].join(" · ")}
                   </p>
                 </div>
                 {team.description ? <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">{team.description}</p> : null}

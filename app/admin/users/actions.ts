@@ -5,6 +5,7 @@ import { z } from "zod";
 import { adminAction, type ActionState } from "@/lib/actions/action";
 import { grantOrgAuditor, revokeOrgAuditor, setMembership } from "@/lib/data/admin/manage-access";
 import { createUser, resetUserPassword, setUserDisabled } from "@/lib/data/admin/manage-users";
+import { teamRoles } from "@/lib/vocabulary/roles";
 
 const createSchema = z.object({
   email: z.string().trim().toLowerCase().email("Enter a valid email address.").max(254),
@@ -14,7 +15,7 @@ const createSchema = z.object({
 const userSchema = z.object({ userId: z.uuid() });
 const disableSchema = userSchema.extend({ disabled: z.enum(["true", "false"]) });
 
-const membershipSchema = userSchema.extend({ teamId: z.uuid(), role: z.enum(["reviewer", "lead", "auditor", "none"]) });
+const membershipSchema = userSchema.extend({ teamId: z.uuid(), role: z.enum([...teamRoles.values, "none"]) });
 const grantSchema = userSchema.extend({
   expiresOn: z.iso.date("Choose an expiry date."),
   reason: z.string().trim().min(3, "Say why (e.g. the audit it is for).").max(200),

@@ -14,10 +14,10 @@ import { FACTOR_NAMES } from "@/lib/checklist/factor-names";
 import { compareWithPrevious } from "@/lib/data/assessments/compare-with-previous";
 import { getAssessment } from "@/lib/data/assessments/get-assessment";
 import { notFoundOnMissing } from "@/lib/data/not-found";
+import { assessmentEventKinds } from "@/lib/vocabulary/assessments";
 
 export const metadata: Metadata = { title: "Assessment" };
 
-const EVENT_LABEL = { started: "Started", submitted: "Submitted for sign-off", returned: "Returned", approved: "Approved" } as const;
 
 export default async function AssessmentPage({ params }: { params: Promise<{ id: string }> }) {
   const principal = await requirePrincipal();
@@ -112,7 +112,7 @@ export default async function AssessmentPage({ params }: { params: Promise<{ id:
             <ol className="space-y-3 px-5 py-4 text-sm">
               {assessment.events.map((event) => (
                 <li key={event.occurredAt.toISOString() + event.kind}>
-                  <p className="font-medium">{EVENT_LABEL[event.kind]}</p>
+                  <p className="font-medium">{assessmentEventKinds.label(event.kind)}</p>
                   <p className="text-slate-600 dark:text-slate-400">
                     {event.actor} · <time dateTime={event.occurredAt.toISOString()}>{formatDateTime(event.occurredAt)} UTC</time>
                   </p>

@@ -11,7 +11,7 @@ import { SeverityBadge } from "@/components/ui/severity";
 import { requirePrincipal } from "@/lib/auth/current";
 import { getFinding } from "@/lib/data/findings/get-finding";
 import { notFoundOnMissing } from "@/lib/data/not-found";
-import { FINDING_STATUS_LABEL } from "@/lib/findings/due";
+import { findingStatuses } from "@/lib/vocabulary/findings";
 import { riskAcceptanceWindow } from "@/lib/findings/settings";
 
 export const metadata: Metadata = { title: "Finding" };
@@ -33,7 +33,7 @@ export default async function FindingPage({ params }: { params: Promise<{ id: st
         <div className="mt-2 flex flex-wrap items-center gap-2 text-sm">
           <span className="font-mono text-xs text-slate-600 dark:text-slate-400">{finding.itemId}</span>
           <SeverityBadge level={finding.severity} />
-          <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs font-semibold dark:bg-slate-800">{FINDING_STATUS_LABEL[finding.status]}</span>
+          <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs font-semibold dark:bg-slate-800">{findingStatuses.label(finding.status)}</span>
           <DueBadge state={finding.due} />
           <span className="text-slate-600 dark:text-slate-400">
             Opened {formatDate(finding.openedAt)} · due {formatDate(finding.dueDate)} · owner {finding.owner?.name ?? "none"}

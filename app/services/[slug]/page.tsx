@@ -1,3 +1,4 @@
+import { assessmentStates } from "@/lib/vocabulary/assessments";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { FindingSeverityForm } from "@/components/services/finding-severity-form";
@@ -19,7 +20,7 @@ import { notFoundOnMissing } from "@/lib/data/not-found";
 
 export const metadata: Metadata = { title: "Service" };
 
-const STATE_LABEL = { draft: "Draft", in_review: "Submitted for sign-off", completed: "Completed" } as const;
+
 
 export default async function ServicePage({
   params,
@@ -131,7 +132,7 @@ export default async function ServicePage({
                     <td className="px-5 py-2.5">
                       <Link href={`/assessments/${a.id}`} className="text-indigo-700 hover:underline dark:text-indigo-300">{formatDate(a.startedAt)}</Link>
                     </td>
-                    <td className="px-3 py-2.5">{STATE_LABEL[a.status]}</td>
+                    <td className="px-3 py-2.5">{assessmentStates.label(a.status)}</td>
                     <td className="px-3 py-2.5">v{a.checklistVersion}</td>
                     <td className="px-3 py-2.5">{a.approvedBy ?? "—"}</td>
                     <td className="px-5 py-2.5 text-right"><ScoreBadge score={a.overallScore} /></td>

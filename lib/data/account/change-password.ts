@@ -38,7 +38,6 @@ export async function changeOwnPassword(principal: Principal, input: PasswordCha
     await prisma.$transaction(async (tx) => {
       await tx.signInAttempt.create({ data: { email: user.email, ipAddress: ip, succeeded: false, attemptedAt: now } });
       await recordAuditEvent(tx, {
-        category: "security",
         action: "user.password_change_failed",
         ...actorOf(principal),
         targetType: "user",
@@ -66,7 +65,6 @@ export async function changeOwnPassword(principal: Principal, input: PasswordCha
       data: { endedAt: now },
     });
     await recordAuditEvent(tx, {
-      category: "security",
       action: "user.password_changed",
       ...actorOf(principal),
       targetType: "user",

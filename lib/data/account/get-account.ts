@@ -1,9 +1,11 @@
 import "server-only";
 import { sha256Hex } from "../../canonical-json";
-import type { Principal, TeamRole } from "../../auth/policy";
+import type { Principal } from "../../auth/policy";
+import type { TeamRole } from "../../vocabulary/roles";
 import { IDLE_TIMEOUT_MS } from "../../auth/sessions";
 import { getPrisma } from "../../db/prisma";
 import { NotFoundError } from "../errors";
+import { teamRoles } from "../../vocabulary/roles";
 
 export interface Account {
   name: string;
@@ -53,7 +55,7 @@ export async function getAccount(principal: Principal, sessionSecret: string | n
     isAdmin: user.isAdmin,
     hasPassword: user.passwordHash !== null,
     signsInWithSso: user._count.accounts > 0,
-    roles: user.memberships.map((m) => ({ team: m.team.name, role: m.role.toLowerCase() as TeamRole })),
+    roles: user.memberships.map((m) => ({ team: m.team.name, role: teamRoles.fromDb(m.role) })),
     orgAuditorUntil: principal.orgAuditorUntil,
     sessions: sessions.map(({ tokenHash, ...session }) => ({ ...session, current: tokenHash === current })),
     recentSecurityEvents: events,

@@ -1,14 +1,16 @@
 import "server-only";
 import type { Principal } from "../../auth/policy";
+import type { TeamRole } from "../../vocabulary/roles";
 import { getPrisma } from "../../db/prisma";
 import { assertOrgAdmin } from "../scope";
+import { teamRoles } from "../../vocabulary/roles";
 
 export interface TeamRow {
   id: string;
   name: string;
   slug: string;
   description: string;
-  members: { lead: number; reviewer: number; auditor: number };
+  members: Record<TeamRole, number>;
   services: number;
   createdAt: Date;
 }
@@ -25,8 +27,8 @@ export async function listTeams(principal: Principal): Promise<TeamRow[]> {
     prisma.membership.groupBy({ by: ["teamId", "role"], _count: { _all: true } }),
   ]);
   return teams.map((team) => {
-    const members = { lead: 0, reviewer: 0, auditor: 0 };
-    for (const row of counts) if (row.teamId === team.id) members[row.role.toLowerCase() as keyof typeof members] = row._count._all;
+    const members = teamRoles.count();
+    for (const row of counts) if (row.teamId === team.id) members[teamRoles.fromDb(row.role)] = row._count._all;
     return { id: team.id, name: team.name, slug: team.slug, description: team.description, members, services: team._count.services, createdAt: team.createdAt };
   });
 }

@@ -1,7 +1,9 @@
 import "server-only";
-import type { Principal, TeamRole } from "../../auth/policy";
+import type { Principal } from "../../auth/policy";
+import type { TeamRole } from "../../vocabulary/roles";
 import { getPrisma } from "../../db/prisma";
 import { assertOrgAdmin } from "../scope";
+import { teamRoles } from "../../vocabulary/roles";
 
 export interface UserRow {
   id: string;
@@ -40,7 +42,7 @@ export async function listUsers(principal: Principal, now: Date = new Date()): P
     // Whether one is set, never the hash itself.
     hasPassword: user.passwordHash !== null,
     lastSignInAt: user.lastSignInAt,
-    memberships: user.memberships.map((m) => ({ team: m.team.name, role: m.role.toLowerCase() as TeamRole })),
+    memberships: user.memberships.map((m) => ({ team: m.team.name, role: teamRoles.fromDb(m.role) })),
     auditorUntil: user.auditorGrants.length ? new Date(Math.max(...user.auditorGrants.map((g) => g.expiresAt.getTime()))) : null,
   }));
 }

@@ -1,9 +1,11 @@
 import "server-only";
 import { actorOf, recordAuditEvent } from "../../audit/record";
-import type { Principal, TeamRole } from "../../auth/policy";
+import type { Principal } from "../../auth/policy";
+import type { TeamRole } from "../../vocabulary/roles";
 import { getPrisma } from "../../db/prisma";
 import { NotFoundError, ValidationError } from "../errors";
 import { assertOrgAdmin } from "../scope";
+import { teamRoles } from "../../vocabulary/roles";
 
 const DAY = 86_400_000;
 /** Org-wide read access is for audits: time-limited, at most a year at a time. */
@@ -13,8 +15,6 @@ export const MAX_GRANT_DAYS = 366;
 export function latestGrantExpiry(now: Date = new Date()): string {
   return new Date(now.getTime() + (MAX_GRANT_DAYS - 1) * DAY).toISOString().slice(0, 10);
 }
-
-const toDb = (role: TeamRole) => role.toUpperCase() as "REVIEWER" | "LEAD" | "AUDITOR";
 
 /** Gives a user a role in a team, changes it, or (role null) removes them from it. */
 export async function setMembership(principal: Principal, input: { userId: string; teamId: string; role: TeamRole | null }): Promise<void> {
@@ -26,13 +26,12 @@ export async function setMembership(principal: Principal, input: { userId: strin
     ]);
     if (!user || !team) throw new NotFoundError();
     const existing = await tx.membership.findUnique({ where: { userId_teamId: { userId: user.id, teamId: team.id } } });
-    const before = existing ? existing.role.toLowerCase() : null;
+    const before = existing ? teamRoles.fromDb(existing.role) : null;
     if (before === input.role) return;
     if (input.role === null) await tx.membership.delete({ where: { id: existing!.id } });
-    else if (existing) await tx.membership.update({ where: { id: existing.id }, data: { role: toDb(input.role) } });
-    else await tx.membership.create({ data: { userId: user.id, teamId: team.id, role: toDb(input.role) } });
+    else if (existing) await tx.membership.update({ where: { id: existing.id }, data: { role: teamRoles.toDb(input.role) } });
+    else await tx.membership.create({ data: { userId: user.id, teamId: team.id, role: teamRoles.toDb(input.role) } });
     await recordAuditEvent(tx, {
-      category: "security",
       action: "membership.changed",
       ...actorOf(principal),
       teamId: team.id,
@@ -61,7 +60,6 @@ export async function grantOrgAuditor(
       data: { userId: user.id, grantedById: principal.userId, reason: input.reason, expiresAt },
     });
     await recordAuditEvent(tx, {
-      category: "security",
       action: "auditor_grant.created",
       ...actorOf(principal),
       targetType: "user",
@@ -78,7 +76,6 @@ export async function revokeOrgAuditor(principal: Principal, input: { userId: st
     if (active.length === 0) throw new NotFoundError();
     await tx.auditorGrant.updateMany({ where: { id: { in: active.map((g) => g.id) } }, data: { revokedAt: now } });
     await recordAuditEvent(tx, {
-      category: "security",
       action: "auditor_grant.revoked",
       ...actorOf(principal),
       targetType: "user",

@@ -27,7 +27,6 @@ export async function createTeam(principal: Principal, input: { name: string; de
     await assertNameFree(tx, input.name);
     const team = await tx.team.create({ data: { name: input.name, description: input.description, slug: await freeSlug(tx, input.name) } });
     await recordAuditEvent(tx, {
-      category: "change",
       action: "team.created",
       ...actorOf(principal),
       teamId: team.id,
@@ -49,7 +48,6 @@ export async function updateTeam(principal: Principal, input: { teamId: string; 
     await assertNameFree(tx, input.name, team.id);
     await tx.team.update({ where: { id: team.id }, data: { name: input.name, description: input.description } });
     await recordAuditEvent(tx, {
-      category: "change",
       action: "team.updated",
       ...actorOf(principal),
       teamId: team.id,

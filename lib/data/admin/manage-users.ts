@@ -27,7 +27,6 @@ export async function createUser(
     }
     const user = await tx.user.create({ data: { email: input.email, name: input.name, isAdmin: input.isAdmin, ...oneTimePassword(passwordHash) } });
     await recordAuditEvent(tx, {
-      category: "change",
       action: "user.created",
       ...actorOf(principal),
       targetType: "user",
@@ -50,7 +49,6 @@ export async function setUserDisabled(principal: Principal, input: { userId: str
     // Open sessions end now, not at their expiry.
     if (input.disabled) await tx.session.updateMany({ where: { userId: user.id, endedAt: null }, data: { endedAt: now } });
     await recordAuditEvent(tx, {
-      category: "security",
       action: input.disabled ? "user.disabled" : "user.enabled",
       ...actorOf(principal),
       targetType: "user",
@@ -71,7 +69,7 @@ export async function resetUserPassword(principal: Principal, input: { userId: s
     if (!user) throw new NotFoundError();
     await tx.user.update({ where: { id: user.id }, data: oneTimePassword(passwordHash) });
     await tx.session.updateMany({ where: { userId: user.id, endedAt: null }, data: { endedAt: now } });
-    await recordAuditEvent(tx, { category: "security", action: "user.password_reset", ...actorOf(principal), targetType: "user", targetId: user.id });
+    await recordAuditEvent(tx, { action: "user.password_reset", ...actorOf(principal), targetType: "user", targetId: user.id });
   });
   return { temporaryPassword: password };
 }

@@ -1,12 +1,13 @@
 import "server-only";
 import { actorOf, recordAuditEvent } from "../../audit/record";
 import { can, type Principal } from "../../auth/policy";
+import type { TokenScope } from "../../vocabulary/records";
 import { getPrisma } from "../../db/prisma";
 import { hashApiToken, newApiToken, tokenPrefix } from "../../api/token-format";
 import { NotFoundError } from "../errors";
 import { assertTeamPermission } from "../scope";
+import { tokenScopes } from "../../vocabulary/records";
 
-export type TokenScope = "submit_evidence" | "read";
 
 export interface TokenRow {
   id: string;
@@ -42,7 +43,7 @@ export async function listTokens(principal: Principal, now: Date = new Date()): 
     id: t.id,
     name: t.name,
     prefix: t.prefix,
-    scope: t.scope.toLowerCase() as TokenScope,
+    scope: tokenScopes.fromDb(t.scope),
     team: t.team,
     createdBy: t.createdBy?.name ?? null,
     createdAt: t.createdAt,
@@ -74,14 +75,13 @@ export async function createToken(
         prefix: tokenPrefix(token),
         tokenHash: hashApiToken(token),
         teamId: input.teamId,
-        scope: input.scope === "read" ? "READ" : "SUBMIT_EVIDENCE",
+        scope: tokenScopes.toDb(input.scope),
         createdById: principal.userId,
         expiresAt,
         createdAt: now,
       },
     });
     await recordAuditEvent(tx, {
-      category: "security",
       action: "api_token.created",
       ...actorOf(principal),
       teamId: input.teamId,
@@ -106,7 +106,6 @@ export async function revokeToken(principal: Principal, input: { tokenId: string
     const { count } = await tx.apiToken.updateMany({ where: { id: token.id, revokedAt: null }, data: { revokedAt: now, revokedById: principal.userId } });
     if (count === 0) return;
     await recordAuditEvent(tx, {
-      category: "security",
       action: "api_token.revoked",
       ...actorOf(principal),
       teamId: token.teamId,

@@ -1,10 +1,12 @@
 import "server-only";
-import type { Severity } from "../../checklist";
+import type { Severity } from "../../vocabulary/levels";
 import { planFindings } from "../../findings/plan";
 import { slaPolicy } from "../../findings/settings";
 import { dueDateFor } from "../../findings/sla";
 import type { Prisma } from "../../generated/prisma/client";
-import type { ResponseStatus } from "../../scoring/score";
+import type { ResponseStatus } from "../../vocabulary/answers";
+import { findingStatuses } from "../../vocabulary/findings";
+import { severities } from "../../vocabulary/levels";
 
 /**
  * Brings a service's findings in line with an assessment being approved, in
@@ -24,7 +26,7 @@ export async function applyFindings(
   const existing = await tx.finding.findMany({ where: { serviceId: input.serviceId }, select: { id: true, itemId: true, status: true } });
   const steps = planFindings(
     input.answers,
-    existing.map((f) => ({ ...f, status: f.status.toLowerCase() as "open" })),
+    existing.map((f) => ({ ...f, status: findingStatuses.fromDb(f.status) })),
   );
   const titles = new Map(input.answers.map((a) => [a.itemId, a.title]));
   const counts = { opened: 0, reconfirmed: 0, reopened: 0, resolved: 0 };
@@ -45,7 +47,7 @@ export async function applyFindings(
           serviceId: input.serviceId,
           itemId: step.itemId,
           title: titles.get(step.itemId) ?? step.itemId,
-          severity: step.severity.toUpperCase() as "HIGH",
+          severity: severities.toDb(step.severity),
           originAssessmentId: input.assessmentId,
           createdById: input.actorId,
           openedAt: input.now,

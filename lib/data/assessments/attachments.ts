@@ -51,7 +51,6 @@ export async function addAttachment(
       select: META,
     });
     await recordAuditEvent(tx, {
-      category: "change",
       action: "attachment.added",
       ...actorOf(principal),
       teamId: assessment.teamId,
@@ -70,7 +69,6 @@ export async function removeAttachment(principal: Principal, input: { assessment
     if (!attachment) throw new NotFoundError();
     await tx.attachment.delete({ where: { id: attachment.id } });
     await recordAuditEvent(tx, {
-      category: "change",
       action: "attachment.removed",
       ...actorOf(principal),
       teamId: assessment.teamId,
@@ -94,7 +92,6 @@ export async function getAttachmentContent(
     });
     if (!attachment) throw new NotFoundError();
     await recordAuditEvent(tx, {
-      category: "access",
       action: "attachment.downloaded",
       ...actorOf(principal),
       teamId: attachment.response.assessment.service.teamId,

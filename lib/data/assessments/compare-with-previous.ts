@@ -3,9 +3,10 @@ import { compareFactors, compareItems, type FactorDifference, type ItemDifferenc
 import type { Principal } from "../../auth/policy";
 import { parseStoredFactors } from "../../checklist";
 import { getPrisma } from "../../db/prisma";
-import type { ResponseStatus } from "../../scoring/score";
 import { NotFoundError } from "../errors";
 import { servicesVisibleTo } from "../scope";
+import { answerStatuses } from "../../vocabulary/answers";
+import { type ResponseStatus as DbResponseStatus } from "../../generated/prisma/enums";
 
 export interface AssessmentComparison {
   previous: { id: string; approvedAt: Date; overallScore: number | null } | null;
@@ -33,7 +34,7 @@ export async function compareWithPrevious(principal: Principal, assessmentId: st
     orderBy: { approvedAt: "desc" },
     include: { responses: { select: { itemId: true, status: true } } },
   });
-  const statuses = (rows: { itemId: string; status: string }[]) => new Map(rows.map((r) => [r.itemId, r.status.toLowerCase() as ResponseStatus]));
+  const statuses = (rows: { itemId: string; status: DbResponseStatus }[]) => new Map(rows.map((r) => [r.itemId, answerStatuses.fromDb(r.status)]));
   const items = parseStoredFactors(assessment.checklistVersion.items).flatMap((f) => f.items);
   return {
     previous: previous?.approvedAt ? { id: previous.id, approvedAt: previous.approvedAt, overallScore: previous.overallScore } : null,

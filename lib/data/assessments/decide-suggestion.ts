@@ -1,7 +1,7 @@
 import "server-only";
 import { actorOf, recordAuditEvent } from "../../audit/record";
 import type { Principal } from "../../auth/policy";
-import { STATUS_LABEL } from "../../assessment/answer-rules";
+import { answerStatuses } from "../../vocabulary/answers";
 import { getPrisma } from "../../db/prisma";
 import { suggestionFrom } from "../../evidence/suggestion";
 import { NotFoundError, ValidationError } from "../errors";
@@ -47,7 +47,6 @@ export async function decideSuggestion(
       },
     });
     await recordAuditEvent(tx, {
-      category: "change",
       action: input.decision === "accept" ? "response.suggestion_accepted" : "response.suggestion_overridden",
       ...actorOf(principal),
       teamId: assessment.teamId,
@@ -58,7 +57,7 @@ export async function decideSuggestion(
         status: after.status.toLowerCase(),
         justification: after.justification,
         version: after.version,
-        suggestion: { evidenceId: evidence.id, source: evidence.source, suggested: STATUS_LABEL[suggestion.status] },
+        suggestion: { evidenceId: evidence.id, source: evidence.source, suggested: answerStatuses.label(suggestion.status) },
       },
       occurredAt: now,
     });

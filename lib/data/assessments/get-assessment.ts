@@ -1,15 +1,19 @@
 import "server-only";
+import type { AssessmentState } from "../../vocabulary/assessments";
 import { suggestionFrom, type DecidedSuggestion, type Suggestion } from "../../evidence/suggestion";
 import { answerGap } from "../../assessment/answer-rules";
 import { can, type Principal } from "../../auth/policy";
 import { parseStoredFactors, type Factor } from "../../checklist";
 import { getPrisma } from "../../db/prisma";
-import type { ResponseStatus } from "../../scoring/score";
+import type { ResponseStatus } from "../../vocabulary/answers";
 import { NotFoundError } from "../errors";
 import { assertTeamPermission, servicesVisibleTo } from "../scope";
 import type { AttachmentMeta } from "./attachments";
+import { answerStatuses } from "../../vocabulary/answers";
+import { suggestionOutcomes } from "../../vocabulary/answers";
+import { assessmentStates } from "../../vocabulary/assessments";
+import { assessmentEventKinds } from "../../vocabulary/assessments";
 
-export type AssessmentStatus = "draft" | "in_review" | "completed";
 
 export interface ResponseView {
   itemId: string;
@@ -39,7 +43,7 @@ export interface FactorProgress {
 
 export interface AssessmentView {
   id: string;
-  status: AssessmentStatus;
+  status: AssessmentState;
   service: { id: string; name: string; slug: string; team: string; teamId: string; criticality: string };
   checklist: { version: string; contentHash: string };
   factors: Factor[];
@@ -89,7 +93,7 @@ export async function getAssessment(principal: Principal, assessmentId: string):
   const factors = parseStoredFactors(assessment.checklistVersion.items);
   const responses: Record<string, ResponseView> = {};
   for (const r of assessment.responses) {
-    const status = r.status.toLowerCase() as ResponseStatus;
+    const status = answerStatuses.fromDb(r.status);
     responses[r.itemId] = {
       itemId: r.itemId,
       status,
@@ -108,7 +112,7 @@ export async function getAssessment(principal: Principal, assessmentId: string):
         r.suggestion && r.suggestionOutcome
           ? {
               ...suggestionFrom(r.suggestion),
-              outcome: r.suggestionOutcome.toLowerCase() as "accepted" | "overridden",
+              outcome: suggestionOutcomes.fromDb(r.suggestionOutcome),
               decidedBy: r.suggestionDecidedBy?.name ?? null,
               decidedAt: r.suggestionDecidedAt,
             }
@@ -123,7 +127,7 @@ export async function getAssessment(principal: Principal, assessmentId: string):
   }));
   const factorScores = Array.from({ length: 12 }, () => null as number | null);
   for (const entry of (assessment.factorScores ?? []) as { factor: number; score: number | null }[]) factorScores[entry.factor - 1] = entry.score;
-  const status = assessment.status.toLowerCase() as AssessmentStatus;
+  const status = assessmentStates.fromDb(assessment.status);
   const team = { teamId: assessment.service.teamId };
   const pendingSuggestions = status === "completed" ? {} : await pendingSuggestionsFor(assessment.service.id, assessment.startedAt, responses);
   return {
@@ -149,7 +153,7 @@ export async function getAssessment(principal: Principal, assessmentId: string):
     approvedBy: assessment.approvedBy?.name ?? null,
     overallScore: assessment.overallScore,
     factorScores,
-    events: assessment.events.map((e) => ({ kind: e.kind.toLowerCase() as "started", actor: e.actorLabel, comment: e.comment, occurredAt: e.occurredAt })),
+    events: assessment.events.map((e) => ({ kind: assessmentEventKinds.fromDb(e.kind), actor: e.actorLabel, comment: e.comment, occurredAt: e.occurredAt })),
     may: {
       edit: status === "draft" && can(principal, "assessment.edit", team),
       submit: status === "draft" && can(principal, "assessment.submit", team),

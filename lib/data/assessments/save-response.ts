@@ -3,10 +3,11 @@ import { actorOf, recordAuditEvent } from "../../audit/record";
 import type { Principal } from "../../auth/policy";
 import { getPrisma } from "../../db/prisma";
 import type { Prisma } from "../../generated/prisma/client";
-import type { ResponseStatus } from "../../scoring/score";
+import type { ResponseStatus } from "../../vocabulary/answers";
 import { NotFoundError, ValidationError } from "../errors";
 import { assertTeamPermission } from "../scope";
 import { lockAssessment } from "./load";
+import { answerStatuses } from "../../vocabulary/answers";
 
 export interface AnswerValues {
   status: ResponseStatus;
@@ -27,8 +28,6 @@ export type SaveResult =
   /** Someone saved first: the reviewer sees theirs and this, and chooses. */
   | { outcome: "conflict"; answer: SavedAnswer };
 
-const toDb = (status: ResponseStatus) => status.toUpperCase() as "MET";
-
 async function current(tx: Prisma.TransactionClient, assessmentId: string, itemId: string) {
   const row = await tx.response.findUnique({
     where: { assessmentId_itemId: { assessmentId, itemId } },
@@ -38,7 +37,7 @@ async function current(tx: Prisma.TransactionClient, assessmentId: string, itemI
   return {
     id: row.id,
     answer: {
-      status: row.status.toLowerCase() as ResponseStatus,
+      status: answerStatuses.fromDb(row.status),
       justification: row.justification,
       notes: row.notes,
       evidenceLinks: row.evidenceLinks,
@@ -74,7 +73,7 @@ export async function saveResponse(
     const updated = await tx.response.updateMany({
       where: { id: before.id, version: input.baseVersion },
       data: {
-        status: toDb(input.values.status),
+        status: answerStatuses.toDb(input.values.status),
         justification: input.values.justification,
         notes: input.values.notes,
         evidenceLinks: input.values.evidenceLinks,
@@ -88,7 +87,6 @@ export async function saveResponse(
     if (!after) throw new NotFoundError();
     const values = (a: SavedAnswer) => ({ status: a.status, justification: a.justification, notes: a.notes, evidenceLinks: a.evidenceLinks, carriedOver: a.carriedOver, version: a.version });
     await recordAuditEvent(tx, {
-      category: "change",
       action: "response.saved",
       ...actorOf(principal),
       teamId: assessment.teamId,

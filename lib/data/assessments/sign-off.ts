@@ -6,22 +6,22 @@ import { parseStoredFactors } from "../../checklist";
 import { getPrisma } from "../../db/prisma";
 import type { Prisma } from "../../generated/prisma/client";
 import { recordTeamPosture } from "../../posture/record";
-import { scoreAssessment, storedFactorScores, type ResponseStatus } from "../../scoring/score";
+import { scoreAssessment, storedFactorScores } from "../../scoring/score";
 import { ValidationError } from "../errors";
 import { assertTeamPermission } from "../scope";
 import { applyFindings } from "./apply-findings";
 import { lockAssessment, type AssessmentRow } from "./load";
+import { assessmentEventKinds } from "../../vocabulary/assessments";
+import { answerStatuses } from "../../vocabulary/answers";
 
 type Tx = Prisma.TransactionClient;
-const lower = (status: string) => status.toLowerCase() as ResponseStatus;
 
 async function trail(tx: Tx, principal: Principal, assessment: AssessmentRow, kind: "SUBMITTED" | "RETURNED" | "APPROVED", now: Date, extra: { comment?: string; after?: Record<string, unknown> } = {}) {
   await tx.assessmentEvent.create({
     data: { assessmentId: assessment.id, kind, actorId: principal.userId, actorLabel: principal.email, comment: extra.comment ?? "", occurredAt: now },
   });
   await recordAuditEvent(tx, {
-    category: "change",
-    action: `assessment.${kind.toLowerCase()}`,
+    action: `assessment.${assessmentEventKinds.fromDb(kind)}` as const,
     ...actorOf(principal),
     teamId: assessment.teamId,
     targetType: "assessment",
@@ -40,7 +40,7 @@ export async function submitAssessment(principal: Principal, input: { assessment
     if (assessment.status !== "DRAFT") throw new ValidationError("Only a draft can be submitted.");
     const responses = await tx.response.findMany({ where: { assessmentId: assessment.id }, orderBy: { itemId: "asc" } });
     const gaps = responses
-      .map((r) => ({ itemId: r.itemId, gap: answerGap({ status: lower(r.status), justification: r.justification, carriedOver: r.carriedOver }) }))
+      .map((r) => ({ itemId: r.itemId, gap: answerGap({ status: answerStatuses.fromDb(r.status), justification: r.justification, carriedOver: r.carriedOver }) }))
       .filter((r) => r.gap !== null);
     if (gaps.length) {
       const sample = gaps.slice(0, 5).map((g) => `${g.itemId} (${g.gap})`).join(", ");
@@ -87,7 +87,7 @@ export async function approveAssessment(principal: Principal, input: { assessmen
       tx.response.findMany({ where: { assessmentId: assessment.id }, select: { itemId: true, status: true } }),
     ]);
     const items = parseStoredFactors(version.items).flatMap((f) => f.items);
-    const statuses = new Map(responses.map((r) => [r.itemId, lower(r.status)]));
+    const statuses = new Map(responses.map((r) => [r.itemId, answerStatuses.fromDb(r.status)]));
     const score = scoreAssessment(items, statuses);
     const factorScores = storedFactorScores(score);
     const now = new Date();

@@ -4,9 +4,9 @@ import type { Principal } from "../../auth/policy";
 import { startingAnswers } from "../../assessment/carry-over";
 import { parseStoredFactors } from "../../checklist";
 import { getPrisma } from "../../db/prisma";
-import type { ResponseStatus } from "../../scoring/score";
 import { NotFoundError, ValidationError } from "../errors";
 import { assertTeamPermission, servicesVisibleTo } from "../scope";
+import { answerStatuses } from "../../vocabulary/answers";
 
 const items = (stored: unknown) => parseStoredFactors(stored).flatMap((factor) => factor.items);
 
@@ -36,7 +36,7 @@ export async function startAssessment(principal: Principal, input: { serviceId: 
       previous
         ? {
             items: items(previous.checklistVersion.items),
-            answers: previous.responses.map((r) => ({ ...r, status: r.status.toLowerCase() as ResponseStatus })),
+            answers: previous.responses.map((r) => ({ ...r, status: answerStatuses.fromDb(r.status) })),
           }
         : null,
     );
@@ -48,14 +48,13 @@ export async function startAssessment(principal: Principal, input: { serviceId: 
       data: answers.map((answer) => ({
         ...answer,
         assessmentId: assessment.id,
-        status: answer.status.toUpperCase() as "UNANSWERED",
+        status: answerStatuses.toDb(answer.status),
       })),
     });
     await tx.assessmentEvent.create({
       data: { assessmentId: assessment.id, kind: "STARTED", actorId: principal.userId, actorLabel: principal.email, occurredAt: now },
     });
     await recordAuditEvent(tx, {
-      category: "change",
       action: "assessment.started",
       ...actorOf(principal),
       teamId: service.teamId,

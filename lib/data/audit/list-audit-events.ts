@@ -3,6 +3,7 @@ import { z } from "zod";
 import { auditScope, type Principal } from "../../auth/policy";
 import { getPrisma } from "../../db/prisma";
 import type { Prisma } from "../../generated/prisma/client";
+import { auditCategories } from "../../vocabulary/records";
 
 export const AUDIT_PAGE_SIZE = 50;
 const CATEGORIES = ["security", "change", "access"] as const;
@@ -70,7 +71,7 @@ function whereFor(principal: Principal, filter: AuditFilter, now: Date): Prisma.
   const and: Prisma.AuditEventWhereInput[] = [];
   if (scope.kind === "teams") and.push({ teamId: { in: [...scope.teamIds] } });
   if (filter.team) and.push({ teamId: filter.team });
-  if (filter.category) and.push({ category: filter.category.toUpperCase() as "SECURITY" | "CHANGE" | "ACCESS" });
+  if (filter.category) and.push({ category: auditCategories.toDb(filter.category) });
   if (filter.actor) and.push({ actorLabel: { contains: filter.actor, mode: "insensitive" } });
   if (filter.action) and.push({ action: { startsWith: filter.action } });
   if (filter.target) {
@@ -108,7 +109,7 @@ export async function listAuditEvents(principal: Principal, filter: AuditFilter,
   const events = page.map((row) => ({
     id: row.id.toString(),
     occurredAt: row.occurredAt,
-    category: row.category.toLowerCase() as AuditEventRow["category"],
+    category: auditCategories.fromDb(row.category),
     action: row.action,
     actor: row.actorLabel,
     team: row.team?.name ?? null,

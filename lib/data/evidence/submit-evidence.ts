@@ -7,6 +7,7 @@ import { getPrisma } from "../../db/prisma";
 import type { EvidenceSubmission } from "../../evidence/schema";
 import { ValidationError } from "../errors";
 import { assertTeamPermission, NotFoundError, servicesVisibleTo } from "../scope";
+import { answerStatuses } from "../../vocabulary/answers";
 
 /**
  * Records what a pipeline observed about a service's items. Each result becomes
@@ -32,7 +33,7 @@ export async function submitEvidence(
       data: input.results.map((r) => ({
         serviceId: service.id,
         itemId: r.itemId,
-        status: r.status.toUpperCase() as "MET" | "PARTIALLY_MET" | "NOT_MET" | "NOT_APPLICABLE",
+        status: answerStatuses.toDb(r.status),
         summary: r.summary,
         observations: r.observations,
         source: input.source,
@@ -41,7 +42,6 @@ export async function submitEvidence(
       })),
     });
     await recordAuditEvent(tx, {
-      category: "change",
       action: "evidence.submitted",
       ...actorOf(principal),
       teamId: service.teamId,

@@ -9,6 +9,9 @@ import { getAssessmentForExport } from "../assessments/get-assessment";
 import { assertRendererFree, renderAssessmentReport } from "../../exports/render-pool";
 import { BusyError } from "../errors";
 import { completeQueuedExport, type RecordedExport } from "./record-export";
+import { severities } from "../../vocabulary/levels";
+import { findingStatuses } from "../../vocabulary/findings";
+import { isWorking } from "../../vocabulary/findings";
 
 /** Reports one person may have being laid out at once, on all instances together. */
 export const MAX_PDF_RENDERS_PER_USER = 2;
@@ -38,8 +41,8 @@ export async function exportAssessmentPdf(
     }),
   ]);
   const exportId = randomUUID();
-  const open = { critical: 0, high: 0, medium: 0, low: 0 };
-  for (const f of findings) if (f.status === "OPEN" || f.status === "IN_PROGRESS") open[f.severity.toLowerCase() as keyof typeof open]++;
+  const open = severities.count();
+  for (const f of findings) if (isWorking(findingStatuses.fromDb(f.status))) open[severities.fromDb(f.severity)]++;
   const data: AssessmentReportData = {
     exportId,
     generatedAt: now,

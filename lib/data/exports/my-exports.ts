@@ -5,7 +5,8 @@ import { getPrisma } from "../../db/prisma";
 import { NotFoundError } from "../errors";
 import type { ExportKind } from "./record-export";
 
-import type { ExportState } from "../../exports/progress";
+import type { ExportState } from "../../vocabulary/records";
+import { exportStates } from "../../vocabulary/records";
 
 export type { ExportState };
 
@@ -53,7 +54,7 @@ function toMyExport(row: Awaited<ReturnType<typeof findRows>>[number], now: Date
   return {
     id: row.id,
     kind: row.kind,
-    state: row.status.toLowerCase() as ExportState,
+    state: exportStates.fromDb(row.status),
     progress: row.progress,
     teamName: row.team?.name ?? null,
     assessmentOf: row.assessment?.service.name ?? null,
@@ -112,7 +113,6 @@ export async function downloadMyExport(
   if (!mayStillRead(principal, row)) throw new NotFoundError();
   await prisma.$transaction((tx) =>
     recordAuditEvent(tx, {
-      category: "access",
       action: "export.download",
       ...actorOf(principal),
       teamId: row.teamId,

@@ -1,4 +1,5 @@
 import "server-only";
+import { exportKinds } from "../../vocabulary/records";
 import { createHash, randomUUID } from "node:crypto";
 import { actorOf, recordAuditEvent } from "../../audit/record";
 import type { Principal } from "../../auth/policy";
@@ -100,8 +101,7 @@ function sha256Of(bytes: Buffer): string {
 
 async function auditExport(tx: Prisma.TransactionClient, principal: Principal, exportId: string, input: ExportFile, sha256: string, context: RequestContext, now: Date) {
   await recordAuditEvent(tx, {
-    category: "access",
-    action: `export.${input.kind.toLowerCase()}`,
+    action: `export.${exportKinds.fromDb(input.kind)}` as const,
     ...actorOf(principal),
     teamId: input.teamId ?? null,
     targetType: "export",

@@ -36,7 +36,6 @@ export async function requestPortfolioExport(
     await tx.export.create({ data: { id: exportId, kind: "PORTFOLIO_PDF", status: "QUEUED", requestedById: principal.userId, teamId, scopeTeamIds: portfolio.single ? [portfolio.single.id] : portfolio.teams.map((t) => t.id), progress: 0, createdAt: now } });
     await enqueue(tx, PORTFOLIO_EXPORT_QUEUE, job, { singletonKey: exportId });
     await recordAuditEvent(tx, {
-      category: "access",
       action: "export.requested",
       ...actorOf(principal),
       teamId,

@@ -1,12 +1,13 @@
 import "server-only";
 import { actorOf, recordAuditEvent } from "../../audit/record";
 import type { Principal } from "../../auth/policy";
-import type { Severity } from "../../checklist";
+import type { Severity } from "../../vocabulary/levels";
 import { getPrisma } from "../../db/prisma";
 import { slaPolicy } from "../../findings/settings";
 import { dueDateFor } from "../../findings/sla";
 import { NotFoundError, ValidationError } from "../errors";
 import { assertTeamPermission, servicesVisibleTo } from "../scope";
+import { severities } from "../../vocabulary/levels";
 
 /**
  * A lead raises or lowers a finding's severity from the item's default, with a
@@ -21,15 +22,14 @@ export async function changeFindingSeverity(principal: Principal, input: { findi
     if (!finding) throw new NotFoundError();
     assertTeamPermission(principal, "finding.manage", finding.service.teamId);
     if (finding.status === "RESOLVED") throw new ValidationError("A resolved finding keeps the severity it had.");
-    const from = finding.severity.toLowerCase() as Severity;
+    const from = severities.fromDb(finding.severity);
     if (from === input.severity) throw new ValidationError(`The finding is already ${input.severity}.`);
     const dueDate = dueDateFor(input.severity, finding.openedAt, slaPolicy());
-    await tx.finding.update({ where: { id: finding.id }, data: { severity: input.severity.toUpperCase() as "HIGH", dueDate } });
+    await tx.finding.update({ where: { id: finding.id }, data: { severity: severities.toDb(input.severity), dueDate } });
     await tx.findingEvent.create({
       data: { findingId: finding.id, kind: "SEVERITY_CHANGED", actorId: principal.userId, detail: { from, to: input.severity, reason: input.reason } },
     });
     await recordAuditEvent(tx, {
-      category: "change",
       action: "finding.severity_changed",
       ...actorOf(principal),
       teamId: finding.service.teamId,

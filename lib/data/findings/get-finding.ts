@@ -3,10 +3,14 @@ import { can, type Principal } from "../../auth/policy";
 import { allItems, latestChecklist, parseStoredFactors, type ChecklistItem } from "../../checklist";
 import { getPrisma } from "../../db/prisma";
 import { dueState, type DueState } from "../../findings/due";
-import type { Criticality } from "../list-service-summaries";
+import type { Criticality } from "../../vocabulary/levels";
 import { NotFoundError } from "../errors";
 import { servicesVisibleTo } from "../scope";
 import { lapseExpiredAcceptances } from "./lapse-acceptances";
+import { findingStatuses } from "../../vocabulary/findings";
+import { findingEventKinds } from "../../vocabulary/findings";
+import { severities } from "../../vocabulary/levels";
+import { type FindingStatus } from "../../vocabulary/findings";
 
 export type FindingEventKind =
   | "opened"
@@ -25,7 +29,7 @@ export interface FindingDetail {
   itemId: string;
   title: string;
   severity: Criticality;
-  status: "open" | "in_progress" | "risk_accepted" | "resolved";
+  status: FindingStatus;
   due: DueState;
   dueDate: Date | null;
   openedAt: Date;
@@ -65,13 +69,13 @@ export async function getFinding(principal: Principal, findingId: string, now: D
     orderBy: { user: { name: "asc" } },
     select: { user: { select: { id: true, name: true } } },
   });
-  const status = finding.status.toLowerCase() as FindingDetail["status"];
+  const status = findingStatuses.fromDb(finding.status);
   const team = { teamId: finding.service.teamId };
   return {
     id: finding.id,
     itemId: finding.itemId,
     title: finding.title,
-    severity: finding.severity.toLowerCase() as Criticality,
+    severity: severities.fromDb(finding.severity),
     status,
     due: dueState({ status, dueDate: finding.dueDate }, now),
     dueDate: finding.dueDate,
@@ -87,7 +91,7 @@ export async function getFinding(principal: Principal, findingId: string, now: D
     originAssessmentId: finding.originAssessmentId,
     resolvedByAssessmentId: finding.resolvedByAssessmentId,
     events: finding.events.map((e) => ({
-      kind: e.kind.toLowerCase() as FindingEventKind,
+      kind: findingEventKinds.fromDb(e.kind),
       actor: e.actor?.name ?? null,
       occurredAt: e.occurredAt,
       detail: (e.detail ?? {}) as Record<string, string>,

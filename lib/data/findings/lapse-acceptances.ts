@@ -41,7 +41,6 @@ export async function lapseExpiredAcceptances(now: Date = new Date()): Promise<n
     });
     for (const row of lapsed) {
       await recordAuditEvent(tx, {
-        category: "change",
         action: "finding.risk_lapsed",
         actorLabel: "(expiry)",
         teamId: row.team_id,

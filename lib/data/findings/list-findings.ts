@@ -4,16 +4,19 @@ import { getPrisma } from "../../db/prisma";
 import { dueState, type DueState } from "../../findings/due";
 import { FINDINGS_PAGE_SIZE, type FindingFilter } from "../../findings/filter";
 import { Prisma } from "../../generated/prisma/client";
-import type { Criticality } from "../list-service-summaries";
+import type { Criticality } from "../../vocabulary/levels";
 import { servicesVisibleSql } from "../scope";
 import { lapseExpiredAcceptances } from "./lapse-acceptances";
+import { findingStatuses } from "../../vocabulary/findings";
+import { severities } from "../../vocabulary/levels";
+import { type FindingStatus } from "../../vocabulary/findings";
 
 export interface FindingListRow {
   id: string;
   itemId: string;
   title: string;
   severity: Criticality;
-  status: "open" | "in_progress" | "risk_accepted" | "resolved";
+  status: FindingStatus;
   service: { name: string; slug: string };
   team: string;
   owner: string | null;
@@ -102,12 +105,12 @@ const SELECT = {
 type Selected = Prisma.FindingGetPayload<{ select: typeof SELECT }>;
 
 function toRow(row: Selected, now: Date): FindingListRow {
-  const status = row.status.toLowerCase() as FindingListRow["status"];
+  const status = findingStatuses.fromDb(row.status);
   return {
     id: row.id,
     itemId: row.itemId,
     title: row.title,
-    severity: row.severity.toLowerCase() as Criticality,
+    severity: severities.fromDb(row.severity),
     status,
     service: { name: row.service.name, slug: row.service.slug },
     team: row.service.team.name,

@@ -1,4 +1,5 @@
 import "server-only";
+import { findingEventKinds } from "../../vocabulary/findings";
 import { actorOf, recordAuditEvent } from "../../audit/record";
 import type { Principal, TeamAction } from "../../auth/policy";
 import { getPrisma } from "../../db/prisma";
@@ -32,8 +33,7 @@ async function trail(
 ) {
   await tx.findingEvent.create({ data: { findingId: finding.id, kind, actorId: principal.userId, detail } });
   await recordAuditEvent(tx, {
-    category: "change",
-    action: `finding.${kind.toLowerCase()}`,
+    action: `finding.${findingEventKinds.fromDb(kind)}` as const,
     ...actorOf(principal),
     teamId: finding.service.teamId,
     targetType: "finding",
@@ -137,7 +137,6 @@ export async function addFindingComment(principal: Principal, input: { findingId
     const finding = await lockFinding(tx, principal, input.findingId, "finding.comment");
     const comment = await tx.comment.create({ data: { findingId: finding.id, authorId: principal.userId, body: input.body } });
     await recordAuditEvent(tx, {
-      category: "change",
       action: "finding.commented",
       ...actorOf(principal),
       teamId: finding.service.teamId,

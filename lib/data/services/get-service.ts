@@ -1,13 +1,19 @@
 import "server-only";
+import type { AssessmentState } from "../../vocabulary/assessments";
 import { visibleServiceId } from "./by-slug";
 import { can, type Principal } from "../../auth/policy";
 import { getPrisma } from "../../db/prisma";
-import type { Criticality } from "../list-service-summaries";
+import type { Criticality } from "../../vocabulary/levels";
 import { NotFoundError } from "../errors";
 import { lapseExpiredAcceptances } from "../findings/lapse-acceptances";
 import { servicesVisibleTo } from "../scope";
+import { assessmentStates } from "../../vocabulary/assessments";
+import { tiers } from "../../vocabulary/levels";
+import { severities } from "../../vocabulary/levels";
+import { findingStatuses } from "../../vocabulary/findings";
+import { type FindingStatus } from "../../vocabulary/findings";
+import { type Severity } from "../../vocabulary/levels";
 
-export type AssessmentState = "draft" | "in_review" | "completed";
 
 export interface ServiceDetail {
   id: string;
@@ -33,7 +39,7 @@ export interface ServiceDetail {
     approvedBy: string | null;
     overallScore: number | null;
   }[];
-  openFindings: { id: string; itemId: string; title: string; severity: Criticality; status: string; dueDate: Date | null }[];
+  openFindings: { id: string; itemId: string; title: string; severity: Severity; status: FindingStatus; dueDate: Date | null }[];
   /** The draft or submitted assessment, if one is under way. */
   current: { id: string; status: AssessmentState } | null;
   may: { edit: boolean; assess: boolean; approve: boolean; manageFindings: boolean };
@@ -71,7 +77,7 @@ export async function getService(principal: Principal, slug: string, teamSlug?: 
   if (!service) throw new NotFoundError();
   const assessments = service.assessments.map((a) => ({
     id: a.id,
-    status: a.status.toLowerCase() as AssessmentState,
+    status: assessmentStates.fromDb(a.status),
     checklistVersion: a.checklistVersion.version,
     startedAt: a.startedAt,
     startedBy: a.startedBy?.name ?? null,
@@ -90,7 +96,7 @@ export async function getService(principal: Principal, slug: string, teamSlug?: 
     slug: service.slug,
     name: service.name,
     description: service.description,
-    criticality: service.criticality.toLowerCase() as Criticality,
+    criticality: tiers.fromDb(service.criticality),
     repositoryUrl: service.repositoryUrl,
     team: service.team,
     owner: service.owner?.name ?? null,
@@ -98,7 +104,7 @@ export async function getService(principal: Principal, slug: string, teamSlug?: 
     lastAssessedAt: service.lastAssessedAt,
     factorScores,
     assessments,
-    openFindings: service.findings.map((f) => ({ ...f, severity: f.severity.toLowerCase() as Criticality, status: f.status.toLowerCase() })),
+    openFindings: service.findings.map((f) => ({ ...f, severity: severities.fromDb(f.severity), status: findingStatuses.fromDb(f.status) })),
     current: current ? { id: current.id, status: current.status } : null,
     may: {
       edit: can(principal, "service.update", team),

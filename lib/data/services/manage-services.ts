@@ -5,9 +5,10 @@ import { getPrisma } from "../../db/prisma";
 import type { Prisma } from "../../generated/prisma/client";
 import { recordTeamPosture } from "../../posture/record";
 import { firstFreeSlug, slugFor } from "../../slug";
-import type { Criticality } from "../list-service-summaries";
+import type { Criticality } from "../../vocabulary/levels";
 import { NotFoundError, ValidationError } from "../errors";
 import { assertTeamPermission, servicesVisibleTo } from "../scope";
+import { tiers } from "../../vocabulary/levels";
 
 export interface ServiceFields {
   teamId: string;
@@ -16,8 +17,6 @@ export interface ServiceFields {
   criticality: Criticality;
   repositoryUrl: string | null;
 }
-
-const toDb = (criticality: Criticality) => criticality.toUpperCase() as Uppercase<Criticality>;
 
 async function assertNameFree(tx: Prisma.TransactionClient, teamId: string, name: string, except?: string) {
   const clash = await tx.service.findFirst({
@@ -46,10 +45,9 @@ export async function createService(principal: Principal, input: ServiceFields):
     // Only this team's slugs count: a slug never depends on (or reveals) another team's services.
     const taken = await tx.service.findMany({ where: { teamId: input.teamId, slug: { startsWith: base } }, select: { slug: true } });
     const service = await tx.service.create({
-      data: { ...input, criticality: toDb(input.criticality), slug: firstFreeSlug(base, new Set(taken.map((s) => s.slug))) },
+      data: { ...input, criticality: tiers.toDb(input.criticality), slug: firstFreeSlug(base, new Set(taken.map((s) => s.slug))) },
     });
     await recordAuditEvent(tx, {
-      category: "change",
       action: "service.created",
       ...actorOf(principal),
       teamId: service.teamId,
@@ -74,7 +72,7 @@ export async function updateService(principal: Principal, input: ServiceFields &
     await assertNameFree(tx, input.teamId, input.name, service.id);
     const updated = await tx.service.update({
       where: { id: service.id },
-      data: { teamId: input.teamId, name: input.name, description: input.description, repositoryUrl: input.repositoryUrl, criticality: toDb(input.criticality) },
+      data: { teamId: input.teamId, name: input.name, description: input.description, repositoryUrl: input.repositoryUrl, criticality: tiers.toDb(input.criticality) },
     });
     if (input.teamId !== service.teamId) {
       // The service's score and findings leave one team's posture for another's.
@@ -84,7 +82,6 @@ export async function updateService(principal: Principal, input: ServiceFields &
     const [before, after] = [snapshot(service), snapshot(updated)];
     if (JSON.stringify(before) === JSON.stringify(after)) return { slug: service.slug };
     await recordAuditEvent(tx, {
-      category: "change",
       action: input.teamId !== service.teamId ? "service.moved" : "service.updated",
       ...actorOf(principal),
       teamId: updated.teamId,

@@ -1,6 +1,6 @@
 // What every self-assessment answer shares: its shape, the people it names,
 // and the sentence for what only the operator's platform could show.
-import type { AnswerStatus } from "../../assessment/answer-rules";
+import type { AnswerStatus } from "../../vocabulary/answers";
 
 /** Reviewer, approver and the people gaps go to: the Platform team's. */
 export const SELF_PEOPLE = { reviewer: "reviewer@demo.test", lead: "lead@demo.test", engineer: "jonas.berg@demo.test" };

@@ -1,0 +1,78 @@
+// Every kind of event the audit trail records, declared once with its category
+// and label. Names are `<subject>.<what happened>`, with the subjects the server
+// actions use (`response.save` records `response.saved`). They are stored, MAC'd
+// and streamed to the security log, so a name, once shipped, is never changed:
+// a new event gets a new name.
+import type { AuditCategory } from "../vocabulary/records";
+
+type Entry = { readonly category: AuditCategory; readonly label: string };
+
+export const AUDIT_ACTIONS = {
+  // Signing in and access refused
+  "auth.sign_in": { category: "security", label: "Signed in" },
+  "auth.sign_in_failed": { category: "security", label: "Sign-in refused" },
+  "auth.sso_refused": { category: "security", label: "Single sign-on refused" },
+  "access.refused": { category: "access", label: "Access refused" },
+  "api.request": { category: "access", label: "API request" },
+  "api.refused": { category: "security", label: "API request refused" },
+  // People and access
+  "user.created": { category: "change", label: "User created" },
+  "user.disabled": { category: "security", label: "User disabled" },
+  "user.enabled": { category: "security", label: "User enabled" },
+  "user.password_reset": { category: "security", label: "Password reset by an administrator" },
+  "user.password_changed": { category: "security", label: "Password changed" },
+  "user.password_change_failed": { category: "security", label: "Password change refused" },
+  "membership.changed": { category: "security", label: "Team role changed" },
+  "auditor_grant.created": { category: "security", label: "Org-wide auditor access granted" },
+  "auditor_grant.revoked": { category: "security", label: "Org-wide auditor access revoked" },
+  "api_token.created": { category: "security", label: "API token created" },
+  "api_token.revoked": { category: "security", label: "API token revoked" },
+  // Teams and services
+  "team.created": { category: "change", label: "Team created" },
+  "team.updated": { category: "change", label: "Team updated" },
+  "service.created": { category: "change", label: "Service created" },
+  "service.updated": { category: "change", label: "Service updated" },
+  "service.moved": { category: "change", label: "Service moved to another team" },
+  // Assessments
+  "assessment.started": { category: "change", label: "Assessment started" },
+  "assessment.submitted": { category: "change", label: "Assessment submitted for sign-off" },
+  "assessment.returned": { category: "change", label: "Assessment returned" },
+  "assessment.approved": { category: "change", label: "Assessment approved" },
+  "response.saved": { category: "change", label: "Answer saved" },
+  "response.suggestion_accepted": { category: "change", label: "Machine suggestion accepted" },
+  "response.suggestion_overridden": { category: "change", label: "Machine suggestion overridden" },
+  "attachment.added": { category: "change", label: "Attachment added" },
+  "attachment.removed": { category: "change", label: "Attachment removed" },
+  "attachment.downloaded": { category: "access", label: "Attachment downloaded" },
+  "evidence.submitted": { category: "change", label: "Evidence submitted" },
+  // Findings
+  "finding.severity_changed": { category: "change", label: "Finding severity changed" },
+  "finding.owner_changed": { category: "change", label: "Finding owner changed" },
+  "finding.due_date_changed": { category: "change", label: "Finding due date changed" },
+  "finding.status_changed": { category: "change", label: "Finding status changed" },
+  "finding.risk_accepted": { category: "change", label: "Finding risk accepted" },
+  "finding.risk_lapsed": { category: "change", label: "Finding risk acceptance lapsed" },
+  "finding.commented": { category: "change", label: "Finding commented on" },
+  // Exports
+  "export.requested": { category: "access", label: "Report requested" },
+  "export.download": { category: "access", label: "Report downloaded" },
+  "export.assessment_pdf": { category: "access", label: "Assessment report exported (PDF)" },
+  "export.portfolio_pdf": { category: "access", label: "Portfolio report exported (PDF)" },
+  "export.assessment_csv": { category: "access", label: "Assessment exported (CSV)" },
+  "export.assessment_json": { category: "access", label: "Assessment exported (JSON)" },
+  "export.findings_csv": { category: "access", label: "Findings exported (CSV)" },
+  "export.findings_json": { category: "access", label: "Findings exported (JSON)" },
+} as const satisfies Record<string, Entry>;
+
+export type AuditAction = keyof typeof AUDIT_ACTIONS;
+
+export const auditActionNames = Object.keys(AUDIT_ACTIONS) as AuditAction[];
+
+export function auditCategoryOf(action: AuditAction): AuditCategory {
+  return AUDIT_ACTIONS[action].category;
+}
+
+/** The label of a stored action, or the action itself for one this version does not know. */
+export function auditActionLabel(action: string): string {
+  return Object.hasOwn(AUDIT_ACTIONS, action) ? AUDIT_ACTIONS[action as AuditAction].label : action;
+}
