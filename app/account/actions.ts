@@ -2,7 +2,7 @@
 
 import { headers } from "next/headers";
 import { z } from "zod";
-import { signedInAction, type ActionState } from "@/lib/actions/action";
+import { signedInAction } from "@/lib/actions/action";
 import { currentSessionSecret } from "@/lib/auth/current";
 import { PASSWORD_MAX, PASSWORD_MIN } from "@/lib/auth/password";
 import { changeOwnPassword } from "@/lib/data/account/change-password";
@@ -22,7 +22,7 @@ const passwordSchema = z
     path: ["confirmPassword"],
   });
 
-const change = signedInAction("account.change_password", passwordSchema, async (principal, input) => {
+export const changePasswordAction = signedInAction("user.change_password", passwordSchema, async (principal, input) => {
   const request = await headers();
   await changeOwnPassword(principal, input, {
     ipAddress: clientAddress(request),
@@ -31,7 +31,3 @@ const change = signedInAction("account.change_password", passwordSchema, async (
   });
   return { ok: true, message: "Password changed. You stay signed in here; every other session has ended." };
 });
-
-export async function changePasswordAction(previous: ActionState, form: FormData): Promise<ActionState> {
-  return change(previous, form);
-}

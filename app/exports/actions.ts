@@ -23,7 +23,8 @@ function originOf(request: Headers): string {
   return `${request.get("x-forwarded-proto") === "https" ? "https" : "http"}://${request.get("host") ?? "localhost"}`;
 }
 
-const request = signedInAction("exports.portfolio.request", schema, async (principal, input): Promise<ActionState<{ exportId: string }>> => {
+/** Asks for a portfolio report; a worker makes it while the page shows its progress. */
+export const requestPortfolioExportAction = signedInAction("export.request_portfolio", schema, async (principal, input): Promise<ActionState<{ exportId: string }>> => {
   const headerList = await headers();
   const { exportId } = await requestPortfolioExport(principal, { teamSlug: input.team }, {
     origin: originOf(headerList),
@@ -32,8 +33,3 @@ const request = signedInAction("exports.portfolio.request", schema, async (princ
   });
   return { ok: true, message: "Your portfolio report is queued.", data: { exportId } };
 });
-
-/** Asks for a portfolio report; a worker makes it while the page shows its progress. */
-export async function requestPortfolioExportAction(previous: ActionState<{ exportId: string }>, form: FormData): Promise<ActionState<{ exportId: string }>> {
-  return request(previous, form);
-}

@@ -14,7 +14,6 @@ function field(form: unknown, name: string): FormDataEntryValue | null {
   return form instanceof FormData ? form.get(name) : null;
 }
 
-
 export async function signInWithPassword(_previous: SignInState, form: FormData): Promise<SignInState> {
   try {
     await signIn("credentials", {

@@ -24,22 +24,14 @@ const createSchema = z.object({
     .refine((days) => (TOKEN_LIFETIME_DAYS as readonly number[]).includes(days), "Choose an expiry from the list."),
 });
 
-const create = signedInAction("api_tokens.create", createSchema, async (principal, input): Promise<ActionState<{ token: string; name: string }>> => {
+export const createTokenAction = signedInAction("api_token.create", createSchema, async (principal, input): Promise<ActionState<{ token: string; name: string }>> => {
   const created = await createToken(principal, input, await requestContext());
   revalidatePath("/tokens");
   return { ok: true, message: "Token created.", data: { token: created.token, name: input.name } };
 });
 
-const revoke = signedInAction("api_tokens.revoke", z.object({ tokenId: z.uuid() }), async (principal, input) => {
+export const revokeTokenAction = signedInAction("api_token.revoke", z.object({ tokenId: z.uuid() }), async (principal, input) => {
   await revokeToken(principal, input, await requestContext());
   revalidatePath("/tokens");
   return { ok: true, message: "Token revoked. Requests with it are refused from now on." };
 });
-
-export async function createTokenAction(previous: ActionState<{ token: string; name: string }>, form: FormData): Promise<ActionState<{ token: string; name: string }>> {
-  return create(previous, form);
-}
-
-export async function revokeTokenAction(previous: ActionState, form: FormData): Promise<ActionState> {
-  return revoke(previous, form);
-}

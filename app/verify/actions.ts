@@ -21,7 +21,8 @@ const schema = z
   })
   .refine((input) => (input.file && input.file.size > 0) || input.sha256, { message: "Choose a file or paste its SHA-256.", path: ["file"] });
 
-const verify = signedInAction("exports.verify", schema, async (principal, input): Promise<ActionState<Verification & { sha256: string }>> => {
+/** Checks a file (or its hash) against the record of exports; reads only, changes nothing. */
+export const verifyExportAction = signedInAction("export.verify", schema, async (principal, input): Promise<ActionState<Verification & { sha256: string }>> => {
   let sha256 = input.sha256 ?? "";
   if (input.file && input.file.size > 0) {
     if (input.file.size > MAX_BYTES) return { ok: false, message: "That file is larger than any Twelvefold export." };
@@ -30,11 +31,3 @@ const verify = signedInAction("exports.verify", schema, async (principal, input)
   const result = await verifyExport(principal, sha256);
   return { ok: true, message: null, data: { ...result, sha256 } };
 });
-
-/** Checks a file (or its hash) against the record of exports; reads only, changes nothing. */
-export async function verifyExportAction(
-  previous: ActionState<Verification & { sha256: string }>,
-  form: FormData,
-): Promise<ActionState<Verification & { sha256: string }>> {
-  return verify(previous, form);
-}

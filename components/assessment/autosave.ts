@@ -1,17 +1,10 @@
 // The browser side of autosave: an unacknowledged change is kept in this
 // browser's storage until the server acknowledges it, so a reload, a crash or
 // a lost connection loses nothing.
-import type { ResponseStatus } from "@/lib/vocabulary/answers";
-
-export interface AnswerDraft {
-  status: ResponseStatus;
-  justification: string;
-  notes: string;
-  evidenceLinks: string[];
-}
+import type { AnswerValues, SaveAnswerInput } from "@/lib/assessment/input-schemas";
 
 interface Pending {
-  values: AnswerDraft;
+  values: AnswerValues;
   /** The server version the change was made on (for an acknowledged one, the version it made). */
   baseVersion: number;
   /**
@@ -43,7 +36,7 @@ export function readUnsaved(assessmentId: string, itemId: string): Pending | nul
 }
 
 /** Remembers the answer the server just acknowledged, at the version it made. */
-export function keepAcknowledged(assessmentId: string, itemId: string, values: AnswerDraft, version: number): void {
+export function keepAcknowledged(assessmentId: string, itemId: string, values: AnswerValues, version: number): void {
   keepUnsaved(assessmentId, itemId, { values, baseVersion: version, saved: true });
 }
 
@@ -55,7 +48,7 @@ export function forgetUnsaved(assessmentId: string, itemId: string): void {
   }
 }
 
-export function sameAnswer(a: AnswerDraft, b: AnswerDraft): boolean {
+export function sameAnswer(a: AnswerValues, b: AnswerValues): boolean {
   return (
     a.status === b.status &&
     a.justification === b.justification &&
@@ -65,14 +58,7 @@ export function sameAnswer(a: AnswerDraft, b: AnswerDraft): boolean {
   );
 }
 
-export function answerForm(assessmentId: string, itemId: string, baseVersion: number, values: AnswerDraft): FormData {
-  const form = new FormData();
-  form.set("assessmentId", assessmentId);
-  form.set("itemId", itemId);
-  form.set("baseVersion", String(baseVersion));
-  form.set("status", values.status);
-  form.set("justification", values.justification);
-  form.set("notes", values.notes);
-  form.set("evidenceLinks", values.evidenceLinks.join("\n"));
-  return form;
+/** The save autosave sends: the answer as it stands, and the version it was made on. */
+export function answerInput(assessmentId: string, itemId: string, baseVersion: number, values: AnswerValues): SaveAnswerInput {
+  return { ...values, assessmentId, itemId, baseVersion };
 }

@@ -8,14 +8,14 @@ import type { ChecklistItem } from "@/lib/checklist";
 import { fieldClass } from "@/components/ui/form";
 import { SeverityBadge } from "@/components/ui/severity";
 import { Attachments, type AttachmentItem } from "./attachments";
-import type { AnswerDraft } from "./autosave";
+import type { AnswerValues } from "@/lib/assessment/input-schemas";
 import { EvidenceLinks } from "./evidence-links";
 import { ItemGuidance } from "./item-guidance";
 import { SaveIndicator, ConflictChoice } from "./save-status";
 import { SuggestionPanel, SuggestionProvenance, type DecidedSuggestionView, type SuggestionView } from "./suggestion-panel";
 import { useAutosave } from "./use-autosave";
 
-export interface ItemAnswer extends AnswerDraft {
+export interface ItemAnswer extends AnswerValues {
   version: number;
   carriedOver: boolean;
   itemRevised: boolean;

@@ -1,7 +1,7 @@
 "use client";
 
 import { answerStatuses } from "@/lib/vocabulary/answers";
-import type { AnswerDraft } from "./autosave";
+import type { AnswerValues } from "@/lib/assessment/input-schemas";
 import type { Conflict, SaveState } from "./use-autosave";
 
 const LABEL: Record<SaveState, string> = {
@@ -35,7 +35,7 @@ export function SaveIndicator({ state, error, onRetry }: { state: SaveState; err
   );
 }
 
-function Summary({ title, answer }: { title: string; answer: AnswerDraft }) {
+function Summary({ title, answer }: { title: string; answer: AnswerValues }) {
   return (
     <div className="min-w-0 flex-1 rounded-md border border-amber-200 bg-white p-2 dark:border-amber-900 dark:bg-slate-900">
       <p className="text-xs font-semibold uppercase tracking-wide">{title}</p>
@@ -50,7 +50,7 @@ function Summary({ title, answer }: { title: string; answer: AnswerDraft }) {
 }
 
 /** Two versions of one answer side by side; the reviewer picks, nothing is overwritten silently. */
-export function ConflictChoice({ conflict, mine, onKeepMine, onTakeTheirs }: { conflict: Conflict; mine: AnswerDraft; onKeepMine: () => void; onTakeTheirs: () => void }) {
+export function ConflictChoice({ conflict, mine, onKeepMine, onTakeTheirs }: { conflict: Conflict; mine: AnswerValues; onKeepMine: () => void; onTakeTheirs: () => void }) {
   const who = conflict.by ? `${conflict.by} saved this item` : "This item was saved elsewhere";
   return (
     <div role="alert" className="rounded-lg border border-amber-400 bg-amber-50 p-3 text-sm text-amber-950 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-50">

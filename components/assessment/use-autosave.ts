@@ -2,12 +2,13 @@
 
 import { useCallback, useEffect, useRef, useState } from "react";
 import { saveResponseAction } from "@/app/assessments/[id]/actions";
-import { answerForm, forgetUnsaved, keepAcknowledged, keepUnsaved, readUnsaved, sameAnswer, type AnswerDraft } from "./autosave";
+import { answerInput, forgetUnsaved, keepAcknowledged, keepUnsaved, readUnsaved, sameAnswer } from "./autosave";
+import type { AnswerValues } from "@/lib/assessment/input-schemas";
 
 export type SaveState = "saved" | "pending" | "saving" | "failed" | "conflict";
 
 export interface Conflict {
-  theirs: AnswerDraft;
+  theirs: AnswerValues;
   version: number;
   by: string | null;
   at: Date | null;
@@ -22,7 +23,7 @@ const RETRY_MS = 5000;
  * back as a conflict for the reviewer to settle; a failed one is retried and
  * stays in the browser until it lands.
  */
-export function useAutosave(assessmentId: string, itemId: string, initial: { values: AnswerDraft; version: number; carriedOver: boolean }) {
+export function useAutosave(assessmentId: string, itemId: string, initial: { values: AnswerValues; version: number; carriedOver: boolean }) {
   const [values, setValues] = useState(initial.values);
   const [state, setState] = useState<SaveState>("saved");
   const [error, setError] = useState<string | null>(null);
@@ -54,7 +55,7 @@ export function useAutosave(assessmentId: string, itemId: string, initial: { val
     force.current = false;
     setState("saving");
     try {
-      const result = await saveResponseAction({ ok: false, message: null }, answerForm(assessmentId, itemId, version.current, sending));
+      const result = await saveResponseAction({ ok: false, message: null }, answerInput(assessmentId, itemId, version.current, sending));
       if (result.ok && result.data?.outcome === "saved") {
         version.current = result.data.answer.version;
         saved.current = sending;
@@ -93,7 +94,7 @@ export function useAutosave(assessmentId: string, itemId: string, initial: { val
   }, [flush]);
 
   const update = useCallback(
-    (change: Partial<AnswerDraft>) => {
+    (change: Partial<AnswerValues>) => {
       const next = { ...latest.current, ...change };
       latest.current = next;
       setValues(next);

@@ -4,6 +4,8 @@ import { useRouter } from "next/navigation";
 import { useActionState, useEffect } from "react";
 import { createServiceAction, updateServiceAction } from "@/app/services/actions";
 import { FieldError, fieldClass, FormResult, labelClass, primaryButtonClass } from "@/components/ui/form";
+import { SERVICE_LIMITS } from "@/lib/services/schemas";
+import { tiers, type Criticality } from "@/lib/vocabulary/levels";
 
 interface Service {
   id: string;
@@ -14,12 +16,8 @@ interface Service {
   repositoryUrl: string | null;
 }
 
-const TIERS = [
-  { value: "critical", label: "Critical: an outage or breach hurts customers at once" },
-  { value: "high", label: "High" },
-  { value: "medium", label: "Medium" },
-  { value: "low", label: "Low: internal, no sensitive data" },
-];
+const TIER_HINT: Partial<Record<Criticality, string>> = { critical: "an outage or breach hurts customers at once", low: "internal, no sensitive data" };
+const TIERS = tiers.options.map(({ value, label }) => ({ value, label: TIER_HINT[value] ? `${label}: ${TIER_HINT[value]}` : label }));
 
 /** Adds a service, or (given one) edits it or moves it to another team. */
 export function ServiceForm({ service, teams }: { service?: Service; teams: { id: string; name: string }[] }) {
@@ -35,7 +33,7 @@ export function ServiceForm({ service, teams }: { service?: Service; teams: { id
       {service ? <input type="hidden" name="serviceId" value={service.id} /> : null}
       <div>
         <label htmlFor="service-name" className={labelClass}>Name</label>
-        <input {...field("name")} required minLength={2} maxLength={80} defaultValue={service?.name} />
+        <input {...field("name")} required minLength={SERVICE_LIMITS.name.min} maxLength={SERVICE_LIMITS.name.max} defaultValue={service?.name} />
         <FieldError id="service-name-error" messages={errors.name} />
       </div>
       <div>
@@ -59,12 +57,12 @@ export function ServiceForm({ service, teams }: { service?: Service; teams: { id
       </div>
       <div>
         <label htmlFor="service-repositoryUrl" className={labelClass}>Repository (optional)</label>
-        <input {...field("repositoryUrl")} type="url" maxLength={500} placeholder="https://git.example.com/team/service" defaultValue={service?.repositoryUrl ?? ""} />
+        <input {...field("repositoryUrl")} type="url" maxLength={SERVICE_LIMITS.repositoryUrl} placeholder="https://git.example.com/team/service" defaultValue={service?.repositoryUrl ?? ""} />
         <FieldError id="service-repositoryUrl-error" messages={errors.repositoryUrl} />
       </div>
       <div className="sm:col-span-2">
         <label htmlFor="service-description" className={labelClass}>Description</label>
-        <textarea {...field("description")} rows={2} maxLength={500} defaultValue={service?.description} />
+        <textarea {...field("description")} rows={2} maxLength={SERVICE_LIMITS.description} defaultValue={service?.description} />
         <FieldError id="service-description-error" messages={errors.description} />
       </div>
       <div className="flex items-center gap-4 sm:col-span-2" aria-live="polite">

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { recordRefusal } from "../audit/refusal";
 import { getPrincipal } from "../auth/current";
 import { can, type Principal } from "../auth/policy";
-import { cleanText } from "../text/clean";
+import { cleanDeep, cleanText } from "../text/clean";
 import { ForbiddenError, NotFoundError, ValidationError } from "../data/errors";
 
 export interface ActionState<T = unknown> {
@@ -21,7 +21,8 @@ type Permit = (principal: Principal) => boolean;
 /**
  * The chokepoint for server actions: re-checks the caller on every call (a
  * page check does not cover its actions), validates the form with zod,
- * records refusals, and turns expected failures into a message. The data
+ * records refusals, and turns expected failures into a message. It takes a
+ * form's FormData, or the same fields as typed data from a client component. The data
  * functions it calls check the principal again.
  */
 function guardedAction<S extends z.ZodType, T>(
@@ -30,14 +31,18 @@ function guardedAction<S extends z.ZodType, T>(
   schema: S,
   run: (principal: Principal, input: z.infer<S>) => Promise<ActionState<T>>,
 ) {
-  return async (_previous: ActionState<T>, form: FormData): Promise<ActionState<T>> => {
+  return async (_previous: ActionState<T>, input: FormData | z.input<S>): Promise<ActionState<T>> => {
     const principal = await getPrincipal();
     if (!principal || !permit(principal)) {
       await recordRefusal(principal, "action", name);
       return { ok: false, message: NOT_FOUND };
     }
     // Strings are made storable here, once, before any rule reads them (lib/text/clean.ts).
-    const fields = Object.fromEntries([...(form instanceof FormData ? form : [])].map(([k, v]) => [cleanText(k), typeof v === "string" ? cleanText(v) : v]));
+    // A form posts FormData; a client component may pass the input as typed data instead.
+    const fields =
+      input instanceof FormData
+        ? Object.fromEntries([...input].map(([k, v]) => [cleanText(k), typeof v === "string" ? cleanText(v) : v]))
+        : cleanDeep(input);
     const parsed = schema.safeParse(fields);
     if (!parsed.success) {
       return { ok: false, message: "Check the fields marked below.", fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]> };

@@ -39,6 +39,14 @@ describe("saving an answer: what the action accepts", () => {
     expect(problems({ notes: "x".repeat(10_001) })).toEqual(["notes: Keep notes under 10000 characters."]);
     expect(problems({ justification: "x".repeat(4001) })).toHaveLength(1);
   });
+
+  it("takes the same answer as typed data (autosave), under the same rules", () => {
+    const typed = { ...valid, baseVersion: 3, evidenceLinks: [" https://git.example.com/a", "", "https://ci.example.com/b"] };
+    expect(saveAnswerSchema.parse(typed)).toEqual(saveAnswerSchema.parse(valid));
+    expect(problems({ evidenceLinks: ["javascript:alert(1)"] })).toEqual(["evidenceLinks: Evidence links must be http(s) addresses."]);
+    expect(problems({ evidenceLinks: Array.from({ length: 21 }, (_, i) => `https://x.test/${i}`) })).toEqual(["evidenceLinks: At most 20 links per item."]);
+    expect(problems({ evidenceLinks: [42] })).toHaveLength(1);
+  });
 });
 
 describe("returning an assessment: what the action accepts", () => {

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { adminAction, type ActionState } from "@/lib/actions/action";
+import { adminAction } from "@/lib/actions/action";
 import { createTeam, updateTeam } from "@/lib/data/admin/manage-teams";
 
 const teamFields = z.object({
@@ -10,22 +10,14 @@ const teamFields = z.object({
   description: z.string().trim().max(300, "At most 300 characters.").default(""),
 });
 
-const create = adminAction("admin.teams.create", teamFields, async (principal, input) => {
+export const createTeamAction = adminAction("team.create", teamFields, async (principal, input) => {
   await createTeam(principal, input);
   revalidatePath("/admin", "layout");
   return { ok: true, message: `Created team ${input.name}.` };
 });
 
-const update = adminAction("admin.teams.update", teamFields.extend({ teamId: z.uuid() }), async (principal, input) => {
+export const updateTeamAction = adminAction("team.update", teamFields.extend({ teamId: z.uuid() }), async (principal, input) => {
   await updateTeam(principal, input);
   revalidatePath("/admin", "layout");
   return { ok: true, message: `Saved ${input.name}.` };
 });
-
-export async function createTeamAction(previous: ActionState, form: FormData): Promise<ActionState> {
-  return create(previous, form);
-}
-
-export async function updateTeamAction(previous: ActionState, form: FormData): Promise<ActionState> {
-  return update(previous, form);
-}

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { adminAction, type ActionState } from "@/lib/actions/action";
+import { adminAction } from "@/lib/actions/action";
 import { grantOrgAuditor, revokeOrgAuditor, setMembership } from "@/lib/data/admin/manage-access";
 import { createUser, resetUserPassword, setUserDisabled } from "@/lib/data/admin/manage-users";
 import { teamRoles } from "@/lib/vocabulary/roles";
@@ -21,64 +21,39 @@ const grantSchema = userSchema.extend({
   reason: z.string().trim().min(3, "Say why (e.g. the audit it is for).").max(200),
 });
 
-type PasswordResult = ActionState<{ temporaryPassword: string }>;
 
-const create = adminAction("admin.users.create", createSchema, async (principal, input) => {
+export const createUserAction = adminAction("user.create", createSchema, async (principal, input) => {
   const created = await createUser(principal, { email: input.email, name: input.name, isAdmin: input.isAdmin === "on" });
   revalidatePath("/admin/users");
   return { ok: true, message: `Created ${input.email}.`, data: { temporaryPassword: created.temporaryPassword } };
 });
 
-const setDisabled = adminAction("admin.users.set_disabled", disableSchema, async (principal, input) => {
+export const setUserDisabledAction = adminAction("user.set_disabled", disableSchema, async (principal, input) => {
   await setUserDisabled(principal, { userId: input.userId, disabled: input.disabled === "true" });
   revalidatePath("/admin/users");
   return { ok: true, message: input.disabled === "true" ? "User disabled; their sessions have ended." : "User enabled." };
 });
 
-const resetPassword = adminAction("admin.users.reset_password", userSchema, async (principal, input) => {
+export const resetUserPasswordAction = adminAction("user.reset_password", userSchema, async (principal, input) => {
   const reset = await resetUserPassword(principal, input);
   revalidatePath("/admin/users");
   return { ok: true, message: "Password reset; their sessions have ended.", data: { temporaryPassword: reset.temporaryPassword } };
 });
 
-const changeMembership = adminAction("admin.memberships.set", membershipSchema, async (principal, input) => {
+export const setMembershipAction = adminAction("membership.set", membershipSchema, async (principal, input) => {
   await setMembership(principal, { userId: input.userId, teamId: input.teamId, role: input.role === "none" ? null : input.role });
   revalidatePath("/admin/users");
   return { ok: true, message: input.role === "none" ? "Removed from the team." : "Team role saved." };
 });
 
-const grantAuditor = adminAction("admin.auditor_grants.create", grantSchema, async (principal, input) => {
+export const grantAuditorAction = adminAction("auditor_grant.create", grantSchema, async (principal, input) => {
   await grantOrgAuditor(principal, input);
   revalidatePath("/admin/users");
   return { ok: true, message: `Org-wide read access granted until ${input.expiresOn}.` };
 });
 
-const revokeAuditor = adminAction("admin.auditor_grants.revoke", userSchema, async (principal, input) => {
+export const revokeAuditorAction = adminAction("auditor_grant.revoke", userSchema, async (principal, input) => {
   await revokeOrgAuditor(principal, input);
   revalidatePath("/admin/users");
   return { ok: true, message: "Org-wide read access revoked." };
 });
-
-export async function setMembershipAction(previous: ActionState, form: FormData): Promise<ActionState> {
-  return changeMembership(previous, form);
-}
-
-export async function grantAuditorAction(previous: ActionState, form: FormData): Promise<ActionState> {
-  return grantAuditor(previous, form);
-}
-
-export async function revokeAuditorAction(previous: ActionState, form: FormData): Promise<ActionState> {
-  return revokeAuditor(previous, form);
-}
-
-export async function createUserAction(previous: PasswordResult, form: FormData): Promise<PasswordResult> {
-  return create(previous, form);
-}
-
-export async function setUserDisabledAction(previous: ActionState, form: FormData): Promise<ActionState> {
-  return setDisabled(previous, form);
-}
-
-export async function resetUserPasswordAction(previous: PasswordResult, form: FormData): Promise<PasswordResult> {
-  return resetPassword(previous, form);
-}

@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { assessmentIdSchema, itemIdSchema, returnSchema, saveAnswerSchema } from "@/lib/assessment/input-schemas";
 import { signedInAction, type ActionState } from "@/lib/actions/action";
-import { addAttachment, removeAttachment, type AttachmentMeta } from "@/lib/data/assessments/attachments";
+import { addAttachment, removeAttachment } from "@/lib/data/assessments/attachments";
 import { decideSuggestion } from "@/lib/data/assessments/decide-suggestion";
 import { saveResponse, type SaveResult } from "@/lib/data/assessments/save-response";
 import { approveAssessment, returnAssessment, submitAssessment } from "@/lib/data/assessments/sign-off";
@@ -12,7 +12,7 @@ import { approveAssessment, returnAssessment, submitAssessment } from "@/lib/dat
 const assessmentId = assessmentIdSchema;
 const itemId = itemIdSchema;
 
-const save = signedInAction("responses.save", saveAnswerSchema, async (principal, input): Promise<ActionState<SaveResult>> => {
+export const saveResponseAction = signedInAction("response.save", saveAnswerSchema, async (principal, input): Promise<ActionState<SaveResult>> => {
   const { assessmentId: id, itemId: item, baseVersion, ...values } = input;
   const result = await saveResponse(principal, { assessmentId: id, itemId: item, baseVersion, values });
   return result.outcome === "saved"
@@ -20,8 +20,8 @@ const save = signedInAction("responses.save", saveAnswerSchema, async (principal
     : { ok: false, message: "Someone saved this item first.", data: result };
 });
 
-const upload = signedInAction(
-  "attachments.add",
+export const addAttachmentAction = signedInAction(
+  "attachment.add",
   z.object({ assessmentId, itemId, file: z.instanceof(File, { message: "Choose a file." }) }),
   async (principal, input) => {
     const bytes = new Uint8Array(await input.file.arrayBuffer());
@@ -30,13 +30,13 @@ const upload = signedInAction(
   },
 );
 
-const remove = signedInAction("attachments.remove", z.object({ assessmentId, itemId, attachmentId: z.uuid() }), async (principal, input) => {
+export const removeAttachmentAction = signedInAction("attachment.remove", z.object({ assessmentId, itemId, attachmentId: z.uuid() }), async (principal, input) => {
   await removeAttachment(principal, input);
   return { ok: true, message: "Attachment removed." };
 });
 
-const decide = signedInAction(
-  "responses.decide_suggestion",
+export const decideSuggestionAction = signedInAction(
+  "response.decide_suggestion",
   z.object({ assessmentId, itemId, evidenceId: z.uuid(), decision: z.enum(["accept", "override"]) }),
   async (principal, input) => {
     await decideSuggestion(principal, input);
@@ -45,14 +45,14 @@ const decide = signedInAction(
   },
 );
 
-const submit = signedInAction("assessments.submit", z.object({ assessmentId }), async (principal, input) => {
+export const submitAssessmentAction = signedInAction("assessment.submit", z.object({ assessmentId }), async (principal, input) => {
   await submitAssessment(principal, input);
   revalidatePath(`/assessments/${input.assessmentId}`, "layout");
   return { ok: true, message: "Submitted for sign-off. The team's leads can now approve or return it." };
 });
 
-const giveBack = signedInAction(
-  "assessments.return",
+export const returnAssessmentAction = signedInAction(
+  "assessment.return",
   returnSchema,
   async (principal, input) => {
     await returnAssessment(principal, input);
@@ -61,36 +61,8 @@ const giveBack = signedInAction(
   },
 );
 
-const approve = signedInAction("assessments.approve", z.object({ assessmentId }), async (principal, input) => {
+export const approveAssessmentAction = signedInAction("assessment.approve", z.object({ assessmentId }), async (principal, input) => {
   const { overall } = await approveAssessment(principal, input);
   revalidatePath("/", "layout");
   return { ok: true, message: `Approved${overall === null ? "" : ` at ${overall}`}. Findings are up to date.` };
 });
-
-export async function saveResponseAction(previous: ActionState<SaveResult>, form: FormData): Promise<ActionState<SaveResult>> {
-  return save(previous, form);
-}
-
-export async function addAttachmentAction(previous: ActionState<AttachmentMeta>, form: FormData): Promise<ActionState<AttachmentMeta>> {
-  return upload(previous, form);
-}
-
-export async function removeAttachmentAction(previous: ActionState, form: FormData): Promise<ActionState> {
-  return remove(previous, form);
-}
-
-export async function submitAssessmentAction(previous: ActionState, form: FormData): Promise<ActionState> {
-  return submit(previous, form);
-}
-
-export async function returnAssessmentAction(previous: ActionState, form: FormData): Promise<ActionState> {
-  return giveBack(previous, form);
-}
-
-export async function approveAssessmentAction(previous: ActionState, form: FormData): Promise<ActionState> {
-  return approve(previous, form);
-}
-
-export async function decideSuggestionAction(previous: ActionState, form: FormData): Promise<ActionState> {
-  return decide(previous, form);
-}

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { signedInAction, type ActionState } from "@/lib/actions/action";
+import { signedInAction } from "@/lib/actions/action";
 import { acceptRisk, addFindingComment, assignOwner, setDueDate, setProgress } from "@/lib/data/findings/manage-finding";
 
 const findingId = z.uuid("Not a finding.");
@@ -12,52 +12,32 @@ const refresh = (id: string) => {
   revalidatePath("/findings");
 };
 
-const owner = signedInAction("findings.assign_owner", z.object({ findingId, ownerId: z.union([z.uuid(), z.literal("")]) }), async (principal, input) => {
+export const assignOwnerAction = signedInAction("finding.assign_owner", z.object({ findingId, ownerId: z.union([z.uuid(), z.literal("")]) }), async (principal, input) => {
   await assignOwner(principal, { findingId: input.findingId, ownerId: input.ownerId || null });
   refresh(input.findingId);
   return { ok: true, message: input.ownerId ? "Owner assigned." : "Owner removed." };
 });
 
-const due = signedInAction("findings.set_due_date", z.object({ findingId, dueOn: z.iso.date("Choose a date."), reason }), async (principal, input) => {
+export const setDueDateAction = signedInAction("finding.set_due_date", z.object({ findingId, dueOn: z.iso.date("Choose a date."), reason }), async (principal, input) => {
   await setDueDate(principal, input);
   refresh(input.findingId);
   return { ok: true, message: `Due date moved to ${input.dueOn}.` };
 });
 
-const progress = signedInAction("findings.set_progress", z.object({ findingId, status: z.enum(["open", "in_progress"]) }), async (principal, input) => {
+export const setProgressAction = signedInAction("finding.set_progress", z.object({ findingId, status: z.enum(["open", "in_progress"]) }), async (principal, input) => {
   await setProgress(principal, input);
   refresh(input.findingId);
   return { ok: true, message: input.status === "in_progress" ? "Marked as in progress." : "Marked as open." };
 });
 
-const accept = signedInAction("findings.accept_risk", z.object({ findingId, reason, expiresOn: z.iso.date("Choose an expiry date.") }), async (principal, input) => {
+export const acceptRiskAction = signedInAction("finding.accept_risk", z.object({ findingId, reason, expiresOn: z.iso.date("Choose an expiry date.") }), async (principal, input) => {
   await acceptRisk(principal, input);
   refresh(input.findingId);
   return { ok: true, message: `Risk accepted until ${input.expiresOn}; it reopens by itself then.` };
 });
 
-const comment = signedInAction("findings.comment", z.object({ findingId, body: z.string().trim().min(1, "Write a comment.").max(4000) }), async (principal, input) => {
+export const addCommentAction = signedInAction("finding.comment", z.object({ findingId, body: z.string().trim().min(1, "Write a comment.").max(4000) }), async (principal, input) => {
   await addFindingComment(principal, input);
   refresh(input.findingId);
   return { ok: true, message: "Comment added." };
 });
-
-export async function assignOwnerAction(previous: ActionState, form: FormData): Promise<ActionState> {
-  return owner(previous, form);
-}
-
-export async function setDueDateAction(previous: ActionState, form: FormData): Promise<ActionState> {
-  return due(previous, form);
-}
-
-export async function setProgressAction(previous: ActionState, form: FormData): Promise<ActionState> {
-  return progress(previous, form);
-}
-
-export async function acceptRiskAction(previous: ActionState, form: FormData): Promise<ActionState> {
-  return accept(previous, form);
-}
-
-export async function addCommentAction(previous: ActionState, form: FormData): Promise<ActionState> {
-  return comment(previous, form);
-}

@@ -3,18 +3,13 @@ import { actorOf, recordAuditEvent } from "../../audit/record";
 import type { Principal } from "../../auth/policy";
 import { getPrisma } from "../../db/prisma";
 import type { Prisma } from "../../generated/prisma/client";
-import type { ResponseStatus } from "../../vocabulary/answers";
+import type { AnswerValues } from "../../assessment/input-schemas";
 import { NotFoundError, ValidationError } from "../errors";
 import { assertTeamPermission } from "../scope";
 import { lockAssessment } from "./load";
 import { answerStatuses } from "../../vocabulary/answers";
 
-export interface AnswerValues {
-  status: ResponseStatus;
-  justification: string;
-  notes: string;
-  evidenceLinks: string[];
-}
+export type { AnswerValues };
 
 export interface SavedAnswer extends AnswerValues {
   version: number;

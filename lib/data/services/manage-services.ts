@@ -1,22 +1,16 @@
 import "server-only";
+import type { ServiceFields } from "../../services/schemas";
 import { actorOf, recordAuditEvent } from "../../audit/record";
 import { can, type Principal } from "../../auth/policy";
 import { getPrisma } from "../../db/prisma";
 import type { Prisma } from "../../generated/prisma/client";
 import { recordTeamPosture } from "../../posture/record";
 import { firstFreeSlug, slugFor } from "../../slug";
-import type { Criticality } from "../../vocabulary/levels";
 import { NotFoundError, ValidationError } from "../errors";
 import { assertTeamPermission, servicesVisibleTo } from "../scope";
 import { tiers } from "../../vocabulary/levels";
 
-export interface ServiceFields {
-  teamId: string;
-  name: string;
-  description: string;
-  criticality: Criticality;
-  repositoryUrl: string | null;
-}
+export type { ServiceFields };
 
 async function assertNameFree(tx: Prisma.TransactionClient, teamId: string, name: string, except?: string) {
   const clash = await tx.service.findFirst({

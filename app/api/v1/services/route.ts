@@ -1,8 +1,8 @@
-import { z } from "zod";
 import { serviceSummaryJson } from "@/lib/api/shapes";
 import { apiJson, apiRoute, paged, pageQuery, parseParam, readJson } from "@/lib/api/route";
 import { listServiceSummaries } from "@/lib/data/list-service-summaries";
 import { createService } from "@/lib/data/services/manage-services";
+import { serviceFieldsSchema } from "@/lib/services/schemas";
 
 /** The services of the token's team, by name, a page at a time. */
 export const GET = apiRoute(async ({ caller, url }) => {
@@ -12,16 +12,9 @@ export const GET = apiRoute(async ({ caller, url }) => {
   return apiJson(paged(all.slice(start, start + page.pageSize).map(serviceSummaryJson), page, all.length));
 });
 
-const newService = z.object({
-  name: z.string().trim().min(2).max(80),
-  description: z.string().trim().max(1000).default(""),
-  criticality: z.enum(["critical", "high", "medium", "low"]),
-  repositoryUrl: z.url({ protocol: /^https?$/ }).max(500).nullable().default(null),
-});
-
 /** Adds a service to the token's team (a "submit evidence" token may, as a reviewer may). */
 export const POST = apiRoute(async ({ caller, request, url }) => {
-  const body = await readJson(request, newService);
+  const body = await readJson(request, serviceFieldsSchema);
   const created = await createService(caller.principal, { ...body, teamId: caller.token.teamId });
   return apiJson({ id: created.id, slug: created.slug }, 201, { Location: `${url.origin}/api/v1/services/${created.slug}` });
 });
