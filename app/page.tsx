@@ -10,11 +10,11 @@ import { PortfolioExportButton } from "@/components/exports/portfolio-export-but
 import { Heatmap } from "@/components/portfolio/heatmap";
 import { ChartSkeleton } from "@/components/charts/chart-skeleton";
 import { WeakestFactors } from "@/components/portfolio/weakest-factors";
-import { countOpenFindings } from "@/lib/data/count-open-findings";
-import { listServiceScores, type ServiceScores } from "@/lib/data/list-service-summaries";
+import { countOpenFindings } from "@/lib/data/findings/count-open-findings";
+import { listServiceScores, type ServiceScores } from "@/lib/data/services/list-service-summaries";
 import { requirePrincipal } from "@/lib/auth/current";
 import { can } from "@/lib/auth/policy";
-import { listVisibleTeams } from "@/lib/data/list-visible-teams";
+import { listVisibleTeams } from "@/lib/data/teams/list-visible-teams";
 import { TrendScope } from "@/components/portfolio/trend-scope";
 import { defaultPeriods, type Period } from "@/lib/data/reports/compare-periods";
 import { meanScore } from "@/lib/scoring/mean";

@@ -5,7 +5,7 @@ import { DataTable } from "@/components/ui/data-table";
 import { formatDate } from "@/components/ui/format";
 import { requirePagePermission } from "@/lib/auth/page-guard";
 import { can } from "@/lib/auth/policy";
-import { getOrganisationOverview } from "@/lib/data/get-organisation-overview";
+import { getOrganisationOverview } from "@/lib/data/reports/get-organisation-overview";
 import { secondaryButtonClass } from "@/components/ui/form";
 
 export const metadata: Metadata = { title: "Admin" };

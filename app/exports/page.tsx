@@ -8,7 +8,7 @@ import { DataTable } from "@/components/ui/data-table";
 import { formatDateTime } from "@/components/ui/format";
 import { requirePrincipal } from "@/lib/auth/current";
 import { listMyExports } from "@/lib/data/exports/my-exports";
-import { EXPORT_KIND_LABEL, exportSubject } from "@/lib/exports/kinds";
+import { exportKindLabel, exportSubject } from "@/lib/exports/kinds";
 
 export const metadata: Metadata = { title: "Your exports" };
 
@@ -38,7 +38,7 @@ export default async function ExportsPage() {
             {exports.map((file) => (
               <tr key={file.id}>
                 <td className="px-5 py-3">
-                  <div className="font-medium">{EXPORT_KIND_LABEL[file.kind]}</div>
+                  <div className="font-medium">{exportKindLabel(file.kind)}</div>
                   <div className="text-xs text-slate-600 dark:text-slate-400">
                     {exportSubject(file)}
                   </div>

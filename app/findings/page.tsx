@@ -9,8 +9,8 @@ import { SeverityBadge } from "@/components/ui/severity";
 import { requirePrincipal } from "@/lib/auth/current";
 import { can } from "@/lib/auth/policy";
 import { listFindings } from "@/lib/data/findings/list-findings";
-import { listServicePicker } from "@/lib/data/list-service-picker";
-import { listVisibleTeams } from "@/lib/data/list-visible-teams";
+import { listServicePicker } from "@/lib/data/services/list-service-picker";
+import { listVisibleTeams } from "@/lib/data/teams/list-visible-teams";
 import { findingStatuses } from "@/lib/vocabulary/findings";
 import { findingFilterQuery, parseFindingFilter, type FindingFilter } from "@/lib/findings/filter";
 

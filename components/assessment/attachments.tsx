@@ -2,7 +2,7 @@
 
 import { useRef, useState, useTransition } from "react";
 import { addAttachmentAction, removeAttachmentAction } from "@/app/assessments/[id]/actions";
-import { ACCEPTED_EXTENSIONS, ATTACHMENT_MAX_BYTES } from "@/lib/assessment/attachment-type";
+import { ACCEPTED_EXTENSIONS, ATTACHMENT_MAX_BYTES } from "@/lib/assessments/attachment-type";
 
 export interface AttachmentItem {
   id: string;

@@ -1,7 +1,7 @@
 // The browser side of autosave: an unacknowledged change is kept in this
 // browser's storage until the server acknowledges it, so a reload, a crash or
 // a lost connection loses nothing.
-import type { AnswerValues, SaveAnswerInput } from "@/lib/assessment/input-schemas";
+import type { AnswerValues, SaveAnswerInput } from "@/lib/assessments/input-schemas";
 
 interface Pending {
   values: AnswerValues;

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { isEvidenceLink, LIMITS } from "@/lib/assessment/answer-rules";
+import { isEvidenceLink, LIMITS } from "@/lib/assessments/answer-rules";
 import { fieldClass } from "@/components/ui/form";
 
 /** The evidence links of one answer: add with Enter or the button, remove each with its own button. */

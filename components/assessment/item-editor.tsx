@@ -1,14 +1,14 @@
 "use client";
 
 import { useEffect } from "react";
-import { answerGap, LIMITS, needsJustification } from "@/lib/assessment/answer-rules";
+import { answerGap, LIMITS, needsJustification } from "@/lib/assessments/answer-rules";
 import { ANSWER_STATUSES } from "@/lib/vocabulary/answers";
 import { answerStatuses } from "@/lib/vocabulary/answers";
 import type { ChecklistItem } from "@/lib/checklist";
 import { fieldClass } from "@/components/ui/form";
 import { SeverityBadge } from "@/components/ui/severity";
 import { Attachments, type AttachmentItem } from "./attachments";
-import type { AnswerValues } from "@/lib/assessment/input-schemas";
+import type { AnswerValues } from "@/lib/assessments/input-schemas";
 import { EvidenceLinks } from "./evidence-links";
 import { ItemGuidance } from "./item-guidance";
 import { SaveIndicator, ConflictChoice } from "./save-status";

@@ -1,7 +1,7 @@
 "use client";
 
 import { answerStatuses } from "@/lib/vocabulary/answers";
-import type { AnswerValues } from "@/lib/assessment/input-schemas";
+import type { AnswerValues } from "@/lib/assessments/input-schemas";
 import type { Conflict, SaveState } from "./use-autosave";
 
 const LABEL: Record<SaveState, string> = {

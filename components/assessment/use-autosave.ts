@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { saveResponseAction } from "@/app/assessments/[id]/actions";
 import { answerInput, forgetUnsaved, keepAcknowledged, keepUnsaved, readUnsaved, sameAnswer } from "./autosave";
-import type { AnswerValues } from "@/lib/assessment/input-schemas";
+import type { AnswerValues } from "@/lib/assessments/input-schemas";
 
 export type SaveState = "saved" | "pending" | "saving" | "failed" | "conflict";
 

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { SelectField } from "@/components/ui/form";
 import { FACTOR_NAMES } from "@/lib/checklist/factor-names";
-import type { ServicePicker } from "@/lib/data/list-service-picker";
+import type { ServicePicker } from "@/lib/data/services/list-service-picker";
 import type { FindingFilter } from "@/lib/findings/filter";
 
 /** The findings list's filters as a GET form: each view has an address, and the CSV link reuses it. */

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { latestChecklist } from "@/lib/checklist";
-import type { ServiceScores } from "@/lib/data/list-service-summaries";
+import type { ServiceScores } from "@/lib/data/services/list-service-summaries";
 import { scoreBand } from "@/lib/scoring/score";
 import { BAND_STYLES, formatScore, ScoreBadge } from "@/components/ui/score";
 

@@ -5,7 +5,7 @@ import { useSeries } from "@/components/charts/use-series";
 import { FindingsTrendChart, ScoreTrendChart } from "@/components/charts/lazy-charts";
 import { Card, CardHeader } from "@/components/ui/card";
 import { TrendsLoading, TrendsUnavailable } from "@/components/charts/trend-states";
-import { findingsSummary, monthLabel, scoreSummary, type TrendPoint } from "@/lib/reports/trend-summary";
+import { findingsSummary, monthLabel, scoreSummary, type TrendPoint } from "@/lib/posture/trend-summary";
 
 /**
  * Portfolio score and unresolved findings over the last 18 months. The series

@@ -1,5 +1,5 @@
 import { latestChecklist } from "@/lib/checklist";
-import type { ServiceScores } from "@/lib/data/list-service-summaries";
+import type { ServiceScores } from "@/lib/data/services/list-service-summaries";
 import { ScoreBar } from "@/components/ui/score";
 
 /** Factors ranked by their mean latest score across assessed services. */

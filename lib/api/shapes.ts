@@ -3,7 +3,7 @@
 import { FACTOR_NAMES } from "../checklist/factor-names";
 import type { AssessmentView } from "../data/assessments/get-assessment";
 import type { FindingListRow } from "../data/findings/list-findings";
-import type { ServiceSummary } from "../data/list-service-summaries";
+import type { ServiceSummary } from "../data/services/list-service-summaries";
 import type { ServiceDetail } from "../data/services/get-service";
 
 const factors = (scores: (number | null)[]) => scores.map((score, i) => ({ number: i + 1, name: FACTOR_NAMES[i] ?? `Factor ${i + 1}`, score }));

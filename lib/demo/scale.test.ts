@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { allItems, latestChecklist } from "../checklist";
-import { LIMITS } from "../assessment/answer-rules";
+import { LIMITS } from "../assessments/answer-rules";
 import { DOSSIER_SLUG, writeUp } from "./dossier";
 import { generateHistory, monthlyDates } from "./history";
 import { DEMO_SERVICES } from "./org";

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { isEvidenceLink } from "../assessment/answer-rules";
+import { isEvidenceLink } from "../assessments/answer-rules";
 import { allItems, latestChecklist } from "../checklist";
 import { DEMO_PEOPLE } from "./org";
 import { scoreAssessment } from "../scoring/score";

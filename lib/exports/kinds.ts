@@ -1,14 +1,8 @@
-import type { ExportKind } from "../data/exports/record-export";
+import type { ExportKind } from "../generated/prisma/enums";
+import { exportKinds } from "../vocabulary/records";
 
-/** What each kind of export is called wherever it is named to a person. */
-export const EXPORT_KIND_LABEL: Record<ExportKind, string> = {
-  ASSESSMENT_PDF: "Assessment report (PDF)",
-  PORTFOLIO_PDF: "Portfolio report (PDF)",
-  ASSESSMENT_CSV: "Assessment (CSV)",
-  ASSESSMENT_JSON: "Assessment (JSON)",
-  FINDINGS_CSV: "Findings (CSV)",
-  FINDINGS_JSON: "Findings (JSON)",
-};
+/** What a kind of export is called wherever it is named to a person. */
+export const exportKindLabel = (kind: ExportKind): string => exportKinds.label(exportKinds.fromDb(kind));
 
 /** What an export covers, in a few words: its assessment, its team, or several teams. */
 export function exportSubject(file: { kind: ExportKind; assessmentOf: string | null; teamName: string | null }): string {

@@ -20,8 +20,8 @@ export type ExportState = ValueOfVocabulary<typeof exportStates>;
 export const exportKinds = defineVocabulary({
   ASSESSMENT_PDF: { value: "assessment_pdf", label: "Assessment report (PDF)" },
   PORTFOLIO_PDF: { value: "portfolio_pdf", label: "Portfolio report (PDF)" },
-  ASSESSMENT_CSV: { value: "assessment_csv", label: "Assessment data (CSV)" },
-  ASSESSMENT_JSON: { value: "assessment_json", label: "Assessment data (JSON)" },
+  ASSESSMENT_CSV: { value: "assessment_csv", label: "Assessment (CSV)" },
+  ASSESSMENT_JSON: { value: "assessment_json", label: "Assessment (JSON)" },
   FINDINGS_CSV: { value: "findings_csv", label: "Findings (CSV)" },
   FINDINGS_JSON: { value: "findings_json", label: "Findings (JSON)" },
 } as const satisfies Record<DbExportKind, { value: string; label: string }>);

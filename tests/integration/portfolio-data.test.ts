@@ -28,7 +28,7 @@ const sql = <T extends Record<string, unknown>>(text: string, params: unknown[] 
 
 describe("portfolio figures", () => {
   it("count open findings by severity and overdue, as the raw rows do", async () => {
-    const { countOpenFindings } = await import("@/lib/data/count-open-findings");
+    const { countOpenFindings } = await import("@/lib/data/findings/count-open-findings");
     const counts = await countOpenFindings(await principal("auditor@demo.test"), NOW);
     const bySeverity = await sql<{ severity: string; n: number }>(
       "SELECT severity::text, count(*)::int AS n FROM findings WHERE status IN ('open', 'in_progress') GROUP BY 1",
@@ -44,7 +44,7 @@ describe("portfolio figures", () => {
   });
 
   it("give each service the scores of its latest approved assessment", async () => {
-    const { listServiceSummaries } = await import("@/lib/data/list-service-summaries");
+    const { listServiceSummaries } = await import("@/lib/data/services/list-service-summaries");
     const summaries = await listServiceSummaries(await principal("admin@demo.test"));
     const latest = await sql<{ slug: string; overall_score: number | null; factor_scores: { factor: number; score: number | null }[] | null }>(`
       SELECT s.slug, a.overall_score, a.factor_scores
@@ -62,8 +62,8 @@ describe("portfolio figures", () => {
   });
 
   it("scope every figure to the principal's teams", async () => {
-    const { listServiceSummaries } = await import("@/lib/data/list-service-summaries");
-    const { countOpenFindings } = await import("@/lib/data/count-open-findings");
+    const { listServiceSummaries } = await import("@/lib/data/services/list-service-summaries");
+    const { countOpenFindings } = await import("@/lib/data/findings/count-open-findings");
     const reviewer = await principal("reviewer@demo.test");
     const summaries = await listServiceSummaries(reviewer);
     expect(new Set(summaries.map((s) => s.team.slug))).toEqual(new Set(["payments", "platform"]));
@@ -79,7 +79,7 @@ describe("portfolio figures", () => {
 
 describe("the service picker of the findings filter", () => {
   it("lists every service in scope by name, or one team's, while there are few enough", async () => {
-    const { listServicePicker } = await import("@/lib/data/list-service-picker");
+    const { listServicePicker } = await import("@/lib/data/services/list-service-picker");
     const reviewer = await principal("reviewer@demo.test");
     const inScope = await sql<{ slug: string }>(
       "SELECT s.slug FROM services s JOIN teams t ON t.id = s.team_id WHERE t.slug IN ('payments', 'platform') AND s.archived_at IS NULL ORDER BY s.name",
@@ -95,7 +95,7 @@ describe("the service picker of the findings filter", () => {
   });
 
   it("past the limit offers only the chosen service, and only if the principal may read it", async () => {
-    const { listServicePicker } = await import("@/lib/data/list-service-picker");
+    const { listServicePicker } = await import("@/lib/data/services/list-service-picker");
     const reviewer = await principal("reviewer@demo.test");
     expect(await listServicePicker(reviewer, { limit: 2 })).toEqual({ options: [], complete: false });
     expect(await listServicePicker(reviewer, { limit: 2, selected: "ledger-service" })).toEqual({ options: [{ slug: "ledger-service", name: "Ledger Service" }], complete: false });

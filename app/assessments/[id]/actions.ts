@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { assessmentIdSchema, itemIdSchema, returnSchema, saveAnswerSchema } from "@/lib/assessment/input-schemas";
+import { assessmentIdSchema, itemIdSchema, returnSchema, saveAnswerSchema } from "@/lib/assessments/input-schemas";
 import { signedInAction, type ActionState } from "@/lib/actions/action";
 import { addAttachment, removeAttachment } from "@/lib/data/assessments/attachments";
 import { decideSuggestion } from "@/lib/data/assessments/decide-suggestion";

@@ -10,7 +10,7 @@ import { primaryButtonClass } from "@/components/ui/form";
 import { requirePrincipal } from "@/lib/auth/current";
 import { getMyExport } from "@/lib/data/exports/my-exports";
 import { notFoundOnMissing } from "@/lib/data/not-found";
-import { EXPORT_KIND_LABEL, exportSubject } from "@/lib/exports/kinds";
+import { exportKindLabel, exportSubject } from "@/lib/exports/kinds";
 import { exportStage } from "@/lib/exports/progress";
 
 export const metadata: Metadata = { title: "Export" };
@@ -28,9 +28,9 @@ export default async function ExportPage({ params }: { params: Promise<{ id: str
       <RefreshWhileRunning active={active} />
       <div className="mb-8">
         <p className="text-sm text-slate-600 dark:text-slate-400">
-          <Link href="/exports" className="hover:underline">Your exports</Link> / {EXPORT_KIND_LABEL[file.kind]}
+          <Link href="/exports" className="hover:underline">Your exports</Link> / {exportKindLabel(file.kind)}
         </p>
-        <h1 className="mt-1 text-2xl font-semibold tracking-tight">{EXPORT_KIND_LABEL[file.kind]}</h1>
+        <h1 className="mt-1 text-2xl font-semibold tracking-tight">{exportKindLabel(file.kind)}</h1>
         <div className="mt-2 flex flex-wrap items-center gap-2 text-sm text-slate-600 dark:text-slate-400">
           <ExportStateBadge state={file.state} />
           <span>{subject} · asked for {formatDateTime(file.createdAt)} UTC</span>

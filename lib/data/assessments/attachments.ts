@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { checkAttachment } from "../../assessment/attachment-type";
+import { checkAttachment } from "../../assessments/attachment-type";
 import { actorOf, recordAuditEvent } from "../../audit/record";
 import type { Principal } from "../../auth/policy";
 import { getPrisma } from "../../db/prisma";

@@ -1,5 +1,5 @@
 import "server-only";
-import { compareFactors, compareItems, type FactorDifference, type ItemDifference } from "../../assessment/compare";
+import { compareFactors, compareItems, type FactorDifference, type ItemDifference } from "../../assessments/compare";
 import type { Principal } from "../../auth/policy";
 import { parseStoredFactors } from "../../checklist";
 import { getPrisma } from "../../db/prisma";

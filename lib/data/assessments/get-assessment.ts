@@ -1,7 +1,7 @@
 import "server-only";
 import type { AssessmentState } from "../../vocabulary/assessments";
 import { suggestionFrom, type DecidedSuggestion, type Suggestion } from "../../evidence/suggestion";
-import { answerGap } from "../../assessment/answer-rules";
+import { answerGap } from "../../assessments/answer-rules";
 import { can, type Principal } from "../../auth/policy";
 import { parseStoredFactors, type Factor } from "../../checklist";
 import { getPrisma } from "../../db/prisma";

@@ -3,7 +3,7 @@ import { actorOf, recordAuditEvent } from "../../audit/record";
 import type { Principal } from "../../auth/policy";
 import { getPrisma } from "../../db/prisma";
 import type { Prisma } from "../../generated/prisma/client";
-import type { AnswerValues } from "../../assessment/input-schemas";
+import type { AnswerValues } from "../../assessments/input-schemas";
 import { NotFoundError, ValidationError } from "../errors";
 import { assertTeamPermission } from "../scope";
 import { lockAssessment } from "./load";

@@ -1,5 +1,5 @@
 import "server-only";
-import { answerGap } from "../../assessment/answer-rules";
+import { answerGap } from "../../assessments/answer-rules";
 import { actorOf, recordAuditEvent } from "../../audit/record";
 import type { Principal } from "../../auth/policy";
 import { parseStoredFactors } from "../../checklist";

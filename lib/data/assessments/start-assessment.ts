@@ -1,7 +1,7 @@
 import "server-only";
 import { actorOf, recordAuditEvent } from "../../audit/record";
 import type { Principal } from "../../auth/policy";
-import { startingAnswers } from "../../assessment/carry-over";
+import { startingAnswers } from "../../assessments/carry-over";
 import { parseStoredFactors } from "../../checklist";
 import { getPrisma } from "../../db/prisma";
 import { NotFoundError, ValidationError } from "../errors";

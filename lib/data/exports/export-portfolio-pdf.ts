@@ -5,9 +5,9 @@ import { can, readScope, type Principal } from "../../auth/policy";
 import { FACTOR_NAMES } from "../../checklist/factor-names";
 import { getPrisma } from "../../db/prisma";
 import { PortfolioReport, type PortfolioReportData } from "../../exports/portfolio-report";
-import { countOpenFindings } from "../count-open-findings";
+import { countOpenFindings } from "../findings/count-open-findings";
 import { ForbiddenError, NotFoundError } from "../errors";
-import { listServiceSummaries } from "../list-service-summaries";
+import { listServiceSummaries } from "../services/list-service-summaries";
 import { getPortfolioTrend } from "../reports/portfolio-trend";
 import { meanScore } from "../../scoring/mean";
 

@@ -6,7 +6,9 @@ import type { Principal } from "../../auth/policy";
 import { getPrisma } from "../../db/prisma";
 import type { Prisma } from "../../generated/prisma/client";
 
-export type ExportKind = "ASSESSMENT_PDF" | "PORTFOLIO_PDF" | "ASSESSMENT_CSV" | "ASSESSMENT_JSON" | "FINDINGS_CSV" | "FINDINGS_JSON";
+import type { ExportKind } from "../../generated/prisma/enums";
+
+export type { ExportKind };
 
 export interface RecordedExport {
   exportId: string;

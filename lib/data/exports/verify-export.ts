@@ -1,7 +1,7 @@
 import "server-only";
 import { readScope, type Principal } from "../../auth/policy";
 import { getPrisma } from "../../db/prisma";
-import { EXPORT_KIND_LABEL } from "../../exports/kinds";
+import { exportKindLabel } from "../../exports/kinds";
 
 export type Verification =
   | {
@@ -36,7 +36,7 @@ export async function verifyExport(principal: Principal, sha256: string): Promis
   return {
     status: "verified",
     exportId: found.id,
-    kind: EXPORT_KIND_LABEL[found.kind] ?? found.kind,
+    kind: exportKindLabel(found.kind),
     fileName: found.fileName,
     exportedBy: found.requestedBy ? `${found.requestedBy.name} <${found.requestedBy.email}>` : null,
     exportedAt: found.completedAt ?? found.createdAt,

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Principal } from "../../auth/policy";
 import { getPrisma } from "../../db/prisma";
-import type { TrendPoint } from "../../reports/trend-summary";
+import type { TrendPoint } from "../../posture/trend-summary";
 import { meanFromTenths, tenths } from "../../scoring/mean";
 import { visibleTeamIds } from "./scope-teams";
 

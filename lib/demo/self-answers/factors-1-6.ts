@@ -167,7 +167,7 @@ export const ANSWERS_1_TO_6: Record<string, SelfAnswer> = {
   "F06-INPUT-UNTRUSTED": {
     status: "met",
     justification: "Every edge validates with zod: server actions in one chokepoint, API routes, address parameters and queued job data. Requests Next could not decode are refused with a 4xx before it tries. The fuzz test sends 11,100 malformed requests to every action, route and page: no 5xx, no row changed by a refusal.",
-    evidence: ["lib/actions/action.ts", "lib/assessment/input-schemas.ts", "lib/security/action-request.ts", "lib/queue/worker.ts", "e2e/fuzz.spec.ts"],
+    evidence: ["lib/actions/action.ts", "lib/assessments/input-schemas.ts", "lib/security/action-request.ts", "lib/queue/worker.ts", "e2e/fuzz.spec.ts"],
   },
   "F06-SERVICE-AUTH": {
     status: "met",

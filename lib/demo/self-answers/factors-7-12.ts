@@ -41,7 +41,7 @@ export const ANSWERS_7_TO_12: Record<string, SelfAnswer> = {
   "F08-BOUNDED-READS": {
     status: "met",
     justification: "Action bodies are capped at 6 MB and API bodies at 1 MiB (413), evidence files at 5 MB, and every text field has a maximum length in its zod schema. The fuzz test sends 2 to 3 MB bodies to every action and route.",
-    evidence: ["lib/security/action-request.ts", "lib/api/errors.ts", "lib/assessment/attachment-type.ts", "lib/assessment/answer-rules.ts", "e2e/fuzz.spec.ts"],
+    evidence: ["lib/security/action-request.ts", "lib/api/errors.ts", "lib/assessments/attachment-type.ts", "lib/assessments/answer-rules.ts", "e2e/fuzz.spec.ts"],
   },
   "F08-TIMEOUTS": {
     status: "partially_met",

@@ -1,6 +1,6 @@
 import { serviceSummaryJson } from "@/lib/api/shapes";
 import { apiJson, apiRoute, paged, pageQuery, parseParam, readJson } from "@/lib/api/route";
-import { listServiceSummaries } from "@/lib/data/list-service-summaries";
+import { listServiceSummaries } from "@/lib/data/services/list-service-summaries";
 import { createService } from "@/lib/data/services/manage-services";
 import { serviceFieldsSchema } from "@/lib/services/schemas";
 

@@ -1,8 +1,8 @@
 import "server-only";
-import type { Principal } from "../auth/policy";
-import { getPrisma } from "../db/prisma";
-import type { Prisma } from "../generated/prisma/client";
-import { servicesVisibleTo } from "./scope";
+import type { Principal } from "../../auth/policy";
+import { getPrisma } from "../../db/prisma";
+import type { Prisma } from "../../generated/prisma/client";
+import { servicesVisibleTo } from "../scope";
 
 export interface ServicePicker {
   /** Names and slugs to offer, by name: every service in view, or only the chosen one when there are too many to list. */

@@ -1,10 +1,10 @@
 import "server-only";
-import { severities, type Criticality, type Severity } from "../vocabulary/levels";
-import { getPrisma } from "../db/prisma";
-import type { Principal } from "../auth/policy";
-import type { Prisma } from "../generated/prisma/client";
-import { servicesVisibleTo } from "./scope";
-import { tiers } from "../vocabulary/levels";
+import { severities, type Criticality, type Severity } from "../../vocabulary/levels";
+import { getPrisma } from "../../db/prisma";
+import type { Principal } from "../../auth/policy";
+import type { Prisma } from "../../generated/prisma/client";
+import { servicesVisibleTo } from "../scope";
+import { tiers } from "../../vocabulary/levels";
 
 export type SeverityCounts = Record<Severity, number>;
 

@@ -1,6 +1,6 @@
 import "server-only";
-import { readScope, type Principal } from "../auth/policy";
-import { getPrisma } from "../db/prisma";
+import { readScope, type Principal } from "../../auth/policy";
+import { getPrisma } from "../../db/prisma";
 
 /** The teams whose records the principal may read, for filters and pickers. */
 export async function listVisibleTeams(principal: Principal): Promise<{ id: string; slug: string; name: string }[]> {

@@ -1,11 +1,11 @@
 import "server-only";
-import { getPrisma } from "../db/prisma";
-import { severities } from "../vocabulary/levels";
-import type { SeverityCounts } from "./list-service-summaries";
-import type { Criticality } from "../vocabulary/levels";
-import type { Principal } from "../auth/policy";
-import { lapseExpiredAcceptances } from "./findings/lapse-acceptances";
-import { servicesVisibleSql } from "./scope";
+import { getPrisma } from "../../db/prisma";
+import { severities } from "../../vocabulary/levels";
+import type { SeverityCounts } from "../services/list-service-summaries";
+import type { Criticality } from "../../vocabulary/levels";
+import type { Principal } from "../../auth/policy";
+import { lapseExpiredAcceptances } from "./lapse-acceptances";
+import { servicesVisibleSql } from "../scope";
 
 export interface OpenFindingCounts {
   bySeverity: SeverityCounts;

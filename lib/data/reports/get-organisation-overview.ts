@@ -1,7 +1,7 @@
 import "server-only";
-import type { Principal } from "../auth/policy";
-import { getPrisma } from "../db/prisma";
-import { assertOrgAdmin } from "./scope";
+import type { Principal } from "../../auth/policy";
+import { getPrisma } from "../../db/prisma";
+import { assertOrgAdmin } from "../scope";
 
 export interface OrganisationOverview {
   teams: { name: string; slug: string; members: number; services: number }[];
