@@ -93,8 +93,8 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
                 <Heatmap services={weakestFirst(assessed).slice(0, HEATMAP_ROWS)} />
               </div>
               {assessed.length > HEATMAP_ROWS ? (
-                <p className="border-t border-slate-200 px-5 py-3 text-sm dark:border-slate-800">
-                  <Link href="/services" className="font-medium text-indigo-700 hover:underline dark:text-indigo-300">
+                <p className="border-t border-line px-5 py-3 text-sm">
+                  <Link href="/services" className="font-medium text-link hover:underline">
                     All {services.length} services, with filters
                   </Link>
                 </p>

@@ -31,13 +31,13 @@ export default async function AccountPage() {
         <Card>
           <CardHeader title="Access" description="Given by an administrator; changes apply on your next request." />
           {access.length ? (
-            <ul className="divide-y divide-slate-100 px-5 text-sm dark:divide-slate-800">
+            <ul className="divide-y divide-line-soft px-5 text-sm">
               {access.map((line) => (
                 <li key={line} className="py-2.5">{line}</li>
               ))}
             </ul>
           ) : (
-            <p className="px-5 py-4 text-sm text-slate-600 dark:text-slate-400">No access yet. Ask an administrator for a team role.</p>
+            <p className="px-5 py-4 text-sm text-muted">No access yet. Ask an administrator for a team role.</p>
           )}
         </Card>
         <Card>
@@ -45,7 +45,7 @@ export default async function AccountPage() {
           {account.hasPassword ? (
             <ChangePasswordForm />
           ) : (
-            <p className="px-5 py-4 text-sm text-slate-600 dark:text-slate-400">
+            <p className="px-5 py-4 text-sm text-muted">
               You sign in through single sign-on, so there is no Twelvefold password to change.
             </p>
           )}

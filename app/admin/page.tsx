@@ -6,7 +6,7 @@ import { formatDate } from "@/components/ui/format";
 import { requirePagePermission } from "@/lib/auth/page-guard";
 import { can } from "@/lib/auth/policy";
 import { getOrganisationOverview } from "@/lib/data/reports/get-organisation-overview";
-import { secondaryButtonClass } from "@/components/ui/form";
+import { buttonClass } from "@/components/ui/button";
 
 export const metadata: Metadata = { title: "Admin" };
 
@@ -22,13 +22,13 @@ export default async function AdminPage() {
         <div className="flex flex-wrap gap-3">
           <Link
             href="/admin/teams"
-            className={secondaryButtonClass}
+            className={buttonClass("secondary")}
           >
             Manage teams
           </Link>
           <Link
             href="/admin/users"
-            className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-indigo-700"
+            className={buttonClass("primary", "md", "shadow-sm")}
           >
             Manage users
           </Link>
@@ -55,19 +55,19 @@ export default async function AdminPage() {
             title="Checklist versions"
             description="Published versions never change; each assessment pins the version and content hash it was made with."
           />
-          <ul className="divide-y divide-slate-100 dark:divide-slate-800">
+          <ul className="divide-y divide-line-soft">
             {overview.checklists.map((checklist) => (
               <li key={checklist.version} className="px-5 py-3 text-sm">
                 <div className="flex flex-wrap items-baseline justify-between gap-2">
                   <span className="font-medium">
                     v{checklist.version} · {checklist.title}
                   </span>
-                  <span className="text-slate-600 dark:text-slate-400">published {formatDate(checklist.publishedAt)}</span>
+                  <span className="text-muted">published {formatDate(checklist.publishedAt)}</span>
                 </div>
-                <div className="mt-1 text-slate-600 dark:text-slate-400">
+                <div className="mt-1 text-muted">
                   {checklist.items} items · used by {checklist.assessments} assessments
                 </div>
-                <div className="mt-1 break-all font-mono text-xs text-slate-600 dark:text-slate-400">
+                <div className="mt-1 break-all font-mono text-xs text-muted">
                   sha256 {checklist.contentHash}
                 </div>
               </li>

@@ -83,21 +83,21 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             </Card>
             <nav aria-label="Audit trail pages" className="flex items-center justify-between text-sm">
               {page.newer ? (
-                <Link href={pageLink(values, { after: page.newer })} className="font-medium text-indigo-700 hover:underline dark:text-indigo-300">
+                <Link href={pageLink(values, { after: page.newer })} className="font-medium text-link hover:underline">
                   ← Newer events
                 </Link>
               ) : (
                 <span />
               )}
               {page.older ? (
-                <Link href={pageLink(values, { before: page.older })} className="font-medium text-indigo-700 hover:underline dark:text-indigo-300">
+                <Link href={pageLink(values, { before: page.older })} className="font-medium text-link hover:underline">
                   Older events →
                 </Link>
               ) : null}
             </nav>
           </>
         ) : null}
-        <p className="text-sm text-slate-600 dark:text-slate-400">
+        <p className="text-sm text-muted">
           Times are UTC. The chain of hashes is checked end to end by <code className="font-mono">npm run audit:verify</code>.
         </p>
       </div>

@@ -12,7 +12,7 @@ import { exportKindLabel, exportSubject } from "@/lib/exports/kinds";
 
 export const metadata: Metadata = { title: "Your exports" };
 
-const linkClass = "font-medium text-indigo-700 hover:underline dark:text-indigo-300";
+const linkClass = "font-medium text-link hover:underline";
 
 export default async function ExportsPage() {
   const principal = await requirePrincipal();
@@ -39,7 +39,7 @@ export default async function ExportsPage() {
               <tr key={file.id}>
                 <td className="px-5 py-3">
                   <div className="font-medium">{exportKindLabel(file.kind)}</div>
-                  <div className="text-xs text-slate-600 dark:text-slate-400">
+                  <div className="text-xs text-muted">
                     {exportSubject(file)}
                   </div>
                 </td>
@@ -50,7 +50,7 @@ export default async function ExportsPage() {
                 </td>
                 <td className="px-3 py-3 text-xs">
                   {file.fileName ? <div className="break-all">{file.fileName}</div> : null}
-                  <div className="text-slate-600 dark:text-slate-400">{formatSize(file.sizeBytes)}</div>
+                  <div className="text-muted">{formatSize(file.sizeBytes)}</div>
                 </td>
                 <td className="px-3 py-3 font-mono text-xs" title={file.sha256 ?? undefined}>
                   {file.sha256 ? `${file.sha256.slice(0, 12)}…` : "—"}
@@ -61,7 +61,7 @@ export default async function ExportsPage() {
                       Download
                     </a>
                   ) : file.state === "done" ? (
-                    <span className="text-xs text-slate-600 dark:text-slate-400">Recorded</span>
+                    <span className="text-xs text-muted">Recorded</span>
                   ) : (
                     <Link href={`/exports/${file.id}`} className={linkClass}>
                       {file.state === "failed" ? "Why it failed" : "Follow progress"}

@@ -57,13 +57,13 @@ export default async function FindingsPage({ searchParams }: { searchParams: Pro
         </EmptyState>
       ) : (
         <>
-          <p className="mb-2 text-sm text-slate-600 dark:text-slate-400" aria-live="polite">
+          <p className="mb-2 text-sm text-muted" aria-live="polite">
             {first}–{first + page.rows.length - 1} of {page.total}
           </p>
           <Card className="overflow-x-auto">
             <table className="w-full text-sm">
               <caption className="sr-only">Findings, sorted by {filter.sort} {filter.dir === "asc" ? "ascending" : "descending"}</caption>
-              <thead className="border-b border-slate-200 text-left text-slate-600 dark:border-slate-800 dark:text-slate-400">
+              <thead className="border-b border-line text-left text-muted">
                 <tr>
                   {COLUMNS.map((column, index) => {
                     const active = column.sort === filter.sort;
@@ -82,28 +82,28 @@ export default async function FindingsPage({ searchParams }: { searchParams: Pro
                   })}
                 </tr>
               </thead>
-              <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
+              <tbody className="divide-y divide-line-soft">
                 {page.rows.map((f) => (
                   <tr key={f.id}>
                     <td className="px-5 py-3">
-                      <Link href={`/findings/${f.id}`} className="font-medium text-indigo-700 hover:underline dark:text-indigo-300">{f.title}</Link>
-                      <div className="font-mono text-xs text-slate-600 dark:text-slate-400">{f.itemId}</div>
+                      <Link href={`/findings/${f.id}`} className="font-medium text-link hover:underline">{f.title}</Link>
+                      <div className="font-mono text-xs text-muted">{f.itemId}</div>
                     </td>
                     <td className="px-3 py-3">
                       {f.service.name}
-                      <div className="text-xs text-slate-600 dark:text-slate-400">{f.team}</div>
+                      <div className="text-xs text-muted">{f.team}</div>
                     </td>
                     <td className="px-3 py-3"><SeverityBadge level={f.severity} /></td>
                     <td className="whitespace-nowrap px-3 py-3">
                       {findingStatuses.label(f.status)}
                       {f.status === "risk_accepted" && f.riskAcceptanceExpiresAt ? (
-                        <div className="text-xs text-slate-600 dark:text-slate-400">
+                        <div className="text-xs text-muted">
                           until {formatDate(f.riskAcceptanceExpiresAt)}
                           {f.riskAcceptedBy ? `, by ${f.riskAcceptedBy}` : ""}
                         </div>
                       ) : null}
                     </td>
-                    <td className="px-3 py-3">{f.owner ?? <span className="text-slate-600 dark:text-slate-400">Unassigned</span>}</td>
+                    <td className="px-3 py-3">{f.owner ?? <span className="text-muted">Unassigned</span>}</td>
                     <td className="whitespace-nowrap px-3 py-3">{formatDate(f.openedAt)}</td>
                     <td className="whitespace-nowrap px-5 py-3">
                       {formatDate(f.dueDate)} <DueBadge state={f.due} />
@@ -114,9 +114,9 @@ export default async function FindingsPage({ searchParams }: { searchParams: Pro
             </table>
           </Card>
           <nav aria-label="Findings pages" className="mt-4 flex items-center justify-between text-sm">
-            {page.page > 1 ? <Link href={link({ page: page.page - 1 })} className="font-medium text-indigo-700 hover:underline dark:text-indigo-300">← Previous</Link> : <span />}
-            <span className="text-slate-600 dark:text-slate-400">Page {page.page} of {page.pages}</span>
-            {page.page < page.pages ? <Link href={link({ page: page.page + 1 })} className="font-medium text-indigo-700 hover:underline dark:text-indigo-300">Next →</Link> : <span />}
+            {page.page > 1 ? <Link href={link({ page: page.page - 1 })} className="font-medium text-link hover:underline">← Previous</Link> : <span />}
+            <span className="text-muted">Page {page.page} of {page.pages}</span>
+            {page.page < page.pages ? <Link href={link({ page: page.page + 1 })} className="font-medium text-link hover:underline">Next →</Link> : <span />}
           </nav>
         </>
       )}

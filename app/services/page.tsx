@@ -12,6 +12,7 @@ import { listVisibleTeams } from "@/lib/data/teams/list-visible-teams";
 import { listTeamsForServices } from "@/lib/data/services/manage-services";
 import { requirePrincipal } from "@/lib/auth/current";
 import { tiers } from "@/lib/vocabulary/levels";
+import { buttonClass } from "@/components/ui/button";
 
 // Unknown or malformed filters are ignored rather than failing the page.
 const filterSchema = z.object({
@@ -37,7 +38,7 @@ export default async function ServicesPage({ searchParams }: { searchParams: Pro
     <>
       <PageHeader title="Services" description="Every service, its tier and where its latest assessment left it.">
         {creatable.length ? (
-          <Link href="/services/new" className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-indigo-700">
+          <Link href="/services/new" className={buttonClass("primary", "md", "shadow-sm")}>
             Add a service
           </Link>
         ) : null}
@@ -67,10 +68,10 @@ export default async function ServicesPage({ searchParams }: { searchParams: Pro
                 return (
                   <tr key={service.id} className="hover:bg-slate-50 dark:hover:bg-slate-800/50">
                     <td className="px-5 py-3">
-                      <Link href={`/services/${service.slug}`} className="font-medium text-indigo-700 hover:underline dark:text-indigo-300">
+                      <Link href={`/services/${service.slug}`} className="font-medium text-link hover:underline">
                         {service.name}
                       </Link>
-                      <div className="text-xs text-slate-600 dark:text-slate-400">
+                      <div className="text-xs text-muted">
                         {service.owner ? `Owner: ${service.owner}` : "No owner"}
                         {service.draftInProgress ? " · assessment in progress" : ""}
                       </div>
@@ -86,7 +87,7 @@ export default async function ServicesPage({ searchParams }: { searchParams: Pro
                     <td className="px-5 py-3 text-right tabular-nums">
                       {open}
                       {service.openFindings.critical ? (
-                        <span className="ml-2 text-xs font-semibold text-rose-700 dark:text-rose-300">
+                        <span className="ml-2 text-xs font-semibold text-danger">
                           {service.openFindings.critical} critical
                         </span>
                       ) : null}

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { Button } from "@/components/ui/button";
 import { redirect } from "next/navigation";
 import { getPrincipal } from "@/lib/auth/current";
 import { oidcSettings } from "@/lib/env";
@@ -16,9 +17,9 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const sso = oidcSettings() !== null;
   return (
     <div className="mx-auto mt-8 max-w-sm">
-      <div className="rounded-xl border border-slate-200 bg-white p-8 shadow-sm dark:border-slate-800 dark:bg-slate-900">
+      <div className="rounded-xl border border-line bg-surface p-8 shadow-sm">
         <h1 className="text-xl font-semibold tracking-tight">Sign in to Twelvefold</h1>
-        <p className="mt-1 mb-6 text-sm text-slate-600 dark:text-slate-400">Your security posture, service by service.</p>
+        <p className="mt-1 mb-6 text-sm text-muted">Your security posture, service by service.</p>
         {error ? (
           <p role="alert" className="mb-5 rounded-md border border-rose-200 bg-rose-50 px-3 py-2 text-sm text-rose-900 dark:border-rose-900 dark:bg-rose-950 dark:text-rose-100">
             Sign-in did not complete. Try again, or ask an administrator for access.
@@ -28,14 +29,11 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           <>
             <form action={signInWithSso}>
               <input type="hidden" name="callbackUrl" value={destination} />
-              <button
-                type="submit"
-                className="w-full rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-semibold shadow-sm hover:bg-slate-50 dark:border-slate-700 dark:bg-slate-900 dark:hover:bg-slate-800"
-              >
+              <Button type="submit" variant="secondary" className="w-full">
                 Sign in with SSO
-              </button>
+              </Button>
             </form>
-            <p className="my-5 text-center text-xs text-slate-600 dark:text-slate-400">or with your Twelvefold password</p>
+            <p className="my-5 text-center text-xs text-muted">or with your Twelvefold password</p>
           </>
         ) : null}
         <SignInForm callbackUrl={destination} />

@@ -1,10 +1,12 @@
 "use client";
 
 import { useActionState } from "react";
+import { Button } from "@/components/ui/button";
 import { signInWithPassword, type SignInState } from "./actions";
+import { Label } from "@/components/ui/field";
 
 const field =
-  "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-indigo-500 focus:outline-none focus:ring-2 focus:ring-indigo-500/30 dark:border-slate-700 dark:bg-slate-950";
+  "mt-1 block w-full rounded-md border border-field bg-white px-3 py-2 text-sm shadow-sm focus:border-indigo-500 focus:outline-none focus:ring-2 focus:ring-indigo-500/30 dark:bg-slate-950";
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const [state, action, pending] = useActionState<SignInState, FormData>(signInWithPassword, { message: null });
@@ -17,24 +19,20 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
         </p>
       ) : null}
       <div>
-        <label htmlFor="email" className="block text-sm font-medium">
+        <Label htmlFor="email">
           Email
-        </label>
+        </Label>
         <input id="email" name="email" type="email" autoComplete="username" required className={field} />
       </div>
       <div>
-        <label htmlFor="password" className="block text-sm font-medium">
+        <Label htmlFor="password">
           Password
-        </label>
+        </Label>
         <input id="password" name="password" type="password" autoComplete="current-password" required className={field} />
       </div>
-      <button
-        type="submit"
-        disabled={pending}
-        className="w-full rounded-md bg-indigo-600 px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-indigo-700 disabled:opacity-60"
-      >
+      <Button type="submit" disabled={pending} className="w-full shadow-sm">
         {pending ? "Signing in…" : "Sign in"}
-      </button>
+      </Button>
     </form>
   );
 }

@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: "API tokens" };
 
 const STATE_STYLE = {
   active: "bg-emerald-50 text-emerald-900 ring-emerald-300 dark:bg-emerald-950 dark:text-emerald-100 dark:ring-emerald-800",
-  expired: "bg-slate-100 text-slate-800 ring-slate-300 dark:bg-slate-800 dark:text-slate-100 dark:ring-slate-700",
+  expired: "bg-subtle text-slate-800 ring-field dark:text-slate-100",
   revoked: "bg-rose-50 text-rose-900 ring-rose-300 dark:bg-rose-950 dark:text-rose-100 dark:ring-rose-800",
 } as const;
 
@@ -43,25 +43,25 @@ export default async function TokensPage() {
                 <tr key={t.id}>
                   <td className="px-5 py-3">
                     <div className="font-medium">{t.name}</div>
-                    <div className="font-mono text-xs text-slate-600 dark:text-slate-400">{t.prefix}…</div>
+                    <div className="font-mono text-xs text-muted">{t.prefix}…</div>
                   </td>
                   <td className="px-3 py-3">
                     {t.team.name}
-                    <div className="text-xs text-slate-600 dark:text-slate-400">{tokenScopes.label(t.scope)}</div>
+                    <div className="text-xs text-muted">{tokenScopes.label(t.scope)}</div>
                   </td>
                   <td className="whitespace-nowrap px-3 py-3">
                     <span className={`inline-flex rounded px-1.5 py-0.5 text-xs font-semibold capitalize ring-1 ring-inset ${STATE_STYLE[t.state]}`}>{t.state}</span>
-                    <div className="text-xs text-slate-600 dark:text-slate-400">
+                    <div className="text-xs text-muted">
                       {t.state === "revoked" && t.revokedAt ? `on ${formatDateTime(t.revokedAt)}` : `${t.state === "expired" ? "since" : "until"} ${formatDateTime(t.expiresAt)}`}
                     </div>
                   </td>
                   <td className="px-3 py-3 text-xs">
                     {formatDateTime(t.createdAt)}
-                    <div className="text-slate-600 dark:text-slate-400">by {t.createdBy ?? "a former user"}</div>
+                    <div className="text-muted">by {t.createdBy ?? "a former user"}</div>
                   </td>
                   <td className="px-3 py-3 text-xs">
                     {t.lastUsedAt ? formatDateTime(t.lastUsedAt) : "Never"}
-                    {t.lastUsedIp ? <div className="text-slate-600 dark:text-slate-400">from {t.lastUsedIp}</div> : null}
+                    {t.lastUsedIp ? <div className="text-muted">from {t.lastUsedIp}</div> : null}
                   </td>
                   <td className="whitespace-nowrap px-5 py-3 text-right">{t.state === "active" ? <RevokeTokenButton tokenId={t.id} name={t.name} /> : null}</td>
                 </tr>

@@ -2,7 +2,9 @@
 
 import { useActionState, useEffect, useRef } from "react";
 import { changePasswordAction } from "@/app/account/actions";
-import { FieldError, fieldClass, FormResult, labelClass, primaryButtonClass } from "@/components/ui/form";
+import { FormResult } from "@/components/ui/form";
+import { Button } from "@/components/ui/button";
+import { FieldError, Input, Label } from "@/components/ui/field";
 
 const FIELDS = [
   { name: "currentPassword", label: "Current password", autoComplete: "current-password", hint: null },
@@ -20,8 +22,8 @@ export function ChangePasswordForm() {
     <form ref={form} action={action} className="max-w-md space-y-4 px-5 py-4">
       {FIELDS.map((field) => (
         <div key={field.name}>
-          <label htmlFor={`account-${field.name}`} className={labelClass}>{field.label}</label>
-          <input
+          <Label htmlFor={`account-${field.name}`}>{field.label}</Label>
+          <Input
             id={`account-${field.name}`}
             name={field.name}
             type="password"
@@ -29,18 +31,17 @@ export function ChangePasswordForm() {
             minLength={field.name === "currentPassword" ? 1 : 12}
             maxLength={128}
             autoComplete={field.autoComplete}
-            className={fieldClass}
             aria-describedby={`account-${field.name}-hint account-${field.name}-error`}
           />
           {field.hint ? (
-            <p id={`account-${field.name}-hint`} className="mt-1 text-xs text-slate-600 dark:text-slate-400">{field.hint}</p>
+            <p id={`account-${field.name}-hint`} className="mt-1 text-xs text-muted">{field.hint}</p>
           ) : null}
           <FieldError id={`account-${field.name}-error`} messages={state.fieldErrors?.[field.name]} />
         </div>
       ))}
-      <button type="submit" disabled={pending} className={primaryButtonClass}>
+      <Button type="submit" disabled={pending}>
         {pending ? "Changing…" : "Change password"}
-      </button>
+      </Button>
       <div aria-live="polite">
         <FormResult state={state} />
       </div>

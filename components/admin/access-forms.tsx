@@ -2,23 +2,17 @@
 
 import { useActionState } from "react";
 import { grantAuditorAction, setMembershipAction } from "@/app/admin/users/actions";
-import { fieldClass, FormResult, primaryButtonClass } from "@/components/ui/form";
+import { FormResult } from "@/components/ui/form";
 import { teamRoles } from "@/lib/vocabulary/roles";
+import { Button } from "@/components/ui/button";
+import { Input, Label, SelectField } from "@/components/ui/field";
 
 type Option = { id: string; label: string };
 
-function Select({ id, name, label, options }: { id: string; name: string; label: string; options: Option[] }) {
-  return (
-    <div>
-      <label htmlFor={id} className="block text-sm font-medium">{label}</label>
-      <select id={id} name={name} required className={fieldClass} defaultValue="">
-        <option value="" disabled>Choose…</option>
-        {options.map((o) => (
-          <option key={o.id} value={o.id}>{o.label}</option>
-        ))}
-      </select>
-    </div>
-  );
+const pairs = (options: Option[]) => options.map((o) => [o.id, o.label] as const);
+
+function Choose({ id, name, label, options }: { id: string; name: string; label: string; options: readonly (readonly [string, string])[] }) {
+  return <SelectField id={id} name={name} label={label} options={options} placeholder="Choose…" required />;
 }
 
 export function AccessForms({ users, teams, maxDate }: { users: Option[]; teams: Option[]; maxDate: string }) {
@@ -29,35 +23,27 @@ export function AccessForms({ users, teams, maxDate }: { users: Option[]; teams:
       <form action={roleAction} className="space-y-3" aria-labelledby="team-role-heading">
         <h3 id="team-role-heading" className="text-sm font-semibold">Team role</h3>
         <div className="grid gap-3 sm:grid-cols-3">
-          <Select id="role-user" name="userId" label="User" options={users} />
-          <Select id="role-team" name="teamId" label="Team" options={teams} />
-          <Select
-            id="role-role"
-            name="role"
-            label="Role"
-            options={[
-              ...teamRoles.options.map(({ value, label }) => ({ id: value, label })),
-              { id: "none", label: "No role (remove)" },
-            ]}
-          />
+          <Choose id="role-user" name="userId" label="User" options={pairs(users)} />
+          <Choose id="role-team" name="teamId" label="Team" options={pairs(teams)} />
+          <Choose id="role-role" name="role" label="Role" options={[...teamRoles.options.map(({ value, label }) => [value, label] as const), ["none", "No role (remove)"]]} />
         </div>
-        <button type="submit" disabled={savingRole} className={primaryButtonClass}>Save team role</button>
+        <Button type="submit" disabled={savingRole}>Save team role</Button>
         <FormResult state={role} withFieldErrors />
       </form>
       <form action={grantAction} className="space-y-3" aria-labelledby="grant-heading">
         <h3 id="grant-heading" className="text-sm font-semibold">Org-wide auditor access</h3>
         <div className="grid gap-3 sm:grid-cols-2">
-          <Select id="grant-user" name="userId" label="User" options={users} />
+          <Choose id="grant-user" name="userId" label="User" options={pairs(users)} />
           <div>
-            <label htmlFor="grant-expires" className="block text-sm font-medium">Access ends after</label>
-            <input id="grant-expires" name="expiresOn" type="date" required max={maxDate} className={fieldClass} />
+            <Label htmlFor="grant-expires">Access ends after</Label>
+            <Input id="grant-expires" name="expiresOn" type="date" required max={maxDate} />
           </div>
         </div>
         <div>
-          <label htmlFor="grant-reason" className="block text-sm font-medium">Reason</label>
-          <input id="grant-reason" name="reason" required maxLength={200} placeholder="e.g. SOC 2 audit, FY2027" className={fieldClass} />
+          <Label htmlFor="grant-reason">Reason</Label>
+          <Input id="grant-reason" name="reason" required maxLength={200} placeholder="e.g. SOC 2 audit, FY2027" />
         </div>
-        <button type="submit" disabled={granting} className={primaryButtonClass}>Grant read access</button>
+        <Button type="submit" disabled={granting}>Grant read access</Button>
         <FormResult state={grant} withFieldErrors />
       </form>
     </div>

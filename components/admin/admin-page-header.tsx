@@ -5,7 +5,7 @@ import { PageHeader } from "@/components/ui/card";
 export function AdminPageHeader({ title, description }: { title: string; description: string }) {
   return (
     <PageHeader title={title} description={description}>
-      <Link href="/admin" className="text-sm font-medium text-indigo-700 hover:underline dark:text-indigo-300">
+      <Link href="/admin" className="text-sm font-medium text-link hover:underline">
         Back to administration
       </Link>
     </PageHeader>

@@ -2,7 +2,9 @@
 
 import { useActionState } from "react";
 import { createTeamAction, updateTeamAction } from "@/app/admin/teams/actions";
-import { FieldError, fieldClass, FormResult, labelClass, primaryButtonClass } from "@/components/ui/form";
+import { FormResult } from "@/components/ui/form";
+import { Button } from "@/components/ui/button";
+import { FieldError, Input, Label } from "@/components/ui/field";
 
 interface Team {
   id: string;
@@ -18,35 +20,33 @@ export function TeamForm({ team }: { team?: Team }) {
     <form action={action} className="grid gap-4 sm:grid-cols-[minmax(0,1fr)_minmax(0,2fr)_auto] sm:items-start">
       {team ? <input type="hidden" name="teamId" value={team.id} /> : null}
       <div>
-        <label htmlFor={`team-name-${key}`} className={labelClass}>Team name</label>
-        <input
+        <Label htmlFor={`team-name-${key}`}>Team name</Label>
+        <Input
           id={`team-name-${key}`}
           name="name"
           required
           minLength={2}
           maxLength={80}
           defaultValue={team?.name}
-          className={fieldClass}
           aria-describedby={`team-name-${key}-error`}
         />
         <FieldError id={`team-name-${key}-error`} messages={state.fieldErrors?.name} />
       </div>
       <div>
-        <label htmlFor={`team-description-${key}`} className={labelClass}>Description</label>
-        <input
+        <Label htmlFor={`team-description-${key}`}>Description</Label>
+        <Input
           id={`team-description-${key}`}
           name="description"
           maxLength={300}
           defaultValue={team?.description}
-          className={fieldClass}
           aria-describedby={`team-description-${key}-error`}
         />
         <FieldError id={`team-description-${key}-error`} messages={state.fieldErrors?.description} />
       </div>
       <div className="sm:pt-6">
-        <button type="submit" disabled={pending} className={primaryButtonClass}>
+        <Button type="submit" disabled={pending}>
           {team ? "Save team" : "Create team"}
-        </button>
+        </Button>
       </div>
       <div className="sm:col-span-3" aria-live="polite">
         <FormResult state={state} />

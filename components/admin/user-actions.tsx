@@ -2,10 +2,9 @@
 
 import { useActionState } from "react";
 import { resetUserPasswordAction, revokeAuditorAction, setUserDisabledAction } from "@/app/admin/users/actions";
+import { Button } from "@/components/ui/button";
 import { OneTimePassword } from "./one-time-password";
 
-const button =
-  "rounded-md border border-slate-300 px-2.5 py-1 text-xs font-medium hover:bg-slate-100 disabled:opacity-60 dark:border-slate-700 dark:hover:bg-slate-800";
 
 export function UserActions({
   userId,
@@ -29,32 +28,32 @@ export function UserActions({
         {isOrgAuditor ? (
           <form action={revokeAction}>
             <input type="hidden" name="userId" value={userId} />
-            <button type="submit" disabled={revoking} className={button} aria-label={`Revoke the auditor access of ${name}`}>
+            <Button type="submit" disabled={revoking} variant="row" size="xs" aria-label={`Revoke the auditor access of ${name}`}>
               Revoke audit access
-            </button>
+            </Button>
           </form>
         ) : null}
         {isSelf ? null : (
           <form action={toggleAction}>
             <input type="hidden" name="userId" value={userId} />
             <input type="hidden" name="disabled" value={disabled ? "false" : "true"} />
-            <button type="submit" disabled={toggling} className={button} aria-label={`${disabled ? "Enable" : "Disable"} ${name}`}>
+            <Button type="submit" disabled={toggling} variant="row" size="xs" aria-label={`${disabled ? "Enable" : "Disable"} ${name}`}>
               {disabled ? "Enable" : "Disable"}
-            </button>
+            </Button>
           </form>
         )}
         <form action={resetAction}>
           <input type="hidden" name="userId" value={userId} />
-          <button type="submit" disabled={resetting} className={button} aria-label={`Reset the password of ${name}`}>
+          <Button type="submit" disabled={resetting} variant="row" size="xs" aria-label={`Reset the password of ${name}`}>
             Reset password
-          </button>
+          </Button>
         </form>
       </div>
       <div aria-live="polite" className="text-left">
         {reset.ok && reset.data ? <OneTimePassword password={reset.data.temporaryPassword} label={reset.message ?? ""} /> : null}
-        {!toggle.ok && toggle.message ? <p role="alert" className="text-xs text-rose-700 dark:text-rose-300">{toggle.message}</p> : null}
-        {!reset.ok && reset.message ? <p role="alert" className="text-xs text-rose-700 dark:text-rose-300">{reset.message}</p> : null}
-        {!revoke.ok && revoke.message ? <p role="alert" className="text-xs text-rose-700 dark:text-rose-300">{revoke.message}</p> : null}
+        {!toggle.ok && toggle.message ? <p role="alert" className="text-xs text-danger">{toggle.message}</p> : null}
+        {!reset.ok && reset.message ? <p role="alert" className="text-xs text-danger">{reset.message}</p> : null}
+        {!revoke.ok && revoke.message ? <p role="alert" className="text-xs text-danger">{revoke.message}</p> : null}
       </div>
     </div>
   );

@@ -4,7 +4,7 @@ import type { AssessmentView } from "@/lib/data/assessments/get-assessment";
 import { assessmentStates, type AssessmentState } from "@/lib/vocabulary/assessments";
 
 const STATE_STYLE = {
-  draft: "bg-slate-100 text-slate-800 dark:bg-slate-800 dark:text-slate-100",
+  draft: "bg-subtle text-slate-800 dark:text-slate-100",
   in_review: "bg-amber-100 text-amber-900 dark:bg-amber-950 dark:text-amber-100",
   completed: "bg-emerald-100 text-emerald-900 dark:bg-emerald-950 dark:text-emerald-100",
 } satisfies Record<AssessmentState, string>;
@@ -15,14 +15,14 @@ export function AssessmentHeader({ assessment, children }: { assessment: Assessm
   return (
     <div className="mb-8 flex flex-wrap items-end justify-between gap-4">
       <div>
-        <p className="text-sm text-slate-600 dark:text-slate-400">
+        <p className="text-sm text-muted">
           <Link href={`/services/${assessment.service.slug}`} className="hover:underline">{assessment.service.name}</Link> · {assessment.service.team}
         </p>
         <h1 className="mt-1 flex flex-wrap items-center gap-3 text-2xl font-semibold tracking-tight">
           Assessment of {assessment.service.name}
           <span className={`rounded-md px-2 py-0.5 text-sm font-semibold ${state.style}`}>{state.label}</span>
         </h1>
-        <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
+        <p className="mt-1 text-sm text-muted">
           Checklist v{assessment.checklist.version} · started {formatDate(assessment.startedAt)}
           {assessment.startedBy ? ` by ${assessment.startedBy}` : ""}
           {assessment.approvedAt ? ` · approved ${formatDate(assessment.approvedAt)} by ${assessment.approvedBy ?? "a former user"}` : ""}

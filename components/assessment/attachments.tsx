@@ -3,6 +3,8 @@
 import { useRef, useState, useTransition } from "react";
 import { addAttachmentAction, removeAttachmentAction } from "@/app/assessments/[id]/actions";
 import { ACCEPTED_EXTENSIONS, ATTACHMENT_MAX_BYTES } from "@/lib/assessments/attachment-type";
+import { Button } from "@/components/ui/button";
+import { Label } from "@/components/ui/field";
 
 export interface AttachmentItem {
   id: string;
@@ -56,25 +58,25 @@ export function Attachments(props: { id: string; assessmentId: string; itemId: s
 
   return (
     <div>
-      <label htmlFor={`${props.id}-file`} className="block text-sm font-medium">Attachments</label>
+      <Label htmlFor={`${props.id}-file`}>Attachments</Label>
       {files.length ? (
         <ul className="mt-1 space-y-1 text-sm">
           {files.map((file) => (
             <li key={file.id} className="flex items-center gap-2">
-              <a href={`/assessments/${props.assessmentId}/attachments/${file.id}`} download className="min-w-0 flex-1 truncate text-indigo-700 hover:underline dark:text-indigo-300" title={`SHA-256 ${file.sha256}`}>
+              <a href={`/assessments/${props.assessmentId}/attachments/${file.id}`} download className="min-w-0 flex-1 truncate text-link hover:underline" title={`SHA-256 ${file.sha256}`}>
                 {file.fileName}
               </a>
-              <span className="text-xs text-slate-600 dark:text-slate-400">{size(file.sizeBytes)}</span>
+              <span className="text-xs text-muted">{size(file.sizeBytes)}</span>
               {props.disabled ? null : (
-                <button type="button" disabled={pending} onClick={() => remove(file)} className="rounded px-1.5 text-xs text-slate-600 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800" aria-label={`Remove attachment ${file.fileName}`}>
+                <Button type="button" disabled={pending} onClick={() => remove(file)} variant="remove" aria-label={`Remove attachment ${file.fileName}`}>
                   Remove
-                </button>
+                </Button>
               )}
             </li>
           ))}
         </ul>
       ) : props.disabled ? (
-        <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">None.</p>
+        <p className="mt-1 text-sm text-muted">None.</p>
       ) : null}
       {props.disabled ? null : (
         <div className="mt-1 flex flex-wrap items-center gap-2">
@@ -86,16 +88,16 @@ export function Attachments(props: { id: string; assessmentId: string; itemId: s
             className="min-w-0 flex-1 text-sm file:mr-3 file:rounded-md file:border file:border-slate-300 file:bg-white file:px-3 file:py-1.5 file:text-sm file:font-medium dark:file:border-slate-700 dark:file:bg-slate-900 dark:file:text-slate-100"
             aria-describedby={`${props.id}-file-hint`}
           />
-          <button type="button" onClick={upload} disabled={pending} className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-50 disabled:opacity-60 dark:border-slate-700 dark:hover:bg-slate-800">
+          <Button type="button" onClick={upload} disabled={pending} variant="outline" size="sm">
             {pending ? "Working…" : "Attach"}
-          </button>
+          </Button>
         </div>
       )}
-      <p id={`${props.id}-file-hint`} className="mt-1 text-xs text-slate-600 dark:text-slate-400">
+      <p id={`${props.id}-file-hint`} className="mt-1 text-xs text-muted">
         {props.disabled ? null : `Up to ${ATTACHMENT_MAX_BYTES / 1024 / 1024} MB: ${ACCEPTED_EXTENSIONS.join(", ")}.`}
       </p>
       {message?.text ? (
-        <p role={message.ok ? "status" : "alert"} className={`text-xs ${message.ok ? "text-emerald-800 dark:text-emerald-300" : "text-rose-700 dark:text-rose-300"}`}>
+        <p role={message.ok ? "status" : "alert"} className={`text-xs ${message.ok ? "text-success" : "text-danger"}`}>
           {message.text}
         </p>
       ) : null}

@@ -38,19 +38,19 @@ export function Comparison({ comparison, factorNames }: { comparison: Assessment
             <td className="px-5 py-2">{f.factor}. {factorNames[f.factor - 1]}</td>
             <td className="px-3 py-2 text-right"><ScoreBadge score={f.before} /></td>
             <td className="px-3 py-2 text-right"><ScoreBadge score={f.after} /></td>
-            <td className={`px-5 py-2 text-right tabular-nums ${f.delta && f.delta < 0 ? "text-rose-700 dark:text-rose-300" : ""}`}>{delta(f.delta)}</td>
+            <td className={`px-5 py-2 text-right tabular-nums ${f.delta && f.delta < 0 ? "text-danger" : ""}`}>{delta(f.delta)}</td>
           </tr>
         ))}
       </DataTable>
       {changed.length ? (
-        <div className="border-t border-slate-200 dark:border-slate-800">
+        <div className="border-t border-line">
           <DataTable caption="Items whose answer changed" columns={[{ label: "Item" }, { label: "Before" }, { label: "Now" }, { label: "Change" }]}>
             {changed.map((item) => (
               <tr key={item.itemId}>
                 <td className="px-5 py-2"><span className="font-mono text-xs">{item.itemId}</span> {item.title}</td>
                 <td className="px-3 py-2">{item.before ? answerStatuses.label(item.before) : "—"}</td>
                 <td className="px-3 py-2">{answerStatuses.label(item.after)}</td>
-                <td className={`px-5 py-2 font-medium capitalize ${item.change === "regressed" ? "text-rose-700 dark:text-rose-300" : item.change === "improved" ? "text-emerald-800 dark:text-emerald-300" : ""}`}>{item.change}</td>
+                <td className={`px-5 py-2 font-medium capitalize ${item.change === "regressed" ? "text-danger" : item.change === "improved" ? "text-success" : ""}`}>{item.change}</td>
               </tr>
             ))}
           </DataTable>

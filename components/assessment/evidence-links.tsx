@@ -2,7 +2,8 @@
 
 import { useState } from "react";
 import { isEvidenceLink, LIMITS } from "@/lib/assessments/answer-rules";
-import { fieldClass } from "@/components/ui/form";
+import { Button } from "@/components/ui/button";
+import { Input, Label } from "@/components/ui/field";
 
 /** The evidence links of one answer: add with Enter or the button, remove each with its own button. */
 export function EvidenceLinks({ id, links, onChange, disabled }: { id: string; links: string[]; onChange: (links: string[]) => void; disabled: boolean }) {
@@ -20,18 +21,18 @@ export function EvidenceLinks({ id, links, onChange, disabled }: { id: string; l
   };
   return (
     <div>
-      <label htmlFor={`${id}-link`} className="block text-sm font-medium">Evidence links</label>
+      <Label htmlFor={`${id}-link`}>Evidence links</Label>
       {links.length ? (
         <ul className="mt-1 space-y-1 text-sm">
           {links.map((link) => (
             <li key={link} className="flex items-center gap-2">
-              <a href={link} target="_blank" rel="noopener noreferrer" className="min-w-0 flex-1 truncate text-indigo-700 hover:underline dark:text-indigo-300">
+              <a href={link} target="_blank" rel="noopener noreferrer" className="min-w-0 flex-1 truncate text-link hover:underline">
                 {link}
               </a>
               {disabled ? null : (
-                <button type="button" onClick={() => onChange(links.filter((l) => l !== link))} className="rounded px-1.5 text-xs text-slate-600 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800" aria-label={`Remove link ${link}`}>
+                <Button type="button" onClick={() => onChange(links.filter((l) => l !== link))} variant="remove" aria-label={`Remove link ${link}`}>
                   Remove
-                </button>
+                </Button>
               )}
             </li>
           ))}
@@ -39,7 +40,7 @@ export function EvidenceLinks({ id, links, onChange, disabled }: { id: string; l
       ) : null}
       {disabled ? null : (
         <div className="mt-1 flex gap-2">
-          <input
+          <Input
             id={`${id}-link`}
             type="url"
             value={draft}
@@ -50,16 +51,15 @@ export function EvidenceLinks({ id, links, onChange, disabled }: { id: string; l
                 add();
               }
             }}
-            placeholder="https://…"
-            className={`${fieldClass} mt-0`}
+            placeholder="https://…" className="mt-0"
             aria-describedby={`${id}-link-error`}
           />
-          <button type="button" onClick={add} className="shrink-0 rounded-md border border-slate-300 px-3 text-sm font-medium hover:bg-slate-50 dark:border-slate-700 dark:hover:bg-slate-800">
+          <Button onClick={add} variant="outline" size="none" className="shrink-0 px-3">
             Add link
-          </button>
+          </Button>
         </div>
       )}
-      <p id={`${id}-link-error`} className="mt-1 text-xs text-rose-700 dark:text-rose-300">{error}</p>
+      <p id={`${id}-link-error`} className="mt-1 text-xs text-danger">{error}</p>
     </div>
   );
 }

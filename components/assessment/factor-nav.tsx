@@ -27,14 +27,14 @@ export function FactorNav({ assessmentId, factors, current }: { assessmentId: st
               href={`/assessments/${assessmentId}/factors/${factor.number}`}
               aria-current={factor.number === current ? "step" : undefined}
               className={`block rounded-md px-2.5 py-2 text-sm ${
-                factor.number === current ? "bg-indigo-50 font-semibold text-indigo-900 dark:bg-indigo-950 dark:text-indigo-100" : "hover:bg-slate-100 dark:hover:bg-slate-800"
+                factor.number === current ? "bg-indigo-50 font-semibold text-indigo-900 dark:bg-indigo-950 dark:text-indigo-100" : "hover:bg-subtle"
               }`}
             >
               <span className="flex items-baseline justify-between gap-2">
                 <span>
                   {factor.number}. {factor.name}
                 </span>
-                <span className="text-xs tabular-nums text-slate-600 dark:text-slate-400">
+                <span className="text-xs tabular-nums text-muted">
                   {factor.done}/{factor.total}
                 </span>
               </span>

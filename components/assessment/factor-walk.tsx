@@ -36,12 +36,12 @@ export function FactorWalk(props: {
           <h2 className="text-xl font-semibold">
             {factor.number}. {factor.name}
           </h2>
-          <p className="mt-1 max-w-3xl text-slate-600 dark:text-slate-400">{factor.summary}</p>
+          <p className="mt-1 max-w-3xl text-muted">{factor.summary}</p>
           <div className="mt-3 flex items-center gap-3">
             <div className="w-48">
               <ProgressBar done={current.done} total={current.total} label={`${factor.name}: items done`} />
             </div>
-            <span className="text-sm text-slate-600 dark:text-slate-400">
+            <span className="text-sm text-muted">
               {current.done} of {current.total} done
             </span>
           </div>

@@ -5,15 +5,16 @@ import { answerGap, LIMITS, needsJustification } from "@/lib/assessments/answer-
 import { ANSWER_STATUSES } from "@/lib/vocabulary/answers";
 import { answerStatuses } from "@/lib/vocabulary/answers";
 import type { ChecklistItem } from "@/lib/checklist";
-import { fieldClass } from "@/components/ui/form";
 import { SeverityBadge } from "@/components/ui/severity";
 import { Attachments, type AttachmentItem } from "./attachments";
+import { Button } from "@/components/ui/button";
 import type { AnswerValues } from "@/lib/assessments/input-schemas";
 import { EvidenceLinks } from "./evidence-links";
 import { ItemGuidance } from "./item-guidance";
 import { SaveIndicator, ConflictChoice } from "./save-status";
 import { SuggestionPanel, SuggestionProvenance, type DecidedSuggestionView, type SuggestionView } from "./suggestion-panel";
 import { useAutosave } from "./use-autosave";
+import { Label, Textarea } from "@/components/ui/field";
 
 export interface ItemAnswer extends AnswerValues {
   version: number;
@@ -48,10 +49,10 @@ export function ItemEditor(props: {
   const justificationNeeded = needsJustification(save.values.status);
 
   return (
-    <article id={item.id} aria-labelledby={`${id}-title`} className="scroll-mt-20 rounded-xl border border-slate-200 bg-white shadow-sm dark:border-slate-800 dark:bg-slate-900">
-      <header className="flex flex-wrap items-start justify-between gap-3 border-b border-slate-200 px-5 py-4 dark:border-slate-800">
+    <article id={item.id} aria-labelledby={`${id}-title`} className="scroll-mt-20 rounded-xl border border-line bg-surface shadow-sm">
+      <header className="flex flex-wrap items-start justify-between gap-3 border-b border-line px-5 py-4">
         <div className="min-w-0">
-          <p className="font-mono text-xs text-slate-600 dark:text-slate-400">{item.id}</p>
+          <p className="font-mono text-xs text-muted">{item.id}</p>
           <h3 id={`${id}-title`} className="mt-0.5 font-semibold">{item.title}</h3>
           <div className="mt-2 flex flex-wrap items-center gap-2 text-xs">
             <SeverityBadge level={item.severity} />
@@ -96,7 +97,7 @@ export function ItemEditor(props: {
                     onChange={() => save.update({ status })}
                     className="peer sr-only"
                   />
-                  <span className={`block cursor-pointer rounded-md border border-slate-300 px-2 py-2 text-center text-sm font-medium peer-focus-visible:ring-2 peer-focus-visible:ring-indigo-500 peer-focus-visible:ring-offset-2 dark:border-slate-700 ${STATUS_STYLE[status]}`}>
+                  <span className={`block cursor-pointer rounded-md border border-field px-2 py-2 text-center text-sm font-medium peer-focus-visible:ring-2 peer-focus-visible:ring-indigo-500 peer-focus-visible:ring-offset-2 ${STATUS_STYLE[status]}`}>
                     {answerStatuses.label(status)}
                   </span>
                 </label>
@@ -104,27 +105,26 @@ export function ItemEditor(props: {
             </div>
           </fieldset>
           {save.carriedOver ? (
-            <button type="button" onClick={save.confirm} className="rounded-md border border-amber-400 bg-amber-50 px-3 py-1.5 text-sm font-medium text-amber-950 hover:bg-amber-100 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100">
+            <Button onClick={save.confirm} variant="confirm" size="sm">
               Confirm the carried-over answer
-            </button>
+            </Button>
           ) : null}
           <div>
-            <label htmlFor={`${id}-justification`} className="block text-sm font-medium">
-              Justification {justificationNeeded ? <span className="font-normal text-rose-700 dark:text-rose-300">(required for {answerStatuses.label(save.values.status).toLowerCase()})</span> : <span className="font-normal text-slate-600 dark:text-slate-400">(optional)</span>}
-            </label>
-            <textarea
+            <Label htmlFor={`${id}-justification`}>
+              Justification {justificationNeeded ? <span className="font-normal text-danger">(required for {answerStatuses.label(save.values.status).toLowerCase()})</span> : <span className="font-normal text-muted">(optional)</span>}
+            </Label>
+            <Textarea
               id={`${id}-justification`}
               rows={2}
               maxLength={LIMITS.justification}
               value={save.values.justification}
               onChange={(event) => save.update({ justification: event.target.value })}
               aria-invalid={gap === "justification missing"}
-              className={fieldClass}
             />
           </div>
           <div>
-            <label htmlFor={`${id}-notes`} className="block text-sm font-medium">Notes</label>
-            <textarea id={`${id}-notes`} rows={2} maxLength={LIMITS.notes} value={save.values.notes} onChange={(event) => save.update({ notes: event.target.value })} className={fieldClass} />
+            <Label htmlFor={`${id}-notes`}>Notes</Label>
+            <Textarea id={`${id}-notes`} rows={2} maxLength={LIMITS.notes} value={save.values.notes} onChange={(event) => save.update({ notes: event.target.value })} />
           </div>
           <EvidenceLinks id={id} links={save.values.evidenceLinks} onChange={(evidenceLinks) => save.update({ evidenceLinks })} disabled={false} />
           <Attachments id={id} assessmentId={assessmentId} itemId={item.id} initial={answer.attachments} disabled={false} />

@@ -6,19 +6,19 @@ export function ItemGuidance({ item }: { item: ChecklistItem }) {
     <div className="space-y-3 text-sm">
       <div>
         <h4 className="font-semibold">What good looks like</h4>
-        <p className="mt-0.5 text-slate-700 dark:text-slate-300">{item.guidance}</p>
+        <p className="mt-0.5 text-soft">{item.guidance}</p>
       </div>
       <div>
         <h4 className="font-semibold">How to verify</h4>
-        <p className="mt-0.5 text-slate-700 dark:text-slate-300">{item.verify}</p>
+        <p className="mt-0.5 text-soft">{item.verify}</p>
       </div>
       <div>
         <h4 className="font-semibold">Evidence to attach</h4>
-        <p className="mt-0.5 text-slate-700 dark:text-slate-300">{item.evidence}</p>
+        <p className="mt-0.5 text-soft">{item.evidence}</p>
       </div>
       <div>
         <h4 className="font-semibold">References</h4>
-        <ul className="mt-0.5 list-disc pl-5 text-slate-700 dark:text-slate-300">
+        <ul className="mt-0.5 list-disc pl-5 text-soft">
           {item.references.map((ref) => (
             <li key={ref.kind === "series" ? `s${ref.step}` : `${ref.standard}${ref.ref}`}>
               {ref.kind === "series" ? `Addendum step ${ref.step}: ${ref.title} (${ref.date})` : `${ref.standard}, ${ref.ref}`}

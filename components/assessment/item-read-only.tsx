@@ -9,17 +9,17 @@ const STATUS_STYLE: Record<string, string> = {
   met: "bg-emerald-100 text-emerald-900 dark:bg-emerald-950 dark:text-emerald-100",
   partially_met: "bg-amber-100 text-amber-900 dark:bg-amber-950 dark:text-amber-100",
   not_met: "bg-rose-100 text-rose-900 dark:bg-rose-950 dark:text-rose-100",
-  not_applicable: "bg-slate-100 text-slate-800 dark:bg-slate-800 dark:text-slate-100",
-  unanswered: "bg-slate-100 text-slate-600 dark:bg-slate-800 dark:text-slate-300",
+  not_applicable: "bg-subtle text-slate-800 dark:text-slate-100",
+  unanswered: "bg-subtle text-slate-600 dark:text-slate-300",
 };
 
 /** An answer as it stands, for those who may read but not change it. */
 export function ItemReadOnly({ assessmentId, item, answer }: { assessmentId: string; item: ChecklistItem; answer: ResponseView }) {
   return (
-    <article id={item.id} aria-labelledby={`item-${item.id}-title`} className="scroll-mt-20 rounded-xl border border-slate-200 bg-white shadow-sm dark:border-slate-800 dark:bg-slate-900">
-      <header className="flex flex-wrap items-start justify-between gap-3 border-b border-slate-200 px-5 py-4 dark:border-slate-800">
+    <article id={item.id} aria-labelledby={`item-${item.id}-title`} className="scroll-mt-20 rounded-xl border border-line bg-surface shadow-sm">
+      <header className="flex flex-wrap items-start justify-between gap-3 border-b border-line px-5 py-4">
         <div>
-          <p className="font-mono text-xs text-slate-600 dark:text-slate-400">{item.id}</p>
+          <p className="font-mono text-xs text-muted">{item.id}</p>
           <h3 id={`item-${item.id}-title`} className="mt-0.5 font-semibold">{item.title}</h3>
           <div className="mt-2 flex items-center gap-2"><SeverityBadge level={item.severity} /></div>
         </div>
@@ -28,17 +28,17 @@ export function ItemReadOnly({ assessmentId, item, answer }: { assessmentId: str
       <div className="grid gap-6 px-5 py-4 lg:grid-cols-2">
         <ItemGuidance item={item} />
         <dl className="space-y-3 text-sm">
-          <Entry term="Justification" className="whitespace-pre-wrap text-slate-700 dark:text-slate-300">{answer.justification || "—"}</Entry>
+          <Entry term="Justification" className="whitespace-pre-wrap text-soft">{answer.justification || "—"}</Entry>
           {answer.suggestion ? (
-            <Entry term="Answer origin" className="text-slate-700 dark:text-slate-300">{provenanceLine(answer.suggestion)}</Entry>
+            <Entry term="Answer origin" className="text-soft">{provenanceLine(answer.suggestion)}</Entry>
           ) : null}
-          <Entry term="Notes" className="whitespace-pre-wrap text-slate-700 dark:text-slate-300">{answer.notes || "—"}</Entry>
+          <Entry term="Notes" className="whitespace-pre-wrap text-soft">{answer.notes || "—"}</Entry>
           <Entry term="Evidence links">
             {answer.evidenceLinks.length ? (
               <ul className="space-y-0.5">
                 {answer.evidenceLinks.map((link) => (
                   <li key={link} className="truncate">
-                    <a href={link} target="_blank" rel="noopener noreferrer" className="text-indigo-700 underline dark:text-indigo-300">{link}</a>
+                    <a href={link} target="_blank" rel="noopener noreferrer" className="text-link underline">{link}</a>
                   </li>
                 ))}
               </ul>
@@ -49,14 +49,14 @@ export function ItemReadOnly({ assessmentId, item, answer }: { assessmentId: str
               <ul className="space-y-0.5">
                 {answer.attachments.map((file) => (
                   <li key={file.id}>
-                    <a href={`/assessments/${assessmentId}/attachments/${file.id}`} download className="text-indigo-700 underline dark:text-indigo-300">{file.fileName}</a>
-                    <span className="ml-2 break-all font-mono text-xs text-slate-600 dark:text-slate-400">sha256 {file.sha256}</span>
+                    <a href={`/assessments/${assessmentId}/attachments/${file.id}`} download className="text-link underline">{file.fileName}</a>
+                    <span className="ml-2 break-all font-mono text-xs text-muted">sha256 {file.sha256}</span>
                   </li>
                 ))}
               </ul>
             ) : "—"}
           </Entry>
-          <Entry term="Last changed" className="text-slate-700 dark:text-slate-300">{answer.updatedBy ? `by ${answer.updatedBy}` : "carried over or not yet answered"}</Entry>
+          <Entry term="Last changed" className="text-soft">{answer.updatedBy ? `by ${answer.updatedBy}` : "carried over or not yet answered"}</Entry>
         </dl>
       </div>
     </article>

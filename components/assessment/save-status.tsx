@@ -3,6 +3,7 @@
 import { answerStatuses } from "@/lib/vocabulary/answers";
 import type { AnswerValues } from "@/lib/assessments/input-schemas";
 import type { Conflict, SaveState } from "./use-autosave";
+import { Button } from "@/components/ui/button";
 
 const LABEL: Record<SaveState, string> = {
   saved: "Saved",
@@ -13,10 +14,10 @@ const LABEL: Record<SaveState, string> = {
 };
 
 const STYLE: Record<SaveState, string> = {
-  saved: "text-emerald-800 dark:text-emerald-300",
-  pending: "text-slate-600 dark:text-slate-400",
-  saving: "text-slate-600 dark:text-slate-400",
-  failed: "text-rose-700 dark:text-rose-300",
+  saved: "text-success",
+  pending: "text-muted",
+  saving: "text-muted",
+  failed: "text-danger",
   conflict: "text-amber-800 dark:text-amber-300",
 };
 
@@ -27,8 +28,8 @@ export function SaveIndicator({ state, error, onRetry }: { state: SaveState; err
       <span className={`font-medium ${STYLE[state]}`} data-save-state={state}>{LABEL[state]}</span>
       {state === "failed" ? (
         <>
-          <p className="max-w-xs text-xs text-rose-700 dark:text-rose-300">{error}</p>
-          <button type="button" onClick={onRetry} className="text-xs font-medium text-indigo-700 underline dark:text-indigo-300">Try again now</button>
+          <p className="max-w-xs text-xs text-danger">{error}</p>
+          <Button type="button" onClick={onRetry} variant="linkText">Try again now</Button>
         </>
       ) : null}
     </div>
@@ -37,7 +38,7 @@ export function SaveIndicator({ state, error, onRetry }: { state: SaveState; err
 
 function Summary({ title, answer }: { title: string; answer: AnswerValues }) {
   return (
-    <div className="min-w-0 flex-1 rounded-md border border-amber-200 bg-white p-2 dark:border-amber-900 dark:bg-slate-900">
+    <div className="min-w-0 flex-1 rounded-md border border-amber-200 bg-surface p-2 dark:border-amber-900">
       <p className="text-xs font-semibold uppercase tracking-wide">{title}</p>
       <dl className="mt-1 space-y-0.5 text-xs">
         <div><dt className="inline font-medium">Status: </dt><dd className="inline">{answerStatuses.label(answer.status)}</dd></div>
@@ -60,8 +61,8 @@ export function ConflictChoice({ conflict, mine, onKeepMine, onTakeTheirs }: { c
         <Summary title="Saved" answer={conflict.theirs} />
       </div>
       <div className="mt-2 flex gap-2">
-        <button type="button" onClick={onKeepMine} className="rounded-md bg-amber-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-amber-800">Keep mine</button>
-        <button type="button" onClick={onTakeTheirs} className="rounded-md border border-amber-700 px-3 py-1.5 text-sm font-semibold hover:bg-amber-100 dark:hover:bg-amber-900">Use the saved one</button>
+        <Button type="button" onClick={onKeepMine} variant="caution" size="sm">Keep mine</Button>
+        <Button type="button" onClick={onTakeTheirs} variant="cautionOutline" size="sm">Use the saved one</Button>
       </div>
     </div>
   );

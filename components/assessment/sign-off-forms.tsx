@@ -2,17 +2,19 @@
 
 import { useActionState } from "react";
 import { approveAssessmentAction, returnAssessmentAction, submitAssessmentAction } from "@/app/assessments/[id]/actions";
-import { fieldClass, FormResult, labelClass, primaryButtonClass } from "@/components/ui/form";
+import { FormResult } from "@/components/ui/form";
+import { Button } from "@/components/ui/button";
+import { Input, Label, Textarea } from "@/components/ui/field";
 
 export function SubmitForm({ assessmentId, ready }: { assessmentId: string; ready: boolean }) {
   const [state, action, pending] = useActionState(submitAssessmentAction, { ok: false, message: null });
   return (
     <form action={action} className="space-y-2">
       <input type="hidden" name="assessmentId" value={assessmentId} />
-      <button type="submit" disabled={pending} className={primaryButtonClass} aria-describedby="submit-hint">
+      <Button type="submit" disabled={pending} aria-describedby="submit-hint">
         Submit for sign-off
-      </button>
-      <p id="submit-hint" className="text-xs text-slate-600 dark:text-slate-400">
+      </Button>
+      <p id="submit-hint" className="text-xs text-muted">
         {ready ? "Every item is answered. A lead of the team approves it or returns it to you." : "Every item needs an answer first; the list below shows what is left."}
       </p>
       <div aria-live="polite"><FormResult state={state} /></div>
@@ -25,10 +27,10 @@ export function ApproveForm({ assessmentId }: { assessmentId: string }) {
   return (
     <form action={action} className="space-y-2">
       <input type="hidden" name="assessmentId" value={assessmentId} />
-      <button type="submit" disabled={pending} className="rounded-md bg-emerald-700 px-4 py-2 text-sm font-semibold text-white hover:bg-emerald-800 disabled:opacity-60">
+      <Button type="submit" disabled={pending} variant="approve">
         Approve
-      </button>
-      <p className="text-xs text-slate-600 dark:text-slate-400">Approving freezes the answers and scores and opens or resolves findings.</p>
+      </Button>
+      <p className="text-xs text-muted">Approving freezes the answers and scores and opens or resolves findings.</p>
       <div aria-live="polite"><FormResult state={state} /></div>
     </form>
   );
@@ -40,22 +42,22 @@ export function ReturnForm({ assessmentId, itemIds }: { assessmentId: string; it
     <form action={action} className="space-y-3">
       <input type="hidden" name="assessmentId" value={assessmentId} />
       <div>
-        <label htmlFor="return-comment" className={labelClass}>Comment for the reviewers</label>
-        <textarea id="return-comment" name="comment" required minLength={3} maxLength={4000} rows={3} className={fieldClass} />
+        <Label htmlFor="return-comment">Comment for the reviewers</Label>
+        <Textarea id="return-comment" name="comment" required minLength={3} maxLength={4000} rows={3} />
       </div>
       <div>
-        <label htmlFor="return-items" className={labelClass}>Items it is about (optional)</label>
-        <input id="return-items" name="itemIds" list="return-item-ids" placeholder="e.g. F03-SECRETS-STORE, F04-TLS" className={fieldClass} aria-describedby="return-items-hint" />
+        <Label htmlFor="return-items">Items it is about (optional)</Label>
+        <Input id="return-items" name="itemIds" list="return-item-ids" placeholder="e.g. F03-SECRETS-STORE, F04-TLS" aria-describedby="return-items-hint" />
         <datalist id="return-item-ids">
           {itemIds.map((id) => (
             <option key={id} value={id} />
           ))}
         </datalist>
-        <p id="return-items-hint" className="mt-1 text-xs text-slate-600 dark:text-slate-400">The comment is shown on each item you name, separated by commas.</p>
+        <p id="return-items-hint" className="mt-1 text-xs text-muted">The comment is shown on each item you name, separated by commas.</p>
       </div>
-      <button type="submit" disabled={pending} className="rounded-md border border-slate-300 px-4 py-2 text-sm font-semibold hover:bg-slate-50 disabled:opacity-60 dark:border-slate-700 dark:hover:bg-slate-800">
+      <Button type="submit" disabled={pending} variant="outline">
         Return with comment
-      </button>
+      </Button>
       <div aria-live="polite"><FormResult state={state} withFieldErrors /></div>
     </form>
   );

@@ -7,6 +7,7 @@ import { answerStatuses } from "@/lib/vocabulary/answers";
 import { provenanceLine } from "@/lib/evidence/suggestion";
 import type { ResponseStatus } from "@/lib/vocabulary/answers";
 import { formatDateTime } from "@/components/ui/format";
+import { Button } from "@/components/ui/button";
 
 export interface SuggestionView {
   evidenceId: string;
@@ -24,7 +25,6 @@ export interface DecidedSuggestionView extends SuggestionView {
   decidedAt: string | null;
 }
 
-const buttonClass = "rounded-md px-3 py-1.5 text-sm font-semibold disabled:opacity-60";
 
 /** A machine's suggested answer waiting for the reviewer: accept it, or keep their own answer. */
 export function SuggestionPanel({ assessmentId, itemId, suggestion, answered }: { assessmentId: string; itemId: string; suggestion: SuggestionView; answered: boolean }) {
@@ -57,21 +57,15 @@ export function SuggestionPanel({ assessmentId, itemId, suggestion, answered }: 
         <input type="hidden" name="assessmentId" value={assessmentId} />
         <input type="hidden" name="itemId" value={itemId} />
         <input type="hidden" name="evidenceId" value={suggestion.evidenceId} />
-        <button type="submit" name="decision" value="accept" disabled={pending} className={`${buttonClass} bg-sky-700 text-white hover:bg-sky-800`}>
+        <Button type="submit" name="decision" value="accept" disabled={pending} variant="suggestion" size="sm">
           Accept suggestion
-        </button>
-        <button
-          type="submit"
-          name="decision"
-          value="override"
-          disabled={pending || !answered}
-          className={`${buttonClass} border border-sky-400 bg-white text-sky-950 hover:bg-sky-100 dark:border-sky-700 dark:bg-sky-900 dark:text-sky-50`}
-        >
+        </Button>
+        <Button type="submit" name="decision" value="override" disabled={pending || !answered} variant="suggestionOutline" size="sm">
           Keep my answer
-        </button>
+        </Button>
         {!answered ? <span className="text-xs">To override it, give your own answer first.</span> : null}
       </form>
-      {state.message && !state.ok ? <p role="alert" className="mt-2 text-rose-700 dark:text-rose-300">{state.message}</p> : null}
+      {state.message && !state.ok ? <p role="alert" className="mt-2 text-danger">{state.message}</p> : null}
     </section>
   );
 }
@@ -79,7 +73,7 @@ export function SuggestionPanel({ assessmentId, itemId, suggestion, answered }: 
 /** Where an answer came from, once the reviewer decided on a suggestion. */
 export function SuggestionProvenance({ decided }: { decided: DecidedSuggestionView }) {
   return (
-    <p className="rounded-md bg-slate-100 px-3 py-2 text-xs text-slate-700 dark:bg-slate-800 dark:text-slate-200">
+    <p className="rounded-md bg-subtle px-3 py-2 text-xs text-slate-700 dark:text-slate-200">
       {provenanceLine({ ...decided, decidedAt: decided.decidedAt ? new Date(decided.decidedAt) : null })}
     </p>
   );

@@ -1,21 +1,20 @@
 import Link from "next/link";
-import { fieldClass, labelClass as label, SelectField } from "@/components/ui/form";
 import type { AuditFacets } from "@/lib/data/audit/list-audit-events";
 import { auditCategories } from "@/lib/vocabulary/records";
-
+import { Button } from "@/components/ui/button";
+import { Input, Label, SelectField } from "@/components/ui/field";
 
 function TextFilter(props: { name: "actor" | "action" | "target"; label: string; placeholder: string; value?: string; list?: string }) {
   return (
     <div>
-      <label htmlFor={`audit-${props.name}`} className={label}>{props.label}</label>
-      <input
+      <Label htmlFor={`audit-${props.name}`}>{props.label}</Label>
+      <Input
         id={`audit-${props.name}`}
         name={props.name}
         type="search"
         list={props.list}
         defaultValue={props.value}
         placeholder={props.placeholder}
-        className={fieldClass}
       />
     </div>
   );
@@ -44,18 +43,18 @@ export function AuditFilters({ values, facets }: { values: AuditFilterValues; fa
       />
       <SelectField id="audit-team" name="team" label="Team" value={values.team} options={[["", "All teams in view"], ...facets.teams.map((t) => [t.id, t.name] as const)]} />
       <div>
-        <label htmlFor="audit-from" className={label}>From (UTC)</label>
-        <input id="audit-from" name="from" type="date" defaultValue={values.from} className={fieldClass} />
+        <Label htmlFor="audit-from">From (UTC)</Label>
+        <Input id="audit-from" name="from" type="date" defaultValue={values.from} />
       </div>
       <div>
-        <label htmlFor="audit-to" className={label}>To (UTC, inclusive)</label>
-        <input id="audit-to" name="to" type="date" defaultValue={values.to} className={fieldClass} />
+        <Label htmlFor="audit-to">To (UTC, inclusive)</Label>
+        <Input id="audit-to" name="to" type="date" defaultValue={values.to} />
       </div>
       <div className="flex items-end gap-3">
-        <button type="submit" className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-semibold text-white hover:bg-indigo-700">
+        <Button type="submit">
           Apply filters
-        </button>
-        <Link href="/audit" className="rounded-md px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800">
+        </Button>
+        <Link href="/audit" className="rounded-md px-3 py-2 text-sm font-medium text-soft hover:bg-subtle">
           Clear
         </Link>
       </div>

@@ -10,14 +10,14 @@ const timestamp = new Intl.DateTimeFormat("en-GB", {
 const CATEGORY_STYLE: Record<AuditEventRow["category"], string> = {
   security: "bg-indigo-50 text-indigo-800 ring-indigo-200 dark:bg-indigo-950 dark:text-indigo-200 dark:ring-indigo-800",
   access: "bg-rose-50 text-rose-800 ring-rose-200 dark:bg-rose-950 dark:text-rose-200 dark:ring-rose-800",
-  change: "bg-slate-100 text-slate-700 ring-slate-300 dark:bg-slate-800 dark:text-slate-200 dark:ring-slate-700",
+  change: "bg-subtle text-slate-700 ring-field dark:text-slate-200",
 };
 
 function Json({ label, value }: { label: string; value: unknown }) {
   if (value === null || value === undefined) return null;
   return (
     <div>
-      <div className="text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-400">{label}</div>
+      <div className="text-xs font-semibold uppercase tracking-wide text-muted">{label}</div>
       <pre className="mt-1 max-w-xl overflow-x-auto whitespace-pre-wrap break-all rounded bg-slate-50 p-2 font-mono text-xs dark:bg-slate-950">
         {JSON.stringify(value, null, 2)}
       </pre>
@@ -49,7 +49,7 @@ export function AuditTable({ events }: { events: AuditEventRow[] }) {
             {event.targetType ? (
               <>
                 <span>{event.targetType}</span>
-                {event.targetId ? <div className="break-all font-mono text-xs text-slate-600 dark:text-slate-400">{event.targetId}</div> : null}
+                {event.targetId ? <div className="break-all font-mono text-xs text-muted">{event.targetId}</div> : null}
               </>
             ) : (
               <span className="text-slate-500 dark:text-slate-400">—</span>
@@ -57,14 +57,14 @@ export function AuditTable({ events }: { events: AuditEventRow[] }) {
           </td>
           <td className="px-5 py-3">
             <details>
-              <summary className="cursor-pointer text-sm font-medium text-indigo-700 dark:text-indigo-300">
+              <summary className="cursor-pointer text-sm font-medium text-link">
                 Event #{event.id}
               </summary>
               <div className="mt-2 space-y-2 text-xs">
                 <Json label="Before" value={event.before} />
                 <Json label="After" value={event.after} />
                 <p>From {event.ipAddress ?? "an unknown address"}{event.userAgent ? `, ${event.userAgent}` : ""}</p>
-                <p className="break-all font-mono text-slate-600 dark:text-slate-400">sha256 {event.hash}</p>
+                <p className="break-all font-mono text-muted">sha256 {event.hash}</p>
               </div>
             </details>
           </td>

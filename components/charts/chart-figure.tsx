@@ -5,16 +5,16 @@
 export function ChartFigure({ title, summary, chart, columns, rows }: { title: string; summary: string; chart: React.ReactNode; columns: string[]; rows: (string | number | null)[][] }) {
   return (
     <figure className="px-5 py-4">
-      <figcaption className="text-sm text-slate-600 dark:text-slate-400">{summary}</figcaption>
+      <figcaption className="text-sm text-muted">{summary}</figcaption>
       <div aria-hidden="true" className="mt-3 text-slate-500 dark:text-slate-400">
         {chart}
       </div>
       <details className="mt-2 text-sm">
-        <summary className="cursor-pointer font-medium text-indigo-700 dark:text-indigo-300">Show the numbers</summary>
+        <summary className="cursor-pointer font-medium text-link">Show the numbers</summary>
         <div className="mt-2 max-h-72 overflow-auto">
           <table className="w-full text-sm">
             <caption className="sr-only">{title}</caption>
-            <thead className="text-left text-slate-600 dark:text-slate-400">
+            <thead className="text-left text-muted">
               <tr>{columns.map((c) => <th key={c} scope="col" className="py-1 pr-3 font-medium">{c}</th>)}</tr>
             </thead>
             <tbody className="tabular-nums">

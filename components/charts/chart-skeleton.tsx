@@ -5,7 +5,7 @@ export function ChartSkeleton({ title }: { title: string }) {
   return (
     <Card>
       <CardHeader title={title} />
-      <div className="m-5 h-60 animate-pulse rounded-lg bg-slate-100 dark:bg-slate-800" aria-hidden="true" />
+      <div className="m-5 h-60 animate-pulse rounded-lg bg-subtle" aria-hidden="true" />
     </Card>
   );
 }

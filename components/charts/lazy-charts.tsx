@@ -6,7 +6,7 @@
 import dynamic from "next/dynamic";
 
 function Placeholder({ height }: { height: number }) {
-  return <div className="animate-pulse rounded-lg bg-slate-100 dark:bg-slate-800" style={{ height }} />;
+  return <div className="animate-pulse rounded-lg bg-subtle" style={{ height }} />;
 }
 
 export const ScoreTrendChart = dynamic(() => import("./trend-charts").then((m) => m.ScoreTrendChart), {

@@ -1,4 +1,4 @@
-import { secondaryButtonClass } from "@/components/ui/form";
+import { Button } from "@/components/ui/button";
 
 /**
  * A button that makes an export and downloads it. A POST (the export is
@@ -8,9 +8,9 @@ import { secondaryButtonClass } from "@/components/ui/form";
 export function DownloadButton({ action, label, accessibleName }: { action: string; label: string; accessibleName?: string }) {
   return (
     <form method="post" action={action}>
-      <button type="submit" aria-label={accessibleName} className={secondaryButtonClass}>
+      <Button type="submit" aria-label={accessibleName} variant="secondary">
         {label}
-      </button>
+      </Button>
     </form>
   );
 }

@@ -2,7 +2,7 @@ import { exportStates } from "@/lib/vocabulary/records";
 import type { ExportState } from "@/lib/vocabulary/records";
 
 const STYLES: Record<ExportState, string> = {
-  queued: "bg-slate-100 text-slate-800 ring-slate-300 dark:bg-slate-800 dark:text-slate-100 dark:ring-slate-700",
+  queued: "bg-subtle text-slate-800 ring-field dark:text-slate-100",
   running: "bg-indigo-50 text-indigo-900 ring-indigo-300 dark:bg-indigo-950 dark:text-indigo-100 dark:ring-indigo-800",
   done: "bg-emerald-50 text-emerald-900 ring-emerald-300 dark:bg-emerald-950 dark:text-emerald-100 dark:ring-emerald-800",
   failed: "bg-rose-50 text-rose-900 ring-rose-300 dark:bg-rose-950 dark:text-rose-100 dark:ring-rose-800",

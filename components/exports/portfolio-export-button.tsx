@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useActionState, useEffect } from "react";
 import { requestPortfolioExportAction } from "@/app/exports/actions";
-import { secondaryButtonClass } from "@/components/ui/form";
+import { Button } from "@/components/ui/button";
 
 /** Asks for the portfolio report (of one team, or every team the user may export) and follows its progress. */
 export function PortfolioExportButton({ teamSlug, teamName }: { teamSlug?: string; teamName?: string }) {
@@ -15,11 +15,11 @@ export function PortfolioExportButton({ teamSlug, teamName }: { teamSlug?: strin
   return (
     <form action={action} className="flex flex-col items-end gap-1">
       {teamSlug ? <input type="hidden" name="team" value={teamSlug} /> : null}
-      <button type="submit" disabled={pending || state.ok} className={secondaryButtonClass}>
+      <Button type="submit" disabled={pending || state.ok} variant="secondary">
         {pending || state.ok ? "Queuing the report…" : `Export portfolio PDF${teamName ? ` (${teamName})` : ""}`}
-      </button>
+      </Button>
       {state.message && !state.ok ? (
-        <p role="alert" className="max-w-xs text-right text-sm text-rose-700 dark:text-rose-300">
+        <p role="alert" className="max-w-xs text-right text-sm text-danger">
           {state.message}
         </p>
       ) : null}

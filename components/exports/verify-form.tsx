@@ -3,7 +3,9 @@
 import { useActionState } from "react";
 import { verifyExportAction } from "@/app/verify/actions";
 import { formatDateTime } from "@/components/ui/format";
-import { fieldClass, FormResult, labelClass, primaryButtonClass } from "@/components/ui/form";
+import { FormResult } from "@/components/ui/form";
+import { Button } from "@/components/ui/button";
+import { Input, Label } from "@/components/ui/field";
 
 
 export function VerifyForm() {
@@ -13,16 +15,16 @@ export function VerifyForm() {
     <div className="space-y-6">
       <form action={action} className="grid gap-4 px-5 py-4 sm:grid-cols-[1fr_auto_1fr] sm:items-end">
         <div>
-          <label htmlFor="verify-file" className={labelClass}>The exported file</label>
+          <Label htmlFor="verify-file">The exported file</Label>
           <input id="verify-file" name="file" type="file" className="mt-1 block w-full text-sm file:mr-3 file:rounded-md file:border file:border-slate-300 file:bg-white file:px-3 file:py-1.5 file:text-sm file:font-medium dark:file:border-slate-700 dark:file:bg-slate-900 dark:file:text-slate-100" />
         </div>
-        <p className="pb-2 text-center text-sm text-slate-600 dark:text-slate-400">or</p>
+        <p className="pb-2 text-center text-sm text-muted">or</p>
         <div>
-          <label htmlFor="verify-sha256" className={labelClass}>Its SHA-256</label>
-          <input id="verify-sha256" name="sha256" inputMode="text" autoComplete="off" spellCheck={false} placeholder="64 hexadecimal characters" className={`${fieldClass} font-mono`} />
+          <Label htmlFor="verify-sha256">Its SHA-256</Label>
+          <Input id="verify-sha256" name="sha256" inputMode="text" autoComplete="off" spellCheck={false} placeholder="64 hexadecimal characters" className="font-mono" />
         </div>
         <div className="sm:col-span-3">
-          <button type="submit" disabled={pending} className={primaryButtonClass}>{pending ? "Checking…" : "Verify"}</button>
+          <Button type="submit" disabled={pending}>{pending ? "Checking…" : "Verify"}</Button>
           <div className="mt-2" aria-live="polite"><FormResult state={state} withFieldErrors /></div>
         </div>
       </form>

@@ -3,7 +3,7 @@ import type { DueState } from "@/lib/findings/due";
 const STYLE: Record<Exclude<DueState, "none">, string> = {
   overdue: "bg-rose-700 text-white",
   due_soon: "bg-amber-100 text-amber-900 ring-1 ring-inset ring-amber-300 dark:bg-amber-950 dark:text-amber-100 dark:ring-amber-800",
-  due: "bg-slate-100 text-slate-700 ring-1 ring-inset ring-slate-300 dark:bg-slate-800 dark:text-slate-200 dark:ring-slate-700",
+  due: "bg-subtle text-slate-700 ring-1 ring-inset ring-field dark:text-slate-200",
 };
 const LABEL: Record<Exclude<DueState, "none">, string> = { overdue: "Overdue", due_soon: "Due soon", due: "Due" };
 

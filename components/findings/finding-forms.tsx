@@ -3,7 +3,9 @@
 import { useActionState } from "react";
 import { acceptRiskAction, addCommentAction, assignOwnerAction, setDueDateAction, setProgressAction } from "@/app/findings/[id]/actions";
 import type { ActionState } from "@/lib/actions/action";
-import { fieldClass, FormResult, labelClass, primaryButtonClass } from "@/components/ui/form";
+import { Button } from "@/components/ui/button";
+import { FormResult } from "@/components/ui/form";
+import { Input, Label, Select, Textarea } from "@/components/ui/field";
 
 type Action = (previous: ActionState, form: FormData) => Promise<ActionState>;
 
@@ -14,13 +16,9 @@ function ActionForm({ action, findingId, submit, children, primary = false }: { 
     <form action={run} className="space-y-2">
       <input type="hidden" name="findingId" value={findingId} />
       {children}
-      <button
-        type="submit"
-        disabled={pending}
-        className={primary ? primaryButtonClass : "rounded-md border border-slate-300 px-3 py-2 text-sm font-medium hover:bg-slate-50 disabled:opacity-60 dark:border-slate-700 dark:hover:bg-slate-800"}
-      >
+      <Button type="submit" disabled={pending} variant={primary ? "primary" : "outline"} size={primary ? "md" : "sm"}>
         {submit}
-      </button>
+      </Button>
       <div aria-live="polite"><FormResult state={state} withFieldErrors /></div>
     </form>
   );
@@ -29,13 +27,13 @@ function ActionForm({ action, findingId, submit, children, primary = false }: { 
 export function OwnerForm({ findingId, current, owners }: { findingId: string; current: string | null; owners: { id: string; name: string }[] }) {
   return (
     <ActionForm action={assignOwnerAction} findingId={findingId} submit="Save owner">
-      <label htmlFor="finding-owner" className={labelClass}>Owner</label>
-      <select id="finding-owner" name="ownerId" defaultValue={current ?? ""} className={fieldClass}>
+      <Label htmlFor="finding-owner">Owner</Label>
+      <Select id="finding-owner" name="ownerId" defaultValue={current ?? ""}>
         <option value="">No owner</option>
         {owners.map((o) => (
           <option key={o.id} value={o.id}>{o.name}</option>
         ))}
-      </select>
+      </Select>
     </ActionForm>
   );
 }
@@ -54,12 +52,12 @@ export function DueDateForm({ findingId, current }: { findingId: string; current
   return (
     <ActionForm action={setDueDateAction} findingId={findingId} submit="Move due date">
       <div>
-        <label htmlFor="finding-due" className={labelClass}>Due date</label>
-        <input id="finding-due" name="dueOn" type="date" required defaultValue={current ?? ""} className={fieldClass} />
+        <Label htmlFor="finding-due">Due date</Label>
+        <Input id="finding-due" name="dueOn" type="date" required defaultValue={current ?? ""} />
       </div>
       <div>
-        <label htmlFor="finding-due-reason" className={labelClass}>Reason</label>
-        <input id="finding-due-reason" name="reason" required minLength={5} maxLength={1000} className={fieldClass} />
+        <Label htmlFor="finding-due-reason">Reason</Label>
+        <Input id="finding-due-reason" name="reason" required minLength={5} maxLength={1000} />
       </div>
     </ActionForm>
   );
@@ -69,13 +67,13 @@ export function AcceptRiskForm({ findingId, maxDate, minDate }: { findingId: str
   return (
     <ActionForm action={acceptRiskAction} findingId={findingId} submit="Accept the risk" primary>
       <div>
-        <label htmlFor="risk-reason" className={labelClass}>Why the risk is acceptable</label>
-        <textarea id="risk-reason" name="reason" required minLength={5} maxLength={1000} rows={3} className={fieldClass} />
+        <Label htmlFor="risk-reason">Why the risk is acceptable</Label>
+        <Textarea id="risk-reason" name="reason" required minLength={5} maxLength={1000} rows={3} />
       </div>
       <div>
-        <label htmlFor="risk-expires" className={labelClass}>Accepted until</label>
-        <input id="risk-expires" name="expiresOn" type="date" required min={minDate} max={maxDate} className={fieldClass} aria-describedby="risk-expires-hint" />
-        <p id="risk-expires-hint" className="mt-1 text-xs text-slate-600 dark:text-slate-400">At most until {maxDate}. It reopens by itself after that day.</p>
+        <Label htmlFor="risk-expires">Accepted until</Label>
+        <Input id="risk-expires" name="expiresOn" type="date" required min={minDate} max={maxDate} aria-describedby="risk-expires-hint" />
+        <p id="risk-expires-hint" className="mt-1 text-xs text-muted">At most until {maxDate}. It reopens by itself after that day.</p>
       </div>
     </ActionForm>
   );
@@ -84,8 +82,8 @@ export function AcceptRiskForm({ findingId, maxDate, minDate }: { findingId: str
 export function CommentForm({ findingId }: { findingId: string }) {
   return (
     <ActionForm action={addCommentAction} findingId={findingId} submit="Add comment">
-      <label htmlFor="finding-comment" className={labelClass}>Comment</label>
-      <textarea id="finding-comment" name="body" required maxLength={4000} rows={3} className={fieldClass} />
+      <Label htmlFor="finding-comment">Comment</Label>
+      <Textarea id="finding-comment" name="body" required maxLength={4000} rows={3} />
     </ActionForm>
   );
 }

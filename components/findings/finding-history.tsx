@@ -37,12 +37,12 @@ export function FindingHistory({ events }: { events: FindingDetail["events"] }) 
       {events.map((event, index) => (
         <li key={index} className="border-l-2 border-slate-200 pl-3 dark:border-slate-700">
           <p className="font-medium">{describe(event)}</p>
-          <p className="text-slate-600 dark:text-slate-400">
+          <p className="text-muted">
             {event.actor ?? (event.kind === "risk_lapsed" ? "by expiry" : "Twelvefold")} · <time dateTime={event.occurredAt.toISOString()}>{formatDateTime(event.occurredAt)} UTC</time>
             {event.assessmentId ? (
               <>
                 {" · "}
-                <Link href={`/assessments/${event.assessmentId}`} className="text-indigo-700 underline dark:text-indigo-300">assessment</Link>
+                <Link href={`/assessments/${event.assessmentId}`} className="text-link underline">assessment</Link>
               </>
             ) : null}
           </p>

@@ -1,8 +1,10 @@
 import Link from "next/link";
-import { SelectField } from "@/components/ui/form";
+import { SelectField } from "@/components/ui/field";
+import { severities } from "@/lib/vocabulary/levels";
 import { FACTOR_NAMES } from "@/lib/checklist/factor-names";
 import type { ServicePicker } from "@/lib/data/services/list-service-picker";
 import type { FindingFilter } from "@/lib/findings/filter";
+import { Button } from "@/components/ui/button";
 
 /** The findings list's filters as a GET form: each view has an address, and the CSV link reuses it. */
 export function FindingsFilters({ filter, teams, services }: { filter: FindingFilter; teams: { slug: string; name: string }[]; services: ServicePicker }) {
@@ -18,7 +20,7 @@ export function FindingsFilters({ filter, teams, services }: { filter: FindingFi
         hint={services.complete ? undefined : "Too many to list: choose a team, apply, then pick one of its services."}
       />
       <SelectField id="findings-factor" name="factor" label="Factor" value={filter.factor ? String(filter.factor) : undefined} options={[["", "All factors"], ...FACTOR_NAMES.map((name, i): [string, string] => [String(i + 1), `${i + 1}. ${name}`])]} />
-      <SelectField id="findings-severity" name="severity" label="Severity" value={filter.severity} options={[["", "All severities"], ["critical", "Critical"], ["high", "High"], ["medium", "Medium"], ["low", "Low"]]} />
+      <SelectField id="findings-severity" name="severity" label="Severity" value={filter.severity} options={[["", "All severities"], ...severities.options.map(({ value, label }) => [value, label] as const)]} />
       <SelectField
         id="findings-status"
         name="status"
@@ -35,8 +37,8 @@ export function FindingsFilters({ filter, teams, services }: { filter: FindingFi
       <div className="flex items-end gap-2">
         <input type="hidden" name="sort" value={filter.sort} />
         <input type="hidden" name="dir" value={filter.dir} />
-        <button type="submit" className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-semibold text-white hover:bg-indigo-700">Apply</button>
-        <Link href="/findings" className="rounded-md px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800">Clear</Link>
+        <Button type="submit">Apply</Button>
+        <Link href="/findings" className="rounded-md px-3 py-2 text-sm font-medium text-soft hover:bg-subtle">Clear</Link>
       </div>
     </form>
   );

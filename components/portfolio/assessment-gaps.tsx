@@ -11,16 +11,16 @@ export async function AssessmentGaps({ principal }: { principal: Principal }) {
     <Card>
       <CardHeader title="Due for assessment" description={`Never assessed, or not in the last ${staleDays} days.`} />
       {services.length === 0 ? (
-        <p className="px-5 py-4 text-sm text-slate-600 dark:text-slate-400">Every service was assessed in the last {staleDays} days.</p>
+        <p className="px-5 py-4 text-sm text-muted">Every service was assessed in the last {staleDays} days.</p>
       ) : (
-        <ul className="divide-y divide-slate-100 text-sm dark:divide-slate-800">
+        <ul className="divide-y divide-line-soft text-sm">
           {services.map((s) => (
             <li key={s.slug} className="flex items-baseline justify-between gap-3 px-5 py-2.5">
               <span>
-                <Link href={`/services/${s.slug}`} className="font-medium text-indigo-700 hover:underline dark:text-indigo-300">{s.name}</Link>
-                <span className="ml-2 text-xs text-slate-600 dark:text-slate-400">{s.team}</span>
+                <Link href={`/services/${s.slug}`} className="font-medium text-link hover:underline">{s.name}</Link>
+                <span className="ml-2 text-xs text-muted">{s.team}</span>
               </span>
-              <span className="text-slate-600 dark:text-slate-400">{s.lastAssessedAt ? `last ${formatDate(s.lastAssessedAt)}` : "never"}</span>
+              <span className="text-muted">{s.lastAssessedAt ? `last ${formatDate(s.lastAssessedAt)}` : "never"}</span>
             </li>
           ))}
         </ul>

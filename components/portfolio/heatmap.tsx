@@ -16,14 +16,14 @@ export function Heatmap({ services }: { services: ServiceScores[] }) {
         </caption>
         <thead>
           <tr>
-            <th scope="col" className="sticky left-0 bg-white px-4 py-2 text-left font-medium text-slate-600 dark:bg-slate-900 dark:text-slate-400">
+            <th scope="col" className="sticky left-0 bg-surface px-4 py-2 text-left font-medium text-muted">
               Service
             </th>
-            <th scope="col" className="px-2 py-2 text-center font-medium text-slate-600 dark:text-slate-400">
+            <th scope="col" className="px-2 py-2 text-center font-medium text-muted">
               Overall
             </th>
             {factors.map((factor) => (
-              <th key={factor.number} scope="col" className="px-1 py-2 text-center font-medium text-slate-600 dark:text-slate-400">
+              <th key={factor.number} scope="col" className="px-1 py-2 text-center font-medium text-muted">
                 <abbr title={`${factor.number}. ${factor.name}`} className="no-underline">
                   F{factor.number}
                 </abbr>
@@ -34,11 +34,11 @@ export function Heatmap({ services }: { services: ServiceScores[] }) {
         <tbody>
           {services.map((service) => (
             <tr key={service.id}>
-              <th scope="row" className="sticky left-0 bg-white px-4 py-1.5 text-left font-normal dark:bg-slate-900">
-                <Link href={`/services/${service.slug}`} className="font-medium text-indigo-700 hover:underline dark:text-indigo-300">
+              <th scope="row" className="sticky left-0 bg-surface px-4 py-1.5 text-left font-normal">
+                <Link href={`/services/${service.slug}`} className="font-medium text-link hover:underline">
                   {service.name}
                 </Link>
-                <span className="ml-2 text-xs text-slate-600 dark:text-slate-400">{service.team.name}</span>
+                <span className="ml-2 text-xs text-muted">{service.team.name}</span>
               </th>
               <td className="px-2 py-1.5 text-center">
                 <ScoreBadge score={service.latestScore} />

@@ -1,17 +1,18 @@
 import { Card, CardHeader } from "@/components/ui/card";
-import { fieldClass, labelClass } from "@/components/ui/form";
 import { formatDay } from "@/components/ui/format";
 import type { Principal } from "@/lib/auth/policy";
 import { comparePeriods, type Period } from "@/lib/data/reports/compare-periods";
+import { Button } from "@/components/ui/button";
+import { Input, Label } from "@/components/ui/field";
 
 const label = (p: Period) => `${formatDay(p.from)} – ${formatDay(p.to)}`;
 
 function delta(a: number | null, b: number | null, higherIsBetter: boolean) {
   if (a === null || b === null) return null;
   const d = Math.round((b - a) * 10) / 10;
-  if (d === 0) return <span className="text-slate-600 dark:text-slate-400">±0</span>;
+  if (d === 0) return <span className="text-muted">±0</span>;
   const good = higherIsBetter ? d > 0 : d < 0;
-  return <span className={good ? "text-emerald-800 dark:text-emerald-300" : "text-rose-700 dark:text-rose-300"}>{d > 0 ? `+${d}` : d}</span>;
+  return <span className={good ? "text-success" : "text-danger"}>{d > 0 ? `+${d}` : d}</span>;
 }
 
 /** Two periods side by side: where each ended, and what happened in it. */
@@ -30,7 +31,7 @@ export async function PeriodComparison({ principal, periods }: { principal: Prin
       <div className="overflow-x-auto">
         <table className="w-full text-sm">
           <caption className="sr-only">Figures for two periods and the change between them</caption>
-          <thead className="border-b border-slate-200 text-left text-slate-600 dark:border-slate-800 dark:text-slate-400">
+          <thead className="border-b border-line text-left text-muted">
             <tr>
               <th scope="col" className="px-5 py-2 font-medium">Measure</th>
               <th scope="col" className="px-3 py-2 text-right font-medium">{label(a!.period)}</th>
@@ -38,7 +39,7 @@ export async function PeriodComparison({ principal, periods }: { principal: Prin
               <th scope="col" className="px-5 py-2 text-right font-medium">Change</th>
             </tr>
           </thead>
-          <tbody className="divide-y divide-slate-100 tabular-nums dark:divide-slate-800">
+          <tbody className="divide-y divide-line-soft tabular-nums">
             {rows.map(([name, x, y, higherIsBetter]) => (
               <tr key={name}>
                 <th scope="row" className="px-5 py-2 text-left font-normal">{name}</th>
@@ -50,8 +51,8 @@ export async function PeriodComparison({ principal, periods }: { principal: Prin
           </tbody>
         </table>
       </div>
-      <details className="border-t border-slate-200 px-5 py-3 text-sm dark:border-slate-800">
-        <summary className="cursor-pointer font-medium text-indigo-700 dark:text-indigo-300">Choose the periods</summary>
+      <details className="border-t border-line px-5 py-3 text-sm">
+        <summary className="cursor-pointer font-medium text-link">Choose the periods</summary>
         <form method="get" action="/" className="mt-3 grid gap-3 sm:grid-cols-4 sm:items-end">
           {(
             [
@@ -62,11 +63,11 @@ export async function PeriodComparison({ principal, periods }: { principal: Prin
             ] as const
           ).map(([name, text, value]) => (
             <div key={name}>
-              <label htmlFor={`period-${name}`} className={labelClass}>{text}</label>
-              <input id={`period-${name}`} name={name} type="date" required defaultValue={value} className={fieldClass} />
+              <Label htmlFor={`period-${name}`}>{text}</Label>
+              <Input id={`period-${name}`} name={name} type="date" required defaultValue={value} />
             </div>
           ))}
-          <button type="submit" className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-semibold text-white hover:bg-indigo-700 sm:col-span-4 sm:justify-self-start">Compare</button>
+          <Button type="submit" className="sm:col-span-4 sm:justify-self-start">Compare</Button>
         </form>
       </details>
     </Card>

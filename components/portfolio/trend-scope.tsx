@@ -6,7 +6,7 @@ export function TrendScope({ teams, current }: { teams: { slug: string; name: st
   const options = [{ slug: undefined, name: "All teams" }, ...teams];
   return (
     <nav aria-label="Trends for" className="flex flex-wrap items-center gap-2 text-sm">
-      <span className="font-medium text-slate-600 dark:text-slate-400">Trends for</span>
+      <span className="font-medium text-muted">Trends for</span>
       {options.map((team) => {
         const active = team.slug === current;
         return (
@@ -15,7 +15,7 @@ export function TrendScope({ teams, current }: { teams: { slug: string; name: st
             href={team.slug ? `/?team=${team.slug}` : "/"}
             aria-current={active ? "true" : undefined}
             scroll={false}
-            className={`rounded-full px-3 py-1 font-medium ${active ? "bg-indigo-600 text-white" : "bg-white text-slate-700 ring-1 ring-slate-300 hover:bg-slate-50 dark:bg-slate-900 dark:text-slate-200 dark:ring-slate-700"}`}
+            className={`rounded-full px-3 py-1 font-medium ${active ? "bg-indigo-600 text-white" : "bg-surface text-slate-700 ring-1 ring-field hover:bg-slate-50 dark:text-slate-200"}`}
           >
             {team.name}
           </Link>

@@ -18,11 +18,11 @@ export function weakestFactors(services: ServiceScores[], count = 5) {
 export function WeakestFactors({ services }: { services: ServiceScores[] }) {
   const factors = weakestFactors(services);
   return (
-    <ol className="divide-y divide-slate-100 dark:divide-slate-800">
+    <ol className="divide-y divide-line-soft">
       {factors.map((factor) => (
         <li key={factor.number} className="flex items-center justify-between gap-4 px-5 py-3">
           <span className="text-sm">
-            <span className="mr-2 font-mono text-xs text-slate-600 dark:text-slate-400">F{factor.number}</span>
+            <span className="mr-2 font-mono text-xs text-muted">F{factor.number}</span>
             {factor.name}
           </span>
           <ScoreBar score={factor.mean === null ? null : Math.round(factor.mean * 10) / 10} />

@@ -3,9 +3,11 @@
 import { useRouter } from "next/navigation";
 import { useActionState, useEffect } from "react";
 import { createServiceAction, updateServiceAction } from "@/app/services/actions";
-import { FieldError, fieldClass, FormResult, labelClass, primaryButtonClass } from "@/components/ui/form";
+import { FormResult } from "@/components/ui/form";
 import { SERVICE_LIMITS } from "@/lib/services/schemas";
 import { tiers, type Criticality } from "@/lib/vocabulary/levels";
+import { Button } from "@/components/ui/button";
+import { FieldError, Label, controlClass } from "@/components/ui/field";
 
 interface Service {
   id: string;
@@ -27,17 +29,17 @@ export function ServiceForm({ service, teams }: { service?: Service; teams: { id
     if (state.ok && state.data && !service) router.push(`/services/${state.data.slug}`);
   }, [state, service, router]);
   const errors = state.fieldErrors ?? {};
-  const field = (name: string) => ({ id: `service-${name}`, name, className: fieldClass, "aria-describedby": `service-${name}-error` });
+  const field = (name: string) => ({ id: `service-${name}`, name, className: controlClass, "aria-describedby": `service-${name}-error` });
   return (
     <form action={action} className="grid max-w-3xl gap-4 px-5 py-4 sm:grid-cols-2">
       {service ? <input type="hidden" name="serviceId" value={service.id} /> : null}
       <div>
-        <label htmlFor="service-name" className={labelClass}>Name</label>
+        <Label htmlFor="service-name">Name</Label>
         <input {...field("name")} required minLength={SERVICE_LIMITS.name.min} maxLength={SERVICE_LIMITS.name.max} defaultValue={service?.name} />
         <FieldError id="service-name-error" messages={errors.name} />
       </div>
       <div>
-        <label htmlFor="service-teamId" className={labelClass}>Team</label>
+        <Label htmlFor="service-teamId">Team</Label>
         <select {...field("teamId")} required defaultValue={service?.teamId ?? (teams.length === 1 ? teams[0]!.id : "")}>
           <option value="" disabled>Choose a team…</option>
           {teams.map((team) => (
@@ -47,7 +49,7 @@ export function ServiceForm({ service, teams }: { service?: Service; teams: { id
         <FieldError id="service-teamId-error" messages={errors.teamId} />
       </div>
       <div>
-        <label htmlFor="service-criticality" className={labelClass}>Tier</label>
+        <Label htmlFor="service-criticality">Tier</Label>
         <select {...field("criticality")} required defaultValue={service?.criticality ?? "medium"}>
           {TIERS.map((tier) => (
             <option key={tier.value} value={tier.value}>{tier.label}</option>
@@ -56,19 +58,19 @@ export function ServiceForm({ service, teams }: { service?: Service; teams: { id
         <FieldError id="service-criticality-error" messages={errors.criticality} />
       </div>
       <div>
-        <label htmlFor="service-repositoryUrl" className={labelClass}>Repository (optional)</label>
+        <Label htmlFor="service-repositoryUrl">Repository (optional)</Label>
         <input {...field("repositoryUrl")} type="url" maxLength={SERVICE_LIMITS.repositoryUrl} placeholder="https://git.example.com/team/service" defaultValue={service?.repositoryUrl ?? ""} />
         <FieldError id="service-repositoryUrl-error" messages={errors.repositoryUrl} />
       </div>
       <div className="sm:col-span-2">
-        <label htmlFor="service-description" className={labelClass}>Description</label>
+        <Label htmlFor="service-description">Description</Label>
         <textarea {...field("description")} rows={2} maxLength={SERVICE_LIMITS.description} defaultValue={service?.description} />
         <FieldError id="service-description-error" messages={errors.description} />
       </div>
       <div className="flex items-center gap-4 sm:col-span-2" aria-live="polite">
-        <button type="submit" disabled={pending} className={primaryButtonClass}>
+        <Button type="submit" disabled={pending}>
           {service ? "Save service" : "Add service"}
-        </button>
+        </Button>
         <FormResult state={state} />
       </div>
     </form>

@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useActionState, useEffect } from "react";
 import { startAssessmentAction } from "@/app/services/actions";
-import { primaryButtonClass } from "@/components/ui/form";
+import { Button } from "@/components/ui/button";
 
 export function StartAssessmentButton({ serviceId, carriesOver }: { serviceId: string; carriesOver: boolean }) {
   const [state, action, pending] = useActionState(startAssessmentAction, { ok: false, message: null });
@@ -14,13 +14,13 @@ export function StartAssessmentButton({ serviceId, carriesOver }: { serviceId: s
   return (
     <form action={action} className="flex flex-col items-end gap-1">
       <input type="hidden" name="serviceId" value={serviceId} />
-      <button type="submit" disabled={pending || state.ok} className={primaryButtonClass}>
+      <Button type="submit" disabled={pending || state.ok}>
         {pending || state.ok ? "Starting…" : "Start an assessment"}
-      </button>
-      <p className="text-xs text-slate-600 dark:text-slate-400">
+      </Button>
+      <p className="text-xs text-muted">
         {carriesOver ? "Starts from the last completed one; confirm each carried answer." : "Starts blank on the current checklist."}
       </p>
-      {state.message && !state.ok ? <p role="alert" className="text-sm text-rose-700 dark:text-rose-300">{state.message}</p> : null}
+      {state.message && !state.ok ? <p role="alert" className="text-sm text-danger">{state.message}</p> : null}
     </form>
   );
 }

@@ -7,7 +7,7 @@ import type { Theme } from "./theme";
 
 export function AppHeader({ theme, principal }: { theme: Theme; principal: Principal | null }) {
   return (
-    <header className="sticky top-0 z-40 border-b border-slate-200 bg-white/90 backdrop-blur dark:border-slate-800 dark:bg-slate-900/90">
+    <header className="sticky top-0 z-40 border-b border-line bg-white/90 backdrop-blur dark:bg-slate-900/90">
       <div className="mx-auto flex h-14 w-full max-w-7xl items-center gap-6 px-4 sm:px-6 lg:px-8">
         <Link href="/" className="flex items-center gap-2 font-semibold tracking-tight">
           <Logo />

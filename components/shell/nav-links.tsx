@@ -29,8 +29,8 @@ export function NavLinks({ showAdmin, showAudit, showTokens }: { showAdmin: bool
             aria-current={active ? "page" : undefined}
             className={`whitespace-nowrap rounded-md px-3 py-1.5 text-sm font-medium transition-colors ${
               active
-                ? "bg-slate-100 text-slate-900 dark:bg-slate-800 dark:text-white"
-                : "text-slate-600 hover:bg-slate-100 hover:text-slate-900 dark:text-slate-300 dark:hover:bg-slate-800 dark:hover:text-white"
+                ? "bg-subtle text-slate-900 dark:text-white"
+                : "text-slate-600 hover:bg-subtle hover:text-slate-900 dark:text-slate-300 dark:hover:text-white"
             }`}
           >
             {link.label}

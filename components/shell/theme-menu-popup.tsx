@@ -18,7 +18,7 @@ export default function ThemeMenuPopup({ theme, onChoose }: { theme: Theme; onCh
         <DropdownMenu.Content
           align="end"
           sideOffset={6}
-          className="z-50 min-w-36 rounded-lg border border-slate-200 bg-white p-1 text-sm shadow-lg dark:border-slate-700 dark:bg-slate-900"
+          className="z-50 min-w-36 rounded-lg border border-slate-200 bg-surface p-1 text-sm shadow-lg dark:border-slate-700"
         >
           <DropdownMenu.RadioGroup value={theme} onValueChange={(value) => onChoose(value as Theme)}>
             {THEMES.map((option) => {

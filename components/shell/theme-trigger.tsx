@@ -10,7 +10,7 @@ export function themeTriggerProps(theme: Theme) {
     "aria-label": `Colour theme: ${THEME_LABELS[theme]}`,
     "aria-haspopup": "menu" as const,
     className:
-      "inline-flex h-9 w-9 items-center justify-center rounded-md text-slate-600 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800",
+      "inline-flex h-9 w-9 items-center justify-center rounded-md text-slate-600 hover:bg-subtle dark:text-slate-300",
   };
 }
 

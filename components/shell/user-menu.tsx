@@ -8,22 +8,22 @@ export function UserMenu({ name, email }: { name: string; email: string }) {
       <Link
         href="/account"
         aria-label={`Your account: ${name}, ${email}`}
-        className="hidden rounded-md px-2 py-1 text-right text-xs leading-tight hover:bg-slate-100 sm:block dark:hover:bg-slate-800"
+        className="hidden rounded-md px-2 py-1 text-right text-xs leading-tight hover:bg-subtle sm:block"
       >
         <div className="font-medium text-slate-900 dark:text-slate-100">{name}</div>
-        <div className="text-slate-600 dark:text-slate-400">{email}</div>
+        <div className="text-muted">{email}</div>
       </Link>
       <Link
         href="/account"
         aria-label="Your account"
-        className="inline-flex h-9 w-9 items-center justify-center rounded-md text-slate-600 hover:bg-slate-100 sm:hidden dark:text-slate-300 dark:hover:bg-slate-800"
+        className="inline-flex h-9 w-9 items-center justify-center rounded-md text-slate-600 hover:bg-subtle sm:hidden dark:text-slate-300"
       >
         <UserRound className="h-4 w-4" aria-hidden="true" />
       </Link>
       <form action={signOutEverywhere}>
         <button
           type="submit"
-          className="inline-flex h-9 items-center gap-1.5 whitespace-nowrap rounded-md px-2.5 text-sm font-medium text-slate-600 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800"
+          className="inline-flex h-9 items-center gap-1.5 whitespace-nowrap rounded-md px-2.5 text-sm font-medium text-slate-600 hover:bg-subtle dark:text-slate-300"
         >
           <LogOut className="h-4 w-4" aria-hidden="true" />
           Sign out

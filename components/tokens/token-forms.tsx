@@ -2,7 +2,9 @@
 
 import { useActionState } from "react";
 import { createTokenAction, revokeTokenAction } from "@/app/tokens/actions";
-import { FieldError, FormResult, fieldClass, labelClass, primaryButtonClass } from "@/components/ui/form";
+import { FormResult } from "@/components/ui/form";
+import { Button } from "@/components/ui/button";
+import { FieldError, Input, Label, Select } from "@/components/ui/field";
 
 export function CreateTokenForm({ teams, lifetimes }: { teams: { id: string; name: string }[]; lifetimes: readonly number[] }) {
   const [state, action, pending] = useActionState(createTokenAction, { ok: false, message: null });
@@ -14,7 +16,7 @@ export function CreateTokenForm({ teams, lifetimes }: { teams: { id: string; nam
           <label htmlFor="new-token" className="mt-2 block text-xs font-medium">
             The token
           </label>
-          <input id="new-token" readOnly value={state.data.token} className={`${fieldClass} font-mono`} onFocus={(event) => event.currentTarget.select()} />
+          <Input id="new-token" readOnly value={state.data.token} className="font-mono" onFocus={(event) => event.currentTarget.select()} />
           <p className="mt-2 text-xs">
             Send it as <code className="font-mono">Authorization: Bearer …</code>; the routes are described at{" "}
             <a href="/api/v1/openapi.json" className="underline">/api/v1/openapi.json</a>. To submit a scan of a repository, set it as{" "}
@@ -27,20 +29,20 @@ export function CreateTokenForm({ teams, lifetimes }: { teams: { id: string; nam
       ) : null}
       <form action={action} className="grid gap-4 sm:grid-cols-2">
         <div>
-          <label htmlFor="token-name" className={labelClass}>Name</label>
-          <input id="token-name" name="name" required minLength={2} maxLength={80} placeholder="ci-checkout-api" className={fieldClass} aria-describedby="token-name-error" />
+          <Label htmlFor="token-name">Name</Label>
+          <Input id="token-name" name="name" required minLength={2} maxLength={80} placeholder="ci-checkout-api" aria-describedby="token-name-error" />
           <FieldError id="token-name-error" messages={state.fieldErrors?.name} />
         </div>
         <div>
-          <label htmlFor="token-team" className={labelClass}>Team</label>
-          <select id="token-team" name="teamId" required className={fieldClass} defaultValue={teams[0]?.id}>
+          <Label htmlFor="token-team">Team</Label>
+          <Select id="token-team" name="teamId" required defaultValue={teams[0]?.id}>
             {teams.map((t) => (
               <option key={t.id} value={t.id}>{t.name}</option>
             ))}
-          </select>
+          </Select>
         </div>
         <fieldset>
-          <legend className={labelClass}>It may</legend>
+          <legend className="block text-sm font-medium">It may</legend>
           <div className="mt-1 space-y-1 text-sm">
             <label className="flex items-start gap-2">
               <input type="radio" name="scope" value="submit_evidence" defaultChecked className="mt-1" />
@@ -53,15 +55,15 @@ export function CreateTokenForm({ teams, lifetimes }: { teams: { id: string; nam
           </div>
         </fieldset>
         <div>
-          <label htmlFor="token-expiry" className={labelClass}>Expires after</label>
-          <select id="token-expiry" name="expiresInDays" defaultValue="90" className={fieldClass}>
+          <Label htmlFor="token-expiry">Expires after</Label>
+          <Select id="token-expiry" name="expiresInDays" defaultValue="90">
             {lifetimes.map((days) => (
               <option key={days} value={days}>{days} days</option>
             ))}
-          </select>
+          </Select>
         </div>
         <div className="flex items-center gap-3 sm:col-span-2">
-          <button type="submit" disabled={pending} className={primaryButtonClass}>{pending ? "Creating…" : "Create token"}</button>
+          <Button type="submit" disabled={pending}>{pending ? "Creating…" : "Create token"}</Button>
           {state.ok ? null : <FormResult state={state} />}
         </div>
       </form>
@@ -74,10 +76,10 @@ export function RevokeTokenButton({ tokenId, name }: { tokenId: string; name: st
   return (
     <form action={action} className="inline">
       <input type="hidden" name="tokenId" value={tokenId} />
-      <button type="submit" disabled={pending} aria-label={`Revoke ${name}`} className="text-sm font-medium text-rose-700 hover:underline disabled:opacity-60 dark:text-rose-300">
+      <Button type="submit" disabled={pending} aria-label={`Revoke ${name}`} variant="dangerText">
         {pending ? "Revoking…" : "Revoke"}
-      </button>
-      {state.message && !state.ok ? <span role="alert" className="ml-2 text-xs text-rose-700 dark:text-rose-300">{state.message}</span> : null}
+      </Button>
+      {state.message && !state.ok ? <span role="alert" className="ml-2 text-xs text-danger">{state.message}</span> : null}
     </form>
   );
 }

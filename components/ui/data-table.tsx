@@ -8,7 +8,7 @@ export function DataTable({ caption, columns, children }: { caption: string; col
   return (
     <table className="w-full text-sm">
       <caption className="sr-only">{caption}</caption>
-      <thead className="border-b border-slate-200 text-left text-slate-600 dark:border-slate-800 dark:text-slate-400">
+      <thead className="border-b border-line text-left text-muted">
         <tr>
           {columns.map((column, index) => (
             <th
@@ -21,7 +21,7 @@ export function DataTable({ caption, columns, children }: { caption: string; col
           ))}
         </tr>
       </thead>
-      <tbody className="divide-y divide-slate-100 dark:divide-slate-800">{children}</tbody>
+      <tbody className="divide-y divide-line-soft">{children}</tbody>
     </table>
   );
 }

@@ -27,18 +27,18 @@ export default async function TeamsPage() {
         </Card>
         <Card>
           <CardHeader title={`${teams.length} teams`} description="Give people roles in a team from the Users page." />
-          <ul className="divide-y divide-slate-100 dark:divide-slate-800">
+          <ul className="divide-y divide-line-soft">
             {teams.map((team) => (
               <li key={team.id} className="px-5 py-4">
                 <div className="flex flex-wrap items-baseline justify-between gap-2">
                   <h3 className="font-medium">{team.name}</h3>
-                  <p className="text-sm text-slate-600 dark:text-slate-400">
+                  <p className="text-sm text-muted">
                     {[count(team.services, "service"), ...teamRoles.values.map((role) => count(team.members[role], role)), `since ${formatDate(team.createdAt)}`].join(" · ")}
                   </p>
                 </div>
-                {team.description ? <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">{team.description}</p> : null}
+                {team.description ? <p className="mt-1 text-sm text-muted">{team.description}</p> : null}
                 <details className="mt-3">
-                  <summary className="cursor-pointer text-sm font-medium text-indigo-700 dark:text-indigo-300">
+                  <summary className="cursor-pointer text-sm font-medium text-link">
                     Edit {team.name}
                   </summary>
                   <div className="mt-3">

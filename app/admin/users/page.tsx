@@ -42,7 +42,7 @@ export default async function UsersPage() {
               <tr key={user.id} className={user.disabled ? "text-slate-500 dark:text-slate-400" : undefined}>
                 <td className="px-5 py-3">
                   <div className="font-medium">{user.name}</div>
-                  <div className="text-xs text-slate-600 dark:text-slate-400">{user.email}</div>
+                  <div className="text-xs text-muted">{user.email}</div>
                 </td>
                 <td className="px-3 py-3 text-xs">
                   {user.isAdmin ? <div className="font-semibold">Administrator</div> : null}
@@ -56,7 +56,7 @@ export default async function UsersPage() {
                 </td>
                 <td className="px-3 py-3 text-sm">
                   {user.disabled ? "Disabled" : "Active"}
-                  {user.hasPassword ? null : <div className="text-xs text-slate-600 dark:text-slate-400">No password set</div>}
+                  {user.hasPassword ? null : <div className="text-xs text-muted">No password set</div>}
                 </td>
                 <td className="px-3 py-3 whitespace-nowrap text-sm">{user.lastSignInAt ? formatDate(user.lastSignInAt) : "Never"}</td>
                 <td className="px-5 py-3">

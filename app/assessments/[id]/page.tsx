@@ -15,6 +15,7 @@ import { compareWithPrevious } from "@/lib/data/assessments/compare-with-previou
 import { getAssessment } from "@/lib/data/assessments/get-assessment";
 import { notFoundOnMissing } from "@/lib/data/not-found";
 import { assessmentEventKinds } from "@/lib/vocabulary/assessments";
+import { buttonClass } from "@/components/ui/button";
 
 export const metadata: Metadata = { title: "Assessment" };
 
@@ -45,7 +46,7 @@ export default async function AssessmentPage({ params }: { params: Promise<{ id:
               ))}
             </>
           ) : null}
-          <Link href={`/assessments/${id}/factors/${firstOpen}`} className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-indigo-700">
+          <Link href={`/assessments/${id}/factors/${firstOpen}`} className={buttonClass("primary", "md", "shadow-sm")}>
             {assessment.may.edit ? (done === 0 ? "Start the walk" : "Continue the walk") : "Read the answers"}
           </Link>
         </div>
@@ -54,10 +55,10 @@ export default async function AssessmentPage({ params }: { params: Promise<{ id:
         <div className="space-y-6 lg:col-span-2">
           <Card>
             <CardHeader title="Progress" description={`${done} of ${total} items done: answered, confirmed where carried over, and justified where a justification is owed.`} />
-            <ol className="divide-y divide-slate-100 dark:divide-slate-800">
+            <ol className="divide-y divide-line-soft">
               {assessment.progress.map((f) => (
                 <li key={f.number} className="grid grid-cols-[minmax(0,1fr)_8rem_3.5rem] items-center gap-4 px-5 py-2.5 text-sm">
-                  <Link href={`/assessments/${id}/factors/${f.number}`} className="text-indigo-700 hover:underline dark:text-indigo-300">
+                  <Link href={`/assessments/${id}/factors/${f.number}`} className="text-link hover:underline">
                     {f.number}. {f.name}
                   </Link>
                   <ProgressBar done={f.done} total={f.total} label={`${f.name} progress`} size="sm" />
@@ -73,7 +74,7 @@ export default async function AssessmentPage({ params }: { params: Promise<{ id:
         <div className="space-y-6">
           {assessment.status === "completed" ? (
             <Card className="px-5 py-4">
-              <p className="text-sm font-medium text-slate-600 dark:text-slate-400">Overall score</p>
+              <p className="text-sm font-medium text-muted">Overall score</p>
               <div className="mt-2"><ScoreBadge score={assessment.overallScore} /></div>
             </Card>
           ) : null}
@@ -88,8 +89,8 @@ export default async function AssessmentPage({ params }: { params: Promise<{ id:
                       const factor = Number(g.itemId.slice(1, 3));
                       return (
                         <li key={g.itemId}>
-                          <Link href={`/assessments/${id}/factors/${factor}#${g.itemId}`} className="font-mono text-xs text-indigo-700 hover:underline dark:text-indigo-300">{g.itemId}</Link>{" "}
-                          <span className="text-slate-600 dark:text-slate-400">{g.gap}</span>
+                          <Link href={`/assessments/${id}/factors/${factor}#${g.itemId}`} className="font-mono text-xs text-link hover:underline">{g.itemId}</Link>{" "}
+                          <span className="text-muted">{g.gap}</span>
                         </li>
                       );
                     })}
@@ -113,13 +114,13 @@ export default async function AssessmentPage({ params }: { params: Promise<{ id:
               {assessment.events.map((event) => (
                 <li key={event.occurredAt.toISOString() + event.kind}>
                   <p className="font-medium">{assessmentEventKinds.label(event.kind)}</p>
-                  <p className="text-slate-600 dark:text-slate-400">
+                  <p className="text-muted">
                     {event.actor} · <time dateTime={event.occurredAt.toISOString()}>{formatDateTime(event.occurredAt)} UTC</time>
                   </p>
                   {event.comment ? <p className="mt-1 whitespace-pre-wrap rounded bg-slate-50 px-2 py-1 dark:bg-slate-950">{event.comment}</p> : null}
                 </li>
               ))}
-              {assessment.events.length === 0 ? <li className="text-slate-600 dark:text-slate-400">Recorded from the first sign-off on.</li> : null}
+              {assessment.events.length === 0 ? <li className="text-muted">Recorded from the first sign-off on.</li> : null}
             </ol>
           </Card>
         </div>

@@ -6,7 +6,7 @@ import { formatSize } from "@/components/exports/file-size";
 import { RefreshWhileRunning } from "@/components/exports/refresh-while-running";
 import { Card, CardHeader } from "@/components/ui/card";
 import { formatDateTime } from "@/components/ui/format";
-import { primaryButtonClass } from "@/components/ui/form";
+import { buttonClass } from "@/components/ui/button";
 import { requirePrincipal } from "@/lib/auth/current";
 import { getMyExport } from "@/lib/data/exports/my-exports";
 import { notFoundOnMissing } from "@/lib/data/not-found";
@@ -27,11 +27,11 @@ export default async function ExportPage({ params }: { params: Promise<{ id: str
     <>
       <RefreshWhileRunning active={active} />
       <div className="mb-8">
-        <p className="text-sm text-slate-600 dark:text-slate-400">
+        <p className="text-sm text-muted">
           <Link href="/exports" className="hover:underline">Your exports</Link> / {exportKindLabel(file.kind)}
         </p>
         <h1 className="mt-1 text-2xl font-semibold tracking-tight">{exportKindLabel(file.kind)}</h1>
-        <div className="mt-2 flex flex-wrap items-center gap-2 text-sm text-slate-600 dark:text-slate-400">
+        <div className="mt-2 flex flex-wrap items-center gap-2 text-sm text-muted">
           <ExportStateBadge state={file.state} />
           <span>{subject} · asked for {formatDateTime(file.createdAt)} UTC</span>
         </div>
@@ -45,7 +45,7 @@ export default async function ExportPage({ params }: { params: Promise<{ id: str
           <ExportProgressBar state={file.state} progress={file.progress} />
           <p role="status" aria-live="polite" className="text-sm">
             {stage}
-            {active ? <span className="ml-2 tabular-nums text-slate-600 dark:text-slate-400">{file.progress}%</span> : null}
+            {active ? <span className="ml-2 tabular-nums text-muted">{file.progress}%</span> : null}
           </p>
           {file.state === "failed" && file.error ? (
             <p role="alert" className="rounded-md border border-rose-300 bg-rose-50 px-4 py-3 text-sm text-rose-900 dark:border-rose-800 dark:bg-rose-950 dark:text-rose-100">
@@ -55,28 +55,28 @@ export default async function ExportPage({ params }: { params: Promise<{ id: str
           {file.state === "done" ? (
             <>
               <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-[10rem_1fr]">
-                <dt className="text-slate-600 dark:text-slate-400">File</dt>
+                <dt className="text-muted">File</dt>
                 <dd className="break-all">{file.fileName} · {formatSize(file.sizeBytes)}</dd>
-                <dt className="text-slate-600 dark:text-slate-400">Finished</dt>
+                <dt className="text-muted">Finished</dt>
                 <dd>{file.completedAt ? `${formatDateTime(file.completedAt)} UTC` : "—"}</dd>
-                <dt className="text-slate-600 dark:text-slate-400">SHA-256</dt>
+                <dt className="text-muted">SHA-256</dt>
                 <dd className="break-all font-mono text-xs">{file.sha256}</dd>
               </dl>
               <div className="flex flex-wrap items-center gap-4">
                 {file.downloadable ? (
-                  <a href={`/exports/${file.id}/download`} download className={primaryButtonClass}>
+                  <a href={`/exports/${file.id}/download`} download className={buttonClass("primary")}>
                     Download the report
                   </a>
                 ) : null}
-                <p className="text-sm text-slate-600 dark:text-slate-400">
-                  Anyone you give it to can check it is unaltered on <Link href="/verify" className="font-medium text-indigo-700 hover:underline dark:text-indigo-300">Verify</Link>.
+                <p className="text-sm text-muted">
+                  Anyone you give it to can check it is unaltered on <Link href="/verify" className="font-medium text-link hover:underline">Verify</Link>.
                 </p>
               </div>
             </>
           ) : null}
           {file.state === "failed" ? (
             <p className="text-sm">
-              <Link href="/" className="font-medium text-indigo-700 hover:underline dark:text-indigo-300">Back to the dashboard</Link> to ask for it again.
+              <Link href="/" className="font-medium text-link hover:underline">Back to the dashboard</Link> to ask for it again.
             </p>
           ) : null}
         </div>

@@ -26,16 +26,16 @@ export default async function FindingPage({ params }: { params: Promise<{ id: st
   return (
     <>
       <div className="mb-8">
-        <p className="text-sm text-slate-600 dark:text-slate-400">
+        <p className="text-sm text-muted">
           <Link href="/findings" className="hover:underline">Findings</Link> / <Link href={`/services/${finding.service.slug}`} className="hover:underline">{finding.service.name}</Link> · {finding.service.team}
         </p>
         <h1 className="mt-1 text-2xl font-semibold tracking-tight">{finding.title}</h1>
         <div className="mt-2 flex flex-wrap items-center gap-2 text-sm">
-          <span className="font-mono text-xs text-slate-600 dark:text-slate-400">{finding.itemId}</span>
+          <span className="font-mono text-xs text-muted">{finding.itemId}</span>
           <SeverityBadge level={finding.severity} />
-          <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs font-semibold dark:bg-slate-800">{findingStatuses.label(finding.status)}</span>
+          <span className="rounded bg-subtle px-1.5 py-0.5 text-xs font-semibold">{findingStatuses.label(finding.status)}</span>
           <DueBadge state={finding.due} />
-          <span className="text-slate-600 dark:text-slate-400">
+          <span className="text-muted">
             Opened {formatDate(finding.openedAt)} · due {formatDate(finding.dueDate)} · owner {finding.owner?.name ?? "none"}
             {finding.resolvedAt ? ` · resolved ${formatDate(finding.resolvedAt)}` : ""}
           </span>
@@ -60,10 +60,10 @@ export default async function FindingPage({ params }: { params: Promise<{ id: st
           <Card>
             <CardHeader title="Comments" />
             <div className="space-y-4 px-5 py-4">
-              {finding.comments.length === 0 ? <p className="text-sm text-slate-600 dark:text-slate-400">No comments yet.</p> : null}
+              {finding.comments.length === 0 ? <p className="text-sm text-muted">No comments yet.</p> : null}
               {finding.comments.map((c, i) => (
                 <div key={i} className="text-sm">
-                  <p className="font-medium">{c.author} <span className="font-normal text-slate-600 dark:text-slate-400">· {formatDate(c.createdAt)}</span></p>
+                  <p className="font-medium">{c.author} <span className="font-normal text-muted">· {formatDate(c.createdAt)}</span></p>
                   <p className="mt-0.5 whitespace-pre-wrap">{c.body}</p>
                 </div>
               ))}
@@ -91,7 +91,7 @@ export default async function FindingPage({ params }: { params: Promise<{ id: st
             </Card>
           ) : null}
           {!finding.may.manage && !finding.may.comment ? (
-            <p className="text-sm text-slate-600 dark:text-slate-400">You can read this finding; your role does not change findings.</p>
+            <p className="text-sm text-muted">You can read this finding; your role does not change findings.</p>
           ) : null}
         </div>
       </div>

@@ -17,6 +17,7 @@ import { AmbiguousServiceError } from "@/lib/data/services/by-slug";
 import { getService } from "@/lib/data/services/get-service";
 import { listTeamsForServices } from "@/lib/data/services/manage-services";
 import { notFoundOnMissing } from "@/lib/data/not-found";
+import { buttonClass } from "@/components/ui/button";
 
 export const metadata: Metadata = { title: "Service" };
 
@@ -43,10 +44,10 @@ export default async function ServicePage({
       <>
         <PageHeader title="Which service?" description={`Several teams you can read have a service at “${slug}”.`} />
         <Card>
-          <ul className="divide-y divide-slate-100 dark:divide-slate-800">
+          <ul className="divide-y divide-line-soft">
             {error.teams.map((t) => (
               <li key={t.slug} className="px-5 py-3">
-                <Link href={`/services/${slug}?team=${t.slug}`} className="font-medium text-indigo-700 underline dark:text-indigo-300">
+                <Link href={`/services/${slug}?team=${t.slug}`} className="font-medium text-link underline">
                   {t.service}, {t.name}
                 </Link>
               </li>
@@ -62,19 +63,19 @@ export default async function ServicePage({
     <>
       <div className="mb-8 flex flex-wrap items-start justify-between gap-4">
         <div>
-          <p className="text-sm text-slate-600 dark:text-slate-400">
+          <p className="text-sm text-muted">
             <Link href="/services" className="hover:underline">Services</Link> / {service.team.name}
           </p>
           <h1 className="mt-1 flex items-center gap-3 text-2xl font-semibold tracking-tight">
             {service.name} <SeverityBadge level={service.criticality} />
           </h1>
-          {service.description ? <p className="mt-1 max-w-3xl text-slate-600 dark:text-slate-400">{service.description}</p> : null}
-          <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">
+          {service.description ? <p className="mt-1 max-w-3xl text-muted">{service.description}</p> : null}
+          <p className="mt-2 text-sm text-muted">
             {service.owner ? `Owner: ${service.owner}` : "No owner"}
             {service.repositoryUrl ? (
               <>
                 {" · "}
-                <a href={service.repositoryUrl} rel="noopener noreferrer" className="text-indigo-700 underline dark:text-indigo-300">Repository</a>
+                <a href={service.repositoryUrl} rel="noopener noreferrer" className="text-link underline">Repository</a>
               </>
             ) : null}
             {" · "}Last assessed {formatDate(service.lastAssessedAt)}
@@ -82,7 +83,7 @@ export default async function ServicePage({
         </div>
         <div>
           {service.current ? (
-            <Link href={`/assessments/${service.current.id}`} className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-indigo-700">
+            <Link href={`/assessments/${service.current.id}`} className={buttonClass("primary", "md", "shadow-sm")}>
               {service.current.status === "draft" && service.may.assess ? "Continue the assessment" : "Open the assessment under way"}
             </Link>
           ) : service.may.assess ? (
@@ -92,7 +93,7 @@ export default async function ServicePage({
       </div>
 
       <div className="mb-6">
-        <Suspense fallback={<div className="h-28 animate-pulse rounded-xl bg-slate-100 dark:bg-slate-800" aria-hidden="true" />}>
+        <Suspense fallback={<div className="h-28 animate-pulse rounded-xl bg-subtle" aria-hidden="true" />}>
           <ServiceReportCards principal={principal} service={service} />
         </Suspense>
       </div>
@@ -109,7 +110,7 @@ export default async function ServicePage({
               <tbody>
                 {service.factorScores.map((score, index) => (
                   <tr key={index}>
-                    <th scope="row" className="py-1 pr-3 text-left font-normal text-slate-700 dark:text-slate-300">
+                    <th scope="row" className="py-1 pr-3 text-left font-normal text-soft">
                       {index + 1}. {FACTOR_NAMES[index]}
                     </th>
                     <td className="py-1"><ScoreBar score={score} /></td>
@@ -124,13 +125,13 @@ export default async function ServicePage({
           <Card className="overflow-x-auto">
             <CardHeader title="Assessments" description="Newest first. Completed ones are frozen, with the checklist version they used." />
             {service.assessments.length === 0 ? (
-              <p className="px-5 py-4 text-sm text-slate-600 dark:text-slate-400">None yet.</p>
+              <p className="px-5 py-4 text-sm text-muted">None yet.</p>
             ) : (
               <DataTable caption="Assessments of this service" columns={[{ label: "Started" }, { label: "State" }, { label: "Checklist" }, { label: "Approved by" }, { label: "Score", align: "right" }]}>
                 {service.assessments.slice(0, 24).map((a) => (
                   <tr key={a.id}>
                     <td className="px-5 py-2.5">
-                      <Link href={`/assessments/${a.id}`} className="text-indigo-700 hover:underline dark:text-indigo-300">{formatDate(a.startedAt)}</Link>
+                      <Link href={`/assessments/${a.id}`} className="text-link hover:underline">{formatDate(a.startedAt)}</Link>
                     </td>
                     <td className="px-3 py-2.5">{assessmentStates.label(a.status)}</td>
                     <td className="px-3 py-2.5">v{a.checklistVersion}</td>
@@ -151,8 +152,8 @@ export default async function ServicePage({
                 {service.openFindings.map((f) => (
                   <tr key={f.id}>
                     <td className="px-5 py-2.5">
-                      <span className="font-mono text-xs text-slate-600 dark:text-slate-400">{f.itemId}</span>{" "}
-                      <Link href={`/findings/${f.id}`} className="text-indigo-700 hover:underline dark:text-indigo-300">{f.title}</Link>
+                      <span className="font-mono text-xs text-muted">{f.itemId}</span>{" "}
+                      <Link href={`/findings/${f.id}`} className="text-link hover:underline">{f.title}</Link>
                       {service.may.manageFindings ? <FindingSeverityForm findingId={f.id} current={f.severity} /> : null}
                     </td>
                     <td className="px-3 py-2.5"><SeverityBadge level={f.severity} /></td>

@@ -19,9 +19,9 @@ export default async function FactorStepPage({ params }: { params: Promise<{ id:
   const number = Number(raw);
   const factor = assessment.factors[number - 1]!;
   const steps = (
-    <nav aria-label="Steps" className="flex items-center justify-between border-t border-slate-200 pt-6 text-sm dark:border-slate-800">
+    <nav aria-label="Steps" className="flex items-center justify-between border-t border-line pt-6 text-sm">
       {number > 1 ? (
-        <Link href={`/assessments/${id}/factors/${number - 1}`} className="font-medium text-indigo-700 hover:underline dark:text-indigo-300">
+        <Link href={`/assessments/${id}/factors/${number - 1}`} className="font-medium text-link hover:underline">
           ← {number - 1}. {assessment.factors[number - 2]!.name}
         </Link>
       ) : <span />}
@@ -38,7 +38,7 @@ export default async function FactorStepPage({ params }: { params: Promise<{ id:
   );
   const header = (
     <AssessmentHeader assessment={assessment}>
-      <Link href={`/assessments/${id}`} className="text-sm font-medium text-indigo-700 hover:underline dark:text-indigo-300">
+      <Link href={`/assessments/${id}`} className="text-sm font-medium text-link hover:underline">
         Overview and sign-off
       </Link>
     </AssessmentHeader>
@@ -81,7 +81,7 @@ export default async function FactorStepPage({ params }: { params: Promise<{ id:
         <div className="space-y-6">
           <div>
             <h2 className="text-xl font-semibold">{number}. {factor.name}</h2>
-            <p className="mt-1 max-w-3xl text-slate-600 dark:text-slate-400">{factor.summary}</p>
+            <p className="mt-1 max-w-3xl text-muted">{factor.summary}</p>
           </div>
           {factor.items.map((item) => (
             <ItemReadOnly key={item.id} assessmentId={id} item={item} answer={assessment.responses[item.id]!} />
