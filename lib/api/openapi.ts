@@ -1,6 +1,22 @@
-// The OpenAPI 3.1 description of /api/v1, served at /api/v1/openapi.json. A
-// test checks it against the route handlers, method by method.
+// The OpenAPI 3.1 description of /api/v1, served at /api/v1/openapi.json. What
+// a route accepts (path, query and body) is generated from the zod schema the
+// route validates with (zod's own JSON Schema output, draft 2020-12, which
+// OpenAPI 3.1 uses), so the two cannot drift. A test checks the document against
+// the route handlers, method by method, and against the schemas, input by input.
+import { z } from "zod";
+import { evidenceSubmissionSchema } from "../evidence/schema";
+import { serviceFieldsSchema } from "../services/schemas";
 import { API_ERRORS } from "./errors";
+import { exportFormatQuery, findingsQuery, idParam, pageQuery, slugParam } from "./params";
+
+/** What a value must look like on the way in, as JSON Schema. */
+export function inputSchema(schema: z.ZodType): Record<string, unknown> {
+  const generated: Record<string, unknown> = { ...z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) };
+  delete generated.$schema; // the document's dialect is OpenAPI 3.1's own
+  return generated;
+}
+const queryParameters = (schema: z.ZodObject) =>
+  Object.entries(schema.shape).map(([name, field]) => ({ name, in: "query", schema: inputSchema(field as z.ZodType) }));
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const json = (schema: object) => ({ "application/json": { schema } });
@@ -28,12 +44,9 @@ const STATUS_TEXT: Record<number, string> = {
   429: "Too many requests for this token this minute (see Retry-After and the RateLimit headers, which every answer to a token carries)",
 };
 const common = errors(401, 429);
-const pageParams = [
-  { name: "page", in: "query", schema: { type: "integer", minimum: 1, default: 1 } },
-  { name: "pageSize", in: "query", schema: { type: "integer", minimum: 1, maximum: 100, default: 50 } },
-];
-const slug = { name: "slug", in: "path", required: true, schema: { type: "string", pattern: "^[a-z0-9-]{1,80}$" } };
-const id = { name: "id", in: "path", required: true, schema: { type: "string", format: "uuid" } };
+const pageParams = queryParameters(pageQuery);
+const slug = { name: "slug", in: "path", required: true, schema: inputSchema(slugParam) };
+const id = { name: "id", in: "path", required: true, schema: inputSchema(idParam) };
 const paged = (item: object) => ({
   type: "object",
   required: ["data", "pagination"],
@@ -121,7 +134,7 @@ export const OPENAPI_DOCUMENT = {
     "/api/v1/assessments/{id}/export": {
       get: {
         summary: "Download an assessment's export, recorded and verifiable like one from the UI (read tokens)",
-        parameters: [id, { name: "format", in: "query", schema: { type: "string", enum: ["pdf", "csv", "json"], default: "pdf" } }],
+        parameters: [id, { name: "format", in: "query", schema: inputSchema(exportFormatQuery) }],
         responses: {
           "200": {
             description: "The file, with X-Twelvefold-Export and X-Twelvefold-SHA256 headers",
@@ -135,12 +148,7 @@ export const OPENAPI_DOCUMENT = {
     "/api/v1/findings": {
       get: {
         summary: "The team's findings, filtered like the findings page",
-        parameters: [
-          { name: "status", in: "query", schema: { type: "string", enum: ["open", "in_progress", "risk_accepted", "resolved", "all"] } },
-          { name: "severity", in: "query", schema: { type: "string", enum: ["critical", "high", "medium", "low"] } },
-          { name: "service", in: "query", schema: { type: "string" } },
-          ...pageParams,
-        ],
+        parameters: [...queryParameters(findingsQuery), ...pageParams],
         responses: { "200": { description: "A page of findings (pageSize, 50 by default, up to 100)", content: json(paged(ref("Finding"))) }, ...common, ...errors(422) },
       },
     },
@@ -209,16 +217,7 @@ export const OPENAPI_DOCUMENT = {
           },
         ],
       },
-      NewService: {
-        type: "object",
-        required: ["name", "criticality"],
-        properties: {
-          name: { type: "string", minLength: 2, maxLength: 80 },
-          description: { type: "string", maxLength: 1000 },
-          criticality: { type: "string", enum: ["critical", "high", "medium", "low"] },
-          repositoryUrl: nullable("string", { format: "uri" }),
-        },
-      },
+      NewService: inputSchema(serviceFieldsSchema),
       AssessmentSummary: {
         type: "object",
         properties: {
@@ -257,32 +256,7 @@ export const OPENAPI_DOCUMENT = {
           },
         },
       },
-      EvidenceSubmission: {
-        type: "object",
-        required: ["source", "results"],
-        properties: {
-          source: { type: "string", maxLength: 120, description: "The tool, e.g. twelvefold-scan 1.0.0" },
-          results: {
-            type: "array",
-            minItems: 1,
-            maxItems: 200,
-            items: {
-              type: "object",
-              required: ["itemId", "status", "summary"],
-              properties: {
-                itemId: { type: "string", pattern: "^F\\d{2}-[A-Z0-9-]{2,60}$" },
-                status: { type: "string", enum: ["met", "partially_met", "not_met", "not_applicable"] },
-                summary: { type: "string", maxLength: 2000 },
-                observations: {
-                  type: "array",
-                  maxItems: 50,
-                  items: { type: "object", required: ["file", "message"], properties: { file: { type: "string" }, line: nullable("integer"), message: { type: "string" } } },
-                },
-              },
-            },
-          },
-        },
-      },
+      EvidenceSubmission: inputSchema(evidenceSubmissionSchema),
       Finding: {
         type: "object",
         properties: {

@@ -104,14 +104,9 @@ export function parseParam<S extends z.ZodType>(schema: S, value: unknown, name:
   return parsed.data;
 }
 
-export const pageQuery = z.object({
-  page: z.coerce.number().int().min(1).max(100_000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(50),
-});
-
 /** One page of a list, with where it sits in the whole. */
 export function paged<T>(items: T[], page: { page: number; pageSize: number }, total = items.length) {
   return { data: items, pagination: { page: page.page, pageSize: page.pageSize, total, pages: Math.max(1, Math.ceil(total / page.pageSize)) } };
 }
 
-export const slugParam = z.string().regex(/^[a-z0-9-]{1,80}$/, "a service slug: lowercase letters, digits and hyphens");
+

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { seriesRoute } from "@/lib/api/series";
-import { slugParam } from "@/lib/api/route";
+import { slugParam } from "@/lib/api/params";
 import { getServiceTrend } from "@/lib/data/reports/service-report";
 
 const query = z.object({ service: slugParam, team: z.string().regex(/^[a-z0-9-]{1,48}$/).optional() });

@@ -1,5 +1,6 @@
 import { findingJson } from "@/lib/api/shapes";
-import { apiJson, apiRoute, pageQuery, parseParam } from "@/lib/api/route";
+import { pageQuery } from "@/lib/api/params";
+import { apiJson, apiRoute, parseParam } from "@/lib/api/route";
 import { listFindings } from "@/lib/data/findings/list-findings";
 import { parseFindingFilter } from "@/lib/findings/filter";
 

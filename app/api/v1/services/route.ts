@@ -1,5 +1,6 @@
 import { serviceSummaryJson } from "@/lib/api/shapes";
-import { apiJson, apiRoute, paged, pageQuery, parseParam, readJson } from "@/lib/api/route";
+import { pageQuery } from "@/lib/api/params";
+import { apiJson, apiRoute, paged, parseParam, readJson } from "@/lib/api/route";
 import { listServiceSummaries } from "@/lib/data/services/list-service-summaries";
 import { createService } from "@/lib/data/services/manage-services";
 import { serviceFieldsSchema } from "@/lib/services/schemas";

@@ -1,5 +1,6 @@
 import { serviceDetailJson } from "@/lib/api/shapes";
-import { apiJson, apiRoute, parseParam, slugParam } from "@/lib/api/route";
+import { slugParam } from "@/lib/api/params";
+import { apiJson, apiRoute, parseParam } from "@/lib/api/route";
 import { getService } from "@/lib/data/services/get-service";
 
 /** One service with its latest score, per-factor scores and open findings. */

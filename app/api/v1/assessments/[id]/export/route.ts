@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { exportFormatQuery, idParam } from "@/lib/api/params";
 import { apiRoute, parseParam } from "@/lib/api/route";
 import { exportAssessmentData } from "@/lib/data/exports/export-assessment-data";
 import { exportAssessmentPdf } from "@/lib/data/exports/export-assessment-pdf";
@@ -8,8 +8,8 @@ const CONTENT_TYPES = { pdf: "application/pdf", csv: "text/csv; charset=utf-8", 
 
 /** An assessment's export (?format=pdf, csv or json), recorded and verifiable like one from the UI. Needs a "read" token. */
 export const GET = apiRoute<{ id: string }>(async ({ caller, params, url, context }) => {
-  const assessmentId = parseParam(z.uuid(), params.id, "id");
-  const format = parseParam(z.enum(["pdf", "csv", "json"]).default("pdf"), url.searchParams.get("format") ?? undefined, "format");
+  const assessmentId = parseParam(idParam, params.id, "id");
+  const format = parseParam(exportFormatQuery, url.searchParams.get("format") ?? undefined, "format");
   const file =
     format === "pdf"
       ? await exportAssessmentPdf(caller.principal, { assessmentId }, context)

@@ -1,4 +1,5 @@
-import { apiJson, apiRoute, paged, pageQuery, parseParam, slugParam } from "@/lib/api/route";
+import { pageQuery, slugParam } from "@/lib/api/params";
+import { apiJson, apiRoute, paged, parseParam } from "@/lib/api/route";
 import { getService } from "@/lib/data/services/get-service";
 
 /** A service's assessments, newest first, a page at a time. */

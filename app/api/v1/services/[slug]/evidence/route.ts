@@ -1,4 +1,5 @@
-import { apiJson, apiRoute, parseParam, readJson, slugParam } from "@/lib/api/route";
+import { slugParam } from "@/lib/api/params";
+import { apiJson, apiRoute, parseParam, readJson } from "@/lib/api/route";
 import { submitEvidence } from "@/lib/data/evidence/submit-evidence";
 import { evidenceSubmissionSchema } from "@/lib/evidence/schema";
 
