@@ -1,9 +1,9 @@
 import { defineConfig, devices } from "@playwright/test";
+import { E2E_PORT } from "./e2e/port";
 
-// Run through `npm test`, which provides a fresh, seeded database and a built app.
-const port = Number(process.env.E2E_PORT ?? 3100);
-const databaseUrl = process.env.E2E_DATABASE_URL;
-if (!databaseUrl) throw new Error("E2E_DATABASE_URL is not set: run end-to-end tests through `npm test`");
+// The global set-up (e2e/global-setup.ts) makes a fresh, seeded database and
+// starts the built app, its worker and an OIDC issuer, so `npx playwright test
+// e2e/<file>` runs alone against any running Postgres (or an embedded one).
 
 function chromium() {
   return {
@@ -21,40 +21,19 @@ export default defineConfig({
   fullyParallel: true,
   workers: 2,
   retries: process.env.CI ? 1 : 0,
-  reporter: [["list"], ["json"]],
+  // npm test reads the JSON report to count results; run by hand, the list is enough.
+  reporter: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ? [["list"], ["json"]] : [["list"]],
   use: {
     // localhost, not 127.0.0.1: Auth.js checks the origin against this host.
-    baseURL: `http://localhost:${port}`,
+    baseURL: `http://localhost:${E2E_PORT}`,
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
   },
   projects: [
     // Signs each demo role in once through the sign-in page and keeps its cookies.
     { name: "sign-in", testMatch: /auth\.setup\.ts/, use: { ...chromium() } },
-    // Specs that count the demo data as seeded run before any spec that adds to it.
-    { name: "demo-baseline", testMatch: /(shell|auth)\.spec\.ts/, dependencies: ["sign-in"], use: chromium() },
-    {
-      name: "chromium",
-      testIgnore: /(shell|auth|fuzz)\.spec\.ts/,
-      dependencies: ["sign-in", "demo-baseline"],
-      use: chromium(),
-    },
-    // Counts changed rows in the whole database, so it runs alone, after everything else.
-    { name: "fuzz", testMatch: /fuzz\.spec\.ts/, dependencies: ["chromium"], use: chromium() },
+    // Every spec makes what it counts, so they run in any order, in parallel.
+    { name: "chromium", dependencies: ["sign-in"], use: chromium() },
   ],
-  webServer: {
-    command: `node scripts/web.mjs start --port ${port} --hostname 127.0.0.1`,
-    url: `http://localhost:${port}/`,
-    reuseExistingServer: false,
-    timeout: 120_000,
-    env: {
-      DATABASE_URL: databaseUrl,
-      AUTH_SECRET: process.env.E2E_AUTH_SECRET ?? "",
-      AUTH_OIDC_ISSUER: process.env.E2E_OIDC_ISSUER ?? "",
-      AUTH_OIDC_CLIENT_ID: process.env.E2E_OIDC_CLIENT_ID ?? "",
-      AUTH_OIDC_CLIENT_SECRET: process.env.E2E_OIDC_CLIENT_SECRET ?? "",
-      NODE_ENV: "production",
-      NEXT_TELEMETRY_DISABLED: "1",
-    },
-  },
+  globalSetup: "./e2e/global-setup.ts",
 });

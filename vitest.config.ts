@@ -2,7 +2,7 @@ import path from "node:path";
 import { defineConfig } from "vitest/config";
 
 // Two projects: fast unit tests of pure logic, and integration tests that run
-// against a real Postgres (scripts/test.ts provides TEST_DATABASE_SERVER_URL).
+// against a real Postgres, which their global set-up finds or starts.
 export default defineConfig({
   resolve: {
     alias: {
@@ -22,6 +22,7 @@ export default defineConfig({
         test: {
           name: "integration",
           include: ["tests/integration/**/*.test.ts"],
+          globalSetup: ["tests/integration/global-setup.ts"],
           environment: "node",
           testTimeout: 60_000,
           hookTimeout: 120_000,

@@ -3,14 +3,17 @@
 // address (wrong types, huge and broken strings, unicode edge cases,
 // prototype-pollution keys, SQL and HTML injection, oversized and broken
 // bodies). Each must be answered without a 5xx; a refused one must change no
-// row; no injected markup may reach a page as markup. Runs alone, after every
-// other spec (its own Playwright project), since it measures the database.
+// row; no injected markup may reach a page as markup. It counts every row
+// changed in its database, so it runs on an app and a database of its own.
 import { expect, test } from "@playwright/test";
 import fc from "fast-check";
 import pg from "pg";
 import { hashApiToken, newApiToken } from "../lib/api/token-format";
 import { hashPassword } from "../lib/auth/password";
+import { freePort } from "../lib/db/embedded";
+import { startScratchServer } from "../lib/db/scratch";
 import { signInOverHttp } from "../tests/http-sign-in";
+import { startAppUnderTest, type AppUnderTest } from "./app-under-test";
 import { actionsInBuild, routesInBuild } from "./build-manifest";
 
 const SEED = 20261123;
@@ -119,11 +122,14 @@ const ascii = (value: string) => value.replace(/[^\x20-\x7e]/g, "?").slice(0, 40
 test.describe.configure({ mode: "serial" });
 test.setTimeout(900_000);
 
-test.beforeAll(async ({ baseURL }) => {
-  base = baseURL!;
-  const ownerUrl = process.env.E2E_OWNER_DATABASE_URL;
-  if (!ownerUrl) throw new Error("E2E_OWNER_DATABASE_URL is not set: run end-to-end tests through `npm test`");
-  db = new pg.Client({ connectionString: ownerUrl });
+let own: AppUnderTest | undefined;
+
+test.beforeAll(async () => {
+  // The fuzzer counts every row changed in its database, so it gets an app and a
+  // database of its own: other specs may run beside it, in any order.
+  own = await startAppUnderTest({ server: await startScratchServer(process.env.E2E_DATABASE_SERVER_URL), port: await freePort(), worker: false });
+  base = own.baseURL;
+  db = new pg.Client({ connectionString: own.ownerUrl });
   await db.connect();
   // Test scaffolding, owner only: a counter of rows changed in the domain's
   // tables. Left out: what a refusal writes by design (its own audit event,
@@ -183,11 +189,9 @@ test.beforeAll(async ({ baseURL }) => {
 });
 
 test.afterAll(async () => {
-  if (!db) return;
-  const triggers = await db.query<{ table: string }>("SELECT event_object_table AS table FROM information_schema.triggers WHERE trigger_name = 'fuzz_count'");
-  for (const { table } of triggers.rows) await db.query(`DROP TRIGGER IF EXISTS fuzz_count ON "${table}"`);
-  await db.query("DROP FUNCTION IF EXISTS fuzz_count(); DROP TABLE IF EXISTS fuzz_changes");
-  await db.end();
+  // Its database goes with it, counter and all.
+  await db?.end();
+  await own?.stop();
 });
 
 /** Rows changed so far, by operation and table ("UPDATE findings"). */
@@ -390,7 +394,7 @@ test("pages that read the address survive malformed ones", async () => {
 
 test("no injected markup reaches a page as markup, and the total passes ten thousand", async ({ browser }) => {
   expect(total).toBeGreaterThanOrEqual(10_000);
-  const context = await browser.newContext();
+  const context = await browser.newContext({ baseURL: base });
   await context.addCookies(
     admin.split("; ").map((pair) => {
       const at = pair.indexOf("=");

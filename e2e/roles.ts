@@ -8,7 +8,7 @@ export const emailOf = (role: Role) => `${role}@demo.test`;
 
 export function demoPassword(): string {
   const password = process.env.E2E_PASSWORD;
-  if (!password) throw new Error("E2E_PASSWORD is not set: run end-to-end tests through `npm test`");
+  if (!password) throw new Error("E2E_PASSWORD is not set: the global set-up (e2e/global-setup.ts) sets it");
   return password;
 }
 

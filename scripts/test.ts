@@ -5,17 +5,9 @@ import { spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdir, readFile, rm } from "node:fs/promises";
 import path from "node:path";
-import { randomBytes } from "node:crypto";
-import { prepareSchema } from "../lib/boot/database";
 import { ensureCurrentBuild } from "../lib/boot/build";
-import { dropAppLogin, ensureAppLogin } from "../lib/db/app-role";
-import { createPrismaClient } from "../lib/db/client";
-import { freePort } from "../lib/db/embedded";
 import { startScratchServer, type ScratchServer } from "../lib/db/scratch";
-import { seedDemo } from "../lib/demo/seed";
 import { getEnv } from "../lib/env";
-import { startTestIssuer, TEST_CLIENT } from "../tests/oidc-issuer";
-import { WORKER_ARGS } from "./worker-command";
 
 const root = path.resolve(import.meta.dirname, "..");
 const results = path.join(root, "test-results");
@@ -84,58 +76,18 @@ async function ensureBuild() {
   );
 }
 
+/** Playwright, whose global set-up (e2e/global-setup.ts) makes its database, issuer, worker and server on `server`. */
 async function e2e(server: ScratchServer, chromium: string) {
-  const url = await server.createDatabase("twelvefold_e2e");
-  const login = `twelvefold_e2e_${randomBytes(4).toString("hex")}`;
+  const out = path.join(results, "e2e.json");
   try {
-    await prepareSchema(url);
-    const password = randomBytes(12).toString("base64url");
-    const prisma = createPrismaClient(url, 2);
-    await seedDemo(prisma, { password }).finally(() => prisma.$disconnect());
-    // The app under test connects with least privilege, as it does in production.
-    const appUrl = await ensureAppLogin(url, login, randomBytes(18).toString("base64url"));
-    const out = path.join(results, "e2e.json");
-    const port = await freePort();
-    // A real OIDC issuer on loopback for the single sign-on journeys.
-    const issuer = await startTestIssuer({
-      port: await freePort(),
-      redirectUris: [`http://localhost:${port}/api/auth/callback/oidc`],
-      identities: {
-        "sso-newcomer": { email: "sso.newcomer@demo.test", emailVerified: true, name: "Sam Newcomer" },
-        "sso-lead": { email: "lead@demo.test", emailVerified: true, name: "Lee Lead" },
-        "sso-unverified": { email: "admin@demo.test", emailVerified: false, name: "Not The Admin" },
-      },
+    await mustPass("end-to-end tests (Chromium)", process.execPath, [bin("@playwright/test", "cli.js"), "test", ...playwrightArgs], {
+      ...baseEnv,
+      TEST_DATABASE_SERVER_URL: server.adminUrl,
+      CHROMIUM_PATH: chromium,
+      PLAYWRIGHT_JSON_OUTPUT_NAME: out,
     });
-    // The worker process, as `npm start` runs it beside the web server: it makes the queued portfolio reports.
-    const worker = spawn(process.execPath, WORKER_ARGS, {
-      cwd: root,
-      env: { ...baseEnv, DATABASE_URL: appUrl },
-      stdio: "inherit",
-    });
-    try {
-      await mustPass("end-to-end tests (Chromium)", process.execPath, [bin("@playwright/test", "cli.js"), "test", ...playwrightArgs], {
-        ...baseEnv,
-        E2E_DATABASE_URL: appUrl,
-        // Only for test scaffolding the app's role may not create (the fuzz spec's change counter).
-        E2E_OWNER_DATABASE_URL: url,
-        E2E_PORT: String(port),
-        E2E_OIDC_ISSUER: issuer.issuer,
-        E2E_OIDC_CLIENT_ID: TEST_CLIENT.id,
-        E2E_OIDC_CLIENT_SECRET: TEST_CLIENT.secret,
-        E2E_PASSWORD: password,
-        E2E_AUTH_SECRET: randomBytes(32).toString("base64url"),
-        CHROMIUM_PATH: chromium,
-        PLAYWRIGHT_JSON_OUTPUT_NAME: out,
-      });
-    } finally {
-      await tally(out, "playwright");
-      await issuer.close();
-      worker.kill("SIGTERM");
-      if (worker.exitCode === null && worker.signalCode === null) await new Promise((resolve) => worker.once("exit", resolve));
-    }
   } finally {
-    await server.dropDatabase(url);
-    await dropAppLogin(server.adminUrl, login);
+    await tally(out, "playwright");
   }
 }
 

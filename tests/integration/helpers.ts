@@ -1,17 +1,13 @@
-// Integration tests run against a real Postgres that `npm test` provides (the
-// DATABASE_URL server or an embedded one). Each test file makes its own fresh
+// Integration tests run against a real Postgres that the project's global
+// set-up provides (global-setup.ts). Each test file makes its own fresh
 // databases and drops them afterwards.
-import { afterAll } from "vitest";
+import { afterAll, inject } from "vitest";
 import { startScratchServer, type ScratchServer } from "@/lib/db/scratch";
 
 let server: Promise<ScratchServer> | undefined;
 const created: string[] = [];
 
-function serverUrl(): string {
-  const url = process.env.TEST_DATABASE_SERVER_URL;
-  if (!url) throw new Error("TEST_DATABASE_SERVER_URL is not set: run integration tests through `npm test`");
-  return url;
-}
+export const serverUrl = (): string => inject("databaseServerUrl");
 
 export async function freshDatabase(prefix = "twelvefold_it"): Promise<string> {
   server ??= startScratchServer(serverUrl());

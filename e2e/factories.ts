@@ -1,0 +1,51 @@
+// What a spec makes for itself, with names no other spec uses, so that what it
+// counts is its own and specs run in any order: a team with services (scored as
+// an approval would leave them) and a lead of it who can sign in.
+import { randomUUID } from "node:crypto";
+import pg from "pg";
+import { hashPassword } from "../lib/auth/password";
+
+export interface MadeTeam {
+  id: string;
+  name: string;
+  slug: string;
+  lead: { email: string; password: string };
+}
+
+async function withDatabase<T>(run: (db: pg.Client) => Promise<T>): Promise<T> {
+  const db = new pg.Client({ connectionString: process.env.E2E_DATABASE_URL });
+  await db.connect();
+  try {
+    return await run(db);
+  } finally {
+    await db.end();
+  }
+}
+
+/** A new team with its services (a null score: never assessed) and a lead who belongs to it alone. */
+export function makeTeam(services: { name: string; score: number | null }[]): Promise<MadeTeam> {
+  const unique = randomUUID().slice(0, 8);
+  const name = `Team ${unique}`;
+  const slug = `team-${unique}`;
+  const lead = { email: `lead.${unique}@factory.test`, password: `factory ${randomUUID()}` };
+  return withDatabase(async (db) => {
+    const team = (await db.query<{ id: string }>("INSERT INTO teams (name, slug, updated_at) VALUES ($1, $2, now()) RETURNING id", [name, slug])).rows[0]!;
+    for (const service of services) {
+      const scores = service.score === null ? null : JSON.stringify(Array.from({ length: 12 }, (_, i) => ({ factor: i + 1, score: service.score })));
+      await db.query(
+        `INSERT INTO services (team_id, name, slug, latest_score, latest_factor_scores, last_assessed_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5::jsonb, CASE WHEN $4::float8 IS NULL THEN NULL ELSE now() END, now())`,
+        [team.id, service.name, service.name.toLowerCase().replace(/[^a-z0-9]+/g, "-"), service.score, scores],
+      );
+    }
+    const user = (
+      await db.query<{ id: string }>("INSERT INTO users (email, name, password_hash, updated_at) VALUES ($1, $2, $3, now()) RETURNING id", [
+        lead.email,
+        `Lead ${unique}`,
+        await hashPassword(lead.password),
+      ])
+    ).rows[0]!;
+    await db.query("INSERT INTO memberships (user_id, team_id, role) VALUES ($1, $2, 'lead')", [user.id, team.id]);
+    return { id: team.id, name, slug, lead };
+  });
+}

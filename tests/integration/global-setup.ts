@@ -1,0 +1,19 @@
+// Vitest's global set-up for the integration project: a Postgres server for
+// the whole run (each test file makes its own databases on it) and a current
+// build for the tests that start the app. `npm test` passes the server it
+// chose; `npx vitest run tests/integration/<file>` finds one by itself.
+import type { TestProject } from "vitest/node";
+import { acquireDatabaseServer, ensureBuilt } from "../runner-setup";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    databaseServerUrl: string;
+  }
+}
+
+export default async function setup(project: TestProject) {
+  await ensureBuilt();
+  const server = await acquireDatabaseServer();
+  project.provide("databaseServerUrl", server.adminUrl);
+  return () => server.stop();
+}
