@@ -8,11 +8,8 @@ export default defineConfig([
   globalIgnores([".next/**", ".data/**", "tests/fixtures/**", "lib/generated/**", "next-env.d.ts", "test-results/**", "playwright-report/**"]),
   {
     rules: {
-      // Configuration is read and validated in lib/env.ts only (STYLE.md, habit 6).
-      "no-restricted-properties": [
-        "error",
-        { object: "process", property: "env", message: "Read configuration through lib/env.ts." },
-      ],
+      // Configuration is read and validated in lib/env.ts only (ARCHITECTURE.md, habit 3).
+      "no-restricted-properties": ["error", { object: "process", property: "env", message: "Read configuration through lib/env.ts." }],
     },
   },
   {

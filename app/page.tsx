@@ -23,8 +23,7 @@ const day = z.iso.date();
 /** The heatmap shows where to look first; the services page lists them all. */
 const HEATMAP_ROWS = 30;
 
-const weakestFirst = (services: ServiceScores[]) =>
-  [...services].sort((a, b) => (a.latestScore ?? 0) - (b.latestScore ?? 0) || a.name.localeCompare(b.name));
+const weakestFirst = (services: ServiceScores[]) => [...services].sort((a, b) => (a.latestScore ?? 0) - (b.latestScore ?? 0) || a.name.localeCompare(b.name));
 /** Two periods from the address bar, or this quarter against the last. */
 function periodsFrom(params: Record<string, string | string[] | undefined>): [Period, Period] {
   const read = (key: string) => {
@@ -33,7 +32,11 @@ function periodsFrom(params: Record<string, string | string[] | undefined>): [Pe
     return parsed.success ? parsed.data : null;
   };
   const [aFrom, aTo, bFrom, bTo] = ["aFrom", "aTo", "bFrom", "bTo"].map(read);
-  if (aFrom && aTo && bFrom && bTo && aFrom <= aTo && bFrom <= bTo) return [{ from: aFrom, to: aTo }, { from: bFrom, to: bTo }];
+  if (aFrom && aTo && bFrom && bTo && aFrom <= aTo && bFrom <= bTo)
+    return [
+      { from: aFrom, to: aTo },
+      { from: bFrom, to: bTo },
+    ];
   // Ordered so the later period shows second; a swap keeps "change" meaning "since".
   const [last, current] = defaultPeriods();
   return [last, current];
@@ -72,11 +75,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
               value={`${assessed.length} of ${services.length}`}
               detail={services.length > assessed.length ? `${services.length - assessed.length} never assessed` : "All assessed"}
             />
-            <Stat
-              label="Open findings"
-              value={findings.total}
-              detail={`${findings.bySeverity.critical} critical · ${findings.bySeverity.high} high`}
-            />
+            <Stat label="Open findings" value={findings.total} detail={`${findings.bySeverity.critical} critical · ${findings.bySeverity.high} high`} />
             <Stat label="Overdue findings" value={findings.overdue} detail="Past their remediation due date" />
           </div>
           <div className="grid gap-6 xl:grid-cols-[1fr_22rem]">

@@ -1,6 +1,15 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Browser, type Page } from "@playwright/test";
 import { expectAccessible } from "./accessibility";
 import { chooseOwnPassword, signIn, stateFile } from "./roles";
+
+/** A new user signs in elsewhere with the one-time password and chooses their own. */
+async function firstSignIn(browser: Browser, email: string, password: string): Promise<Page> {
+  const them = await (await browser.newContext({ storageState: { cookies: [], origins: [] } })).newPage();
+  await signIn(them, email, password);
+  await chooseOwnPassword(them, password);
+  await expect(them.getByText(email)).toBeVisible();
+  return them;
+}
 
 test.describe("the admin manages users", () => {
   test.use({ storageState: stateFile("admin") });
@@ -20,13 +29,9 @@ test.describe("the admin manages users", () => {
     await expect(page.getByRole("row", { name: new RegExp(`New Person.*${email.replace(/\./g, "\\.")}.*No access yet`) })).toBeVisible();
 
     // The new user signs in elsewhere and, with no team yet, sees nothing.
-    const theirs = await browser.newContext({ storageState: { cookies: [], origins: [] } });
-    const them = await theirs.newPage();
-    await signIn(them, email, password);
     // Two sign-ins and a password change (argon2 each time) on top of the admin's work.
     test.slow();
-    await chooseOwnPassword(them, password);
-    await expect(them.getByText(email)).toBeVisible();
+    const them = await firstSignIn(browser, email, password);
     await them.goto("/services");
     await expect(them.getByText("No services yet")).toBeVisible();
 
@@ -35,7 +40,7 @@ test.describe("the admin manages users", () => {
     await expect(page.getByRole("button", { name: "Enable New Person" })).toBeVisible();
     await them.goto("/services");
     await expect(them).toHaveURL(/\/sign-in$/);
-    await theirs.close();
+    await them.context().close();
   });
 
   test("rejects a malformed email with a message beside the field", async ({ page }) => {
@@ -64,18 +69,21 @@ test.describe("the admin grants access", () => {
     await page.getByLabel("Name").fill("Role Person");
     await page.getByLabel("Email").fill(email);
     await page.getByRole("button", { name: "Create user" }).click();
-    const password = (await page.getByRole("status").filter({ hasText: `Created ${email}` }).locator("code").textContent())!.trim();
+    const password = (await page
+      .getByRole("status")
+      .filter({ hasText: `Created ${email}` })
+      .locator("code")
+      .textContent())!.trim();
 
-    const theirs = await browser.newContext({ storageState: { cookies: [], origins: [] } });
-    const them = await theirs.newPage();
-    await signIn(them, email, password);
     // Two sign-ins and a password change (argon2 each time) on top of the admin's work.
     test.slow();
-    await chooseOwnPassword(them, password);
-    await expect(them.getByText(email)).toBeVisible();
+    const them = await firstSignIn(browser, email, password);
 
     await page.reload();
-    await page.getByLabel("User", { exact: true }).first().selectOption({ label: `Role Person (${email})` });
+    await page
+      .getByLabel("User", { exact: true })
+      .first()
+      .selectOption({ label: `Role Person (${email})` });
     await page.getByLabel("Team", { exact: true }).selectOption({ label: "Identity" });
     await page.getByLabel("Role", { exact: true }).selectOption("lead");
     await page.getByRole("button", { name: "Save team role" }).click();
@@ -84,7 +92,7 @@ test.describe("the admin grants access", () => {
     await them.goto("/services");
     await expect(them.getByRole("row", { name: /Auth Service/ })).toBeVisible();
     await expect(them.getByRole("row", { name: /Checkout API/ })).toHaveCount(0);
-    await theirs.close();
+    await them.context().close();
   });
 
   test("an auditor grant needs a future expiry within a year", async ({ page }) => {

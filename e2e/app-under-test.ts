@@ -40,7 +40,12 @@ async function waitForApp(url: string, web: ChildProcess): Promise<void> {
   throw new Error(`the web server did not answer at ${url}`);
 }
 
-export async function startAppUnderTest(options: { server: ScratchServer; port: number; worker: boolean; env?: Record<string, string> }): Promise<AppUnderTest> {
+export async function startAppUnderTest(options: {
+  server: ScratchServer;
+  port: number;
+  worker: boolean;
+  env?: Record<string, string>;
+}): Promise<AppUnderTest> {
   const { server, port } = options;
   const ownerUrl = await server.createDatabase("twelvefold_e2e");
   const login = `twelvefold_e2e_${randomBytes(4).toString("hex")}`;

@@ -62,7 +62,9 @@ test("the reviewer walks all twelve factors, with evidence, and submits", async 
   const first = item(page, NOT_MET);
   await first.getByLabel("Evidence links").fill("https://git.example.com/payments/payout-scheduler/-/settings/members");
   await first.getByLabel("Evidence links").press("Enter");
-  await first.getByLabel("Attachments").setInputFiles({ name: "access-review.txt", mimeType: "text/plain", buffer: Buffer.from("Members: 4 maintainers, base permission none.") });
+  await first
+    .getByLabel("Attachments")
+    .setInputFiles({ name: "access-review.txt", mimeType: "text/plain", buffer: Buffer.from("Members: 4 maintainers, base permission none.") });
   await first.getByRole("button", { name: "Attach", exact: true }).click();
   await expect(first.getByRole("status").filter({ hasText: "Attached access-review.txt." })).toBeVisible();
   await answerWithMouse(page, 1);

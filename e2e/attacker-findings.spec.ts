@@ -42,12 +42,17 @@ test.beforeAll(async ({ baseURL }) => {
   password = `attacker-findings-${run}`;
   const hash = await hashPassword(password);
   const [payments] = await query("SELECT id FROM teams WHERE slug = 'payments'");
-  const [user] = await query("INSERT INTO users (email, name, password_hash, updated_at) VALUES ($1, 'Pen Test Reviewer', $2, now()) RETURNING id", [`pentest.${run}@demo.test`, hash]);
+  const [user] = await query("INSERT INTO users (email, name, password_hash, updated_at) VALUES ($1, 'Pen Test Reviewer', $2, now()) RETURNING id", [
+    `pentest.${run}@demo.test`,
+    hash,
+  ]);
   await query("INSERT INTO memberships (user_id, team_id, role) VALUES ($1, $2, 'reviewer')", [user.id, payments.id]);
   reviewerId = user.id;
   [{ item_id: itemId }] = await query("SELECT item_id FROM responses LIMIT 1");
   reviewer = await signInOverHttp(base, `pentest.${run}@demo.test`, password);
-  [{ id: findingId }] = await query("SELECT f.id FROM findings f JOIN services s ON s.id = f.service_id WHERE s.team_id = $1 ORDER BY f.opened_at LIMIT 1", [payments.id]);
+  [{ id: findingId }] = await query("SELECT f.id FROM findings f JOIN services s ON s.id = f.service_id WHERE s.team_id = $1 ORDER BY f.opened_at LIMIT 1", [
+    payments.id,
+  ]);
   [{ id: assessmentId, slug: serviceSlug }] = await query(
     "SELECT a.id, s.slug FROM assessments a JOIN services s ON s.id = a.service_id WHERE s.team_id = $1 AND a.status = 'completed' ORDER BY a.approved_at DESC LIMIT 1",
     [payments.id],
@@ -76,12 +81,16 @@ async function callAction(name: string, fields: Record<string, string>, headers:
   });
 }
 
-const comments = async (body: string) => (await query("SELECT body FROM comments WHERE finding_id = $1 AND body LIKE $2", [findingId, `${body}%`])).map((r) => r.body as string);
+const comments = async (body: string) =>
+  (await query("SELECT body FROM comments WHERE finding_id = $1 AND body LIKE $2", [findingId, `${body}%`])).map((r) => r.body as string);
 
 test("a forged X-Forwarded-For is not believed: throttles and audit events see the connection's address", async () => {
   const email = `nobody.${run}@demo.test`;
   const csrf = await fetch(`${base}/api/auth/csrf`);
-  const cookie = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const cookie = csrf.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
   await fetch(`${base}/api/auth/callback/credentials`, {
     method: "POST",
@@ -116,7 +125,11 @@ test("over-long emails cut at every position around an emoji, NUL and lone surro
 });
 
 test("a NUL in a comment is dropped, not a 500", async () => {
-  const response = await callAction("app/findings/[id]/actions.ts#addCommentAction", { findingId, body: `nul ${run} before\u0000after` }, { cookie: reviewer, Origin: base });
+  const response = await callAction(
+    "app/findings/[id]/actions.ts#addCommentAction",
+    { findingId, body: `nul ${run} before\u0000after` },
+    { cookie: reviewer, Origin: base },
+  );
   expect(response.status).toBe(200);
   expect(await response.text()).toContain('"ok":true');
   expect(await comments(`nul ${run}`)).toEqual([`nul ${run} beforeafter`]);
@@ -137,7 +150,11 @@ test("a lone surrogate in the API's evidence source is stored as U+FFFD, not a 5
 
 test("a newline in the sign-in callbackUrl sends the user home, not a 500", async () => {
   for (const callbackUrl of ["/\n/evil.test", "/services\r\nSet-Cookie: x=1", "/\t/evil.test"]) {
-    const response = await callAction("app/sign-in/actions.ts#signInWithPassword", { email: `pentest.${run}@demo.test`, password, callbackUrl }, { Origin: base });
+    const response = await callAction(
+      "app/sign-in/actions.ts#signInWithPassword",
+      { email: `pentest.${run}@demo.test`, password, callbackUrl },
+      { Origin: base },
+    );
     expect(response.status, JSON.stringify(callbackUrl)).toBeLessThan(500);
     expect(response.headers.get("x-action-redirect") ?? "/").not.toContain("evil.test");
   }
@@ -160,7 +177,11 @@ test("exports are made only by POST: following a link to one makes nothing", asy
     expect(response.headers.get("allow")).toBe("POST");
   }
   // A cross-site form post to one is refused at the door.
-  const forged = await fetch(`${base}/findings/export?status=all`, { method: "POST", redirect: "manual", headers: { cookie: reviewer, Origin: "https://evil.test" } });
+  const forged = await fetch(`${base}/findings/export?status=all`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { cookie: reviewer, Origin: "https://evil.test" },
+  });
   expect(forged.status).toBe(403);
   expect(await mine()).toBe(before);
 });

@@ -16,17 +16,7 @@ const { encodeReply } = require("next/dist/compiled/react-server-dom-turbopack/c
   encodeReply: (value: unknown) => Promise<FormData | string>;
 };
 
-const PRINCIPALS = [
-  "anonymous",
-  "reviewerOfA",
-  "leadOfA",
-  "auditorOfA",
-  "memberOfB",
-  "orgAuditor",
-  "expiredOrgAuditor",
-  "disabledUser",
-  "admin",
-] as const;
+const PRINCIPALS = ["anonymous", "reviewerOfA", "leadOfA", "auditorOfA", "memberOfB", "orgAuditor", "expiredOrgAuditor", "disabledUser", "admin"] as const;
 type PrincipalName = (typeof PRINCIPALS)[number];
 
 /** A member of team A in each team role: a role added without its principal here does not compile. */
@@ -156,7 +146,10 @@ Object.assign(MATRIX, {
     input: (u) => ({ currentPassword: PASSWORD, newPassword: `new ${u} passphrase`, confirmPassword: `new ${u} passphrase` }),
     changed: async () => {
       // Every matrix user shares one hash: any other hash among them is a change. Put it back.
-      const rows = await query("UPDATE users SET password_hash = $1 WHERE email LIKE $2 AND password_hash <> $1 RETURNING id", [VICTIM_HASH, `%.${RUN}@demo.test`]);
+      const rows = await query("UPDATE users SET password_hash = $1 WHERE email LIKE $2 AND password_hash <> $1 RETURNING id", [
+        VICTIM_HASH,
+        `%.${RUN}@demo.test`,
+      ]);
       return rows.length > 0;
     },
   },
@@ -172,7 +165,14 @@ Object.assign(MATRIX, {
   },
   "app/services/actions.ts#updateServiceAction": {
     allowed: EDITORS_OF_A,
-    input: (u, ids) => ({ serviceId: ids.service, teamId: ids.team, name: `matrix-svc-${RUN}`, description: `matrix ${u}`, criticality: "low", repositoryUrl: "" }),
+    input: (u, ids) => ({
+      serviceId: ids.service,
+      teamId: ids.team,
+      name: `matrix-svc-${RUN}`,
+      description: `matrix ${u}`,
+      criticality: "low",
+      repositoryUrl: "",
+    }),
     changed: async (u, ids) => (await query("SELECT 1 FROM services WHERE id = $1 AND description = $2", [ids.service, `matrix ${u}`])).length > 0,
   },
   "app/services/actions.ts#startAssessmentAction": {
@@ -192,18 +192,21 @@ Object.assign(MATRIX, {
   "app/findings/[id]/actions.ts#assignOwnerAction": {
     allowed: LEAD_OF_A,
     input: (_u, ids) => ({ findingId: ids.finding, ownerId: ids.member }),
-    changed: async (_u, ids) => (await query("UPDATE findings SET owner_id = NULL WHERE id = $1 AND owner_id = $2 RETURNING id", [ids.finding, ids.member])).length > 0,
+    changed: async (_u, ids) =>
+      (await query("UPDATE findings SET owner_id = NULL WHERE id = $1 AND owner_id = $2 RETURNING id", [ids.finding, ids.member])).length > 0,
   },
   "app/findings/[id]/actions.ts#setDueDateAction": {
     allowed: LEAD_OF_A,
     input: (u, ids) => ({ findingId: ids.finding, dueOn: "2099-01-01", reason: `matrix ${u}` }),
     changed: async (_u, ids) =>
-      (await query("UPDATE findings SET due_date = NULL WHERE id = $1 AND (due_date AT TIME ZONE 'UTC')::date = '2099-01-01' RETURNING id", [ids.finding])).length > 0,
+      (await query("UPDATE findings SET due_date = NULL WHERE id = $1 AND (due_date AT TIME ZONE 'UTC')::date = '2099-01-01' RETURNING id", [ids.finding]))
+        .length > 0,
   },
   "app/findings/[id]/actions.ts#setProgressAction": {
     allowed: LEAD_OF_A,
     input: (_u, ids) => ({ findingId: ids.finding, status: "in_progress" }),
-    changed: async (_u, ids) => (await query("UPDATE findings SET status = 'open' WHERE id = $1 AND status = 'in_progress' RETURNING id", [ids.finding])).length > 0,
+    changed: async (_u, ids) =>
+      (await query("UPDATE findings SET status = 'open' WHERE id = $1 AND status = 'in_progress' RETURNING id", [ids.finding])).length > 0,
   },
   "app/findings/[id]/actions.ts#acceptRiskAction": {
     allowed: LEAD_OF_A,
@@ -223,7 +226,15 @@ Object.assign(MATRIX, {
   },
   "app/assessments/[id]/actions.ts#saveResponseAction": {
     allowed: REVIEWER_OF_A,
-    input: (u, ids) => ({ assessmentId: ids.draft, itemId: ids.item, baseVersion: "1", status: "met", justification: "", notes: `matrix ${u}`, evidenceLinks: "" }),
+    input: (u, ids) => ({
+      assessmentId: ids.draft,
+      itemId: ids.item,
+      baseVersion: "1",
+      status: "met",
+      justification: "",
+      notes: `matrix ${u}`,
+      evidenceLinks: "",
+    }),
     changed: async (u, ids) => (await query("SELECT 1 FROM responses WHERE assessment_id = $1 AND notes = $2", [ids.draft, `matrix ${u}`])).length > 0,
   },
   "app/assessments/[id]/actions.ts#addAttachmentAction": {
@@ -296,14 +307,21 @@ Object.assign(MATRIX, {
   "app/tokens/actions.ts#revokeTokenAction": {
     allowed: ["leadOfA", "admin"],
     input: (_u, ids) => ({ tokenId: ids.tokenToRevoke }),
-    changed: async (_u, ids) => (await query("UPDATE api_tokens SET revoked_at = NULL, revoked_by_id = NULL WHERE id = $1 AND revoked_at IS NOT NULL RETURNING id", [ids.tokenToRevoke])).length > 0,
+    changed: async (_u, ids) =>
+      (await query("UPDATE api_tokens SET revoked_at = NULL, revoked_by_id = NULL WHERE id = $1 AND revoked_at IS NOT NULL RETURNING id", [ids.tokenToRevoke]))
+        .length > 0,
   },
   // Reviewers of the team decide on machine suggestions in a draft, as they answer items.
   "app/assessments/[id]/actions.ts#decideSuggestionAction": {
     allowed: REVIEWER_OF_A,
     input: (_u, ids) => ({ assessmentId: ids.draft, itemId: ids.item, evidenceId: ids.evidence, decision: "accept" }),
     changed: async (_u, ids) =>
-      (await query("UPDATE responses SET suggestion_id = NULL, suggestion_outcome = NULL, suggestion_decided_by_id = NULL, suggestion_decided_at = NULL WHERE assessment_id = $1 AND item_id = $2 AND suggestion_id IS NOT NULL RETURNING id", [ids.draft, ids.item])).length > 0,
+      (
+        await query(
+          "UPDATE responses SET suggestion_id = NULL, suggestion_outcome = NULL, suggestion_decided_by_id = NULL, suggestion_decided_at = NULL WHERE assessment_id = $1 AND item_id = $2 AND suggestion_id IS NOT NULL RETURNING id",
+          [ids.draft, ids.item],
+        )
+      ).length > 0,
   },
 } satisfies Record<string, Row>);
 
@@ -395,13 +413,26 @@ Object.assign(ROUTES, {
     path: (ids: Ids) => `/assessments/${ids.toReturn}/report`,
     check: async (response: Response) => {
       expect(response.headers.get("content-type")).toBe("application/pdf");
-      expect(Buffer.from(await response.arrayBuffer()).subarray(0, 5).toString()).toBe("%PDF-");
+      expect(
+        Buffer.from(await response.arrayBuffer())
+          .subarray(0, 5)
+          .toString(),
+      ).toBe("%PDF-");
     },
   },
 });
 
 // The API (/api/v1), called with each kind of token, and with none or a session cookie instead.
-const API_CALLERS = ["noToken", "sessionCookieOfLeadOfA", "submitTokenOfA", "readTokenOfA", "expiredTokenOfA", "revokedTokenOfA", "tokenOfB", "tokenOfNonLead"] as const;
+const API_CALLERS = [
+  "noToken",
+  "sessionCookieOfLeadOfA",
+  "submitTokenOfA",
+  "readTokenOfA",
+  "expiredTokenOfA",
+  "revokedTokenOfA",
+  "tokenOfB",
+  "tokenOfNonLead",
+] as const;
 type ApiCallerName = (typeof API_CALLERS)[number];
 const apiTokens = new Map<ApiCallerName, string>();
 const TEAM_TOKENS_OF_ANY_TEAM: ApiCallerName[] = ["submitTokenOfA", "readTokenOfA", "tokenOfB"];
@@ -529,10 +560,12 @@ test.beforeAll(async ({ baseURL }) => {
   const team = async (slug: string) => (await query("SELECT id FROM teams WHERE slug = $1", [slug]))[0].id as string;
   const [payments, identity] = [await team("payments"), await team("identity")];
   const user = async (name: string, extra: (id: string) => Promise<unknown> = async () => {}) => {
-    const [row] = await query(
-      "INSERT INTO users (email, name, password_hash, is_admin, updated_at) VALUES ($1, $2, $3, $4, now()) RETURNING id",
-      [`${name}.${run}@demo.test`, name, hash, name === "admin"],
-    );
+    const [row] = await query("INSERT INTO users (email, name, password_hash, is_admin, updated_at) VALUES ($1, $2, $3, $4, now()) RETURNING id", [
+      `${name}.${run}@demo.test`,
+      name,
+      hash,
+      name === "admin",
+    ]);
     await extra(row.id);
     return { email: `${name}.${run}@demo.test`, id: row.id as string };
   };
@@ -565,14 +598,16 @@ test.beforeAll(async ({ baseURL }) => {
     )
   )[0].id;
   ids.tokenToRevoke = (
-    await query("INSERT INTO api_tokens (name, prefix, token_hash, team_id, scope, created_by_id, expires_at) VALUES ('matrix revocable', 'tf_revoke', $1, $2, 'read', $3, now() + interval '30 days') RETURNING id", [
-      hashApiToken(newApiToken()),
-      payments,
-      principals.leadOfA.id,
-    ])
+    await query(
+      "INSERT INTO api_tokens (name, prefix, token_hash, team_id, scope, created_by_id, expires_at) VALUES ('matrix revocable', 'tf_revoke', $1, $2, 'read', $3, now() + interval '30 days') RETURNING id",
+      [hashApiToken(newApiToken()), payments, principals.leadOfA.id],
+    )
   )[0].id;
   ids.evidence = (
-    await query("INSERT INTO evidence (service_id, item_id, status, summary, source) SELECT service_id, $2, 'met', 'matrix evidence', 'matrix' FROM assessments WHERE id = $1 RETURNING id", [ids.draft, ids.item])
+    await query(
+      "INSERT INTO evidence (service_id, item_id, status, summary, source) SELECT service_id, $2, 'met', 'matrix evidence', 'matrix' FROM assessments WHERE id = $1 RETURNING id",
+      [ids.draft, ids.item],
+    )
   )[0].id;
   // API tokens, one per kind of caller the API must tell apart.
   const token = async (name: ApiCallerName, teamId: string, scope: string, creator: string, extra = "") => {
@@ -617,7 +652,11 @@ async function seedAssessments(run: string, team: string) {
       "INSERT INTO assessments (service_id, checklist_version_id, status, submitted_at, updated_at) VALUES ($1, $2, $3::assessment_status, CASE WHEN $3::text = 'in_review' THEN now() END, now()) RETURNING id",
       [await service(name), version.id, state],
     );
-    await query("INSERT INTO responses (assessment_id, item_id, status, updated_at) SELECT $1, unnest($2::text[]), $3::response_status, now()", [row.id, itemIds, answer]);
+    await query("INSERT INTO responses (assessment_id, item_id, status, updated_at) SELECT $1, unnest($2::text[]), $3::response_status, now()", [
+      row.id,
+      itemIds,
+      answer,
+    ]);
     return row.id as string;
   };
   ids.service = await service(`matrix-svc-${run}`);
@@ -628,7 +667,10 @@ async function seedAssessments(run: string, team: string) {
   ids.toApprove = await assessment(`matrix-approve-${run}`, "in_review", "met");
   ids.item = itemIds[0]!;
   ids.finding = (
-    await query("INSERT INTO findings (service_id, item_id, title, severity, updated_at) VALUES ($1, $2, 'Matrix finding', 'medium', now()) RETURNING id", [ids.service, ids.item])
+    await query("INSERT INTO findings (service_id, item_id, title, severity, updated_at) VALUES ($1, $2, 'Matrix finding', 'medium', now()) RETURNING id", [
+      ids.service,
+      ids.item,
+    ])
   )[0].id;
   const [response] = await query("SELECT id FROM responses WHERE assessment_id = $1 AND item_id = $2", [ids.draft, ids.item]);
   const attach = async (name: string, text: string) =>
@@ -697,7 +739,11 @@ for (const [route, row] of Object.entries(ROUTES)) {
       const allowed = row.allowed.includes(principal);
       test(`${principal} is ${allowed ? "allowed" : "refused"}`, async ({ baseURL }) => {
         const method = row.method ?? "GET";
-        const response = await fetch(`${baseURL}${row.path(ids)}`, { method, redirect: "manual", headers: { cookie: cookies.get(principal) ?? "", Origin: baseURL! } });
+        const response = await fetch(`${baseURL}${row.path(ids)}`, {
+          method,
+          redirect: "manual",
+          headers: { cookie: cookies.get(principal) ?? "", Origin: baseURL! },
+        });
         if (allowed) {
           expect(response.status).toBe(200);
           await row.check(response, principal);

@@ -22,9 +22,11 @@ test("the lead goes from the weakest service to a finding, owns it, accepts its 
   await page.getByRole("navigation", { name: "Trends for" }).getByRole("link", { name: "All teams" }).click();
   await expect(page.getByText("Mean latest score of the assessed services, as each month ended.")).toBeVisible();
   const heatmap = page.getByRole("table", { name: /Latest score of each service/ });
-  const rows = await heatmap.locator("tbody tr").evaluateAll((trs) =>
-    trs.map((tr) => ({ name: tr.querySelector("th a")?.textContent?.trim() ?? "", score: Number(tr.querySelector("td")?.textContent?.trim()) })),
-  );
+  const rows = await heatmap
+    .locator("tbody tr")
+    .evaluateAll((trs) =>
+      trs.map((tr) => ({ name: tr.querySelector("th a")?.textContent?.trim() ?? "", score: Number(tr.querySelector("td")?.textContent?.trim()) })),
+    );
   const weakest = rows.filter((r) => Number.isFinite(r.score)).sort((a, b) => a.score - b.score)[0]!;
   await heatmap.getByRole("link", { name: weakest.name, exact: true }).click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText(weakest.name);
@@ -36,7 +38,10 @@ test("the lead goes from the weakest service to a finding, owns it, accepts its 
   await expectAccessible(page);
 
   // An open one (not already in progress or accepted), from the service's findings.
-  const open = page.getByRole("table", { name: "Open findings of this service" }).getByRole("row").filter({ has: page.getByRole("cell", { name: /^open$/i }) });
+  const open = page
+    .getByRole("table", { name: "Open findings of this service" })
+    .getByRole("row")
+    .filter({ has: page.getByRole("cell", { name: /^open$/i }) });
   await open.first().getByRole("link").click();
   await expect(page.getByRole("heading", { name: "What the item asks" })).toBeVisible();
   findingUrl = page.url();
@@ -95,7 +100,12 @@ test("a member of another team sees none of it", async ({ browser }) => {
   const db = new pg.Client({ connectionString: process.env.E2E_DATABASE_URL });
   await db.connect();
   try {
-    const [user] = (await db.query("INSERT INTO users (email, name, password_hash, updated_at) VALUES ($1, 'Identity Member', $2, now()) RETURNING id", [email, await hashPassword(password)])).rows;
+    const [user] = (
+      await db.query("INSERT INTO users (email, name, password_hash, updated_at) VALUES ($1, 'Identity Member', $2, now()) RETURNING id", [
+        email,
+        await hashPassword(password),
+      ])
+    ).rows;
     await db.query("INSERT INTO memberships (user_id, team_id, role) SELECT $1, id, 'lead' FROM teams WHERE slug = 'identity'", [user.id]);
   } finally {
     await db.end();

@@ -85,14 +85,54 @@ const HOSTILE = [
  * surrogate pair, in a combining sequence or on a NUL.
  */
 const overLong = () =>
-  fc.tuple(fc.constantFrom(47, 119, 253, 299, 499, 999, 1999, 3999), fc.integer({ min: -2, max: 2 }), fc.constantFrom("😀", "e\u0301", "\u0000", "\uD800", "👩‍👩‍👧")).map(
-    ([limit, offset, tail]) => `${"a".repeat(limit + offset)}${tail.repeat(4)}@x.test`,
-  );
+  fc
+    .tuple(
+      fc.constantFrom(47, 119, 253, 299, 499, 999, 1999, 3999),
+      fc.integer({ min: -2, max: 2 }),
+      fc.constantFrom("😀", "e\u0301", "\u0000", "\uD800", "👩‍👩‍👧"),
+    )
+    .map(([limit, offset, tail]) => `${"a".repeat(limit + offset)}${tail.repeat(4)}@x.test`);
 const FIELDS = [
-  "assessmentId", "itemId", "serviceId", "teamId", "findingId", "userId", "attachmentId", "exportId", "tokenId", "evidenceId",
-  "baseVersion", "status", "justification", "notes", "evidenceLinks", "severity", "reason", "comment", "body", "name", "slug",
-  "description", "criticality", "repositoryUrl", "email", "role", "expiresOn", "dueOn", "until", "scope", "ownerId",
-  "currentPassword", "newPassword", "password", "file", "sha256", "format", "team", "teamSlug", "decision",
+  "assessmentId",
+  "itemId",
+  "serviceId",
+  "teamId",
+  "findingId",
+  "userId",
+  "attachmentId",
+  "exportId",
+  "tokenId",
+  "evidenceId",
+  "baseVersion",
+  "status",
+  "justification",
+  "notes",
+  "evidenceLinks",
+  "severity",
+  "reason",
+  "comment",
+  "body",
+  "name",
+  "slug",
+  "description",
+  "criticality",
+  "repositoryUrl",
+  "email",
+  "role",
+  "expiresOn",
+  "dueOn",
+  "until",
+  "scope",
+  "ownerId",
+  "currentPassword",
+  "newPassword",
+  "password",
+  "file",
+  "sha256",
+  "format",
+  "team",
+  "teamSlug",
+  "decision",
 ];
 const PATH_PARAM = /\[(?:\.\.\.)?(\w+)\]/g;
 
@@ -152,9 +192,13 @@ test.beforeAll(async () => {
     await db.query(`DROP TRIGGER IF EXISTS fuzz_count ON "${table}"`);
     await db.query(`CREATE TRIGGER fuzz_count AFTER INSERT OR UPDATE OR DELETE ON "${table}" FOR EACH ROW EXECUTE FUNCTION fuzz_count()`);
   }
-  await db.query(`DROP TRIGGER IF EXISTS fuzz_count ON sessions; CREATE TRIGGER fuzz_count AFTER INSERT ON sessions FOR EACH ROW EXECUTE FUNCTION fuzz_count()`);
+  await db.query(
+    `DROP TRIGGER IF EXISTS fuzz_count ON sessions; CREATE TRIGGER fuzz_count AFTER INSERT ON sessions FOR EACH ROW EXECUTE FUNCTION fuzz_count()`,
+  );
   for (const table of ["api_tokens", "exports"]) {
-    await db.query(`DROP TRIGGER IF EXISTS fuzz_count ON ${table}; CREATE TRIGGER fuzz_count AFTER INSERT OR DELETE ON ${table} FOR EACH ROW EXECUTE FUNCTION fuzz_count()`);
+    await db.query(
+      `DROP TRIGGER IF EXISTS fuzz_count ON ${table}; CREATE TRIGGER fuzz_count AFTER INSERT OR DELETE ON ${table} FOR EACH ROW EXECUTE FUNCTION fuzz_count()`,
+    );
   }
   await db.query(
     `DROP TRIGGER IF EXISTS fuzz_count ON audit_events; CREATE TRIGGER fuzz_count AFTER INSERT ON audit_events FOR EACH ROW WHEN (NEW.category = 'change') EXECUTE FUNCTION fuzz_count()`,
@@ -165,9 +209,15 @@ test.beforeAll(async () => {
   const password = `fuzz-password-${run}`;
   const hash = await hashPassword(password);
   const payments = (await db.query<{ id: string }>("SELECT id FROM teams WHERE slug = 'payments'")).rows[0]!.id;
-  await db.query("INSERT INTO users (email, name, password_hash, is_admin, updated_at) VALUES ($1, 'Fuzz Admin', $2, true, now())", [`fuzz-admin.${run}@fuzz.test`, hash]);
+  await db.query("INSERT INTO users (email, name, password_hash, is_admin, updated_at) VALUES ($1, 'Fuzz Admin', $2, true, now())", [
+    `fuzz-admin.${run}@fuzz.test`,
+    hash,
+  ]);
   const reviewerRow = (
-    await db.query<{ id: string }>("INSERT INTO users (email, name, password_hash, updated_at) VALUES ($1, 'Fuzz Reviewer', $2, now()) RETURNING id", [`fuzz-reviewer.${run}@fuzz.test`, hash])
+    await db.query<{ id: string }>("INSERT INTO users (email, name, password_hash, updated_at) VALUES ($1, 'Fuzz Reviewer', $2, now()) RETURNING id", [
+      `fuzz-reviewer.${run}@fuzz.test`,
+      hash,
+    ])
   ).rows[0]!;
   await db.query("INSERT INTO memberships (user_id, team_id, role) VALUES ($1, $2, 'reviewer')", [reviewerRow.id, payments]);
   token = newApiToken();
@@ -213,7 +263,12 @@ const value = () =>
     fc.double().map(String),
     fc.json({ maxDepth: 3 }),
   );
-const key = () => fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...FIELDS) }, fc.constantFrom("__proto__", "constructor", "prototype", "0", "1_x", "$ACTION_ID"), fc.string({ maxLength: 12 }));
+const key = () =>
+  fc.oneof(
+    { weight: 6, arbitrary: fc.constantFrom(...FIELDS) },
+    fc.constantFrom("__proto__", "constructor", "prototype", "0", "1_x", "$ACTION_ID"),
+    fc.string({ maxLength: 12 }),
+  );
 const fields = () => fc.dictionary(key(), value(), { maxKeys: 9 });
 
 /** Multipart text; `broken` leaves it unterminated or mismatched. */
@@ -232,7 +287,12 @@ const OVERSIZED = 1024 * 1024;
 /** Stands for "the server never answered" (a reset, a hang-up) in a result. */
 const NO_ANSWER = -1;
 
-async function send(what: string, path: string, init: { method?: string; headers?: Record<string, string>; body?: string }, refusedWhen: (status: number, text: string, headers: Headers) => boolean): Promise<Sent> {
+async function send(
+  what: string,
+  path: string,
+  init: { method?: string; headers?: Record<string, string>; body?: string },
+  refusedWhen: (status: number, text: string, headers: Headers) => boolean,
+): Promise<Sent> {
   let response: Response;
   try {
     response = await fetch(`${base}${path}`, { redirect: "manual", ...init, headers: { Origin: base, ...init.headers } });
@@ -273,7 +333,10 @@ async function fire(title: string, requests: (() => Promise<Sent>)[], failures: 
     }
   }
   // What the run reached: a fuzzer that never gets past the first check proves little.
-  const bands = [...statuses].sort().map(([band, n]) => `${band} ${n}`).join(", ");
+  const bands = [...statuses]
+    .sort()
+    .map(([band, n]) => `${band} ${n}`)
+    .join(", ");
   console.log(`fuzz: ${title}: ${sent} requests (${bands}); ${accepted} taken as accepted, ${sent - accepted} as refused (no row may change)`);
   return sent;
 }
@@ -292,7 +355,10 @@ test("every server action survives malformed input", async () => {
   const requests: (() => Promise<Sent>)[] = [];
   const actions = [...actionsInBuild().entries()];
   for (const [index, [name, action]] of actions.entries()) {
-    const samples = fc.sample(fc.tuple(fields(), fc.nat(11), fc.nat(2), fc.string({ unit: "binary", maxLength: 200 })), { seed: SEED + index, numRuns: PER_ACTION });
+    const samples = fc.sample(fc.tuple(fields(), fc.nat(11), fc.nat(2), fc.string({ unit: "binary", maxLength: 200 })), {
+      seed: SEED + index,
+      numRuns: PER_ACTION,
+    });
     for (const [values, shape, who, raw] of samples) {
       // Signing out everywhere would end the fuzzer's session: that one only ever goes anonymous.
       const cookie = name.endsWith("#signOutEverywhere") ? "" : [admin, reviewer, ""][who]!;
@@ -301,7 +367,10 @@ test("every server action survives malformed input", async () => {
       let body: string;
       if (shape <= 4) {
         // As React encodes a form action's arguments (with or without a previous state).
-        ({ type, body } = multipart([...entries.map(([k, v]): [string, string] => [`_1_${k}`, v]), ["0", shape % 2 ? '[{"ok":false,"message":null},"$K1"]' : '["$K1"]']]));
+        ({ type, body } = multipart([
+          ...entries.map(([k, v]): [string, string] => [`_1_${k}`, v]),
+          ["0", shape % 2 ? '[{"ok":false,"message":null},"$K1"]' : '["$K1"]'],
+        ]));
       } else if (shape === 5) {
         ({ type, body } = multipart([["0", raw], ...entries]));
       } else if (shape === 6) {
@@ -317,7 +386,15 @@ test("every server action survives malformed input", async () => {
         const boundary = ["b", "fuzzboundary", "----WebKitFormBoundary7MA4YWxkTrZu0gW"][raw.length % 3];
         const meta = raw.length % 4 === 3 ? raw : JSON.stringify({ id: action.id, bound: raw.length % 5 === 4 ? null : "$@1" });
         const bound = raw.length % 7 === 6 ? raw : '[{"ok":false,"message":null}]';
-        const naming: [string, string][] = shape === 10 ? [[`$ACTION_ID_${action.id}`, ""]] : [["$ACTION_REF_1", ""], ["$ACTION_1:0", meta], ["$ACTION_1:1", bound], ["$ACTION_KEY", "k0"]];
+        const naming: [string, string][] =
+          shape === 10
+            ? [[`$ACTION_ID_${action.id}`, ""]]
+            : [
+                ["$ACTION_REF_1", ""],
+                ["$ACTION_1:0", meta],
+                ["$ACTION_1:1", bound],
+                ["$ACTION_KEY", "k0"],
+              ];
         ({ type, body } = multipart([...naming, ...entries], raw.length % 11 === 10 ? 1 : 0, boundary));
       }
       const id = shape === 9 && raw.length % 2 ? ascii(raw) || "00" : action.id;
@@ -326,7 +403,9 @@ test("every server action survives malformed input", async () => {
       requests.push(() =>
         send(`${name} (shape ${shape})`, action.path, { method: "POST", headers, body }, (status, text, headers) =>
           // Accepted: a result that says ok (in the RSC payload, or embedded in the page), or a redirect after success.
-          shape < 10 ? status >= 400 || (!/"ok":true/.test(text) && !headers.get("x-action-redirect")) : status >= 400 || (status < 300 && !/\\?"ok\\?":true/.test(text)),
+          shape < 10
+            ? status >= 400 || (!/"ok":true/.test(text) && !headers.get("x-action-redirect"))
+            : status >= 400 || (status < 300 && !/\\?"ok\\?":true/.test(text)),
         ),
       );
     }
@@ -341,13 +420,22 @@ test("every route handler survives malformed paths, queries, bodies and tokens",
   const routes = routesInBuild().filter((r) => !r.startsWith("/api/auth/"));
   for (const [index, route] of routes.entries()) {
     const samples = fc.sample(
-      fc.tuple(fc.array(value(), { minLength: 3, maxLength: 3 }), fields(), fc.constantFrom("GET", "POST", "PUT", "PATCH", "DELETE"), fc.nat(4), fc.nat(3), fc.string({ unit: "binary", maxLength: 300 })),
+      fc.tuple(
+        fc.array(value(), { minLength: 3, maxLength: 3 }),
+        fields(),
+        fc.constantFrom("GET", "POST", "PUT", "PATCH", "DELETE"),
+        fc.nat(4),
+        fc.nat(3),
+        fc.string({ unit: "binary", maxLength: 300 }),
+      ),
       { seed: SEED + 1000 + index, numRuns: PER_ROUTE },
     );
     for (const [params, query, method, auth, bodyKind, raw] of samples) {
       let n = 0;
       const path = route.replace(/\/route$/, "").replace(PATH_PARAM, () => enc(params[n++ % params.length]!)) || "/";
-      const search = Object.entries(query).map(([k, v]) => `${enc(k)}=${enc(v)}`).join("&");
+      const search = Object.entries(query)
+        .map(([k, v]) => `${enc(k)}=${enc(v)}`)
+        .join("&");
       const headers: Record<string, string> = {};
       if (auth === 1) headers.Authorization = `Bearer ${token}`;
       if (auth === 2) headers.Authorization = `Bearer ${ascii(raw).slice(0, 80)}`;
@@ -358,7 +446,14 @@ test("every route handler survives malformed paths, queries, bodies and tokens",
         headers["Content-Type"] = bodyKind === 3 ? "multipart/form-data; boundary=x" : "application/json";
         body = [JSON.stringify(query), raw, `{"a":${"[".repeat(5000)}`, "x".repeat(2 * 1024 * 1024)][bodyKind];
       }
-      requests.push(() => send(`${method} ${route} (auth ${auth}, body ${bodyKind})`, `${path}${search ? `?${search}` : ""}`, { method, headers, body }, (status) => status >= 400));
+      requests.push(() =>
+        send(
+          `${method} ${route} (auth ${auth}, body ${bodyKind})`,
+          `${path}${search ? `?${search}` : ""}`,
+          { method, headers, body },
+          (status) => status >= 400,
+        ),
+      );
     }
   }
   total += await fire("route handlers", requests, failures);
@@ -381,11 +476,16 @@ test("pages that read the address survive malformed ones", async () => {
     "/exports?",
     "/tokens?",
   ];
-  const samples = fc.sample(fc.tuple(fc.constantFrom(...templates), fc.array(value(), { minLength: 2, maxLength: 2 }), fields(), fc.nat(1)), { seed: SEED + 2000, numRuns: PAGE_REQUESTS });
+  const samples = fc.sample(fc.tuple(fc.constantFrom(...templates), fc.array(value(), { minLength: 2, maxLength: 2 }), fields(), fc.nat(1)), {
+    seed: SEED + 2000,
+    numRuns: PAGE_REQUESTS,
+  });
   const requests = samples.map(([template, params, query, who]) => {
     let n = 0;
     const path = template.replace(/\{\}/g, () => enc(params[n++]!)).replace(/\?$/, "");
-    const search = Object.entries(query).map(([k, v]) => `${enc(k)}=${enc(v)}`).join("&");
+    const search = Object.entries(query)
+      .map(([k, v]) => `${enc(k)}=${enc(v)}`)
+      .join("&");
     return () => send(`GET ${template}`, `${path}${search ? `?${search}` : ""}`, { headers: { cookie: who ? reviewer : admin } }, () => true);
   });
   total += await fire("pages", requests, failures);

@@ -61,7 +61,12 @@ test("the main navigation reaches every section", async ({ page }) => {
   await nav.getByRole("link", { name: "Findings" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Findings" })).toBeVisible();
   // Soonest due first: the demo data has overdue findings, and they lead.
-  await expect(page.getByRole("table", { name: /^Findings, sorted by due/ }).getByRole("row").nth(1)).toContainText("Overdue");
+  await expect(
+    page
+      .getByRole("table", { name: /^Findings, sorted by due/ })
+      .getByRole("row")
+      .nth(1),
+  ).toContainText("Overdue");
 
   await nav.getByRole("link", { name: "Admin" }).click();
   await expect(page.getByText(/v1\.0\.0 · Twelve-Factor security addendum checklist/)).toBeVisible();

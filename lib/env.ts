@@ -1,4 +1,4 @@
-// The only module that reads process.env (STYLE.md, habit 6). Every setting is
+// The only module that reads process.env (ARCHITECTURE.md, habit 3). Every setting is
 // validated here; a bad value ends the process with one line per problem.
 import { z } from "zod";
 import { severities } from "./vocabulary/levels";
@@ -18,8 +18,7 @@ const postgresUrl = z
     { message: "must be a URL like postgresql://user:password@host:5432/database" },
   );
 
-const optional = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
 
 const SEVERITY_KEYS = severities.values;
 
@@ -103,18 +102,18 @@ export class ConfigError extends Error {
 const OIDC_KEYS = ["AUTH_OIDC_ISSUER", "AUTH_OIDC_CLIENT_ID", "AUTH_OIDC_CLIENT_SECRET"] as const;
 
 export function parseEnv(source: Record<string, string | undefined>): Env {
-  const result = schema.superRefine((env, ctx) => {
-    const set = OIDC_KEYS.filter((key) => env[key]);
-    if (set.length > 0 && set.length < OIDC_KEYS.length) {
-      for (const key of OIDC_KEYS.filter((k) => !env[k])) {
-        ctx.addIssue({ code: "custom", path: [key], message: `is needed too: single sign-on takes ${OIDC_KEYS.join(", ")}` });
+  const result = schema
+    .superRefine((env, ctx) => {
+      const set = OIDC_KEYS.filter((key) => env[key]);
+      if (set.length > 0 && set.length < OIDC_KEYS.length) {
+        for (const key of OIDC_KEYS.filter((k) => !env[k])) {
+          ctx.addIssue({ code: "custom", path: [key], message: `is needed too: single sign-on takes ${OIDC_KEYS.join(", ")}` });
+        }
       }
-    }
-  }).safeParse(source);
+    })
+    .safeParse(source);
   if (!result.success) {
-    throw new ConfigError(
-      result.error.issues.map((issue) => `${issue.path.join(".") || "environment"} ${issue.message}`),
-    );
+    throw new ConfigError(result.error.issues.map((issue) => `${issue.path.join(".") || "environment"} ${issue.message}`));
   }
   return result.data;
 }

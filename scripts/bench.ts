@@ -58,13 +58,15 @@ try {
   const reviewer = await signInOverHttp(BASE, "reviewer@demo.test", password);
 
   const autosave = autosaveOverHttp(BASE, root, reviewer, targets.save);
-  const get = (cookie: string, url: string, expect = "text/html", method: "GET" | "POST" = "GET") => async () => {
-    const response = await fetch(`${BASE}${url}`, { method, headers: { cookie, Origin: BASE }, redirect: "manual" });
-    const body = await response.arrayBuffer();
-    if (response.status !== 200 || !(response.headers.get("content-type") ?? "").includes(expect)) {
-      throw new Error(`${url} answered ${response.status} ${response.headers.get("content-type")} (${body.byteLength} bytes)`);
-    }
-  };
+  const get =
+    (cookie: string, url: string, expect = "text/html", method: "GET" | "POST" = "GET") =>
+    async () => {
+      const response = await fetch(`${BASE}${url}`, { method, headers: { cookie, Origin: BASE }, redirect: "manual" });
+      const body = await response.arrayBuffer();
+      if (response.status !== 200 || !(response.headers.get("content-type") ?? "").includes(expect)) {
+        throw new Error(`${url} answered ${response.status} ${response.headers.get("content-type")} (${body.byteLength} bytes)`);
+      }
+    };
   const pages: { page: string; path: string; run: () => Promise<void>; runs?: number; floorKey: string }[] = [
     { page: "Portfolio dashboard", path: "/", run: get(auditor, "/"), floorKey: "dashboard" },
     { page: "Service report", path: `/services/${targets.slug}`, run: get(auditor, `/services/${targets.slug}`), floorKey: "service" },
@@ -114,7 +116,9 @@ try {
   say(
     `while 4 PDFs render: liveness p95 ${pressure.whileRendering.live.p95} ms (idle ${pressure.idle.live.p95}), dashboard p95 ${pressure.whileRendering.dashboard.p95} ms (idle ${pressure.idle.dashboard.p95}); ${pressure.whileRendering.reportsMade} reports made, ${pressure.whileRendering.reportsBusy} told to wait`,
   );
-  const pdf = Buffer.from(await (await fetch(`${BASE}/assessments/${targets.assessmentId}/report`, { method: "POST", headers: { cookie: auditor, Origin: BASE } })).arrayBuffer());
+  const pdf = Buffer.from(
+    await (await fetch(`${BASE}/assessments/${targets.assessmentId}/report`, { method: "POST", headers: { cookie: auditor, Origin: BASE } })).arrayBuffer(),
+  );
   const pdfPages = (pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) ?? []).length;
   results.find((r) => r.page === "Assessment PDF")!.note = `${pdfPages} pages, ${Math.round(pdf.length / 1024)} KiB`;
   const js = {
@@ -150,7 +154,7 @@ async function pickTargets(url: string) {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const one = async <T,>(sql: string, values: unknown[] = []) => (await client.query(sql, values)).rows[0] as T;
+    const one = async <T>(sql: string, values: unknown[] = []) => (await client.query(sql, values)).rows[0] as T;
     const service = await one<{ slug: string; id: string }>(
       "SELECT s.slug, s.id FROM services s JOIN assessments a ON a.service_id = s.id GROUP BY s.id ORDER BY count(*) DESC, s.slug LIMIT 1",
     );
@@ -160,11 +164,19 @@ async function pickTargets(url: string) {
       [DOSSIER_SLUG],
     );
     if (!assessment) throw new Error(`no assessment of ${DOSSIER_SLUG}: run \`npm run seed:scale\` again on an empty database`);
-    const draft = await one<{ id: string }>("SELECT a.id FROM assessments a JOIN services s ON s.id = a.service_id WHERE s.slug = 'checkout-api' AND a.status = 'draft' LIMIT 1");
-    const answer = await one<{ item_id: string; version: number; status: SaveTarget["answer"]["status"]; justification: string; notes: string; evidence_links: string[] }>(
-      "SELECT item_id, version, status::text, justification, notes, evidence_links FROM responses WHERE assessment_id = $1 ORDER BY item_id LIMIT 1",
-      [draft.id],
+    const draft = await one<{ id: string }>(
+      "SELECT a.id FROM assessments a JOIN services s ON s.id = a.service_id WHERE s.slug = 'checkout-api' AND a.status = 'draft' LIMIT 1",
     );
+    const answer = await one<{
+      item_id: string;
+      version: number;
+      status: SaveTarget["answer"]["status"];
+      justification: string;
+      notes: string;
+      evidence_links: string[];
+    }>("SELECT item_id, version, status::text, justification, notes, evidence_links FROM responses WHERE assessment_id = $1 ORDER BY item_id LIMIT 1", [
+      draft.id,
+    ]);
     const save: SaveTarget = {
       assessmentId: draft.id,
       itemId: answer.item_id,

@@ -14,7 +14,10 @@ const FORWARDED = ["x-forwarded-proto", "x-forwarded-host", "x-forwarded-port", 
 
 /** A trust function from TRUSTED_PROXIES' text; throws on an entry that is not an address, CIDR or known name. */
 export function trustFrom(setting) {
-  const entries = (setting ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+  const entries = (setting ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   return entries.length ? proxyaddr.compile(entries) : () => false;
 }
 

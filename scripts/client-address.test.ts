@@ -3,7 +3,11 @@ import { describe, expect, it } from "vitest";
 import { stampClient, trustFrom } from "./client-address.mjs";
 
 type Req = { socket: { remoteAddress: string }; connection: { remoteAddress: string }; headers: Record<string, string | undefined> };
-const request = (peer: string, headers: Record<string, string>): Req => ({ socket: { remoteAddress: peer }, connection: { remoteAddress: peer }, headers: { ...headers } });
+const request = (peer: string, headers: Record<string, string>): Req => ({
+  socket: { remoteAddress: peer },
+  connection: { remoteAddress: peer },
+  headers: { ...headers },
+});
 const stamp = (setting: string | undefined, req: Req) => {
   stampClient(req, trustFrom(setting));
   return req.headers;
@@ -11,7 +15,15 @@ const stamp = (setting: string | undefined, req: Req) => {
 
 describe("the client's address", () => {
   it("is the connection's own when no proxy is trusted, whatever the client claims", () => {
-    const headers = stamp(undefined, request("198.51.100.7", { "x-forwarded-for": "10.0.0.1, 127.0.0.1", "x-real-ip": "1.2.3.4", "x-forwarded-proto": "https", "x-forwarded-host": "evil.test" }));
+    const headers = stamp(
+      undefined,
+      request("198.51.100.7", {
+        "x-forwarded-for": "10.0.0.1, 127.0.0.1",
+        "x-real-ip": "1.2.3.4",
+        "x-forwarded-proto": "https",
+        "x-forwarded-host": "evil.test",
+      }),
+    );
     expect(headers).toEqual({ "x-forwarded-for": "198.51.100.7" });
   });
 

@@ -59,7 +59,10 @@ describe("the Dockerfile", () => {
     const exposed = final.filter((i) => i.keyword === "EXPOSE").flatMap((i) => i.args.split(/\s+/).map((p) => Number.parseInt(p, 10)));
     expect(exposed.length).toBeGreaterThan(0);
     for (const port of exposed) expect(port).toBeGreaterThanOrEqual(1024);
-    const env = final.filter((i) => i.keyword === "ENV").map((i) => i.args).join(" ");
+    const env = final
+      .filter((i) => i.keyword === "ENV")
+      .map((i) => i.args)
+      .join(" ");
     const port = Number(/\bPORT=(\d+)/.exec(env)?.[1]);
     expect(exposed).toContain(port);
     expect(final.find((i) => i.keyword === "CMD")!.args).toContain("$PORT");

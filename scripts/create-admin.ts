@@ -10,9 +10,7 @@ import { prepareSchema } from "../lib/boot/database";
 import { createPrismaClient } from "../lib/db/client";
 import { dbCommand, say } from "./db-command";
 
-const args = z
-  .tuple([z.string().trim().toLowerCase().email(), z.string().trim().min(1).max(120)])
-  .safeParse(process.argv.slice(2, 4));
+const args = z.tuple([z.string().trim().toLowerCase().email(), z.string().trim().min(1).max(120)]).safeParse(process.argv.slice(2, 4));
 if (!args.success) {
   console.error('Usage: npm run user:create-admin -- <email> "<name>"');
   process.exit(2);

@@ -9,7 +9,10 @@ import { diffMigrationsToSchema, isEmptyMigration } from "../lib/db/schema-diff"
 import { startScratchServer } from "../lib/db/scratch";
 
 const root = path.resolve(import.meta.dirname, "..");
-const name = (process.argv[2] ?? "").toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_|_$/g, "");
+const name = (process.argv[2] ?? "")
+  .toLowerCase()
+  .replace(/[^a-z0-9]+/g, "_")
+  .replace(/^_|_$/g, "");
 if (!name) {
   console.error("Usage: npm run db:diff -- <migration_name>   (e.g. add_service_tags)");
   process.exit(2);

@@ -61,13 +61,21 @@ async function prepareUsers(ownerUrl: string, password: string): Promise<{ asses
         create: { email, name: `Load Reviewer ${i + 1}`, passwordHash: hash, memberships: { create: { teamId: team.id, role: "REVIEWER" } } },
       });
     }
-    const services = await prisma.service.findMany({ where: { teamId: team.id, archivedAt: null }, orderBy: { slug: "asc" }, select: { id: true, slug: true } });
+    const services = await prisma.service.findMany({
+      where: { teamId: team.id, archivedAt: null },
+      orderBy: { slug: "asc" },
+      select: { id: true, slug: true },
+    });
     let draft = await prisma.assessment.findFirst({ where: { status: "DRAFT", service: { teamId: team.id } }, select: { id: true } });
     if (!draft) {
       const first = await prisma.user.findUniqueOrThrow({ where: { email: emails[0]! } });
       draft = await startAssessment((await principalForUser(prisma, first.id))!, { serviceId: services[0]!.id });
     }
-    const responses = await prisma.response.findMany({ where: { assessmentId: draft.id }, orderBy: { itemId: "asc" }, select: { itemId: true, version: true } });
+    const responses = await prisma.response.findMany({
+      where: { assessmentId: draft.id },
+      orderBy: { itemId: "asc" },
+      select: { itemId: true, version: true },
+    });
     if (responses.length < USERS) throw new Error(`the draft has ${responses.length} answers, fewer than ${USERS} users`);
     return {
       assessmentId: draft.id,
@@ -104,7 +112,18 @@ function runUser(base: string, saveAction: string, assessmentId: string, user: U
             baseVersion: user.version,
             values: { status: "met", justification: `Checked under load by ${user.email}, save ${turn}.`, notes: "", evidenceLinks: [] },
           });
-          return { ...request, body, headers: { ...request.headers, cookie: user.cookie, "content-type": contentType, "Next-Action": saveAction, Accept: "text/x-component", Origin: base } };
+          return {
+            ...request,
+            body,
+            headers: {
+              ...request.headers,
+              cookie: user.cookie,
+              "content-type": contentType,
+              "Next-Action": saveAction,
+              Accept: "text/x-component",
+              Origin: base,
+            },
+          };
         },
         onResponse: (status, body) => {
           const outcome = autosaveOutcome(status, body);
@@ -164,4 +183,3 @@ try {
 } finally {
   await app?.stop();
 }
-

@@ -17,8 +17,7 @@ const result = spawnSync(process.execPath, [cli, "generate"], {
   stdio: "inherit",
   env: {
     ...process.env,
-    PRISMA_SCHEMA_ENGINE_BINARY:
-      process.env.PRISMA_SCHEMA_ENGINE_BINARY || path.join(root, "scripts", "prisma-schema-engine-stub.sh"),
+    PRISMA_SCHEMA_ENGINE_BINARY: process.env.PRISMA_SCHEMA_ENGINE_BINARY || path.join(root, "scripts", "prisma-schema-engine-stub.sh"),
     PRISMA_HIDE_UPDATE_MESSAGE: "1",
     CHECKPOINT_DISABLE: "1",
     PRISMA_ENGINES_CHECKSUM_IGNORE_MISSING: "1",

@@ -31,7 +31,9 @@ if (!process.env.DATABASE_URL && !process.env.DATA_DIR) process.env.DATA_DIR = S
 await dbCommand(async (db, env) => {
   await prepareSchema(db.migrationUrl);
   if (!(await isEmptyOrganisation(db.migrationUrl))) {
-    throw new BootError(`this database already has users; seed:scale fills an empty one (remove ${env.DATABASE_URL ? "its data" : env.DATA_DIR} to start again)`);
+    throw new BootError(
+      `this database already has users; seed:scale fills an empty one (remove ${env.DATABASE_URL ? "its data" : env.DATA_DIR} to start again)`,
+    );
   }
   const started = Date.now();
   const prisma = createPrismaClient(db.migrationUrl, 2);

@@ -45,7 +45,9 @@ export async function serveApp(port: number, env: NodeJS.ProcessEnv): Promise<Se
   return {
     base,
     serverPid() {
-      const rows = execFileSync("ps", ["-o", "pid=,args=", "--ppid", String(app.pid)], { encoding: "utf8" }).trim().split("\n");
+      const rows = execFileSync("ps", ["-o", "pid=,args=", "--ppid", String(app.pid)], { encoding: "utf8" })
+        .trim()
+        .split("\n");
       const row = rows.find((r) => /next-server|next\/dist\/bin\/next\s+start/.test(r));
       if (!row) throw new Error("cannot find the web server process");
       return Number.parseInt(row.trim(), 10);
@@ -57,6 +59,8 @@ export async function serveApp(port: number, env: NodeJS.ProcessEnv): Promise<Se
 /** The owner's address of the embedded cluster scripts/start.ts is running in `dataDir`. */
 export function embeddedOwnerUrl(dataDir: string): string {
   const { password } = JSON.parse(readFileSync(path.join(dataDir, "postgres.json"), "utf8")) as { password: string };
-  const port = readFileSync(path.join(dataDir, "postgres", "postmaster.pid"), "utf8").split("\n")[3]!.trim();
+  const port = readFileSync(path.join(dataDir, "postgres", "postmaster.pid"), "utf8")
+    .split("\n")[3]!
+    .trim();
   return `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/twelvefold`;
 }

@@ -76,9 +76,7 @@ async function seedIfNew(db: ResolvedDatabase, env: Env): Promise<void> {
     console.log("");
     console.log(`  Demo accounts: ${result.accounts.join(", ")}`);
     console.log(
-      result.generated
-        ? `  Password (shown once; set DEMO_PASSWORD to choose your own): ${result.password}`
-        : "  Password: the value of DEMO_PASSWORD",
+      result.generated ? `  Password (shown once; set DEMO_PASSWORD to choose your own): ${result.password}` : "  Password: the value of DEMO_PASSWORD",
     );
     console.log("");
   } finally {
@@ -125,16 +123,20 @@ async function main(): Promise<void> {
     // twelvefold_app's grants; migrations and demo data used the owner.
     const appUrl = db.embedded ? await ensureAppLogin(db.migrationUrl, "twelvefold_web", db.embedded.appPassword) : db.appUrl;
     const auth = await authSecretFor(env.DATA_DIR, env.AUTH_SECRET);
-    if (auth.generated && !db.embedded) say(`AUTH_SECRET is not set: using the one kept in ${env.DATA_DIR}/auth-secret (set AUTH_SECRET when running several instances)`);
+    if (auth.generated && !db.embedded)
+      say(`AUTH_SECRET is not set: using the one kept in ${env.DATA_DIR}/auth-secret (set AUTH_SECRET when running several instances)`);
     // The audit key, generated into DATA_DIR once if the environment gives none, before web and worker both need it.
     currentAuditKey();
-    if (!env.AUDIT_KEY && !db.embedded) say(`AUDIT_KEY is not set: using the one kept in ${env.DATA_DIR}/audit-key (set AUDIT_KEY, the same for every instance and worker, and keep it where the database's administrators cannot read it)`);
+    if (!env.AUDIT_KEY && !db.embedded)
+      say(
+        `AUDIT_KEY is not set: using the one kept in ${env.DATA_DIR}/audit-key (set AUDIT_KEY, the same for every instance and worker, and keep it where the database's administrators cannot read it)`,
+      );
     const processEnv = { ...childEnv, DATABASE_URL: appUrl, AUTH_SECRET: auth.secret };
-    const server = spawn(
-      process.execPath,
-      [webEntry, dev ? "dev" : "start", "--port", String(env.PORT), "--hostname", env.HOST],
-      { cwd: root, env: processEnv, stdio: ["ignore", "inherit", "inherit"] },
-    );
+    const server = spawn(process.execPath, [webEntry, dev ? "dev" : "start", "--port", String(env.PORT), "--hostname", env.HOST], {
+      cwd: root,
+      env: processEnv,
+      stdio: ["ignore", "inherit", "inherit"],
+    });
     // The worker process type beside the web: long exports run there, so they
     // never hold up a web request. Restarted if it dies.
     let worker = startWorkerProcess(processEnv);

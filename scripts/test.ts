@@ -47,9 +47,7 @@ async function tally(file: string, kind: "vitest" | "playwright") {
 function chromiumPath(): string {
   const candidate = getEnv().CHROMIUM_PATH ?? "/usr/bin/chromium";
   if (!existsSync(candidate)) {
-    throw new Error(
-      `Chromium not found at ${candidate}. Install it (Debian/Ubuntu: sudo apt-get install -y chromium) or set CHROMIUM_PATH.`,
-    );
+    throw new Error(`Chromium not found at ${candidate}. Install it (Debian/Ubuntu: sudo apt-get install -y chromium) or set CHROMIUM_PATH.`);
   }
   return candidate;
 }
@@ -64,7 +62,12 @@ function requirePdftoppm(): void {
 async function vitest(project: string, env?: NodeJS.ProcessEnv) {
   const out = path.join(results, `${project}.json`);
   try {
-    await mustPass(`${project} tests`, process.execPath, [bin("vitest", "vitest.mjs"), "run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${out}`], env);
+    await mustPass(
+      `${project} tests`,
+      process.execPath,
+      [bin("vitest", "vitest.mjs"), "run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${out}`],
+      env,
+    );
   } finally {
     await tally(out, "vitest");
   }
@@ -104,6 +107,7 @@ async function main() {
   if (!onlyE2e) {
     await mustPass("typecheck", process.execPath, [bin("typescript", "bin/tsc"), "--noEmit"]);
     await mustPass("lint", process.execPath, [bin("eslint", "bin/eslint.js"), "--max-warnings=0", "."]);
+    await mustPass("formatting (Prettier)", process.execPath, [bin("prettier", "bin/prettier.cjs"), "--check", "--log-level=warn", "."]);
     await vitest("unit");
   }
 

@@ -55,7 +55,8 @@ export function autosavePath(input: Pick<AutosaveInput, "assessmentId" | "itemId
  */
 export function autosaveMultipart(input: AutosaveInput, boundary = "twelvefold-autosave"): { contentType: string; body: string } {
   const parts = [...fields(input).map(([name, value]) => [`_1_${name}`, value] as const), ["0", '[{"ok":false,"message":null},"$K1"]'] as const];
-  const body = parts.map(([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`).join("") + `--${boundary}--\r\n`;
+  const body =
+    parts.map(([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`).join("") + `--${boundary}--\r\n`;
   return { contentType: `multipart/form-data; boundary=${boundary}`, body };
 }
 

@@ -29,6 +29,10 @@ export function runToEnd(command: string, args: string[], env: NodeJS.ProcessEnv
 /** Builds the app unless .next already matches the sources (the same check `npm start` makes). */
 export function ensureBuilt(): Promise<void> {
   return ensureCurrentBuild(root, () =>
-    runToEnd(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "build"], { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" }),
+    runToEnd(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "build"], {
+      ...process.env,
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+    }),
   );
 }

@@ -11,10 +11,7 @@ import { clientAddress } from "@/lib/security/client-address";
 const passwordSchema = z
   .object({
     currentPassword: z.string().min(1, "Enter your current password.").max(PASSWORD_MAX),
-    newPassword: z
-      .string()
-      .min(PASSWORD_MIN, `Use at least ${PASSWORD_MIN} characters.`)
-      .max(PASSWORD_MAX, `Use at most ${PASSWORD_MAX} characters.`),
+    newPassword: z.string().min(PASSWORD_MIN, `Use at least ${PASSWORD_MIN} characters.`).max(PASSWORD_MAX, `Use at most ${PASSWORD_MAX} characters.`),
     confirmPassword: z.string().max(PASSWORD_MAX),
   })
   .refine((input) => input.newPassword === input.confirmPassword, {

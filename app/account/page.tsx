@@ -10,7 +10,6 @@ import { teamRoles } from "@/lib/vocabulary/roles";
 
 export const metadata: Metadata = { title: "Your account" };
 
-
 export default async function AccountPage() {
   const principal = await requirePrincipal({ passwordChangePage: true });
   const account = await getAccount(principal, await currentSessionSecret());
@@ -23,7 +22,10 @@ export default async function AccountPage() {
     <>
       <PageHeader title="Your account" description={`${account.name} · ${account.email}`} />
       {principal.mustChangePassword ? (
-        <p role="alert" className="mb-6 rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100">
+        <p
+          role="alert"
+          className="mb-6 rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100"
+        >
           You signed in with a one-time password from an administrator. Choose your own password below to continue; until then you have no access.
         </p>
       ) : null}
@@ -33,7 +35,9 @@ export default async function AccountPage() {
           {access.length ? (
             <ul className="divide-y divide-line-soft px-5 text-sm">
               {access.map((line) => (
-                <li key={line} className="py-2.5">{line}</li>
+                <li key={line} className="py-2.5">
+                  {line}
+                </li>
               ))}
             </ul>
           ) : (
@@ -45,23 +49,30 @@ export default async function AccountPage() {
           {account.hasPassword ? (
             <ChangePasswordForm />
           ) : (
-            <p className="px-5 py-4 text-sm text-muted">
-              You sign in through single sign-on, so there is no Twelvefold password to change.
-            </p>
+            <p className="px-5 py-4 text-sm text-muted">You sign in through single sign-on, so there is no Twelvefold password to change.</p>
           )}
         </Card>
         <Card className="overflow-x-auto lg:col-span-2">
           <CardHeader title="Where you are signed in" description="Sessions end after 30 idle minutes or 12 hours; Sign out ends this one." />
-          <DataTable caption="Your live sessions" columns={[{ label: "Since (UTC)" }, { label: "Last seen (UTC)" }, { label: "Address" }, { label: "Browser" }]}>
+          <DataTable
+            caption="Your live sessions"
+            columns={[{ label: "Since (UTC)" }, { label: "Last seen (UTC)" }, { label: "Address" }, { label: "Browser" }]}
+          >
             {account.sessions.map((session) => (
               <tr key={session.createdAt.toISOString() + session.ipAddress}>
                 <td className="px-5 py-3 tabular-nums">
                   {formatDateTime(session.createdAt)}
-                  {session.current ? <span className="ml-2 rounded bg-emerald-50 px-1.5 py-0.5 text-xs font-semibold text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200">This session</span> : null}
+                  {session.current ? (
+                    <span className="ml-2 rounded bg-emerald-50 px-1.5 py-0.5 text-xs font-semibold text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200">
+                      This session
+                    </span>
+                  ) : null}
                 </td>
                 <td className="px-3 py-3 tabular-nums">{formatDateTime(session.lastSeenAt)}</td>
                 <td className="px-3 py-3">{session.ipAddress ?? "unknown"}</td>
-                <td className="max-w-xs truncate px-5 py-3" title={session.userAgent ?? undefined}>{session.userAgent ?? "unknown"}</td>
+                <td className="max-w-xs truncate px-5 py-3" title={session.userAgent ?? undefined}>
+                  {session.userAgent ?? "unknown"}
+                </td>
               </tr>
             ))}
           </DataTable>

@@ -20,16 +20,10 @@ export default async function AdminPage() {
         description={`${overview.users} active users, ${overview.admins} with the admin flag, across ${overview.teams.length} teams.`}
       >
         <div className="flex flex-wrap gap-3">
-          <Link
-            href="/admin/teams"
-            className={buttonClass("secondary")}
-          >
+          <Link href="/admin/teams" className={buttonClass("secondary")}>
             Manage teams
           </Link>
-          <Link
-            href="/admin/users"
-            className={buttonClass("primary", "md", "shadow-sm")}
-          >
+          <Link href="/admin/users" className={buttonClass("primary", "md", "shadow-sm")}>
             Manage users
           </Link>
         </div>
@@ -41,13 +35,13 @@ export default async function AdminPage() {
             caption="Teams with their member and service counts"
             columns={[{ label: "Team" }, { label: "Members", align: "right" }, { label: "Services", align: "right" }]}
           >
-              {overview.teams.map((team) => (
-                <tr key={team.slug}>
-                  <td className="px-5 py-3 font-medium">{team.name}</td>
-                  <td className="px-3 py-3 text-right tabular-nums">{team.members}</td>
-                  <td className="px-5 py-3 text-right tabular-nums">{team.services}</td>
-                </tr>
-              ))}
+            {overview.teams.map((team) => (
+              <tr key={team.slug}>
+                <td className="px-5 py-3 font-medium">{team.name}</td>
+                <td className="px-3 py-3 text-right tabular-nums">{team.members}</td>
+                <td className="px-5 py-3 text-right tabular-nums">{team.services}</td>
+              </tr>
+            ))}
           </DataTable>
         </Card>
         <Card>
@@ -67,9 +61,7 @@ export default async function AdminPage() {
                 <div className="mt-1 text-muted">
                   {checklist.items} items · used by {checklist.assessments} assessments
                 </div>
-                <div className="mt-1 break-all font-mono text-xs text-muted">
-                  sha256 {checklist.contentHash}
-                </div>
+                <div className="mt-1 break-all font-mono text-xs text-muted">sha256 {checklist.contentHash}</div>
               </li>
             ))}
           </ul>

@@ -45,10 +45,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const raw = first(await searchParams);
   const values: AuditFilterValues = Object.fromEntries(FILTER_KEYS.map((key) => [key, raw[key]?.slice(0, 300)]));
   const parsed = auditFilterSchema.safeParse(raw);
-  const [facets, page] = await Promise.all([
-    listAuditFacets(principal),
-    parsed.success ? listAuditEvents(principal, parsed.data) : null,
-  ]);
+  const [facets, page] = await Promise.all([listAuditFacets(principal), parsed.success ? listAuditEvents(principal, parsed.data) : null]);
   const scope = auditScope(principal);
   return (
     <>
@@ -63,7 +60,10 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           <AuditFilters values={values} facets={facets} />
         </Card>
         {!parsed.success ? (
-          <div role="alert" className="rounded-lg border border-rose-300 bg-rose-50 px-5 py-4 text-sm text-rose-900 dark:border-rose-800 dark:bg-rose-950 dark:text-rose-100">
+          <div
+            role="alert"
+            className="rounded-lg border border-rose-300 bg-rose-50 px-5 py-4 text-sm text-rose-900 dark:border-rose-800 dark:bg-rose-950 dark:text-rose-100"
+          >
             <p className="font-medium">These filters cannot be used:</p>
             <ul className="mt-1 list-disc pl-5">
               {parsed.error.issues.map((issue) => (

@@ -13,7 +13,12 @@ const schema = z.object({
     .max(48)
     .optional()
     .transform((value) => value || undefined)
-    .pipe(z.string().regex(/^[a-z0-9-]+$/, "Choose a team from the list.").optional()),
+    .pipe(
+      z
+        .string()
+        .regex(/^[a-z0-9-]+$/, "Choose a team from the list.")
+        .optional(),
+    ),
 });
 
 /** The origin the user works from: what the report names as its verification address. */
@@ -24,12 +29,20 @@ function originOf(request: Headers): string {
 }
 
 /** Asks for a portfolio report; a worker makes it while the page shows its progress. */
-export const requestPortfolioExportAction = signedInAction("export.request_portfolio", schema, async (principal, input): Promise<ActionState<{ exportId: string }>> => {
-  const headerList = await headers();
-  const { exportId } = await requestPortfolioExport(principal, { teamSlug: input.team }, {
-    origin: originOf(headerList),
-    ipAddress: clientAddress(headerList),
-    userAgent: headerList.get("user-agent"),
-  });
-  return { ok: true, message: "Your portfolio report is queued.", data: { exportId } };
-});
+export const requestPortfolioExportAction = signedInAction(
+  "export.request_portfolio",
+  schema,
+  async (principal, input): Promise<ActionState<{ exportId: string }>> => {
+    const headerList = await headers();
+    const { exportId } = await requestPortfolioExport(
+      principal,
+      { teamSlug: input.team },
+      {
+        origin: originOf(headerList),
+        ipAddress: clientAddress(headerList),
+        userAgent: headerList.get("user-agent"),
+      },
+    );
+    return { ok: true, message: "Your portfolio report is queued.", data: { exportId } };
+  },
+);

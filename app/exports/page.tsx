@@ -26,22 +26,25 @@ export default async function ExportsPage() {
         description="Every report and data file you have taken out of Twelvefold, newest first, with the SHA-256 recorded for each. Reports are kept, so you can download them again; CSV and JSON files are recorded by hash only."
       />
       {exports.length === 0 ? (
-        <EmptyState title="No exports yet">
-          Export a portfolio report from the dashboard, or an assessment&apos;s report, CSV or JSON from its page.
-        </EmptyState>
+        <EmptyState title="No exports yet">Export a portfolio report from the dashboard, or an assessment&apos;s report, CSV or JSON from its page.</EmptyState>
       ) : (
         <Card className="overflow-x-auto">
           <DataTable
             caption="Your exports, newest first"
-            columns={[{ label: "Export" }, { label: "Asked for (UTC)" }, { label: "State" }, { label: "File" }, { label: "SHA-256" }, { label: "Actions", align: "right" }]}
+            columns={[
+              { label: "Export" },
+              { label: "Asked for (UTC)" },
+              { label: "State" },
+              { label: "File" },
+              { label: "SHA-256" },
+              { label: "Actions", align: "right" },
+            ]}
           >
             {exports.map((file) => (
               <tr key={file.id}>
                 <td className="px-5 py-3">
                   <div className="font-medium">{exportKindLabel(file.kind)}</div>
-                  <div className="text-xs text-muted">
-                    {exportSubject(file)}
-                  </div>
+                  <div className="text-xs text-muted">{exportSubject(file)}</div>
                 </td>
                 <td className="whitespace-nowrap px-3 py-3">{formatDateTime(file.createdAt)}</td>
                 <td className="whitespace-nowrap px-3 py-3">

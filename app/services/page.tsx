@@ -17,7 +17,11 @@ import { buttonClass } from "@/components/ui/button";
 // Unknown or malformed filters are ignored rather than failing the page.
 const filterSchema = z.object({
   q: z.string().trim().max(80).optional().catch(undefined),
-  team: z.string().regex(/^[a-z0-9-]{1,48}$/).optional().catch(undefined),
+  team: z
+    .string()
+    .regex(/^[a-z0-9-]{1,48}$/)
+    .optional()
+    .catch(undefined),
   tier: tiers.schema.optional().catch(undefined),
 });
 const one = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
@@ -63,38 +67,36 @@ export default async function ServicesPage({ searchParams }: { searchParams: Pro
               { label: "Open findings", align: "right" },
             ]}
           >
-              {services.map((service) => {
-                const open = Object.values(service.openFindings).reduce((a, b) => a + b, 0);
-                return (
-                  <tr key={service.id} className="hover:bg-slate-50 dark:hover:bg-slate-800/50">
-                    <td className="px-5 py-3">
-                      <Link href={`/services/${service.slug}`} className="font-medium text-link hover:underline">
-                        {service.name}
-                      </Link>
-                      <div className="text-xs text-muted">
-                        {service.owner ? `Owner: ${service.owner}` : "No owner"}
-                        {service.draftInProgress ? " · assessment in progress" : ""}
-                      </div>
-                    </td>
-                    <td className="px-3 py-3">{service.team.name}</td>
-                    <td className="px-3 py-3">
-                      <SeverityBadge level={service.criticality} />
-                    </td>
-                    <td className="px-3 py-3">
-                      <ScoreBar score={service.latestScore} />
-                    </td>
-                    <td className="px-3 py-3 whitespace-nowrap">{service.lastAssessedAt ? formatDate(service.lastAssessedAt) : "Never"}</td>
-                    <td className="px-5 py-3 text-right tabular-nums">
-                      {open}
-                      {service.openFindings.critical ? (
-                        <span className="ml-2 text-xs font-semibold text-danger">
-                          {service.openFindings.critical} critical
-                        </span>
-                      ) : null}
-                    </td>
-                  </tr>
-                );
-              })}
+            {services.map((service) => {
+              const open = Object.values(service.openFindings).reduce((a, b) => a + b, 0);
+              return (
+                <tr key={service.id} className="hover:bg-slate-50 dark:hover:bg-slate-800/50">
+                  <td className="px-5 py-3">
+                    <Link href={`/services/${service.slug}`} className="font-medium text-link hover:underline">
+                      {service.name}
+                    </Link>
+                    <div className="text-xs text-muted">
+                      {service.owner ? `Owner: ${service.owner}` : "No owner"}
+                      {service.draftInProgress ? " · assessment in progress" : ""}
+                    </div>
+                  </td>
+                  <td className="px-3 py-3">{service.team.name}</td>
+                  <td className="px-3 py-3">
+                    <SeverityBadge level={service.criticality} />
+                  </td>
+                  <td className="px-3 py-3">
+                    <ScoreBar score={service.latestScore} />
+                  </td>
+                  <td className="px-3 py-3 whitespace-nowrap">{service.lastAssessedAt ? formatDate(service.lastAssessedAt) : "Never"}</td>
+                  <td className="px-5 py-3 text-right tabular-nums">
+                    {open}
+                    {service.openFindings.critical ? (
+                      <span className="ml-2 text-xs font-semibold text-danger">{service.openFindings.critical} critical</span>
+                    ) : null}
+                  </td>
+                </tr>
+              );
+            })}
           </DataTable>
         </Card>
       )}

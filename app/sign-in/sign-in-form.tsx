@@ -14,20 +14,19 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
     <form action={action} className="space-y-5" noValidate>
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       {state.message ? (
-        <p role="alert" className="rounded-md border border-rose-200 bg-rose-50 px-3 py-2 text-sm text-rose-900 dark:border-rose-900 dark:bg-rose-950 dark:text-rose-100">
+        <p
+          role="alert"
+          className="rounded-md border border-rose-200 bg-rose-50 px-3 py-2 text-sm text-rose-900 dark:border-rose-900 dark:bg-rose-950 dark:text-rose-100"
+        >
           {state.message}
         </p>
       ) : null}
       <div>
-        <Label htmlFor="email">
-          Email
-        </Label>
+        <Label htmlFor="email">Email</Label>
         <input id="email" name="email" type="email" autoComplete="username" required className={field} />
       </div>
       <div>
-        <Label htmlFor="password">
-          Password
-        </Label>
+        <Label htmlFor="password">Password</Label>
         <input id="password" name="password" type="password" autoComplete="current-password" required className={field} />
       </div>
       <Button type="submit" disabled={pending} className="w-full shadow-sm">

@@ -24,11 +24,15 @@ const createSchema = z.object({
     .refine((days) => (TOKEN_LIFETIME_DAYS as readonly number[]).includes(days), "Choose an expiry from the list."),
 });
 
-export const createTokenAction = signedInAction("api_token.create", createSchema, async (principal, input): Promise<ActionState<{ token: string; name: string }>> => {
-  const created = await createToken(principal, input, await requestContext());
-  revalidatePath("/tokens");
-  return { ok: true, message: "Token created.", data: { token: created.token, name: input.name } };
-});
+export const createTokenAction = signedInAction(
+  "api_token.create",
+  createSchema,
+  async (principal, input): Promise<ActionState<{ token: string; name: string }>> => {
+    const created = await createToken(principal, input, await requestContext());
+    revalidatePath("/tokens");
+    return { ok: true, message: "Token created.", data: { token: created.token, name: input.name } };
+  },
+);
 
 export const revokeTokenAction = signedInAction("api_token.revoke", z.object({ tokenId: z.uuid() }), async (principal, input) => {
   await revokeToken(principal, input, await requestContext());

@@ -28,7 +28,10 @@ export default async function TokensPage() {
       />
       <div className="space-y-6">
         <Card>
-          <CardHeader title="Create a token" description="Leads create tokens for their teams; admins for any team. A token stops working if its creator loses that right." />
+          <CardHeader
+            title="Create a token"
+            description="Leads create tokens for their teams; admins for any team. A token stops working if its creator loses that right."
+          />
           <CreateTokenForm teams={teams} lifetimes={TOKEN_LIFETIME_DAYS} />
         </Card>
         {tokens.length === 0 ? (
@@ -37,7 +40,14 @@ export default async function TokensPage() {
           <Card className="overflow-x-auto">
             <DataTable
               caption="API tokens of your teams"
-              columns={[{ label: "Token" }, { label: "Team and role" }, { label: "State" }, { label: "Created" }, { label: "Last used" }, { label: "Actions", align: "right" }]}
+              columns={[
+                { label: "Token" },
+                { label: "Team and role" },
+                { label: "State" },
+                { label: "Created" },
+                { label: "Last used" },
+                { label: "Actions", align: "right" },
+              ]}
             >
               {tokens.map((t) => (
                 <tr key={t.id}>
@@ -50,9 +60,13 @@ export default async function TokensPage() {
                     <div className="text-xs text-muted">{tokenScopes.label(t.scope)}</div>
                   </td>
                   <td className="whitespace-nowrap px-3 py-3">
-                    <span className={`inline-flex rounded px-1.5 py-0.5 text-xs font-semibold capitalize ring-1 ring-inset ${STATE_STYLE[t.state]}`}>{t.state}</span>
+                    <span className={`inline-flex rounded px-1.5 py-0.5 text-xs font-semibold capitalize ring-1 ring-inset ${STATE_STYLE[t.state]}`}>
+                      {t.state}
+                    </span>
                     <div className="text-xs text-muted">
-                      {t.state === "revoked" && t.revokedAt ? `on ${formatDateTime(t.revokedAt)}` : `${t.state === "expired" ? "since" : "until"} ${formatDateTime(t.expiresAt)}`}
+                      {t.state === "revoked" && t.revokedAt
+                        ? `on ${formatDateTime(t.revokedAt)}`
+                        : `${t.state === "expired" ? "since" : "until"} ${formatDateTime(t.expiresAt)}`}
                     </div>
                   </td>
                   <td className="px-3 py-3 text-xs">

@@ -17,7 +17,12 @@ const schema = z
       .toLowerCase()
       .optional()
       .transform((value) => value || undefined)
-      .pipe(z.string().regex(/^[0-9a-f]{64}$/, "A SHA-256 is 64 hexadecimal characters.").optional()),
+      .pipe(
+        z
+          .string()
+          .regex(/^[0-9a-f]{64}$/, "A SHA-256 is 64 hexadecimal characters.")
+          .optional(),
+      ),
   })
   .refine((input) => (input.file && input.file.size > 0) || input.sha256, { message: "Choose a file or paste its SHA-256.", path: ["file"] });
 
@@ -26,7 +31,9 @@ export const verifyExportAction = signedInAction("export.verify", schema, async 
   let sha256 = input.sha256 ?? "";
   if (input.file && input.file.size > 0) {
     if (input.file.size > MAX_BYTES) return { ok: false, message: "That file is larger than any Twelvefold export." };
-    sha256 = createHash("sha256").update(new Uint8Array(await input.file.arrayBuffer())).digest("hex");
+    sha256 = createHash("sha256")
+      .update(new Uint8Array(await input.file.arrayBuffer()))
+      .digest("hex");
   }
   const result = await verifyExport(principal, sha256);
   return { ok: true, message: null, data: { ...result, sha256 } };

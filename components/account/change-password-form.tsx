@@ -8,7 +8,12 @@ import { FieldError, Input, Label } from "@/components/ui/field";
 
 const FIELDS = [
   { name: "currentPassword", label: "Current password", autoComplete: "current-password", hint: null },
-  { name: "newPassword", label: "New password", autoComplete: "new-password", hint: "12 to 128 characters. A long phrase is easier to remember and harder to guess." },
+  {
+    name: "newPassword",
+    label: "New password",
+    autoComplete: "new-password",
+    hint: "12 to 128 characters. A long phrase is easier to remember and harder to guess.",
+  },
   { name: "confirmPassword", label: "Repeat the new password", autoComplete: "new-password", hint: null },
 ] as const;
 
@@ -34,7 +39,9 @@ export function ChangePasswordForm() {
             aria-describedby={`account-${field.name}-hint account-${field.name}-error`}
           />
           {field.hint ? (
-            <p id={`account-${field.name}-hint`} className="mt-1 text-xs text-muted">{field.hint}</p>
+            <p id={`account-${field.name}-hint`} className="mt-1 text-xs text-muted">
+              {field.hint}
+            </p>
           ) : null}
           <FieldError id={`account-${field.name}-error`} messages={state.fieldErrors?.[field.name]} />
         </div>

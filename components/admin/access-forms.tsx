@@ -21,17 +21,28 @@ export function AccessForms({ users, teams, maxDate }: { users: Option[]; teams:
   return (
     <div className="grid gap-6 px-5 py-4 lg:grid-cols-2">
       <form action={roleAction} className="space-y-3" aria-labelledby="team-role-heading">
-        <h3 id="team-role-heading" className="text-sm font-semibold">Team role</h3>
+        <h3 id="team-role-heading" className="text-sm font-semibold">
+          Team role
+        </h3>
         <div className="grid gap-3 sm:grid-cols-3">
           <Choose id="role-user" name="userId" label="User" options={pairs(users)} />
           <Choose id="role-team" name="teamId" label="Team" options={pairs(teams)} />
-          <Choose id="role-role" name="role" label="Role" options={[...teamRoles.options.map(({ value, label }) => [value, label] as const), ["none", "No role (remove)"]]} />
+          <Choose
+            id="role-role"
+            name="role"
+            label="Role"
+            options={[...teamRoles.options.map(({ value, label }) => [value, label] as const), ["none", "No role (remove)"]]}
+          />
         </div>
-        <Button type="submit" disabled={savingRole}>Save team role</Button>
+        <Button type="submit" disabled={savingRole}>
+          Save team role
+        </Button>
         <FormResult state={role} withFieldErrors />
       </form>
       <form action={grantAction} className="space-y-3" aria-labelledby="grant-heading">
-        <h3 id="grant-heading" className="text-sm font-semibold">Org-wide auditor access</h3>
+        <h3 id="grant-heading" className="text-sm font-semibold">
+          Org-wide auditor access
+        </h3>
         <div className="grid gap-3 sm:grid-cols-2">
           <Choose id="grant-user" name="userId" label="User" options={pairs(users)} />
           <div>
@@ -43,7 +54,9 @@ export function AccessForms({ users, teams, maxDate }: { users: Option[]; teams:
           <Label htmlFor="grant-reason">Reason</Label>
           <Input id="grant-reason" name="reason" required maxLength={200} placeholder="e.g. SOC 2 audit, FY2027" />
         </div>
-        <Button type="submit" disabled={granting}>Grant read access</Button>
+        <Button type="submit" disabled={granting}>
+          Grant read access
+        </Button>
         <FormResult state={grant} withFieldErrors />
       </form>
     </div>

@@ -5,7 +5,6 @@ import { resetUserPasswordAction, revokeAuditorAction, setUserDisabledAction } f
 import { Button } from "@/components/ui/button";
 import { OneTimePassword } from "./one-time-password";
 
-
 export function UserActions({
   userId,
   name,
@@ -51,9 +50,21 @@ export function UserActions({
       </div>
       <div aria-live="polite" className="text-left">
         {reset.ok && reset.data ? <OneTimePassword password={reset.data.temporaryPassword} label={reset.message ?? ""} /> : null}
-        {!toggle.ok && toggle.message ? <p role="alert" className="text-xs text-danger">{toggle.message}</p> : null}
-        {!reset.ok && reset.message ? <p role="alert" className="text-xs text-danger">{reset.message}</p> : null}
-        {!revoke.ok && revoke.message ? <p role="alert" className="text-xs text-danger">{revoke.message}</p> : null}
+        {!toggle.ok && toggle.message ? (
+          <p role="alert" className="text-xs text-danger">
+            {toggle.message}
+          </p>
+        ) : null}
+        {!reset.ok && reset.message ? (
+          <p role="alert" className="text-xs text-danger">
+            {reset.message}
+          </p>
+        ) : null}
+        {!revoke.ok && revoke.message ? (
+          <p role="alert" className="text-xs text-danger">
+            {revoke.message}
+          </p>
+        ) : null}
       </div>
     </div>
   );

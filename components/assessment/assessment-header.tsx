@@ -16,7 +16,10 @@ export function AssessmentHeader({ assessment, children }: { assessment: Assessm
     <div className="mb-8 flex flex-wrap items-end justify-between gap-4">
       <div>
         <p className="text-sm text-muted">
-          <Link href={`/services/${assessment.service.slug}`} className="hover:underline">{assessment.service.name}</Link> · {assessment.service.team}
+          <Link href={`/services/${assessment.service.slug}`} className="hover:underline">
+            {assessment.service.name}
+          </Link>{" "}
+          · {assessment.service.team}
         </p>
         <h1 className="mt-1 flex flex-wrap items-center gap-3 text-2xl font-semibold tracking-tight">
           Assessment of {assessment.service.name}

@@ -13,7 +13,8 @@ export interface AttachmentItem {
   sha256: string;
 }
 
-const size = (bytes: number) => (bytes < 1024 ? `${bytes} B` : bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`);
+const size = (bytes: number) =>
+  bytes < 1024 ? `${bytes} B` : bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 /** Evidence files of one answer: uploaded to Postgres, always downloaded, never shown inline. */
 export function Attachments(props: { id: string; assessmentId: string; itemId: string; initial: AttachmentItem[]; disabled: boolean }) {
@@ -63,7 +64,12 @@ export function Attachments(props: { id: string; assessmentId: string; itemId: s
         <ul className="mt-1 space-y-1 text-sm">
           {files.map((file) => (
             <li key={file.id} className="flex items-center gap-2">
-              <a href={`/assessments/${props.assessmentId}/attachments/${file.id}`} download className="min-w-0 flex-1 truncate text-link hover:underline" title={`SHA-256 ${file.sha256}`}>
+              <a
+                href={`/assessments/${props.assessmentId}/attachments/${file.id}`}
+                download
+                className="min-w-0 flex-1 truncate text-link hover:underline"
+                title={`SHA-256 ${file.sha256}`}
+              >
                 {file.fileName}
               </a>
               <span className="text-xs text-muted">{size(file.sizeBytes)}</span>

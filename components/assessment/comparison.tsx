@@ -24,20 +24,37 @@ export function Comparison({ comparison, factorNames }: { comparison: Assessment
         title="What changed"
         description={`Since the assessment approved ${formatDate(comparison.previous.approvedAt)}: ${count("improved")} improved, ${count("regressed")} regressed, ${count("unchanged")} unchanged${count("reclassified") ? `, ${count("reclassified")} moved to or from not applicable` : ""}${count("new") ? `, ${count("new")} new` : ""}.`}
       />
-      <DataTable caption="Score change per factor" columns={[{ label: "Factor" }, { label: "Before", align: "right" }, { label: "Now", align: "right" }, { label: "Change", align: "right" }]}>
+      <DataTable
+        caption="Score change per factor"
+        columns={[{ label: "Factor" }, { label: "Before", align: "right" }, { label: "Now", align: "right" }, { label: "Change", align: "right" }]}
+      >
         <tr className="font-semibold">
           <td className="px-5 py-2">Overall</td>
-          <td className="px-3 py-2 text-right"><ScoreBadge score={comparison.overall.before} /></td>
-          <td className="px-3 py-2 text-right"><ScoreBadge score={comparison.overall.after} /></td>
+          <td className="px-3 py-2 text-right">
+            <ScoreBadge score={comparison.overall.before} />
+          </td>
+          <td className="px-3 py-2 text-right">
+            <ScoreBadge score={comparison.overall.after} />
+          </td>
           <td className="px-5 py-2 text-right tabular-nums">
-            {delta(comparison.overall.before === null || comparison.overall.after === null ? null : Math.round((comparison.overall.after - comparison.overall.before) * 10) / 10)}
+            {delta(
+              comparison.overall.before === null || comparison.overall.after === null
+                ? null
+                : Math.round((comparison.overall.after - comparison.overall.before) * 10) / 10,
+            )}
           </td>
         </tr>
         {comparison.factors.map((f) => (
           <tr key={f.factor}>
-            <td className="px-5 py-2">{f.factor}. {factorNames[f.factor - 1]}</td>
-            <td className="px-3 py-2 text-right"><ScoreBadge score={f.before} /></td>
-            <td className="px-3 py-2 text-right"><ScoreBadge score={f.after} /></td>
+            <td className="px-5 py-2">
+              {f.factor}. {factorNames[f.factor - 1]}
+            </td>
+            <td className="px-3 py-2 text-right">
+              <ScoreBadge score={f.before} />
+            </td>
+            <td className="px-3 py-2 text-right">
+              <ScoreBadge score={f.after} />
+            </td>
             <td className={`px-5 py-2 text-right tabular-nums ${f.delta && f.delta < 0 ? "text-danger" : ""}`}>{delta(f.delta)}</td>
           </tr>
         ))}
@@ -47,10 +64,16 @@ export function Comparison({ comparison, factorNames }: { comparison: Assessment
           <DataTable caption="Items whose answer changed" columns={[{ label: "Item" }, { label: "Before" }, { label: "Now" }, { label: "Change" }]}>
             {changed.map((item) => (
               <tr key={item.itemId}>
-                <td className="px-5 py-2"><span className="font-mono text-xs">{item.itemId}</span> {item.title}</td>
+                <td className="px-5 py-2">
+                  <span className="font-mono text-xs">{item.itemId}</span> {item.title}
+                </td>
                 <td className="px-3 py-2">{item.before ? answerStatuses.label(item.before) : "—"}</td>
                 <td className="px-3 py-2">{answerStatuses.label(item.after)}</td>
-                <td className={`px-5 py-2 font-medium capitalize ${item.change === "regressed" ? "text-danger" : item.change === "improved" ? "text-success" : ""}`}>{item.change}</td>
+                <td
+                  className={`px-5 py-2 font-medium capitalize ${item.change === "regressed" ? "text-danger" : item.change === "improved" ? "text-success" : ""}`}
+                >
+                  {item.change}
+                </td>
               </tr>
             ))}
           </DataTable>

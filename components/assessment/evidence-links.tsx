@@ -51,7 +51,8 @@ export function EvidenceLinks({ id, links, onChange, disabled }: { id: string; l
                 add();
               }
             }}
-            placeholder="https://…" className="mt-0"
+            placeholder="https://…"
+            className="mt-0"
             aria-describedby={`${id}-link-error`}
           />
           <Button onClick={add} variant="outline" size="none" className="shrink-0 px-3">
@@ -59,7 +60,9 @@ export function EvidenceLinks({ id, links, onChange, disabled }: { id: string; l
           </Button>
         </div>
       )}
-      <p id={`${id}-link-error`} className="mt-1 text-xs text-danger">{error}</p>
+      <p id={`${id}-link-error`} className="mt-1 text-xs text-danger">
+        {error}
+      </p>
     </div>
   );
 }

@@ -15,7 +15,9 @@ export function FactorNav({ assessmentId, factors, current }: { assessmentId: st
   return (
     <nav aria-label="Factors" className="space-y-4">
       <div>
-        <p className="text-sm font-medium">Overall: {done} of {total} items done</p>
+        <p className="text-sm font-medium">
+          Overall: {done} of {total} items done
+        </p>
         <div className="mt-1.5">
           <ProgressBar done={done} total={total} label="Overall progress" />
         </div>

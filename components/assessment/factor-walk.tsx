@@ -48,7 +48,13 @@ export function FactorWalk(props: {
         </div>
         {/* A decision on a suggestion changes the answer on the server: that item starts afresh from it. */}
         {items.map((item) => (
-          <ItemEditor key={`${item.id}:${answers[item.id]!.suggestion?.evidenceId ?? ""}`} assessmentId={assessmentId} item={item} answer={answers[item.id]!} onProgress={onProgress} />
+          <ItemEditor
+            key={`${item.id}:${answers[item.id]!.suggestion?.evidenceId ?? ""}`}
+            assessmentId={assessmentId}
+            item={item}
+            answer={answers[item.id]!}
+            onProgress={onProgress}
+          />
         ))}
         {props.children}
       </div>

@@ -29,18 +29,15 @@ export interface ItemAnswer extends AnswerValues {
 
 const STATUS_STYLE: Record<(typeof ANSWER_STATUSES)[number], string> = {
   met: "peer-checked:border-emerald-600 peer-checked:bg-emerald-50 peer-checked:text-emerald-900 dark:peer-checked:bg-emerald-950 dark:peer-checked:text-emerald-100",
-  partially_met: "peer-checked:border-amber-600 peer-checked:bg-amber-50 peer-checked:text-amber-900 dark:peer-checked:bg-amber-950 dark:peer-checked:text-amber-100",
+  partially_met:
+    "peer-checked:border-amber-600 peer-checked:bg-amber-50 peer-checked:text-amber-900 dark:peer-checked:bg-amber-950 dark:peer-checked:text-amber-100",
   not_met: "peer-checked:border-rose-600 peer-checked:bg-rose-50 peer-checked:text-rose-900 dark:peer-checked:bg-rose-950 dark:peer-checked:text-rose-100",
-  not_applicable: "peer-checked:border-slate-600 peer-checked:bg-slate-100 peer-checked:text-slate-900 dark:peer-checked:bg-slate-800 dark:peer-checked:text-slate-100",
+  not_applicable:
+    "peer-checked:border-slate-600 peer-checked:bg-slate-100 peer-checked:text-slate-900 dark:peer-checked:bg-slate-800 dark:peer-checked:text-slate-100",
 };
 
 /** One checklist item with its answer, saved as it changes. */
-export function ItemEditor(props: {
-  assessmentId: string;
-  item: ChecklistItem;
-  answer: ItemAnswer;
-  onProgress: (itemId: string, done: boolean) => void;
-}) {
+export function ItemEditor(props: { assessmentId: string; item: ChecklistItem; answer: ItemAnswer; onProgress: (itemId: string, done: boolean) => void }) {
   const { item, answer, assessmentId, onProgress } = props;
   const save = useAutosave(assessmentId, item.id, { values: answer, version: answer.version, carriedOver: answer.carriedOver });
   const gap = answerGap({ status: save.values.status, justification: save.values.justification, carriedOver: save.carriedOver });
@@ -53,14 +50,20 @@ export function ItemEditor(props: {
       <header className="flex flex-wrap items-start justify-between gap-3 border-b border-line px-5 py-4">
         <div className="min-w-0">
           <p className="font-mono text-xs text-muted">{item.id}</p>
-          <h3 id={`${id}-title`} className="mt-0.5 font-semibold">{item.title}</h3>
+          <h3 id={`${id}-title`} className="mt-0.5 font-semibold">
+            {item.title}
+          </h3>
           <div className="mt-2 flex flex-wrap items-center gap-2 text-xs">
             <SeverityBadge level={item.severity} />
             {save.carriedOver ? (
-              <span className="rounded bg-amber-100 px-1.5 py-0.5 font-semibold text-amber-900 dark:bg-amber-950 dark:text-amber-100">Carried over, confirm</span>
+              <span className="rounded bg-amber-100 px-1.5 py-0.5 font-semibold text-amber-900 dark:bg-amber-950 dark:text-amber-100">
+                Carried over, confirm
+              </span>
             ) : null}
             {answer.itemRevised ? (
-              <span className="rounded bg-indigo-100 px-1.5 py-0.5 font-semibold text-indigo-900 dark:bg-indigo-950 dark:text-indigo-100">New or changed in this checklist version</span>
+              <span className="rounded bg-indigo-100 px-1.5 py-0.5 font-semibold text-indigo-900 dark:bg-indigo-950 dark:text-indigo-100">
+                New or changed in this checklist version
+              </span>
             ) : null}
           </div>
         </div>
@@ -80,7 +83,12 @@ export function ItemEditor(props: {
             </div>
           ) : null}
           {answer.pendingSuggestion ? (
-            <SuggestionPanel assessmentId={assessmentId} itemId={item.id} suggestion={answer.pendingSuggestion} answered={save.values.status !== "unanswered"} />
+            <SuggestionPanel
+              assessmentId={assessmentId}
+              itemId={item.id}
+              suggestion={answer.pendingSuggestion}
+              answered={save.values.status !== "unanswered"}
+            />
           ) : null}
           {answer.suggestion ? <SuggestionProvenance decided={answer.suggestion} /> : null}
           {save.conflict ? <ConflictChoice conflict={save.conflict} mine={save.values} onKeepMine={save.keepMine} onTakeTheirs={save.takeTheirs} /> : null}
@@ -97,7 +105,9 @@ export function ItemEditor(props: {
                     onChange={() => save.update({ status })}
                     className="peer sr-only"
                   />
-                  <span className={`block cursor-pointer rounded-md border border-field px-2 py-2 text-center text-sm font-medium peer-focus-visible:ring-2 peer-focus-visible:ring-indigo-500 peer-focus-visible:ring-offset-2 ${STATUS_STYLE[status]}`}>
+                  <span
+                    className={`block cursor-pointer rounded-md border border-field px-2 py-2 text-center text-sm font-medium peer-focus-visible:ring-2 peer-focus-visible:ring-indigo-500 peer-focus-visible:ring-offset-2 ${STATUS_STYLE[status]}`}
+                  >
                     {answerStatuses.label(status)}
                   </span>
                 </label>
@@ -111,7 +121,12 @@ export function ItemEditor(props: {
           ) : null}
           <div>
             <Label htmlFor={`${id}-justification`}>
-              Justification {justificationNeeded ? <span className="font-normal text-danger">(required for {answerStatuses.label(save.values.status).toLowerCase()})</span> : <span className="font-normal text-muted">(optional)</span>}
+              Justification{" "}
+              {justificationNeeded ? (
+                <span className="font-normal text-danger">(required for {answerStatuses.label(save.values.status).toLowerCase()})</span>
+              ) : (
+                <span className="font-normal text-muted">(optional)</span>
+              )}
             </Label>
             <Textarea
               id={`${id}-justification`}
@@ -124,7 +139,13 @@ export function ItemEditor(props: {
           </div>
           <div>
             <Label htmlFor={`${id}-notes`}>Notes</Label>
-            <Textarea id={`${id}-notes`} rows={2} maxLength={LIMITS.notes} value={save.values.notes} onChange={(event) => save.update({ notes: event.target.value })} />
+            <Textarea
+              id={`${id}-notes`}
+              rows={2}
+              maxLength={LIMITS.notes}
+              value={save.values.notes}
+              onChange={(event) => save.update({ notes: event.target.value })}
+            />
           </div>
           <EvidenceLinks id={id} links={save.values.evidenceLinks} onChange={(evidenceLinks) => save.update({ evidenceLinks })} disabled={false} />
           <Attachments id={id} assessmentId={assessmentId} itemId={item.id} initial={answer.attachments} disabled={false} />

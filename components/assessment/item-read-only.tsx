@@ -20,43 +20,63 @@ export function ItemReadOnly({ assessmentId, item, answer }: { assessmentId: str
       <header className="flex flex-wrap items-start justify-between gap-3 border-b border-line px-5 py-4">
         <div>
           <p className="font-mono text-xs text-muted">{item.id}</p>
-          <h3 id={`item-${item.id}-title`} className="mt-0.5 font-semibold">{item.title}</h3>
-          <div className="mt-2 flex items-center gap-2"><SeverityBadge level={item.severity} /></div>
+          <h3 id={`item-${item.id}-title`} className="mt-0.5 font-semibold">
+            {item.title}
+          </h3>
+          <div className="mt-2 flex items-center gap-2">
+            <SeverityBadge level={item.severity} />
+          </div>
         </div>
         <span className={`rounded-md px-2 py-1 text-sm font-semibold ${STATUS_STYLE[answer.status]}`}>{answerStatuses.label(answer.status)}</span>
       </header>
       <div className="grid gap-6 px-5 py-4 lg:grid-cols-2">
         <ItemGuidance item={item} />
         <dl className="space-y-3 text-sm">
-          <Entry term="Justification" className="whitespace-pre-wrap text-soft">{answer.justification || "—"}</Entry>
+          <Entry term="Justification" className="whitespace-pre-wrap text-soft">
+            {answer.justification || "—"}
+          </Entry>
           {answer.suggestion ? (
-            <Entry term="Answer origin" className="text-soft">{provenanceLine(answer.suggestion)}</Entry>
+            <Entry term="Answer origin" className="text-soft">
+              {provenanceLine(answer.suggestion)}
+            </Entry>
           ) : null}
-          <Entry term="Notes" className="whitespace-pre-wrap text-soft">{answer.notes || "—"}</Entry>
+          <Entry term="Notes" className="whitespace-pre-wrap text-soft">
+            {answer.notes || "—"}
+          </Entry>
           <Entry term="Evidence links">
             {answer.evidenceLinks.length ? (
               <ul className="space-y-0.5">
                 {answer.evidenceLinks.map((link) => (
                   <li key={link} className="truncate">
-                    <a href={link} target="_blank" rel="noopener noreferrer" className="text-link underline">{link}</a>
+                    <a href={link} target="_blank" rel="noopener noreferrer" className="text-link underline">
+                      {link}
+                    </a>
                   </li>
                 ))}
               </ul>
-            ) : "—"}
+            ) : (
+              "—"
+            )}
           </Entry>
           <Entry term="Attachments">
             {answer.attachments.length ? (
               <ul className="space-y-0.5">
                 {answer.attachments.map((file) => (
                   <li key={file.id}>
-                    <a href={`/assessments/${assessmentId}/attachments/${file.id}`} download className="text-link underline">{file.fileName}</a>
+                    <a href={`/assessments/${assessmentId}/attachments/${file.id}`} download className="text-link underline">
+                      {file.fileName}
+                    </a>
                     <span className="ml-2 break-all font-mono text-xs text-muted">sha256 {file.sha256}</span>
                   </li>
                 ))}
               </ul>
-            ) : "—"}
+            ) : (
+              "—"
+            )}
           </Entry>
-          <Entry term="Last changed" className="text-soft">{answer.updatedBy ? `by ${answer.updatedBy}` : "carried over or not yet answered"}</Entry>
+          <Entry term="Last changed" className="text-soft">
+            {answer.updatedBy ? `by ${answer.updatedBy}` : "carried over or not yet answered"}
+          </Entry>
         </dl>
       </div>
     </article>

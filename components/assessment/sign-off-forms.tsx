@@ -15,9 +15,13 @@ export function SubmitForm({ assessmentId, ready }: { assessmentId: string; read
         Submit for sign-off
       </Button>
       <p id="submit-hint" className="text-xs text-muted">
-        {ready ? "Every item is answered. A lead of the team approves it or returns it to you." : "Every item needs an answer first; the list below shows what is left."}
+        {ready
+          ? "Every item is answered. A lead of the team approves it or returns it to you."
+          : "Every item needs an answer first; the list below shows what is left."}
       </p>
-      <div aria-live="polite"><FormResult state={state} /></div>
+      <div aria-live="polite">
+        <FormResult state={state} />
+      </div>
     </form>
   );
 }
@@ -31,7 +35,9 @@ export function ApproveForm({ assessmentId }: { assessmentId: string }) {
         Approve
       </Button>
       <p className="text-xs text-muted">Approving freezes the answers and scores and opens or resolves findings.</p>
-      <div aria-live="polite"><FormResult state={state} /></div>
+      <div aria-live="polite">
+        <FormResult state={state} />
+      </div>
     </form>
   );
 }
@@ -53,12 +59,16 @@ export function ReturnForm({ assessmentId, itemIds }: { assessmentId: string; it
             <option key={id} value={id} />
           ))}
         </datalist>
-        <p id="return-items-hint" className="mt-1 text-xs text-muted">The comment is shown on each item you name, separated by commas.</p>
+        <p id="return-items-hint" className="mt-1 text-xs text-muted">
+          The comment is shown on each item you name, separated by commas.
+        </p>
       </div>
       <Button type="submit" disabled={pending} variant="outline">
         Return with comment
       </Button>
-      <div aria-live="polite"><FormResult state={state} withFieldErrors /></div>
+      <div aria-live="polite">
+        <FormResult state={state} withFieldErrors />
+      </div>
     </form>
   );
 }

@@ -25,9 +25,18 @@ export interface DecidedSuggestionView extends SuggestionView {
   decidedAt: string | null;
 }
 
-
 /** A machine's suggested answer waiting for the reviewer: accept it, or keep their own answer. */
-export function SuggestionPanel({ assessmentId, itemId, suggestion, answered }: { assessmentId: string; itemId: string; suggestion: SuggestionView; answered: boolean }) {
+export function SuggestionPanel({
+  assessmentId,
+  itemId,
+  suggestion,
+  answered,
+}: {
+  assessmentId: string;
+  itemId: string;
+  suggestion: SuggestionView;
+  answered: boolean;
+}) {
   const [state, action, pending] = useActionState(decideSuggestionAction, { ok: false, message: null });
   const router = useRouter();
   useEffect(() => {
@@ -35,7 +44,10 @@ export function SuggestionPanel({ assessmentId, itemId, suggestion, answered }: 
   }, [state, router]);
   const headingId = `suggestion-${itemId}`;
   return (
-    <section aria-labelledby={headingId} className="rounded-lg border border-sky-300 bg-sky-50 px-3 py-3 text-sm text-sky-950 dark:border-sky-800 dark:bg-sky-950 dark:text-sky-50">
+    <section
+      aria-labelledby={headingId}
+      className="rounded-lg border border-sky-300 bg-sky-50 px-3 py-3 text-sm text-sky-950 dark:border-sky-800 dark:bg-sky-950 dark:text-sky-50"
+    >
       <h4 id={headingId} className="font-semibold">
         Suggested answer: {answerStatuses.label(suggestion.status)}
       </h4>
@@ -65,7 +77,11 @@ export function SuggestionPanel({ assessmentId, itemId, suggestion, answered }: 
         </Button>
         {!answered ? <span className="text-xs">To override it, give your own answer first.</span> : null}
       </form>
-      {state.message && !state.ok ? <p role="alert" className="mt-2 text-danger">{state.message}</p> : null}
+      {state.message && !state.ok ? (
+        <p role="alert" className="mt-2 text-danger">
+          {state.message}
+        </p>
+      ) : null}
     </section>
   );
 }

@@ -1,21 +1,14 @@
 import Link from "next/link";
 import type { AuditFacets } from "@/lib/data/audit/list-audit-events";
 import { auditCategories } from "@/lib/vocabulary/records";
-import { Button } from "@/components/ui/button";
+import { Button, buttonClass } from "@/components/ui/button";
 import { Input, Label, SelectField } from "@/components/ui/field";
 
 function TextFilter(props: { name: "actor" | "action" | "target"; label: string; placeholder: string; value?: string; list?: string }) {
   return (
     <div>
       <Label htmlFor={`audit-${props.name}`}>{props.label}</Label>
-      <Input
-        id={`audit-${props.name}`}
-        name={props.name}
-        type="search"
-        list={props.list}
-        defaultValue={props.value}
-        placeholder={props.placeholder}
-      />
+      <Input id={`audit-${props.name}`} name={props.name} type="search" list={props.list} defaultValue={props.value} placeholder={props.placeholder} />
     </div>
   );
 }
@@ -41,7 +34,13 @@ export function AuditFilters({ values, facets }: { values: AuditFilterValues; fa
         value={values.category}
         options={[["", "All categories"], ...auditCategories.options.map(({ value, label }) => [value, label] as const)]}
       />
-      <SelectField id="audit-team" name="team" label="Team" value={values.team} options={[["", "All teams in view"], ...facets.teams.map((t) => [t.id, t.name] as const)]} />
+      <SelectField
+        id="audit-team"
+        name="team"
+        label="Team"
+        value={values.team}
+        options={[["", "All teams in view"], ...facets.teams.map((t) => [t.id, t.name] as const)]}
+      />
       <div>
         <Label htmlFor="audit-from">From (UTC)</Label>
         <Input id="audit-from" name="from" type="date" defaultValue={values.from} />
@@ -51,10 +50,8 @@ export function AuditFilters({ values, facets }: { values: AuditFilterValues; fa
         <Input id="audit-to" name="to" type="date" defaultValue={values.to} />
       </div>
       <div className="flex items-end gap-3">
-        <Button type="submit">
-          Apply filters
-        </Button>
-        <Link href="/audit" className="rounded-md px-3 py-2 text-sm font-medium text-soft hover:bg-subtle">
+        <Button type="submit">Apply filters</Button>
+        <Link href="/audit" className={buttonClass("quiet", "narrow")}>
           Clear
         </Link>
       </div>

@@ -57,13 +57,14 @@ export function AuditTable({ events }: { events: AuditEventRow[] }) {
           </td>
           <td className="px-5 py-3">
             <details>
-              <summary className="cursor-pointer text-sm font-medium text-link">
-                Event #{event.id}
-              </summary>
+              <summary className="cursor-pointer text-sm font-medium text-link">Event #{event.id}</summary>
               <div className="mt-2 space-y-2 text-xs">
                 <Json label="Before" value={event.before} />
                 <Json label="After" value={event.after} />
-                <p>From {event.ipAddress ?? "an unknown address"}{event.userAgent ? `, ${event.userAgent}` : ""}</p>
+                <p>
+                  From {event.ipAddress ?? "an unknown address"}
+                  {event.userAgent ? `, ${event.userAgent}` : ""}
+                </p>
                 <p className="break-all font-mono text-muted">sha256 {event.hash}</p>
               </div>
             </details>

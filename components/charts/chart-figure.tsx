@@ -2,7 +2,19 @@
  * A chart with its numbers: a caption, the drawing (hidden from screen
  * readers, which get the table), and the same figures as a table to open.
  */
-export function ChartFigure({ title, summary, chart, columns, rows }: { title: string; summary: string; chart: React.ReactNode; columns: string[]; rows: (string | number | null)[][] }) {
+export function ChartFigure({
+  title,
+  summary,
+  chart,
+  columns,
+  rows,
+}: {
+  title: string;
+  summary: string;
+  chart: React.ReactNode;
+  columns: string[];
+  rows: (string | number | null)[][];
+}) {
   return (
     <figure className="px-5 py-4">
       <figcaption className="text-sm text-muted">{summary}</figcaption>
@@ -15,11 +27,23 @@ export function ChartFigure({ title, summary, chart, columns, rows }: { title: s
           <table className="w-full text-sm">
             <caption className="sr-only">{title}</caption>
             <thead className="text-left text-muted">
-              <tr>{columns.map((c) => <th key={c} scope="col" className="py-1 pr-3 font-medium">{c}</th>)}</tr>
+              <tr>
+                {columns.map((c) => (
+                  <th key={c} scope="col" className="py-1 pr-3 font-medium">
+                    {c}
+                  </th>
+                ))}
+              </tr>
             </thead>
             <tbody className="tabular-nums">
               {rows.map((row, i) => (
-                <tr key={i}>{row.map((cell, j) => <td key={j} className="py-0.5 pr-3">{cell ?? "—"}</td>)}</tr>
+                <tr key={i}>
+                  {row.map((cell, j) => (
+                    <td key={j} className="py-0.5 pr-3">
+                      {cell ?? "—"}
+                    </td>
+                  ))}
+                </tr>
               ))}
             </tbody>
           </table>

@@ -41,7 +41,17 @@ export function FindingsTrendChart({ points, xKey = "month", axis = "month" }: {
         <Tooltip labelFormatter={(value) => label(String(value))} />
         <Legend wrapperStyle={{ fontSize: 12 }} />
         {severities.values.map((level) => (
-          <Area key={level} type="stepAfter" dataKey={level} name={severities.label(level)} stackId="1" stroke={SEVERITY_COLOURS[level]} fill={SEVERITY_COLOURS[level]} fillOpacity={0.55} isAnimationActive={false} />
+          <Area
+            key={level}
+            type="stepAfter"
+            dataKey={level}
+            name={severities.label(level)}
+            stackId="1"
+            stroke={SEVERITY_COLOURS[level]}
+            fill={SEVERITY_COLOURS[level]}
+            fillOpacity={0.55}
+            isAnimationActive={false}
+          />
         ))}
       </AreaChart>
     </ResponsiveContainer>

@@ -10,7 +10,19 @@ import { Input, Label, Select, Textarea } from "@/components/ui/field";
 type Action = (previous: ActionState, form: FormData) => Promise<ActionState>;
 
 /** A small form around one server action, with its outcome announced. */
-function ActionForm({ action, findingId, submit, children, primary = false }: { action: Action; findingId: string; submit: string; children?: React.ReactNode; primary?: boolean }) {
+function ActionForm({
+  action,
+  findingId,
+  submit,
+  children,
+  primary = false,
+}: {
+  action: Action;
+  findingId: string;
+  submit: string;
+  children?: React.ReactNode;
+  primary?: boolean;
+}) {
   const [state, run, pending] = useActionState(action, { ok: false, message: null });
   return (
     <form action={run} className="space-y-2">
@@ -19,7 +31,9 @@ function ActionForm({ action, findingId, submit, children, primary = false }: { 
       <Button type="submit" disabled={pending} variant={primary ? "primary" : "outline"} size={primary ? "md" : "sm"}>
         {submit}
       </Button>
-      <div aria-live="polite"><FormResult state={state} withFieldErrors /></div>
+      <div aria-live="polite">
+        <FormResult state={state} withFieldErrors />
+      </div>
     </form>
   );
 }
@@ -31,7 +45,9 @@ export function OwnerForm({ findingId, current, owners }: { findingId: string; c
       <Select id="finding-owner" name="ownerId" defaultValue={current ?? ""}>
         <option value="">No owner</option>
         {owners.map((o) => (
-          <option key={o.id} value={o.id}>{o.name}</option>
+          <option key={o.id} value={o.id}>
+            {o.name}
+          </option>
         ))}
       </Select>
     </ActionForm>
@@ -73,7 +89,9 @@ export function AcceptRiskForm({ findingId, maxDate, minDate }: { findingId: str
       <div>
         <Label htmlFor="risk-expires">Accepted until</Label>
         <Input id="risk-expires" name="expiresOn" type="date" required min={minDate} max={maxDate} aria-describedby="risk-expires-hint" />
-        <p id="risk-expires-hint" className="mt-1 text-xs text-muted">At most until {maxDate}. It reopens by itself after that day.</p>
+        <p id="risk-expires-hint" className="mt-1 text-xs text-muted">
+          At most until {maxDate}. It reopens by itself after that day.
+        </p>
       </div>
     </ActionForm>
   );

@@ -38,11 +38,14 @@ export function FindingHistory({ events }: { events: FindingDetail["events"] }) 
         <li key={index} className="border-l-2 border-slate-200 pl-3 dark:border-slate-700">
           <p className="font-medium">{describe(event)}</p>
           <p className="text-muted">
-            {event.actor ?? (event.kind === "risk_lapsed" ? "by expiry" : "Twelvefold")} · <time dateTime={event.occurredAt.toISOString()}>{formatDateTime(event.occurredAt)} UTC</time>
+            {event.actor ?? (event.kind === "risk_lapsed" ? "by expiry" : "Twelvefold")} ·{" "}
+            <time dateTime={event.occurredAt.toISOString()}>{formatDateTime(event.occurredAt)} UTC</time>
             {event.assessmentId ? (
               <>
                 {" · "}
-                <Link href={`/assessments/${event.assessmentId}`} className="text-link underline">assessment</Link>
+                <Link href={`/assessments/${event.assessmentId}`} className="text-link underline">
+                  assessment
+                </Link>
               </>
             ) : null}
           </p>

@@ -17,7 +17,9 @@ export async function AssessmentGaps({ principal }: { principal: Principal }) {
           {services.map((s) => (
             <li key={s.slug} className="flex items-baseline justify-between gap-3 px-5 py-2.5">
               <span>
-                <Link href={`/services/${s.slug}`} className="font-medium text-link hover:underline">{s.name}</Link>
+                <Link href={`/services/${s.slug}`} className="font-medium text-link hover:underline">
+                  {s.name}
+                </Link>
                 <span className="ml-2 text-xs text-muted">{s.team}</span>
               </span>
               <span className="text-muted">{s.lastAssessedAt ? `last ${formatDate(s.lastAssessedAt)}` : "never"}</span>

@@ -11,8 +11,8 @@ export function Heatmap({ services }: { services: ServiceScores[] }) {
     <div className="overflow-x-auto">
       <table className="w-full border-separate border-spacing-0 text-sm">
         <caption className="sr-only">
-          Latest score of each service for each of the twelve factors, out of 100, lowest overall score first. Services never assessed are listed under
-          Due for assessment. A dash means no scored item in that factor.
+          Latest score of each service for each of the twelve factors, out of 100, lowest overall score first. Services never assessed are listed under Due for
+          assessment. A dash means no scored item in that factor.
         </caption>
         <thead>
           <tr>

@@ -33,16 +33,26 @@ export async function PeriodComparison({ principal, periods }: { principal: Prin
           <caption className="sr-only">Figures for two periods and the change between them</caption>
           <thead className="border-b border-line text-left text-muted">
             <tr>
-              <th scope="col" className="px-5 py-2 font-medium">Measure</th>
-              <th scope="col" className="px-3 py-2 text-right font-medium">{label(a!.period)}</th>
-              <th scope="col" className="px-3 py-2 text-right font-medium">{label(b!.period)}</th>
-              <th scope="col" className="px-5 py-2 text-right font-medium">Change</th>
+              <th scope="col" className="px-5 py-2 font-medium">
+                Measure
+              </th>
+              <th scope="col" className="px-3 py-2 text-right font-medium">
+                {label(a!.period)}
+              </th>
+              <th scope="col" className="px-3 py-2 text-right font-medium">
+                {label(b!.period)}
+              </th>
+              <th scope="col" className="px-5 py-2 text-right font-medium">
+                Change
+              </th>
             </tr>
           </thead>
           <tbody className="divide-y divide-line-soft tabular-nums">
             {rows.map(([name, x, y, higherIsBetter]) => (
               <tr key={name}>
-                <th scope="row" className="px-5 py-2 text-left font-normal">{name}</th>
+                <th scope="row" className="px-5 py-2 text-left font-normal">
+                  {name}
+                </th>
                 <td className="px-3 py-2 text-right">{x ?? "—"}</td>
                 <td className="px-3 py-2 text-right">{y ?? "—"}</td>
                 <td className="px-5 py-2 text-right">{delta(x, y, higherIsBetter) ?? "—"}</td>
@@ -67,7 +77,9 @@ export async function PeriodComparison({ principal, periods }: { principal: Prin
               <Input id={`period-${name}`} name={name} type="date" required defaultValue={value} />
             </div>
           ))}
-          <Button type="submit" className="sm:col-span-4 sm:justify-self-start">Compare</Button>
+          <Button type="submit" className="sm:col-span-4 sm:justify-self-start">
+            Compare
+          </Button>
         </form>
       </details>
     </Card>

@@ -20,7 +20,9 @@ export function FindingSeverityForm({ findingId, current }: { findingId: string;
           <Label htmlFor={`${id}-level`}>Severity</Label>
           <Select id={`${id}-level`} name="severity" defaultValue={current}>
             {severities.options.map(({ value, label }) => (
-              <option key={value} value={value}>{label}</option>
+              <option key={value} value={value}>
+                {label}
+              </option>
             ))}
           </Select>
         </div>
@@ -31,7 +33,9 @@ export function FindingSeverityForm({ findingId, current }: { findingId: string;
         <Button type="submit" disabled={pending} variant="outline" size="sm">
           Save
         </Button>
-        <div className="sm:col-span-3" aria-live="polite"><FormResult state={state} withFieldErrors /></div>
+        <div className="sm:col-span-3" aria-live="polite">
+          <FormResult state={state} withFieldErrors />
+        </div>
       </form>
     </details>
   );

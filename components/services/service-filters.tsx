@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { SelectField } from "@/components/ui/field";
-import { Button } from "@/components/ui/button";
+import { Button, buttonClass } from "@/components/ui/button";
 import { Input, Label } from "@/components/ui/field";
 
 export interface ServiceFilterValues {
@@ -17,17 +17,31 @@ export function ServiceFilters({ values, teams }: { values: ServiceFilterValues;
         <Label htmlFor="services-q">Search</Label>
         <Input id="services-q" name="q" type="search" defaultValue={values.q} placeholder="Service name" />
       </div>
-      <SelectField id="services-team" name="team" label="Team" value={values.team} options={[["", "All teams"], ...teams.map((t) => [t.slug, t.name] as const)]} />
+      <SelectField
+        id="services-team"
+        name="team"
+        label="Team"
+        value={values.team}
+        options={[["", "All teams"], ...teams.map((t) => [t.slug, t.name] as const)]}
+      />
       <SelectField
         id="services-tier"
         name="tier"
         label="Tier"
         value={values.tier}
-        options={[["", "All tiers"], ["critical", "Critical"], ["high", "High"], ["medium", "Medium"], ["low", "Low"]]}
+        options={[
+          ["", "All tiers"],
+          ["critical", "Critical"],
+          ["high", "High"],
+          ["medium", "Medium"],
+          ["low", "Low"],
+        ]}
       />
       <div className="flex gap-2">
         <Button type="submit">Filter</Button>
-        <Link href="/services" className="rounded-md px-3 py-2 text-sm font-medium text-soft hover:bg-subtle">Clear</Link>
+        <Link href="/services" className={buttonClass("quiet", "narrow")}>
+          Clear
+        </Link>
       </div>
     </form>
   );

@@ -41,9 +41,13 @@ export function ServiceForm({ service, teams }: { service?: Service; teams: { id
       <div>
         <Label htmlFor="service-teamId">Team</Label>
         <select {...field("teamId")} required defaultValue={service?.teamId ?? (teams.length === 1 ? teams[0]!.id : "")}>
-          <option value="" disabled>Choose a team…</option>
+          <option value="" disabled>
+            Choose a team…
+          </option>
           {teams.map((team) => (
-            <option key={team.id} value={team.id}>{team.name}</option>
+            <option key={team.id} value={team.id}>
+              {team.name}
+            </option>
           ))}
         </select>
         <FieldError id="service-teamId-error" messages={errors.teamId} />
@@ -52,14 +56,22 @@ export function ServiceForm({ service, teams }: { service?: Service; teams: { id
         <Label htmlFor="service-criticality">Tier</Label>
         <select {...field("criticality")} required defaultValue={service?.criticality ?? "medium"}>
           {TIERS.map((tier) => (
-            <option key={tier.value} value={tier.value}>{tier.label}</option>
+            <option key={tier.value} value={tier.value}>
+              {tier.label}
+            </option>
           ))}
         </select>
         <FieldError id="service-criticality-error" messages={errors.criticality} />
       </div>
       <div>
         <Label htmlFor="service-repositoryUrl">Repository (optional)</Label>
-        <input {...field("repositoryUrl")} type="url" maxLength={SERVICE_LIMITS.repositoryUrl} placeholder="https://git.example.com/team/service" defaultValue={service?.repositoryUrl ?? ""} />
+        <input
+          {...field("repositoryUrl")}
+          type="url"
+          maxLength={SERVICE_LIMITS.repositoryUrl}
+          placeholder="https://git.example.com/team/service"
+          defaultValue={service?.repositoryUrl ?? ""}
+        />
         <FieldError id="service-repositoryUrl-error" messages={errors.repositoryUrl} />
       </div>
       <div className="sm:col-span-2">

@@ -7,13 +7,28 @@ import { ServiceTrendCards } from "./service-trend-cards";
 /** A service's report: where it stands, how it moved, how fast it fixes things. */
 export async function ServiceReportCards({ principal, service }: { principal: Principal; service: { id: string; slug: string; team: { slug: string } } }) {
   const figures = await getServiceFigures(principal, { id: service.id });
-  const change = figures.change && figures.change.before !== null && figures.change.after !== null ? Math.round((figures.change.after - figures.change.before) * 10) / 10 : null;
+  const change =
+    figures.change && figures.change.before !== null && figures.change.after !== null
+      ? Math.round((figures.change.after - figures.change.before) * 10) / 10
+      : null;
   return (
     <div className="space-y-6">
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-        <Stat label="Latest score" value={<ScoreBadge score={figures.latestScore} />} detail={figures.completedCount ? `${figures.completedCount} completed assessment${figures.completedCount === 1 ? "" : "s"}` : "Not assessed yet"} />
-        <Stat label="Since the previous assessment" value={change === null ? "—" : change > 0 ? `+${change}` : String(change)} detail="Change in the overall score" />
-        <Stat label="Mean time to remediate" value={figures.meanDaysToRemediate === null ? "—" : `${figures.meanDaysToRemediate} d`} detail={`Over ${figures.resolvedCount} resolved finding${figures.resolvedCount === 1 ? "" : "s"}`} />
+        <Stat
+          label="Latest score"
+          value={<ScoreBadge score={figures.latestScore} />}
+          detail={figures.completedCount ? `${figures.completedCount} completed assessment${figures.completedCount === 1 ? "" : "s"}` : "Not assessed yet"}
+        />
+        <Stat
+          label="Since the previous assessment"
+          value={change === null ? "—" : change > 0 ? `+${change}` : String(change)}
+          detail="Change in the overall score"
+        />
+        <Stat
+          label="Mean time to remediate"
+          value={figures.meanDaysToRemediate === null ? "—" : `${figures.meanDaysToRemediate} d`}
+          detail={`Over ${figures.resolvedCount} resolved finding${figures.resolvedCount === 1 ? "" : "s"}`}
+        />
         <Stat label="Overdue findings" value={figures.overdue} detail="Open past their due date" />
       </div>
       {figures.completedCount ? (

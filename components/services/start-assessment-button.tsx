@@ -20,7 +20,11 @@ export function StartAssessmentButton({ serviceId, carriesOver }: { serviceId: s
       <p className="text-xs text-muted">
         {carriesOver ? "Starts from the last completed one; confirm each carried answer." : "Starts blank on the current checklist."}
       </p>
-      {state.message && !state.ok ? <p role="alert" className="text-sm text-danger">{state.message}</p> : null}
+      {state.message && !state.ok ? (
+        <p role="alert" className="text-sm text-danger">
+          {state.message}
+        </p>
+      ) : null}
     </form>
   );
 }

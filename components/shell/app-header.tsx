@@ -29,17 +29,7 @@ function Logo() {
     <svg viewBox="0 0 32 32" className="h-7 w-7" aria-hidden="true">
       <rect width="32" height="32" rx="8" className="fill-indigo-600" />
       {Array.from({ length: 12 }, (_, i) => (
-        <rect
-          key={i}
-          x="15"
-          y="5"
-          width="2"
-          height="6"
-          rx="1"
-          className="fill-white"
-          opacity={i < 9 ? 1 : 0.45}
-          transform={`rotate(${i * 30} 16 16)`}
-        />
+        <rect key={i} x="15" y="5" width="2" height="6" rx="1" className="fill-white" opacity={i < 9 ? 1 : 0.45} transform={`rotate(${i * 30} 16 16)`} />
       ))}
     </svg>
   );

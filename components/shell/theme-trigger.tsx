@@ -9,8 +9,7 @@ export function themeTriggerProps(theme: Theme) {
   return {
     "aria-label": `Colour theme: ${THEME_LABELS[theme]}`,
     "aria-haspopup": "menu" as const,
-    className:
-      "inline-flex h-9 w-9 items-center justify-center rounded-md text-slate-600 hover:bg-subtle dark:text-slate-300",
+    className: "inline-flex h-9 w-9 items-center justify-center rounded-md text-slate-600 hover:bg-subtle dark:text-slate-300",
   };
 }
 

@@ -11,7 +11,10 @@ export function CreateTokenForm({ teams, lifetimes }: { teams: { id: string; nam
   return (
     <div className="space-y-4 px-5 py-5">
       {state.ok && state.data ? (
-        <div role="status" className="rounded-md border border-emerald-300 bg-emerald-50 px-3 py-3 text-sm text-emerald-950 dark:border-emerald-800 dark:bg-emerald-950 dark:text-emerald-50">
+        <div
+          role="status"
+          className="rounded-md border border-emerald-300 bg-emerald-50 px-3 py-3 text-sm text-emerald-950 dark:border-emerald-800 dark:bg-emerald-950 dark:text-emerald-50"
+        >
           <p className="font-semibold">Token &ldquo;{state.data.name}&rdquo; created. Copy it now: it is shown only once and stored only as a hash.</p>
           <label htmlFor="new-token" className="mt-2 block text-xs font-medium">
             The token
@@ -19,8 +22,11 @@ export function CreateTokenForm({ teams, lifetimes }: { teams: { id: string; nam
           <Input id="new-token" readOnly value={state.data.token} className="font-mono" onFocus={(event) => event.currentTarget.select()} />
           <p className="mt-2 text-xs">
             Send it as <code className="font-mono">Authorization: Bearer …</code>; the routes are described at{" "}
-            <a href="/api/v1/openapi.json" className="underline">/api/v1/openapi.json</a>. To submit a scan of a repository, set it as{" "}
-            <code className="font-mono">TWELVEFOLD_TOKEN</code> in the pipeline and run, from a Twelvefold checkout:
+            <a href="/api/v1/openapi.json" className="underline">
+              /api/v1/openapi.json
+            </a>
+            . To submit a scan of a repository, set it as <code className="font-mono">TWELVEFOLD_TOKEN</code> in the pipeline and run, from a Twelvefold
+            checkout:
           </p>
           <pre className="mt-1 overflow-x-auto rounded border border-emerald-300 bg-white/60 px-2 py-1 font-mono text-xs dark:border-emerald-800 dark:bg-black/20">
             npx twelvefold scan . --url {typeof window === "undefined" ? "<this address>" : window.location.origin} --service {"<service-slug>"}
@@ -37,7 +43,9 @@ export function CreateTokenForm({ teams, lifetimes }: { teams: { id: string; nam
           <Label htmlFor="token-team">Team</Label>
           <Select id="token-team" name="teamId" required defaultValue={teams[0]?.id}>
             {teams.map((t) => (
-              <option key={t.id} value={t.id}>{t.name}</option>
+              <option key={t.id} value={t.id}>
+                {t.name}
+              </option>
             ))}
           </Select>
         </div>
@@ -46,11 +54,15 @@ export function CreateTokenForm({ teams, lifetimes }: { teams: { id: string; nam
           <div className="mt-1 space-y-1 text-sm">
             <label className="flex items-start gap-2">
               <input type="radio" name="scope" value="submit_evidence" defaultChecked className="mt-1" />
-              <span><span className="font-medium">Submit evidence</span>: read the team&apos;s records, add services, submit scanner results (like a reviewer)</span>
+              <span>
+                <span className="font-medium">Submit evidence</span>: read the team&apos;s records, add services, submit scanner results (like a reviewer)
+              </span>
             </label>
             <label className="flex items-start gap-2">
               <input type="radio" name="scope" value="read" className="mt-1" />
-              <span><span className="font-medium">Read</span>: read the team&apos;s records and download exports (like an auditor)</span>
+              <span>
+                <span className="font-medium">Read</span>: read the team&apos;s records and download exports (like an auditor)
+              </span>
             </label>
           </div>
         </fieldset>
@@ -58,12 +70,16 @@ export function CreateTokenForm({ teams, lifetimes }: { teams: { id: string; nam
           <Label htmlFor="token-expiry">Expires after</Label>
           <Select id="token-expiry" name="expiresInDays" defaultValue="90">
             {lifetimes.map((days) => (
-              <option key={days} value={days}>{days} days</option>
+              <option key={days} value={days}>
+                {days} days
+              </option>
             ))}
           </Select>
         </div>
         <div className="flex items-center gap-3 sm:col-span-2">
-          <Button type="submit" disabled={pending}>{pending ? "Creating…" : "Create token"}</Button>
+          <Button type="submit" disabled={pending}>
+            {pending ? "Creating…" : "Create token"}
+          </Button>
           {state.ok ? null : <FormResult state={state} />}
         </div>
       </form>
@@ -79,7 +95,11 @@ export function RevokeTokenButton({ tokenId, name }: { tokenId: string; name: st
       <Button type="submit" disabled={pending} aria-label={`Revoke ${name}`} variant="dangerText">
         {pending ? "Revoking…" : "Revoke"}
       </Button>
-      {state.message && !state.ok ? <span role="alert" className="ml-2 text-xs text-danger">{state.message}</span> : null}
+      {state.message && !state.ok ? (
+        <span role="alert" className="ml-2 text-xs text-danger">
+          {state.message}
+        </span>
+      ) : null}
     </form>
   );
 }

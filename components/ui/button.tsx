@@ -21,9 +21,12 @@ const VARIANTS = {
   suggestion: `${BASE} bg-sky-700 text-white hover:bg-sky-800`,
   suggestionOutline: `${BASE} border border-sky-400 bg-white text-sky-950 hover:bg-sky-100 dark:border-sky-700 dark:bg-sky-900 dark:text-sky-50`,
   /** Confirming a carried-over answer: asked of the reviewer, not alarming. */
-  confirm: "rounded-md border border-amber-400 bg-amber-50 text-sm font-medium text-amber-950 hover:bg-amber-100 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100",
+  confirm:
+    "rounded-md border border-amber-400 bg-amber-50 text-sm font-medium text-amber-950 hover:bg-amber-100 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100",
   /** The small actions in a table row (administration). */
   row: "rounded-md border border-field text-xs font-medium hover:bg-subtle disabled:opacity-60",
+  /** Clears a filter: a way out, not an action. */
+  quiet: "rounded-md text-sm font-medium text-soft hover:bg-subtle",
   /** Removes one entry from a small list (a link, an attachment). */
   remove: "rounded px-1.5 text-xs text-soft hover:bg-subtle",
   /** A destructive action written as text (revoke). */
@@ -32,7 +35,7 @@ const VARIANTS = {
   linkText: "text-xs font-medium text-link underline",
 } as const;
 
-const SIZES = { md: "px-4 py-2", sm: "px-3 py-1.5", xs: "px-2.5 py-1", none: "" } as const;
+const SIZES = { md: "px-4 py-2", sm: "px-3 py-1.5", xs: "px-2.5 py-1", narrow: "px-3 py-2", none: "" } as const;
 
 export type ButtonVariant = keyof typeof VARIANTS;
 export type ButtonSize = keyof typeof SIZES;

@@ -1,11 +1,5 @@
 export function Card({ children, className = "" }: { children: React.ReactNode; className?: string }) {
-  return (
-    <section
-      className={`rounded-xl border border-line bg-surface shadow-sm ${className}`}
-    >
-      {children}
-    </section>
-  );
+  return <section className={`rounded-xl border border-line bg-surface shadow-sm ${className}`}>{children}</section>;
 }
 
 export function CardHeader({ title, description, id }: { title: string; description?: string; id?: string }) {

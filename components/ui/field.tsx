@@ -56,7 +56,11 @@ export function Field({
     <div className={className}>
       <Label htmlFor={id}>{label}</Label>
       {children({ id, "aria-describedby": described })}
-      {hint ? <p id={`${id}-hint`} className="mt-1 text-xs text-muted">{hint}</p> : null}
+      {hint ? (
+        <p id={`${id}-hint`} className="mt-1 text-xs text-muted">
+          {hint}
+        </p>
+      ) : null}
       {errors ? <FieldError id={`${id}-error`} messages={errors} /> : null}
     </div>
   );
@@ -89,9 +93,15 @@ export function SelectField({
     <Field id={id} label={label} hint={hint}>
       {(control) => (
         <Select {...control} name={name} required={required} defaultValue={value ?? ""}>
-          {placeholder ? <option value="" disabled>{placeholder}</option> : null}
+          {placeholder ? (
+            <option value="" disabled>
+              {placeholder}
+            </option>
+          ) : null}
           {options.map(([v, text]) => (
-            <option key={v} value={v}>{text}</option>
+            <option key={v} value={v}>
+              {text}
+            </option>
           ))}
         </Select>
       )}

@@ -8,7 +8,5 @@ const STYLES: Record<Level, string> = {
 };
 
 export function SeverityBadge({ level }: { level: Level }) {
-  return (
-    <span className={`inline-flex rounded px-1.5 py-0.5 text-xs font-semibold capitalize ${STYLES[level]}`}>{level}</span>
-  );
+  return <span className={`inline-flex rounded px-1.5 py-0.5 text-xs font-semibold capitalize ${STYLES[level]}`}>{level}</span>;
 }

@@ -40,9 +40,7 @@ function guardedAction<S extends z.ZodType, T>(
     // Strings are made storable here, once, before any rule reads them (lib/text/clean.ts).
     // A form posts FormData; a client component may pass the input as typed data instead.
     const fields =
-      input instanceof FormData
-        ? Object.fromEntries([...input].map(([k, v]) => [cleanText(k), typeof v === "string" ? cleanText(v) : v]))
-        : cleanDeep(input);
+      input instanceof FormData ? Object.fromEntries([...input].map(([k, v]) => [cleanText(k), typeof v === "string" ? cleanText(v) : v])) : cleanDeep(input);
     const parsed = schema.safeParse(fields);
     if (!parsed.success) {
       return { ok: false, message: "Check the fields marked below.", fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]> };
@@ -62,11 +60,7 @@ function guardedAction<S extends z.ZodType, T>(
 }
 
 /** An action for org admins only. */
-export function adminAction<S extends z.ZodType, T>(
-  name: string,
-  schema: S,
-  run: (principal: Principal, input: z.infer<S>) => Promise<ActionState<T>>,
-) {
+export function adminAction<S extends z.ZodType, T>(name: string, schema: S, run: (principal: Principal, input: z.infer<S>) => Promise<ActionState<T>>) {
   return guardedAction(name, (principal) => can(principal, "admin.manage", "org"), schema, run);
 }
 
@@ -74,10 +68,6 @@ export function adminAction<S extends z.ZodType, T>(
  * An action any signed-in, enabled user may call: on their own account, or on
  * a team's records, where the data function decides by the policy.
  */
-export function signedInAction<S extends z.ZodType, T>(
-  name: string,
-  schema: S,
-  run: (principal: Principal, input: z.infer<S>) => Promise<ActionState<T>>,
-) {
+export function signedInAction<S extends z.ZodType, T>(name: string, schema: S, run: (principal: Principal, input: z.infer<S>) => Promise<ActionState<T>>) {
   return guardedAction(name, () => true, schema, run);
 }

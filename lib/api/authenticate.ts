@@ -1,5 +1,5 @@
 import "server-only";
-import { actorOf, recordAuditEvent } from "../audit/record";
+import { actorOf, recordAuditEvent, requestOf } from "../audit/record";
 import { can, type Principal } from "../auth/policy";
 import { principalInclude, toPrincipal } from "../auth/sessions";
 import { getPrisma } from "../db/prisma";
@@ -31,8 +31,12 @@ export function rateLimitHeaders(limit: number, used: number, resetSeconds: numb
   };
 }
 
-
-async function refuse(reason: string, context: { ipAddress: string | null; userAgent: string | null; method: string; path: string }, tokenId?: string, teamId?: string) {
+async function refuse(
+  reason: string,
+  context: { ipAddress: string | null; userAgent: string | null; method: string; path: string },
+  tokenId?: string,
+  teamId?: string,
+) {
   await getPrisma().$transaction((tx) =>
     recordAuditEvent(tx, {
       action: "api.refused",
@@ -40,8 +44,7 @@ async function refuse(reason: string, context: { ipAddress: string | null; userA
       teamId: teamId ?? null,
       targetType: tokenId ? "api_token" : null,
       targetId: tokenId ?? null,
-      ipAddress: context.ipAddress,
-      userAgent: context.userAgent,
+      ...requestOf(context),
       after: { reason, method: context.method, path: context.path },
     }),
   );
@@ -100,7 +103,10 @@ export async function authenticateApiRequest(
   const rateLimit = rateLimitHeaders(limit, used, reset);
   if (used > limit) {
     if (used === limit + 1) await refuse("rate limited", where, token.id, token.teamId);
-    throw new ApiError("rate_limited", `This token may make ${limit} requests a minute. Try again in ${reset} s.`, undefined, { "Retry-After": String(reset), ...rateLimit });
+    throw new ApiError("rate_limited", `This token may make ${limit} requests a minute. Try again in ${reset} s.`, undefined, {
+      "Retry-After": String(reset),
+      ...rateLimit,
+    });
   }
 
   const principal: Principal = {
@@ -120,8 +126,7 @@ export async function authenticateApiRequest(
       teamId: token.teamId,
       targetType: "api_token",
       targetId: token.id,
-      ipAddress: context.ipAddress,
-      userAgent: context.userAgent,
+      ...requestOf(context),
       after: { method: request.method, path: url.pathname },
       occurredAt: now,
     });

@@ -88,8 +88,15 @@ describe("the document's input schemas, generated from the routes' zod schemas",
     agree(
       evidenceSubmissionSchema,
       schemas.EvidenceSubmission!,
-      [{ source: "scanner 1.0", results: [result] }, { source: "s", results: [{ ...result, observations: [{ file: "a.ts", line: 3, message: "m" }] }] }],
-      [{ source: "s", results: [] }, { source: "s", results: [{ ...result, status: "unanswered" }] }, { source: "s", results: [{ ...result, itemId: "tls" }] }],
+      [
+        { source: "scanner 1.0", results: [result] },
+        { source: "s", results: [{ ...result, observations: [{ file: "a.ts", line: 3, message: "m" }] }] },
+      ],
+      [
+        { source: "s", results: [] },
+        { source: "s", results: [{ ...result, status: "unanswered" }] },
+        { source: "s", results: [{ ...result, itemId: "tls" }] },
+      ],
     );
   });
 

@@ -33,7 +33,10 @@ const HEADERS: Record<number, object> = {
 };
 const errors = (...codes: number[]) =>
   Object.fromEntries(
-    codes.map((code) => [String(code), { description: STATUS_TEXT[code] ?? "Error", ...(HEADERS[code] ? { headers: HEADERS[code] } : {}), content: json(ref("Error")) }]),
+    codes.map((code) => [
+      String(code),
+      { description: STATUS_TEXT[code] ?? "Error", ...(HEADERS[code] ? { headers: HEADERS[code] } : {}), content: json(ref("Error")) },
+    ]),
   );
 const STATUS_TEXT: Record<number, string> = {
   401: "No token, or a token that is unknown, expired, revoked or whose creator lost access",
@@ -53,7 +56,10 @@ const paged = (item: object) => ({
   properties: { data: { type: "array", items: item }, pagination: ref("Pagination") },
 });
 const nullable = (type: string, extra: object = {}) => ({ type: [type, "null"], ...extra });
-const factorScores = { type: "array", items: { type: "object", properties: { number: { type: "integer" }, name: { type: "string" }, score: nullable("number") } } };
+const factorScores = {
+  type: "array",
+  items: { type: "object", properties: { number: { type: "integer" }, name: { type: "string" }, score: nullable("number") } },
+};
 
 export const OPENAPI_DOCUMENT = {
   openapi: "3.1.0",
@@ -61,7 +67,7 @@ export const OPENAPI_DOCUMENT = {
     title: "Twelvefold API",
     version: "1.0.0",
     description:
-      "Read services, checklist items, assessments, findings and scores, add services, submit evidence for a service's items and download exports. Every request needs a team API token (Authorization: Bearer tf_…), created by a lead or an admin under API tokens. A \"submit evidence\" token acts as a reviewer of its team, a \"read\" token as an auditor. Errors are JSON with a stable `code`.",
+      'Read services, checklist items, assessments, findings and scores, add services, submit evidence for a service\'s items and download exports. Every request needs a team API token (Authorization: Bearer tf_…), created by a lead or an admin under API tokens. A "submit evidence" token acts as a reviewer of its team, a "read" token as an auditor. Errors are JSON with a stable `code`.',
   },
   servers: [{ url: "/" }],
   security: [{ bearer: [] }],
@@ -85,7 +91,10 @@ export const OPENAPI_DOCUMENT = {
         summary: "Add a service to the token's team (submit-evidence tokens)",
         requestBody: { required: true, content: json(ref("NewService")) },
         responses: {
-          "201": { description: "Created", content: json({ type: "object", required: ["id", "slug"], properties: { id: { type: "string", format: "uuid" }, slug: { type: "string" } } }) },
+          "201": {
+            description: "Created",
+            content: json({ type: "object", required: ["id", "slug"], properties: { id: { type: "string", format: "uuid" }, slug: { type: "string" } } }),
+          },
           ...common,
           ...errors(403, 413, 422),
         },
@@ -138,7 +147,11 @@ export const OPENAPI_DOCUMENT = {
         responses: {
           "200": {
             description: "The file, with X-Twelvefold-Export and X-Twelvefold-SHA256 headers",
-            content: { "application/pdf": { schema: { type: "string", format: "binary" } }, "text/csv": { schema: { type: "string" } }, "application/json": { schema: { type: "object" } } },
+            content: {
+              "application/pdf": { schema: { type: "string", format: "binary" } },
+              "text/csv": { schema: { type: "string" } },
+              "application/json": { schema: { type: "object" } },
+            },
           },
           ...common,
           ...errors(403, 404, 422),
@@ -149,7 +162,11 @@ export const OPENAPI_DOCUMENT = {
       get: {
         summary: "The team's findings, filtered like the findings page",
         parameters: [...queryParameters(findingsQuery), ...pageParams],
-        responses: { "200": { description: "A page of findings (pageSize, 50 by default, up to 100)", content: json(paged(ref("Finding"))) }, ...common, ...errors(422) },
+        responses: {
+          "200": { description: "A page of findings (pageSize, 50 by default, up to 100)", content: json(paged(ref("Finding"))) },
+          ...common,
+          ...errors(422),
+        },
       },
     },
   },
@@ -183,7 +200,10 @@ export const OPENAPI_DOCUMENT = {
               properties: {
                 number: { type: "integer" },
                 name: { type: "string" },
-                items: { type: "array", items: { type: "object", properties: { id: { type: "string" }, title: { type: "string" }, severity: { type: "string" } } } },
+                items: {
+                  type: "array",
+                  items: { type: "object", properties: { id: { type: "string" }, title: { type: "string" }, severity: { type: "string" } } },
+                },
               },
             },
           },

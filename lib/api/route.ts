@@ -100,7 +100,12 @@ export async function readJson<S extends z.ZodType>(request: Request, schema: S)
 /** A value from the path or query, validated. */
 export function parseParam<S extends z.ZodType>(schema: S, value: unknown, name: string): z.infer<S> {
   const parsed = schema.safeParse(value);
-  if (!parsed.success) throw new ApiError("validation_failed", `Check ${name}.`, issuesOf(parsed.error).map((i) => ({ ...i, path: i.path ? `${name}.${i.path}` : name })));
+  if (!parsed.success)
+    throw new ApiError(
+      "validation_failed",
+      `Check ${name}.`,
+      issuesOf(parsed.error).map((i) => ({ ...i, path: i.path ? `${name}.${i.path}` : name })),
+    );
   return parsed.data;
 }
 
@@ -108,5 +113,3 @@ export function parseParam<S extends z.ZodType>(schema: S, value: unknown, name:
 export function paged<T>(items: T[], page: { page: number; pageSize: number }, total = items.length) {
   return { data: items, pagination: { page: page.page, pageSize: page.pageSize, total, pages: Math.max(1, Math.ceil(total / page.pageSize)) } };
 }
-
-

@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ATTACHMENT_MAX_BYTES, checkAttachment, cleanFileName } from "./attachment-type";
 
-const bytes = (...parts: (number[] | string)[]) =>
-  new Uint8Array(parts.flatMap((p) => (typeof p === "string" ? [...new TextEncoder().encode(p)] : p)));
+const bytes = (...parts: (number[] | string)[]) => new Uint8Array(parts.flatMap((p) => (typeof p === "string" ? [...new TextEncoder().encode(p)] : p)));
 const PNG = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
 describe("checkAttachment", () => {
@@ -24,7 +23,10 @@ describe("checkAttachment", () => {
     expect(checkAttachment("tool.exe", bytes([0x4d, 0x5a]))).toMatchObject({ ok: false });
     expect(checkAttachment("noextension", bytes("text"))).toMatchObject({ ok: false });
     expect(checkAttachment("empty.txt", new Uint8Array())).toMatchObject({ ok: false, reason: "The file is empty." });
-    expect(checkAttachment("big.txt", new Uint8Array(ATTACHMENT_MAX_BYTES + 1).fill(65))).toMatchObject({ ok: false, reason: expect.stringContaining("larger") });
+    expect(checkAttachment("big.txt", new Uint8Array(ATTACHMENT_MAX_BYTES + 1).fill(65))).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining("larger"),
+    });
   });
 });
 

@@ -42,7 +42,9 @@ export type AttachmentCheck = { ok: true; contentType: string; fileName: string 
 /** Keeps a name printable and short; the stored name is only ever shown and offered as a download name. */
 export function cleanFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? "";
-  const printable = cleanText(base).replace(/[\u0000-\u001f\u007f"]/g, "").trim();
+  const printable = cleanText(base)
+    .replace(/[\u0000-\u001f\u007f"]/g, "")
+    .trim();
   const tail = printable.slice(-ATTACHMENT_NAME_MAX);
   // Kept from the end (the extension matters), never starting with half of a surrogate pair.
   return (/^[\uDC00-\uDFFF]/.test(tail) ? tail.slice(1) : tail) || "attachment";

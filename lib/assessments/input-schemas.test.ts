@@ -51,7 +51,10 @@ describe("saving an answer: what the action accepts", () => {
 
 describe("returning an assessment: what the action accepts", () => {
   it("needs a comment, and reads item ids separated any way", () => {
-    expect(returnSchema.parse({ assessmentId: valid.assessmentId, comment: "Look again.", itemIds: "F01-A, F02-B\nF01-A" }).itemIds).toEqual(["F01-A", "F02-B"]);
+    expect(returnSchema.parse({ assessmentId: valid.assessmentId, comment: "Look again.", itemIds: "F01-A, F02-B\nF01-A" }).itemIds).toEqual([
+      "F01-A",
+      "F02-B",
+    ]);
     expect(returnSchema.safeParse({ assessmentId: valid.assessmentId, comment: " ", itemIds: "" }).success).toBe(false);
     expect(returnSchema.safeParse({ assessmentId: valid.assessmentId, comment: "Look again.", itemIds: "<script>" }).success).toBe(false);
   });

@@ -58,6 +58,9 @@ export function parseCheckpoint(text: string): Checkpoint {
   }
   const candidate = value && typeof value === "object" && "checkpoint" in value ? (value as { checkpoint: unknown }).checkpoint : value;
   const parsed = checkpointSchema.safeParse(candidate);
-  if (!parsed.success) throw new Error(`the checkpoint file is not a Twelvefold audit checkpoint (${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")})`);
+  if (!parsed.success)
+    throw new Error(
+      `the checkpoint file is not a Twelvefold audit checkpoint (${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")})`,
+    );
   return parsed.data;
 }

@@ -51,7 +51,11 @@ export function currentAuditKey(): AuditKey {
 
 /** Every key an event may carry: the current one and those it replaced, by id. */
 export function knownAuditKeys(): Map<string, AuditKey> {
-  const previous = (getEnv().AUDIT_KEY_PREVIOUS ?? "").split(",").map((k) => k.trim()).filter(Boolean).map(auditKeyFrom);
+  const previous = (getEnv().AUDIT_KEY_PREVIOUS ?? "")
+    .split(",")
+    .map((k) => k.trim())
+    .filter(Boolean)
+    .map(auditKeyFrom);
   return new Map([currentAuditKey(), ...previous].map((k) => [k.id, k]));
 }
 

@@ -21,6 +21,11 @@ export function actorOf(principal: { userId: string; email: string; apiToken?: {
   return { actorId: principal.userId, actorLabel: label.slice(0, 300) };
 }
 
+/** Where a request came from, as its audit event records it. */
+export function requestOf(context: { ipAddress: string | null; userAgent: string | null }) {
+  return { ipAddress: context.ipAddress, userAgent: context.userAgent };
+}
+
 /**
  * Appends an event in the caller's transaction: it commits with the change it
  * records, or not at all. Written through audit_append(), the only way the app's

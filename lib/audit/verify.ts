@@ -77,7 +77,8 @@ export async function verifyAuditChain(
       events += 1;
       const expectedSeq = previous ? BigInt(previous.seq) + 1n : 1n;
       const seq = BigInt(row.seq);
-      if (seq > expectedSeq) flag(row, "gap", `${seq - expectedSeq} event(s) missing before it (seq ${expectedSeq}${seq - expectedSeq > 1n ? `–${seq - 1n}` : ""})`);
+      if (seq > expectedSeq)
+        flag(row, "gap", `${seq - expectedSeq} event(s) missing before it (seq ${expectedSeq}${seq - expectedSeq > 1n ? `–${seq - 1n}` : ""})`);
       else if (seq < expectedSeq) flag(row, "gap", `its seq ${seq} repeats or goes back (expected ${expectedSeq})`);
       if (row.prev_hash !== (previous?.hash ?? null)) flag(row, "link broken", "it does not follow the event before it");
       const content = {
@@ -100,15 +101,18 @@ export async function verifyAuditChain(
         if (auditHash(row.prev_hash, content, null) !== row.hash) flag(row, "content changed", "its content does not match its hash");
       } else {
         keyed = true;
-        if (auditHash(row.prev_hash, content, { seq: row.seq, keyId: row.key_id }) !== row.hash) flag(row, "content changed", "its content does not match its hash");
+        if (auditHash(row.prev_hash, content, { seq: row.seq, keyId: row.key_id }) !== row.hash)
+          flag(row, "content changed", "its content does not match its hash");
         const key = keys.get(row.key_id);
         if (!key) flag(row, "unknown key", `its key ${row.key_id} is not among the keys given (AUDIT_KEY, AUDIT_KEY_PREVIOUS)`);
-        else if (!row.mac || !macMatches(key, row.hash, row.mac)) flag(row, "forged", "its MAC does not verify: it was not written by Twelvefold with the audit key");
+        else if (!row.mac || !macMatches(key, row.hash, row.mac))
+          flag(row, "forged", "its MAC does not verify: it was not written by Twelvefold with the audit key");
       }
       const cp = options.checkpoint;
       if (cp && row.seq === cp.seq) {
         checkpointSeen = true;
-        if (row.hash !== cp.hash || row.id !== cp.id) flag(row, "checkpoint", `the checkpoint of ${cp.madeAt} recorded event ${cp.id} with hash ${cp.hash.slice(0, 12)}… at this place`);
+        if (row.hash !== cp.hash || row.id !== cp.id)
+          flag(row, "checkpoint", `the checkpoint of ${cp.madeAt} recorded event ${cp.id} with hash ${cp.hash.slice(0, 12)}… at this place`);
       }
       previous = row;
     }
@@ -116,9 +120,15 @@ export async function verifyAuditChain(
   }
   const cp = options.checkpoint;
   if (cp) {
-    if (!checkpointSignedBy(cp, keys)) breaks.push({ id: cp.id, seq: cp.seq, kind: "checkpoint", detail: "the checkpoint's signature does not verify under the audit key" });
+    if (!checkpointSignedBy(cp, keys))
+      breaks.push({ id: cp.id, seq: cp.seq, kind: "checkpoint", detail: "the checkpoint's signature does not verify under the audit key" });
     if (!checkpointSeen) {
-      breaks.push({ id: cp.id, seq: cp.seq, kind: "checkpoint", detail: `the head recorded by the checkpoint of ${cp.madeAt} is gone: events up to ${cp.seq} were removed (the chain now ends at ${previous?.seq ?? 0})` });
+      breaks.push({
+        id: cp.id,
+        seq: cp.seq,
+        kind: "checkpoint",
+        detail: `the head recorded by the checkpoint of ${cp.madeAt} is gone: events up to ${cp.seq} were removed (the chain now ends at ${previous?.seq ?? 0})`,
+      });
     }
   }
   return { ok: breaks.length === 0, events, unkeyed, head: previous ? { seq: previous.seq, id: previous.id, hash: previous.hash } : null, breaks };

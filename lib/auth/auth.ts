@@ -58,10 +58,14 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     Credentials({
       credentials: { email: {}, password: {} },
       async authorize(credentials, request) {
-        const result = await attemptSignIn(getPrisma(), { email: credentials.email, password: credentials.password }, {
-          ipAddress: clientAddress(request.headers),
-          userAgent: request.headers.get("user-agent"),
-        });
+        const result = await attemptSignIn(
+          getPrisma(),
+          { email: credentials.email, password: credentials.password },
+          {
+            ipAddress: clientAddress(request.headers),
+            userAgent: request.headers.get("user-agent"),
+          },
+        );
         return result.ok ? { ...result.user, sid: result.sessionSecret } : null;
       },
     }),

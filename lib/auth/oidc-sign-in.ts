@@ -33,7 +33,10 @@ export async function signInWithOidc(prisma: PrismaClient, profile: OidcProfile,
     if (!subject || !email) return refuse("incomplete_profile");
     if (profile.email_verified !== true) return refuse("email_not_verified");
 
-    const linked = await tx.account.findUnique({ where: { provider_providerAccountId: { provider: OIDC_PROVIDER, providerAccountId: subject } }, include: { user: true } });
+    const linked = await tx.account.findUnique({
+      where: { provider_providerAccountId: { provider: OIDC_PROVIDER, providerAccountId: subject } },
+      include: { user: true },
+    });
     let user = linked?.user ?? (await tx.user.findUnique({ where: { email } }));
     let created = false;
     if (!user) {
@@ -44,7 +47,15 @@ export async function signInWithOidc(prisma: PrismaClient, profile: OidcProfile,
     if (!linked) await tx.account.create({ data: { userId: user.id, provider: OIDC_PROVIDER, providerAccountId: subject } });
     await tx.user.update({ where: { id: user.id }, data: { lastSignInAt: now } });
     if (created) {
-      await recordAuditEvent(tx, { action: "user.created", actorId: user.id, actorLabel: email, targetType: "user", targetId: user.id, after: { email, name, via: "sso" }, ...audit });
+      await recordAuditEvent(tx, {
+        action: "user.created",
+        actorId: user.id,
+        actorLabel: email,
+        targetType: "user",
+        targetId: user.id,
+        after: { email, name, via: "sso" },
+        ...audit,
+      });
     }
     await recordAuditEvent(tx, { action: "auth.sign_in", actorId: user.id, actorLabel: user.email, after: { method: "sso", linked: !linked }, ...audit });
     const sessionSecret = newSessionSecret();

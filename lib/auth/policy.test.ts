@@ -21,18 +21,9 @@ const PRINCIPALS: Record<string, Principal | null> = {
 const ALLOWED_ON_TEAM_A: Record<string, readonly Action[]> = {
   anonymous: [],
   reviewerA: ["team.read", "service.create", "service.update", "assessment.edit", "assessment.submit", "finding.comment"],
-  leadA: [
-    "team.read",
-    "service.create",
-    "service.update",
-    "assessment.approve",
-    "finding.manage",
-    "finding.acceptRisk",
-    "finding.comment",
-    "export.create",
-    "team.audit.read",
-    "token.manage",
-  ],
+  // prettier-ignore
+  leadA: ["team.read", "service.create", "service.update", "assessment.approve", "finding.manage", "finding.acceptRisk", "finding.comment",
+    "export.create", "team.audit.read", "token.manage"],
   auditorA: ["team.read", "export.create", "team.audit.read"],
   memberB: [],
   orgAuditor: ["team.read", "export.create", "team.audit.read"],

@@ -26,19 +26,12 @@ export interface Principal {
 }
 
 /** Actions on a team's records (services, assessments, findings, exports). */
+// prettier-ignore
 export const TEAM_ACTIONS = [
-  "team.read",
-  "service.create",
-  "service.update",
-  "assessment.edit",
-  "assessment.submit",
-  "assessment.approve",
-  "finding.manage",
-  "finding.acceptRisk",
-  "finding.comment",
-  "export.create",
-  "team.audit.read",
-  "token.manage",
+  "team.read", "service.create", "service.update",
+  "assessment.edit", "assessment.submit", "assessment.approve",
+  "finding.manage", "finding.acceptRisk", "finding.comment",
+  "export.create", "team.audit.read", "token.manage",
 ] as const;
 /** Organisation-level actions. */
 export const ORG_ACTIONS = ["org.read", "audit.read", "admin.manage"] as const;
@@ -47,22 +40,13 @@ export type TeamAction = (typeof TEAM_ACTIONS)[number];
 export type OrgAction = (typeof ORG_ACTIONS)[number];
 export type Action = TeamAction | OrgAction;
 
+// prettier-ignore
 export const ROLE_GRANTS = {
   // Fills in and submits assessments; keeps the team's service list current.
   reviewer: ["team.read", "service.create", "service.update", "assessment.edit", "assessment.submit", "finding.comment"],
   // Signs off, and owns findings and risk decisions; does not fill in what it approves.
-  lead: [
-    "team.read",
-    "service.create",
-    "service.update",
-    "assessment.approve",
-    "finding.manage",
-    "finding.acceptRisk",
-    "finding.comment",
-    "export.create",
-    "team.audit.read",
-    "token.manage",
-  ],
+  lead: ["team.read", "service.create", "service.update", "assessment.approve", "finding.manage", "finding.acceptRisk", "finding.comment",
+    "export.create", "team.audit.read", "token.manage"],
   // Reads, exports and reads the team's audit trail; changes nothing.
   auditor: ["team.read", "export.create", "team.audit.read"],
 } as const satisfies Record<TeamRole, readonly TeamAction[]>;

@@ -2,7 +2,7 @@
 // for every failure (so nobody learns whether an account exists), every
 // attempt recorded, and a new server-side session on success.
 import { z } from "zod";
-import { recordAuditEvent } from "../audit/record";
+import { recordAuditEvent, requestOf } from "../audit/record";
 import type { PrismaClient } from "../generated/prisma/client";
 import { cleanText, clip } from "../text/clean";
 import { hashPassword, PASSWORD_MAX, verifyPassword } from "./password";
@@ -23,9 +23,7 @@ export interface SignInContext {
   userAgent: string | null;
 }
 
-export type SignInResult =
-  | { ok: true; user: { id: string; email: string; name: string }; sessionSecret: string }
-  | { ok: false };
+export type SignInResult = { ok: true; user: { id: string; email: string; name: string }; sessionSecret: string } | { ok: false };
 
 // Unknown accounts still cost one argon2 verification, so timing does not tell.
 let dummyHash: Promise<string> | undefined;
@@ -60,7 +58,14 @@ export async function attemptSignIn(
   const ip = context.ipAddress ?? "unknown";
   const parsed = credentialsSchema.safeParse({ email: typeof input.email === "string" ? cleanText(input.email) : input.email, password: input.password });
   // A malformed email is still recorded (cut to the column's length, never inside a character).
-  const email = parsed.success ? parsed.data.email : clip(cleanText(String(input.email ?? "")).trim().toLowerCase(), 254);
+  const email = parsed.success
+    ? parsed.data.email
+    : clip(
+        cleanText(String(input.email ?? ""))
+          .trim()
+          .toLowerCase(),
+        254,
+      );
 
   const fail = async (reason: string, actorId: string | null = null): Promise<SignInResult> => {
     await prisma.$transaction(async (tx) => {
@@ -70,8 +75,7 @@ export async function attemptSignIn(
         action: "auth.sign_in_failed",
         actorId,
         actorLabel: email || "(no email)",
-        ipAddress: context.ipAddress,
-        userAgent: context.userAgent,
+        ...requestOf(context),
         after: { reason },
         occurredAt: now,
       });
@@ -97,8 +101,7 @@ export async function attemptSignIn(
       action: "auth.sign_in",
       actorId: user.id,
       actorLabel: user.email,
-      ipAddress: context.ipAddress,
-      userAgent: context.userAgent,
+      ...requestOf(context),
       occurredAt: now,
     });
     await createSession(tx, { userId: user.id, secret: sessionSecret, ...context, now });

@@ -26,8 +26,12 @@ describe("sign-in throttle", () => {
   });
 
   it("refuses an address that keeps failing on an account under attack", () => {
-    expect(isThrottled({ ...quiet, accountFailuresLastHour: ACCOUNT_FAILURES_PER_HOUR, pairFailuresLastHour: UNDER_ATTACK_FAILURES_PER_ADDRESS }, NOW)).toBe(true);
-    expect(isThrottled({ ...quiet, accountFailuresLastHour: ACCOUNT_FAILURES_PER_HOUR - 1, pairFailuresLastHour: UNDER_ATTACK_FAILURES_PER_ADDRESS }, NOW)).toBe(false);
+    expect(isThrottled({ ...quiet, accountFailuresLastHour: ACCOUNT_FAILURES_PER_HOUR, pairFailuresLastHour: UNDER_ATTACK_FAILURES_PER_ADDRESS }, NOW)).toBe(
+      true,
+    );
+    expect(
+      isThrottled({ ...quiet, accountFailuresLastHour: ACCOUNT_FAILURES_PER_HOUR - 1, pairFailuresLastHour: UNDER_ATTACK_FAILURES_PER_ADDRESS }, NOW),
+    ).toBe(false);
   });
 
   it("refuses an account and address pair at its hourly failures, however long ago the last one was", () => {

@@ -25,7 +25,11 @@ export async function sourceHash(root: string): Promise<string> {
   for (const file of files) {
     const full = path.join(root, file);
     if (!existsSync(full)) continue;
-    hash.update(file).update("\0").update(await readFile(full)).update("\0");
+    hash
+      .update(file)
+      .update("\0")
+      .update(await readFile(full))
+      .update("\0");
   }
   return hash.digest("hex");
 }

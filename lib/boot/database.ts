@@ -67,9 +67,7 @@ export async function resolveDatabase(env: Env): Promise<ResolvedDatabase> {
 /** Applies pending migrations, installs the job queues and publishes checklist versions. */
 export async function prepareSchema(migrationUrl: string): Promise<MigrateResult & { published: string[] }> {
   const variable = "MIGRATION_DATABASE_URL (or DATABASE_URL)";
-  const result = await withClient(migrationUrl, variable, async (client) =>
-    migrate(client, await readMigrations(MIGRATIONS_DIR)),
-  );
+  const result = await withClient(migrationUrl, variable, async (client) => migrate(client, await readMigrations(MIGRATIONS_DIR)));
   await installQueues(migrationUrl);
   const prisma = createPrismaClient(migrationUrl, 2);
   try {

@@ -52,7 +52,10 @@ describe("checklist v1", () => {
 
   it("names a standard wherever an item goes beyond the series", () => {
     for (const item of items.filter((i) => i.basis !== "series")) {
-      expect(item.references.some((ref) => ref.kind === "standard"), item.id).toBe(true);
+      expect(
+        item.references.some((ref) => ref.kind === "standard"),
+        item.id,
+      ).toBe(true);
     }
   });
 

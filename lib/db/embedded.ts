@@ -47,7 +47,9 @@ async function stopOrphan(databaseDir: string): Promise<void> {
   const pid = Number(readFileSync(lock, "utf8").split("\n")[0]);
   if (!pid || !isAlive(pid)) return; // stale lock: Postgres clears it itself
   if (parentOf(pid) !== 1) {
-    throw new Error(`The embedded Postgres in ${databaseDir} did not start: another process (PID ${pid}) is using it; stop the other Twelvefold, or set DATA_DIR`);
+    throw new Error(
+      `The embedded Postgres in ${databaseDir} did not start: another process (PID ${pid}) is using it; stop the other Twelvefold, or set DATA_DIR`,
+    );
   }
   process.kill(pid, "SIGINT");
   for (let i = 0; i < 100 && isAlive(pid); i++) await new Promise((r) => setTimeout(r, 100));
@@ -91,10 +93,7 @@ async function loadCredentials(file: string): Promise<Credentials> {
  * The superuser password is generated once and kept in `<dataDir>/postgres.json`
  * (mode 600), so a restart finds its data again.
  */
-export async function startEmbeddedPostgres(
-  dataDir: string,
-  options: { postgresFlags?: string[] } = {},
-): Promise<EmbeddedDatabase> {
+export async function startEmbeddedPostgres(dataDir: string, options: { postgresFlags?: string[] } = {}): Promise<EmbeddedDatabase> {
   const root = path.resolve(dataDir);
   // The cluster runs as the unprivileged `postgres` user when we are root, so
   // the folders above its data must be traversable by it.

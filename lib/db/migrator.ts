@@ -95,15 +95,11 @@ function planPending(rows: AppliedRow[], migrations: MigrationFile[]): Migration
   const applied = new Set<string>();
   for (const row of rows) {
     if (row.finished_at === null) {
-      throw new MigrationError(
-        `migration ${row.migration_name} failed earlier and was never finished; fix the database, then mark it rolled back`,
-      );
+      throw new MigrationError(`migration ${row.migration_name} failed earlier and was never finished; fix the database, then mark it rolled back`);
     }
     const file = known.get(row.migration_name);
     if (!file) {
-      throw new MigrationError(
-        `the database has migration ${row.migration_name}, which this checkout does not; run the newer Twelvefold release`,
-      );
+      throw new MigrationError(`the database has migration ${row.migration_name}, which this checkout does not; run the newer Twelvefold release`);
     }
     if (file.checksum !== row.checksum) {
       throw new MigrationError(
@@ -125,10 +121,7 @@ async function applyOne(client: pg.Client, migration: MigrationFile): Promise<vo
       [id, migration.checksum, migration.name],
     );
     await client.query(migration.sql);
-    await client.query(
-      `UPDATE "_prisma_migrations" SET finished_at = now(), applied_steps_count = 1 WHERE id = $1`,
-      [id],
-    );
+    await client.query(`UPDATE "_prisma_migrations" SET finished_at = now(), applied_steps_count = 1 WHERE id = $1`, [id]);
     await client.query("COMMIT");
   } catch (error) {
     await client.query("ROLLBACK");

@@ -153,11 +153,7 @@ async function migrationList(dir: string): Promise<MigrationList> {
  * schema in `schemaPath`. `serverUrl` must let us create (and drop) a scratch
  * "shadow" database on that server.
  */
-export async function diffMigrationsToSchema(options: {
-  serverUrl: string;
-  migrationsDir: string;
-  schemaPath: string;
-}): Promise<string> {
+export async function diffMigrationsToSchema(options: { serverUrl: string; migrationsDir: string; schemaPath: string }): Promise<string> {
   const content = await readFile(options.schemaPath, "utf8");
   const files = [{ path: "schema.prisma", content }];
   const factory = new WholeScriptPg(poolConfig(options.serverUrl));

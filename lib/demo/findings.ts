@@ -117,7 +117,14 @@ export function toFindingRows(input: {
     if (roll < 0.3) {
       finding.status = "IN_PROGRESS";
       const at = new Date(finding.openedAt.getTime() + 2 * DAY);
-      events.push({ findingId: finding.id, kind: "STATUS_CHANGED", actorId: finding.ownerId, assessmentId: null, detail: { from: "open", to: "in_progress" }, occurredAt: at });
+      events.push({
+        findingId: finding.id,
+        kind: "STATUS_CHANGED",
+        actorId: finding.ownerId,
+        assessmentId: null,
+        detail: { from: "open", to: "in_progress" },
+        occurredAt: at,
+      });
     } else if (roll < 0.38 && finding.severity !== "CRITICAL") {
       const at = new Date(Math.min(finding.openedAt.getTime() + 5 * DAY, input.now.getTime()));
       finding.status = "RISK_ACCEPTED";
@@ -125,7 +132,14 @@ export function toFindingRows(input: {
       finding.riskAcceptedById = lead;
       finding.riskAcceptedAt = at;
       finding.riskAcceptanceExpiresAt = new Date(input.now.getTime() + input.rng.int(30, 150) * DAY);
-      events.push({ findingId: finding.id, kind: "RISK_ACCEPTED", actorId: lead, assessmentId: null, detail: { reason: finding.riskAcceptanceReason }, occurredAt: at });
+      events.push({
+        findingId: finding.id,
+        kind: "RISK_ACCEPTED",
+        actorId: lead,
+        assessmentId: null,
+        detail: { reason: finding.riskAcceptanceReason },
+        occurredAt: at,
+      });
     }
   }
   return { findings, events };

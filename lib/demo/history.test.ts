@@ -8,9 +8,7 @@ const items = allItems(latestChecklist());
 const now = new Date("2026-11-01T12:00:00Z");
 const scores = (slug: string) => {
   const service = DEMO_SERVICES.find((s) => s.slug === slug)!;
-  return generateHistory(service, items, now).map(
-    (a) => scoreAssessment(items, new Map(a.responses.map((r) => [r.itemId, r.status]))).overall ?? 0,
-  );
+  return generateHistory(service, items, now).map((a) => scoreAssessment(items, new Map(a.responses.map((r) => [r.itemId, r.status]))).overall ?? 0);
 };
 
 describe("demo history", () => {
@@ -43,7 +41,13 @@ describe("demo history", () => {
   });
 
   it("leaves the new service unassessed", () => {
-    expect(generateHistory(DEMO_SERVICES.find((s) => s.trajectory === "new")!, items, now)).toEqual([]);
+    expect(
+      generateHistory(
+        DEMO_SERVICES.find((s) => s.trajectory === "new")!,
+        items,
+        now,
+      ),
+    ).toEqual([]);
   });
 
   it("dips and recovers on a recovering trajectory", () => {

@@ -101,7 +101,14 @@ async function seedTeams(client: pg.Client, teams: { slug: string; name: string;
 
 async function seedChunk(
   client: pg.Client,
-  input: { chunk: ReturnType<typeof scaleOrganisation>["services"]; people: Map<string, TeamPeople>; items: ChecklistItem[]; versionId: string; months: number; now: Date },
+  input: {
+    chunk: ReturnType<typeof scaleOrganisation>["services"];
+    people: Map<string, TeamPeople>;
+    items: ChecklistItem[];
+    versionId: string;
+    months: number;
+    now: Date;
+  },
 ) {
   const services: CopyValue[][] = [];
   const assessments: CopyValue[][] = [];
@@ -124,32 +131,158 @@ async function seedChunk(
     const ids = history.map(() => randomUUID());
     const scores = history.map((a) => scoreAssessment(input.items, new Map(a.responses.map((r) => [r.itemId, r.status]))));
     const createdAt = new Date((history[0]?.startedAt.getTime() ?? input.now.getTime()) - 30 * DAY);
-    services.push([serviceId, team.teamId, service.name, service.slug, service.description, service.criticality,
-      `https://git.example.com/${service.team}/${service.slug}`, owner, scores.at(-1)?.overall ?? null, latestFactors(scores.at(-1)), latest?.approvedAt ?? null, createdAt, input.now]);
+    services.push([
+      serviceId,
+      team.teamId,
+      service.name,
+      service.slug,
+      service.description,
+      service.criticality,
+      `https://git.example.com/${service.team}/${service.slug}`,
+      owner,
+      scores.at(-1)?.overall ?? null,
+      latestFactors(scores.at(-1)),
+      latest?.approvedAt ?? null,
+      createdAt,
+      input.now,
+    ]);
     history.forEach((a, index) => {
       const score = scores[index]!;
       const factorScores = storedFactorScores(score);
-      assessments.push([ids[index], serviceId, input.versionId, "completed", reviewer, a.startedAt, reviewer, a.submittedAt, team.lead, a.approvedAt,
-        score.overall, factorScores, a.startedAt, a.approvedAt]);
+      assessments.push([
+        ids[index],
+        serviceId,
+        input.versionId,
+        "completed",
+        reviewer,
+        a.startedAt,
+        reviewer,
+        a.submittedAt,
+        team.lead,
+        a.approvedAt,
+        score.overall,
+        factorScores,
+        a.startedAt,
+        a.approvedAt,
+      ]);
       for (const r of a.responses) {
         responses.push([ids[index], r.itemId, r.status, r.justification, r.notes, r.evidenceLinks, reviewer, a.startedAt, a.submittedAt]);
       }
-      trail.push([ids[index], "started", reviewer, "(scale seed)", a.startedAt], [ids[index], "submitted", reviewer, "(scale seed)", a.submittedAt],
-        [ids[index], "approved", team.lead, "(scale seed)", a.approvedAt]);
+      trail.push(
+        [ids[index], "started", reviewer, "(scale seed)", a.startedAt],
+        [ids[index], "submitted", reviewer, "(scale seed)", a.submittedAt],
+        [ids[index], "approved", team.lead, "(scale seed)", a.approvedAt],
+      );
     });
-    const derived = toFindingRows({ serviceId, items: input.items, history, assessmentIds: ids, ownerId: owner, people: { reviewer, lead: team.lead }, now: input.now, rng });
+    const derived = toFindingRows({
+      serviceId,
+      items: input.items,
+      history,
+      assessmentIds: ids,
+      ownerId: owner,
+      people: { reviewer, lead: team.lead },
+      now: input.now,
+      rng,
+    });
     for (const f of derived.findings) {
-      findings.push([f.id, f.serviceId, f.itemId, f.title, f.severity.toLowerCase(), f.status.toLowerCase(), f.originAssessmentId, f.resolvedByAssessmentId,
-        f.ownerId, f.createdById, f.dueDate, f.openedAt, f.resolvedAt, f.riskAcceptanceReason, f.riskAcceptedById, f.riskAcceptedAt,
-        f.riskAcceptanceExpiresAt, f.createdAt, f.resolvedAt ?? f.openedAt]);
+      findings.push([
+        f.id,
+        f.serviceId,
+        f.itemId,
+        f.title,
+        f.severity.toLowerCase(),
+        f.status.toLowerCase(),
+        f.originAssessmentId,
+        f.resolvedByAssessmentId,
+        f.ownerId,
+        f.createdById,
+        f.dueDate,
+        f.openedAt,
+        f.resolvedAt,
+        f.riskAcceptanceReason,
+        f.riskAcceptedById,
+        f.riskAcceptedAt,
+        f.riskAcceptanceExpiresAt,
+        f.createdAt,
+        f.resolvedAt ?? f.openedAt,
+      ]);
     }
     for (const e of derived.events) events.push([e.findingId, e.kind.toLowerCase(), e.actorId, e.assessmentId, e.detail, e.occurredAt]);
   }
-  await copyRows(client, "services", ["id", "team_id", "name", "slug", "description", "criticality", "repository_url", "owner_id", "latest_score", "latest_factor_scores", "last_assessed_at", "created_at", "updated_at"], services);
-  await copyRows(client, "assessments", ["id", "service_id", "checklist_version_id", "status", "started_by_id", "started_at", "submitted_by_id", "submitted_at", "approved_by_id", "approved_at", "overall_score", "factor_scores", "created_at", "updated_at"], assessments);
-  await copyRows(client, "responses", ["assessment_id", "item_id", "status", "justification", "notes", "evidence_links", "updated_by_id", "created_at", "updated_at"], responses);
+  await copyRows(
+    client,
+    "services",
+    [
+      "id",
+      "team_id",
+      "name",
+      "slug",
+      "description",
+      "criticality",
+      "repository_url",
+      "owner_id",
+      "latest_score",
+      "latest_factor_scores",
+      "last_assessed_at",
+      "created_at",
+      "updated_at",
+    ],
+    services,
+  );
+  await copyRows(
+    client,
+    "assessments",
+    [
+      "id",
+      "service_id",
+      "checklist_version_id",
+      "status",
+      "started_by_id",
+      "started_at",
+      "submitted_by_id",
+      "submitted_at",
+      "approved_by_id",
+      "approved_at",
+      "overall_score",
+      "factor_scores",
+      "created_at",
+      "updated_at",
+    ],
+    assessments,
+  );
+  await copyRows(
+    client,
+    "responses",
+    ["assessment_id", "item_id", "status", "justification", "notes", "evidence_links", "updated_by_id", "created_at", "updated_at"],
+    responses,
+  );
   await copyRows(client, "assessment_events", ["assessment_id", "kind", "actor_id", "actor_label", "occurred_at"], trail);
-  await copyRows(client, "findings", ["id", "service_id", "item_id", "title", "severity", "status", "origin_assessment_id", "resolved_by_assessment_id", "owner_id", "created_by_id", "due_date", "opened_at", "resolved_at", "risk_acceptance_reason", "risk_accepted_by_id", "risk_accepted_at", "risk_acceptance_expires_at", "created_at", "updated_at"], findings);
+  await copyRows(
+    client,
+    "findings",
+    [
+      "id",
+      "service_id",
+      "item_id",
+      "title",
+      "severity",
+      "status",
+      "origin_assessment_id",
+      "resolved_by_assessment_id",
+      "owner_id",
+      "created_by_id",
+      "due_date",
+      "opened_at",
+      "resolved_at",
+      "risk_acceptance_reason",
+      "risk_accepted_by_id",
+      "risk_accepted_at",
+      "risk_acceptance_expires_at",
+      "created_at",
+      "updated_at",
+    ],
+    findings,
+  );
   await copyRows(client, "finding_events", ["finding_id", "kind", "actor_id", "assessment_id", "detail", "occurred_at"], events);
   return { assessments: assessments.length, responses: responses.length, findings: findings.length };
 }

@@ -7,13 +7,52 @@ import { DEMO_SERVICES, DEMO_TEAMS, type DemoService, type Trajectory } from "./
 import { createRandom, hashString } from "./random";
 
 const TEAM_NAMES = [
-  "Search", "Catalogue", "Orders", "Fulfilment", "Messaging", "Analytics", "Mobile", "Web Storefront", "Data Platform",
-  "Risk", "Billing", "Support Tools", "Partner APIs", "Media", "Notifications", "Growth", "Infrastructure", "Loyalty",
-  "Pricing", "Logistics", "Trust and Safety", "Developer Experience", "Marketplace", "Accounts",
+  "Search",
+  "Catalogue",
+  "Orders",
+  "Fulfilment",
+  "Messaging",
+  "Analytics",
+  "Mobile",
+  "Web Storefront",
+  "Data Platform",
+  "Risk",
+  "Billing",
+  "Support Tools",
+  "Partner APIs",
+  "Media",
+  "Notifications",
+  "Growth",
+  "Infrastructure",
+  "Loyalty",
+  "Pricing",
+  "Logistics",
+  "Trust and Safety",
+  "Developer Experience",
+  "Marketplace",
+  "Accounts",
 ];
 const COMPONENTS = [
-  "API", "Worker", "Gateway", "Scheduler", "Indexer", "Importer", "Exporter", "Cache", "Console", "Webhooks", "Sync",
-  "Reporter", "Ingest", "Router", "Resolver", "Service", "Store", "Stream", "Bridge", "Renderer",
+  "API",
+  "Worker",
+  "Gateway",
+  "Scheduler",
+  "Indexer",
+  "Importer",
+  "Exporter",
+  "Cache",
+  "Console",
+  "Webhooks",
+  "Sync",
+  "Reporter",
+  "Ingest",
+  "Router",
+  "Resolver",
+  "Service",
+  "Store",
+  "Stream",
+  "Bridge",
+  "Renderer",
 ];
 const TRAJECTORIES: Trajectory[] = ["improving", "improving", "regressing", "stagnant", "stagnant", "recovering"];
 const CRITICALITIES = ["critical", "high", "high", "medium", "medium", "medium", "low"] as const;
@@ -34,7 +73,10 @@ export interface ScaleOrganisation {
 export const DEMO_SERVICE_COUNT = DEMO_SERVICES.length + 1;
 
 function slugOf(name: string): string {
-  return name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+  return name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
 }
 
 /**
@@ -75,6 +117,7 @@ export function scaleOrganisation(options: { teams: number; services: number }):
     });
   }
   // The first one keeps its write-ups in full (lib/demo/dossier.ts).
-  if (services[0]) services[0] = { ...services[0], name: "Audit Evidence Archive", slug: DOSSIER_SLUG, description: "Audit Evidence Archive: reviewed with full write-ups." };
+  if (services[0])
+    services[0] = { ...services[0], name: "Audit Evidence Archive", slug: DOSSIER_SLUG, description: "Audit Evidence Archive: reviewed with full write-ups." };
   return { teams, services };
 }

@@ -214,10 +214,7 @@ async function seedFindings(
   return findings.length;
 }
 
-async function seedDraft(
-  tx: Tx,
-  input: { versionId: string; items: ChecklistItem[]; userIds: Map<string, string>; now: Date },
-): Promise<void> {
+async function seedDraft(tx: Tx, input: { versionId: string; items: ChecklistItem[]; userIds: Map<string, string>; now: Date }): Promise<void> {
   // Checkout API's next assessment is under way: the first five factors answered.
   const service = await tx.service.findFirstOrThrow({ where: { slug: "checkout-api" } });
   const previous = await tx.assessment.findFirstOrThrow({
@@ -230,7 +227,9 @@ async function seedDraft(
   const draft = await tx.assessment.create({
     data: { serviceId: service.id, checklistVersionId: input.versionId, status: "DRAFT", startedById: reviewer, startedAt },
   });
-  await tx.assessmentEvent.create({ data: { assessmentId: draft.id, kind: "STARTED", actorId: reviewer, actorLabel: "reviewer@demo.test", occurredAt: startedAt } });
+  await tx.assessmentEvent.create({
+    data: { assessmentId: draft.id, kind: "STARTED", actorId: reviewer, actorLabel: "reviewer@demo.test", occurredAt: startedAt },
+  });
   const carried = new Map(previous.responses.map((r) => [r.itemId, r]));
   await tx.response.createMany({
     data: input.items.map((item) => {

@@ -44,7 +44,13 @@ export function suggestionFrom(row: {
 }
 
 /** One line saying where an answer came from, for the record (pages, PDF). */
-export function provenanceLine(d: { outcome: "accepted" | "overridden"; source: string; status: Suggestion["status"]; decidedBy: string | null; decidedAt: Date | null }): string {
+export function provenanceLine(d: {
+  outcome: "accepted" | "overridden";
+  source: string;
+  status: Suggestion["status"];
+  decidedBy: string | null;
+  decidedAt: Date | null;
+}): string {
   const who = d.decidedBy ?? "a former user";
   const when = d.decidedAt ? ` on ${d.decidedAt.toISOString().slice(0, 16).replace("T", " ")} UTC` : "";
   const suggested = d.status.replace("_", " ");

@@ -15,21 +15,60 @@ const s = {
 };
 
 function Frame({ data }: { data: AssessmentReportData }) {
-  return <ReportFrame title={`Twelvefold assessment report · ${data.service.name}`} exportId={data.exportId} exportedBy={data.exportedBy} generatedAt={data.generatedAt} verifyUrl={data.verifyUrl} />;
+  return (
+    <ReportFrame
+      title={`Twelvefold assessment report · ${data.service.name}`}
+      exportId={data.exportId}
+      exportedBy={data.exportedBy}
+      generatedAt={data.generatedAt}
+      verifyUrl={data.verifyUrl}
+    />
+  );
 }
 
 function Item({ item }: { item: ReportItem }) {
   return (
     <View style={s.item} wrap={false}>
-      <Text style={s.h3}>{item.id} · {item.title}</Text>
-      <Text style={s.muted}>Severity {item.severity} · Status: {answerStatuses.label(item.status as ResponseStatus) ?? item.status}</Text>
-      <Text><Text style={s.label}>Justification: </Text>{item.justification || "—"}</Text>
-      <Text><Text style={s.label}>Notes: </Text>{item.notes || "—"}</Text>
-      {item.origin ? <Text><Text style={s.label}>Answer origin: </Text>{item.origin}</Text> : null}
+      <Text style={s.h3}>
+        {item.id} · {item.title}
+      </Text>
+      <Text style={s.muted}>
+        Severity {item.severity} · Status: {answerStatuses.label(item.status as ResponseStatus) ?? item.status}
+      </Text>
+      <Text>
+        <Text style={s.label}>Justification: </Text>
+        {item.justification || "—"}
+      </Text>
+      <Text>
+        <Text style={s.label}>Notes: </Text>
+        {item.notes || "—"}
+      </Text>
+      {item.origin ? (
+        <Text>
+          <Text style={s.label}>Answer origin: </Text>
+          {item.origin}
+        </Text>
+      ) : null}
       <Text style={s.label}>Evidence links:</Text>
-      {item.evidenceLinks.length ? item.evidenceLinks.map((link) => <Link key={link} src={link} style={s.mono}>{link}</Link>) : <Text>—</Text>}
+      {item.evidenceLinks.length ? (
+        item.evidenceLinks.map((link) => (
+          <Link key={link} src={link} style={s.mono}>
+            {link}
+          </Link>
+        ))
+      ) : (
+        <Text>—</Text>
+      )}
       <Text style={s.label}>Attachments:</Text>
-      {item.attachments.length ? item.attachments.map((a) => <Text key={a.sha256 + a.fileName} style={s.mono}>{a.fileName} ({a.sizeBytes} bytes) SHA-256 {a.sha256}</Text>) : <Text>—</Text>}
+      {item.attachments.length ? (
+        item.attachments.map((a) => (
+          <Text key={a.sha256 + a.fileName} style={s.mono}>
+            {a.fileName} ({a.sizeBytes} bytes) SHA-256 {a.sha256}
+          </Text>
+        ))
+      ) : (
+        <Text>—</Text>
+      )}
       {item.findings.map((f, i) => (
         <Text key={i}>
           <Text style={s.label}>Finding: </Text>
@@ -43,13 +82,18 @@ function Item({ item }: { item: ReportItem }) {
 
 export function AssessmentReport({ data }: { data: AssessmentReportData }) {
   const a = data.assessment;
-  const change = data.previous && data.previous.overallScore !== null && a.overallScore !== null ? Math.round((a.overallScore - data.previous.overallScore) * 10) / 10 : null;
+  const change =
+    data.previous && data.previous.overallScore !== null && a.overallScore !== null
+      ? Math.round((a.overallScore - data.previous.overallScore) * 10) / 10
+      : null;
   return (
     <Document title={`Assessment of ${data.service.name}`} author="Twelvefold" subject={`Export ${data.exportId}`} creator="Twelvefold">
       <Page size="A4" style={s.page}>
         <Frame data={data} />
         <Text style={s.h1}>Assessment of {data.service.name}</Text>
-        <Text style={s.muted}>Team {data.service.team} · criticality {data.service.criticality} · state {a.status.replace("_", " ")}</Text>
+        <Text style={s.muted}>
+          Team {data.service.team} · criticality {data.service.criticality} · state {a.status.replace("_", " ")}
+        </Text>
         <View style={{ marginTop: 18 }}>
           {[
             ["Checklist", `v${a.checklistVersion} (SHA-256 ${a.checklistHash})`],
@@ -70,7 +114,10 @@ export function AssessmentReport({ data }: { data: AssessmentReportData }) {
         <Text style={[s.h2, { marginTop: 24 }]}>Executive summary</Text>
         <Text>
           Overall score {score(a.overallScore)} of 100
-          {data.previous ? `; ${change === null ? "no change measurable" : `${change >= 0 ? "+" : ""}${change}`} since the assessment approved ${day(data.previous.approvedAt)} (${score(data.previous.overallScore)})` : "; the service's first completed assessment"}.
+          {data.previous
+            ? `; ${change === null ? "no change measurable" : `${change >= 0 ? "+" : ""}${change}`} since the assessment approved ${day(data.previous.approvedAt)} (${score(data.previous.overallScore)})`
+            : "; the service's first completed assessment"}
+          .
         </Text>
         <Text>
           Open findings: {data.openFindings.critical} critical, {data.openFindings.high} high, {data.openFindings.medium} medium, {data.openFindings.low} low.
@@ -78,12 +125,16 @@ export function AssessmentReport({ data }: { data: AssessmentReportData }) {
         <View style={{ marginTop: 10 }}>
           {data.factors.map((f) => (
             <View key={f.number} style={[s.row, { alignItems: "center" }]}>
-              <Text style={{ width: 130 }}>{f.number}. {f.name}</Text>
+              <Text style={{ width: 130 }}>
+                {f.number}. {f.name}
+              </Text>
               <View style={s.bar}>
                 <View style={{ width: `${f.score ?? 0}%`, height: 6, backgroundColor: "#4f46e5", borderRadius: 3 }} />
               </View>
               <Text style={{ width: 40, textAlign: "right" }}>{score(f.score)}</Text>
-              <Text style={{ width: 60, textAlign: "right" }} >{f.before === null || f.score === null ? "" : `${f.score - f.before >= 0 ? "+" : ""}${Math.round((f.score - f.before) * 10) / 10}`}</Text>
+              <Text style={{ width: 60, textAlign: "right" }}>
+                {f.before === null || f.score === null ? "" : `${f.score - f.before >= 0 ? "+" : ""}${Math.round((f.score - f.before) * 10) / 10}`}
+              </Text>
             </View>
           ))}
         </View>
@@ -91,8 +142,12 @@ export function AssessmentReport({ data }: { data: AssessmentReportData }) {
       {data.factors.map((f) => (
         <Page key={f.number} size="A4" style={s.page}>
           <Frame data={data} />
-          <Text style={s.h2}>Factor {f.number}: {f.name} · score {score(f.score)}</Text>
-          {f.items.map((item) => <Item key={item.id} item={item} />)}
+          <Text style={s.h2}>
+            Factor {f.number}: {f.name} · score {score(f.score)}
+          </Text>
+          {f.items.map((item) => (
+            <Item key={item.id} item={item} />
+          ))}
         </Page>
       ))}
       <Page size="A4" style={s.page}>

@@ -5,13 +5,10 @@ import { Font, StyleSheet } from "@react-pdf/renderer";
 const fonts = path.join(process.cwd(), "node_modules", "geist", "dist", "fonts", "geist-sans");
 Font.register({
   family: "Geist",
-  fonts: [
-    { src: path.join(fonts, "Geist-Regular.ttf") },
-    { src: path.join(fonts, "Geist-Bold.ttf"), fontWeight: 700 },
-  ],
+  fonts: [{ src: path.join(fonts, "Geist-Regular.ttf") }, { src: path.join(fonts, "Geist-Bold.ttf"), fontWeight: 700 }],
 });
 // Long hashes and links wrap anywhere rather than overflow the page.
-Font.registerHyphenationCallback((word) => (word.length > 24 ? word.match(/.{1,12}/g) ?? [word] : [word]));
+Font.registerHyphenationCallback((word) => (word.length > 24 ? (word.match(/.{1,12}/g) ?? [word]) : [word]));
 
 export const pdf = StyleSheet.create({
   page: { fontFamily: "Geist", fontSize: 9, paddingTop: 48, paddingBottom: 56, paddingHorizontal: 44, color: "#0f172a", lineHeight: 1.35 },

@@ -27,7 +27,15 @@ export interface PortfolioReportData {
 }
 
 function Frame({ data }: { data: PortfolioReportData }) {
-  return <ReportFrame title={`Twelvefold portfolio report · ${data.scope}`} exportId={data.exportId} exportedBy={data.exportedBy} generatedAt={data.generatedAt} verifyUrl={data.verifyUrl} />;
+  return (
+    <ReportFrame
+      title={`Twelvefold portfolio report · ${data.scope}`}
+      exportId={data.exportId}
+      exportedBy={data.exportedBy}
+      generatedAt={data.generatedAt}
+      verifyUrl={data.verifyUrl}
+    />
+  );
 }
 
 const cellStyle = { width: 27, textAlign: "center" as const, fontSize: 7, paddingVertical: 2, marginHorizontal: 0.5, borderRadius: 2 };
@@ -50,31 +58,47 @@ export function PortfolioReport({ data }: { data: PortfolioReportData }) {
       <Page size="A4" style={s.page}>
         <Frame data={data} />
         <Text style={s.h1}>Portfolio report</Text>
-        <Text style={s.muted}>{data.scope} · {sum.services} services, {sum.assessed} assessed</Text>
+        <Text style={s.muted}>
+          {data.scope} · {sum.services} services, {sum.assessed} assessed
+        </Text>
         <Text style={[s.h2, { marginTop: 16 }]}>Summary</Text>
         <Text>Portfolio score {score(sum.score)} of 100 (the mean latest score of the assessed services).</Text>
-        <Text>Open findings: {sum.open.critical} critical, {sum.open.high} high, {sum.open.medium} medium, {sum.open.low} low; {sum.overdue} overdue.</Text>
+        <Text>
+          Open findings: {sum.open.critical} critical, {sum.open.high} high, {sum.open.medium} medium, {sum.open.low} low; {sum.overdue} overdue.
+        </Text>
         <Text style={[s.h2, { marginTop: 16 }]}>Heatmap</Text>
         <View style={[s.row, { fontWeight: 700 }]}>
           <Text style={{ width: 140 }}>Service</Text>
           <Text style={cellStyle}>All</Text>
-          {data.factorNames.map((_, i) => <Text key={i} style={cellStyle}>F{i + 1}</Text>)}
+          {data.factorNames.map((_, i) => (
+            <Text key={i} style={cellStyle}>
+              F{i + 1}
+            </Text>
+          ))}
         </View>
         {data.services.map((svc) => (
           <View key={svc.name} style={s.row} wrap={false}>
             <Text style={{ width: 140 }}>{svc.name}</Text>
             <Text style={[cellStyle, heat(svc.latestScore), { fontWeight: 700 }]}>{score(svc.latestScore)}</Text>
-            {svc.factorScores.map((v, i) => <Text key={i} style={[cellStyle, heat(v)]}>{score(v)}</Text>)}
+            {svc.factorScores.map((v, i) => (
+              <Text key={i} style={[cellStyle, heat(v)]}>
+                {score(v)}
+              </Text>
+            ))}
           </View>
         ))}
         <Text style={[s.muted, { marginTop: 4, fontSize: 7 }]}>{data.factorNames.map((n, i) => `F${i + 1} ${n}`).join(" · ")}</Text>
         <Text style={[s.muted, { fontSize: 7 }]}>Colours: green 90 and above, lime 75 to 89, amber 50 to 74, red below 50, grey not assessed.</Text>
-        <Text style={[s.h2, { marginTop: 16 }]} minPresenceAhead={80}>Trends by month</Text>
+        <Text style={[s.h2, { marginTop: 16 }]} minPresenceAhead={80}>
+          Trends by month
+        </Text>
         <Text style={[s.muted, { marginBottom: 4 }]}>Mean score of the services at each month&apos;s end, and the findings unresolved then.</Text>
         {data.trend.map((t) => (
           <View key={t.month} style={[s.row, { alignItems: "center" }]} wrap={false}>
             <Text style={{ width: 70 }}>{t.month.slice(0, 7)}</Text>
-            <View style={s.bar}><View style={{ width: `${t.score ?? 0}%`, height: 6, backgroundColor: "#4f46e5", borderRadius: 3 }} /></View>
+            <View style={s.bar}>
+              <View style={{ width: `${t.score ?? 0}%`, height: 6, backgroundColor: "#4f46e5", borderRadius: 3 }} />
+            </View>
             <Text style={{ width: 50, textAlign: "right" }}>{score(t.score)}</Text>
             <Text style={{ width: 110, textAlign: "right" }}>{t.unresolved} unresolved</Text>
           </View>
@@ -84,12 +108,18 @@ export function PortfolioReport({ data }: { data: PortfolioReportData }) {
         <Page key={svc.name} size="A4" style={s.page}>
           <Frame data={data} />
           <Text style={s.h2}>{svc.name}</Text>
-          <Text style={s.muted}>Team {svc.team} · criticality {svc.criticality} · last assessed {when(svc.lastAssessedAt)} · score {score(svc.latestScore)}</Text>
+          <Text style={s.muted}>
+            Team {svc.team} · criticality {svc.criticality} · last assessed {when(svc.lastAssessedAt)} · score {score(svc.latestScore)}
+          </Text>
           <View style={{ marginTop: 10 }}>
             {svc.factorScores.map((v, i) => (
               <View key={i} style={[s.row, { alignItems: "center" }]}>
-                <Text style={{ width: 130 }}>{i + 1}. {data.factorNames[i]}</Text>
-                <View style={s.bar}><View style={{ width: `${v ?? 0}%`, height: 6, backgroundColor: "#4f46e5", borderRadius: 3 }} /></View>
+                <Text style={{ width: 130 }}>
+                  {i + 1}. {data.factorNames[i]}
+                </Text>
+                <View style={s.bar}>
+                  <View style={{ width: `${v ?? 0}%`, height: 6, backgroundColor: "#4f46e5", borderRadius: 3 }} />
+                </View>
                 <Text style={{ width: 40, textAlign: "right" }}>{score(v)}</Text>
               </View>
             ))}
@@ -98,7 +128,8 @@ export function PortfolioReport({ data }: { data: PortfolioReportData }) {
           {svc.openFindings.length === 0 ? <Text>None.</Text> : null}
           {svc.openFindings.map((f, i) => (
             <Text key={i}>
-              {f.itemId} · {f.severity} · {f.status.replace("_", " ")} · due {f.dueDate ? f.dueDate.toISOString().slice(0, 10) : "—"} · owner {f.owner ?? "none"} · {f.title}
+              {f.itemId} · {f.severity} · {f.status.replace("_", " ")} · due {f.dueDate ? f.dueDate.toISOString().slice(0, 10) : "—"} · owner{" "}
+              {f.owner ?? "none"} · {f.title}
             </Text>
           ))}
         </Page>

@@ -16,7 +16,10 @@ export const findingFilterSchema = z.object({
   factor: lenient(z.coerce.number().int().min(1).max(12)),
   severity: lenient(severities.schema),
   /** "active" (the default) is everything not resolved; "all" includes resolved. */
-  status: z.enum([...findingStatuses.values, "active", "all"]).catch("active").default("active"),
+  status: z
+    .enum([...findingStatuses.values, "active", "all"])
+    .catch("active")
+    .default("active"),
   /** "me", "none", or a user id. */
   owner: lenient(z.union([z.literal("me"), z.literal("none"), z.uuid()])),
   overdue: lenient(z.enum(["1"]).transform(() => true as const)),
@@ -43,7 +46,13 @@ export function findingFilterQuery(filter: Partial<FindingFilter>): string {
   const query = new URLSearchParams();
   for (const [key, value] of Object.entries(filter)) {
     if (value === undefined || value === null || value === "") continue;
-    if ((key === "status" && value === "active") || (key === "sort" && value === "due") || (key === "dir" && value === "asc") || (key === "page" && value === 1)) continue;
+    if (
+      (key === "status" && value === "active") ||
+      (key === "sort" && value === "due") ||
+      (key === "dir" && value === "asc") ||
+      (key === "page" && value === 1)
+    )
+      continue;
     query.set(key, value === true ? "1" : String(value));
   }
   const text = query.toString();

@@ -46,12 +46,13 @@ describe("planning findings on approval", () => {
 describe("due dates", () => {
   it("follow the default policy: 7, 30, 90 and 180 days", () => {
     const opened = new Date("2026-01-01T00:00:00Z");
-    expect(["critical", "high", "medium", "low"].map((s) => dueDateFor(s as never, opened).toISOString().slice(0, 10))).toEqual([
-      "2026-01-08",
-      "2026-01-31",
-      "2026-04-01",
-      "2026-06-30",
-    ]);
+    expect(
+      ["critical", "high", "medium", "low"].map((s) =>
+        dueDateFor(s as never, opened)
+          .toISOString()
+          .slice(0, 10),
+      ),
+    ).toEqual(["2026-01-08", "2026-01-31", "2026-04-01", "2026-06-30"]);
   });
 });
 
@@ -74,14 +75,25 @@ describe("the findings filter", () => {
   it("reads the address bar, with defaults", async () => {
     const { parseFindingFilter, findingFilterQuery } = await import("./filter");
     expect(parseFindingFilter({})).toEqual({ status: "active", sort: "due", dir: "asc", page: 1 });
-    const filter = parseFindingFilter({ team: "payments", factor: "3", severity: "high", overdue: "1", owner: "me", sort: "severity", dir: "desc", page: ["2", "9"] });
+    const filter = parseFindingFilter({
+      team: "payments",
+      factor: "3",
+      severity: "high",
+      overdue: "1",
+      owner: "me",
+      sort: "severity",
+      dir: "desc",
+      page: ["2", "9"],
+    });
     expect(filter).toMatchObject({ team: "payments", factor: 3, severity: "high", overdue: true, owner: "me", sort: "severity", dir: "desc", page: 2 });
     expect(findingFilterQuery(filter)).toBe("?team=payments&factor=3&severity=high&owner=me&overdue=1&sort=severity&dir=desc&page=2");
   });
 
   it("drops what it cannot use instead of failing", async () => {
     const { parseFindingFilter } = await import("./filter");
-    expect(parseFindingFilter({ team: "'; DROP TABLE", factor: "13", severity: "urgent", status: "gone", owner: "<script>", page: "-4", sort: "random" })).toEqual({
+    expect(
+      parseFindingFilter({ team: "'; DROP TABLE", factor: "13", severity: "urgent", status: "gone", owner: "<script>", page: "-4", sort: "random" }),
+    ).toEqual({
       status: "active",
       sort: "due",
       dir: "asc",
@@ -96,8 +108,6 @@ describe("CSV", () => {
     expect(csvLine(["plain", 'say "hi"', "a,b", "line\nbreak", null, 3, new Date("2026-01-02T03:04:05Z")])).toBe(
       'plain,"say ""hi""","a,b","line\nbreak",,3,2026-01-02T03:04:05.000Z\r\n',
     );
-    expect(csvLine(["=HYPERLINK(\"http://evil\")", "+1", "-2", "@SUM(A1)", " padded "])).toBe(
-      `"'=HYPERLINK(""http://evil"")",'+1,'-2,'@SUM(A1)," padded "\r\n`,
-    );
+    expect(csvLine(['=HYPERLINK("http://evil")', "+1", "-2", "@SUM(A1)", " padded "])).toBe(`"'=HYPERLINK(""http://evil"")",'+1,'-2,'@SUM(A1)," padded "\r\n`);
   });
 });

@@ -35,7 +35,8 @@ export function planFindings(
     const partially = answer.status === "partially_met";
     if (failing(answer.status)) {
       if (!finding) steps.push({ kind: "open", itemId: answer.itemId, severity: answer.severity, partially });
-      else if (finding.status === "resolved") steps.push({ kind: "reopen", findingId: finding.id, itemId: answer.itemId, severity: answer.severity, partially });
+      else if (finding.status === "resolved")
+        steps.push({ kind: "reopen", findingId: finding.id, itemId: answer.itemId, severity: answer.severity, partially });
       else steps.push({ kind: "reconfirm", findingId: finding.id, itemId: answer.itemId, partially });
     } else if ((answer.status === "met" || answer.status === "not_applicable") && finding && finding.status !== "resolved") {
       steps.push({ kind: "resolve", findingId: finding.id, itemId: answer.itemId });

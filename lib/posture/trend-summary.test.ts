@@ -1,7 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { findingsSummary, monthLabel, scoreSummary, type TrendPoint } from "./trend-summary";
 
-const point = (month: string, score: number | null, critical = 0, high = 0): TrendPoint => ({ month, score, assessed: score === null ? 0 : 3, critical, high, medium: 1, low: 0 });
+const point = (month: string, score: number | null, critical = 0, high = 0): TrendPoint => ({
+  month,
+  score,
+  assessed: score === null ? 0 : 3,
+  critical,
+  high,
+  medium: 1,
+  low: 0,
+});
 
 describe("trend captions", () => {
   it("measures the score change from the first month that had one", () => {

@@ -13,8 +13,7 @@ export interface TrendPoint {
   low: number;
 }
 
-export const monthLabel = (iso: string) =>
-  new Date(`${iso}T00:00:00Z`).toLocaleDateString("en-GB", { month: "short", year: "numeric", timeZone: "UTC" });
+export const monthLabel = (iso: string) => new Date(`${iso}T00:00:00Z`).toLocaleDateString("en-GB", { month: "short", year: "numeric", timeZone: "UTC" });
 
 export const unresolved = (p: TrendPoint) => p.critical + p.high + p.medium + p.low;
 

@@ -11,7 +11,10 @@ function transactionDb(tx: Prisma.TransactionClient): PgBoss.Db {
   return {
     executeSql: async (text, values) => ({
       // node-postgres sends objects as JSON; Prisma wants plain values, and no undefined.
-      rows: await tx.$queryRawUnsafe<unknown[]>(text, ...values.map((v) => (v === undefined ? null : v !== null && typeof v === "object" && !(v instanceof Date) ? JSON.stringify(v) : v))),
+      rows: await tx.$queryRawUnsafe<unknown[]>(
+        text,
+        ...values.map((v) => (v === undefined ? null : v !== null && typeof v === "object" && !(v instanceof Date) ? JSON.stringify(v) : v)),
+      ),
     }),
   };
 }

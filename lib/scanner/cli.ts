@@ -37,7 +37,10 @@ const optionsSchema = z
     output: z.string().min(1).optional(),
     exclude: z.array(z.string().min(1)).default([]),
     url: z.url({ protocol: /^https?$/, error: "--url must be an http(s) address" }).optional(),
-    service: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "--service is a service slug such as checkout-api").optional(),
+    service: z
+      .string()
+      .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "--service is a service slug such as checkout-api")
+      .optional(),
     token: z.string().min(1).optional(),
     failOnFindings: z.boolean().default(false),
   })
@@ -66,9 +69,15 @@ export async function main(argv: string[], io: Io): Promise<number> {
       args: argv,
       allowPositionals: true,
       options: {
-        format: { type: "string" }, output: { type: "string" }, exclude: { type: "string", multiple: true },
-        url: { type: "string" }, service: { type: "string" }, token: { type: "string" },
-        "fail-on-findings": { type: "boolean" }, help: { type: "boolean", short: "h" }, version: { type: "boolean" },
+        format: { type: "string" },
+        output: { type: "string" },
+        exclude: { type: "string", multiple: true },
+        url: { type: "string" },
+        service: { type: "string" },
+        token: { type: "string" },
+        "fail-on-findings": { type: "boolean" },
+        help: { type: "boolean", short: "h" },
+        version: { type: "boolean" },
       },
     });
   } catch (error) {
@@ -110,7 +119,11 @@ export async function main(argv: string[], io: Io): Promise<number> {
     return 2;
   }
   const rendered =
-    o.format === "json" ? `${JSON.stringify(report, null, 2)}\n` : o.format === "sarif" ? `${JSON.stringify(formatSarif(report), null, 2)}\n` : formatText(report);
+    o.format === "json"
+      ? `${JSON.stringify(report, null, 2)}\n`
+      : o.format === "sarif"
+        ? `${JSON.stringify(formatSarif(report), null, 2)}\n`
+        : formatText(report);
   if (o.output) {
     writeFileSync(path.resolve(base, o.output), rendered);
     io.stderr(`Report written to ${o.output}\n`);

@@ -39,9 +39,7 @@ export interface Repo {
   removedFromTree: HistoricFile[];
 }
 
-const SKIPPED_FOLDERS = new Set([
-  ".git", "node_modules", "vendor", "dist", "build", ".next", "coverage", "target", "__pycache__", ".venv", "venv",
-]);
+const SKIPPED_FOLDERS = new Set([".git", "node_modules", "vendor", "dist", "build", ".next", "coverage", "target", "__pycache__", ".venv", "venv"]);
 const MAX_FILE_BYTES = 1024 * 1024;
 const MAX_FILES = 50_000;
 
@@ -49,18 +47,19 @@ export function readRepo(root: string, exclude: string[] = []): Repo {
   const absolute = path.resolve(root);
   if (!statSync(absolute, { throwIfNoEntry: false })?.isDirectory()) throw new Error("no such folder");
   const excluded = (file: string) =>
-    file.split("/").some((part) => SKIPPED_FOLDERS.has(part)) ||
-    exclude.some((prefix) => file === prefix || file.startsWith(`${prefix.replace(/\/+$/, "")}/`));
+    file.split("/").some((part) => SKIPPED_FOLDERS.has(part)) || exclude.some((prefix) => file === prefix || file.startsWith(`${prefix.replace(/\/+$/, "")}/`));
   const listed = gitFiles(absolute);
   const paths = (listed ?? walk(absolute)).filter((file) => !excluded(file)).slice(0, MAX_FILES);
   const files = paths.map((file) => {
     const text = readText(path.join(absolute, file));
     return { path: file, text, lines: text === null ? [] : text.split(/\r?\n/) };
   });
-  const dockerfiles = files.filter((file) => isDockerfile(file.path)).map((file) => {
-    const stages = parseDockerfile(file.text ?? "");
-    return { file, stages, final: stages.at(-1) };
-  });
+  const dockerfiles = files
+    .filter((file) => isDockerfile(file.path))
+    .map((file) => {
+      const stages = parseDockerfile(file.text ?? "");
+      return { file, stages, final: stages.at(-1) };
+    });
   const present = new Set(paths);
   const removedFromTree = listed ? gitAddedFiles(absolute).filter((f) => !present.has(f.path) && !excluded(f.path)) : [];
   return { root: absolute, source: listed ? "git" : "filesystem", files, dockerfiles, removedFromTree };
@@ -69,7 +68,11 @@ export function readRepo(root: string, exclude: string[] = []): Repo {
 function git(root: string, args: string[]): string | null {
   try {
     // A scanned folder's own git config must not run anything (core.fsmonitor).
-    return execFileSync("git", ["-C", root, "-c", "core.fsmonitor=false", ...args], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024, stdio: ["ignore", "pipe", "ignore"] });
+    return execFileSync("git", ["-C", root, "-c", "core.fsmonitor=false", ...args], {
+      encoding: "utf8",
+      maxBuffer: 64 * 1024 * 1024,
+      stdio: ["ignore", "pipe", "ignore"],
+    });
   } catch {
     return null;
   }

@@ -87,7 +87,8 @@ export function isSource(file: string): boolean {
   return SOURCE_EXTENSIONS.test(file);
 }
 
-const LOCKFILES = /(^|\/)(package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|bun\.lockb?|poetry\.lock|uv\.lock|pdm\.lock|Pipfile\.lock|go\.sum|Gemfile\.lock|Cargo\.lock|composer\.lock)$/;
+const LOCKFILES =
+  /(^|\/)(package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|bun\.lockb?|poetry\.lock|uv\.lock|pdm\.lock|Pipfile\.lock|go\.sum|Gemfile\.lock|Cargo\.lock|composer\.lock)$/;
 
 export function isLockfile(file: string): boolean {
   return LOCKFILES.test(file);

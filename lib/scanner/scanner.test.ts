@@ -56,17 +56,23 @@ describe("looseInstall", () => {
     expect(looseInstall(line)).toBe(command);
   });
 
-  it.each(["RUN npm ci", "RUN npm install -g pnpm@9", "RUN npm install left-pad", "RUN yarn install --frozen-lockfile", "RUN yarn --immutable", "RUN yarn build"])(
-    "leaves %j alone",
-    (line) => {
-      expect(looseInstall(line)).toBeNull();
-    },
-  );
+  it.each([
+    "RUN npm ci",
+    "RUN npm install -g pnpm@9",
+    "RUN npm install left-pad",
+    "RUN yarn install --frozen-lockfile",
+    "RUN yarn --immutable",
+    "RUN yarn build",
+  ])("leaves %j alone", (line) => {
+    expect(looseInstall(line)).toBeNull();
+  });
 });
 
 describe("parseDockerfile", () => {
   it("groups instructions by stage with their lines, joining continuations", () => {
-    const stages = parseDockerfile("# build\nFROM node:20 AS build\nRUN npm ci \\\n  && npm run build\n\nFROM node:20-slim\nUSER node\nCMD [\"node\", \"server.js\"]\n");
+    const stages = parseDockerfile(
+      '# build\nFROM node:20 AS build\nRUN npm ci \\\n  && npm run build\n\nFROM node:20-slim\nUSER node\nCMD ["node", "server.js"]\n',
+    );
     expect(stages).toHaveLength(2);
     expect(stages[0]!.instructions).toEqual([{ keyword: "RUN", args: "npm ci    && npm run build", line: 3 }]);
     expect(stages[1]!.from.line).toBe(6);
@@ -74,7 +80,10 @@ describe("parseDockerfile", () => {
   });
 
   it("reads ENV and ARG in both forms", () => {
-    expect(assignments("PORT=8080 NODE_ENV=production")).toEqual([{ name: "PORT", value: "8080" }, { name: "NODE_ENV", value: "production" }]);
+    expect(assignments("PORT=8080 NODE_ENV=production")).toEqual([
+      { name: "PORT", value: "8080" },
+      { name: "NODE_ENV", value: "production" },
+    ]);
     expect(assignments("API_TOKEN abc def")).toEqual([{ name: "API_TOKEN", value: "abc def" }]);
     expect(assignments("NPM_TOKEN")).toEqual([{ name: "NPM_TOKEN", value: null }]);
     expect(assignments('GREETING="hello world"')).toEqual([{ name: "GREETING", value: "hello world" }]);

@@ -9,19 +9,16 @@ export interface Submitted {
 }
 
 export class SubmitError extends Error {
-  constructor(message: string, readonly code: string) {
+  constructor(
+    message: string,
+    readonly code: string,
+  ) {
     super(message);
     this.name = "SubmitError";
   }
 }
 
-export async function submitEvidence(options: {
-  url: string;
-  token: string;
-  service: string;
-  source: string;
-  results: EvidenceResult[];
-}): Promise<Submitted> {
+export async function submitEvidence(options: { url: string; token: string; service: string; source: string; results: EvidenceResult[] }): Promise<Submitted> {
   const endpoint = new URL(`/api/v1/services/${encodeURIComponent(options.service)}/evidence`, options.url);
   let response: Response;
   try {

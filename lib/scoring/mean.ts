@@ -16,5 +16,8 @@ export function meanFromTenths(sumTenths: number, count: number): number | null 
 
 /** The mean of one-decimal scores, rounded half up to one decimal; null for none. */
 export function meanScore(scores: readonly number[]): number | null {
-  return meanFromTenths(scores.reduce((sum, score) => sum + tenths(score), 0), scores.length);
+  return meanFromTenths(
+    scores.reduce((sum, score) => sum + tenths(score), 0),
+    scores.length,
+  );
 }

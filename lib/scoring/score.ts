@@ -95,9 +95,7 @@ export function scoreAssessment(items: ScorableItem[], statuses: ReadonlyMap<str
     overall.possible += weight;
   }
 
-  const factors = [...byFactor.entries()]
-    .sort(([a], [b]) => a - b)
-    .map(([factor, { tally, counts }]) => ({ factor, score: ratio(tally), counts }));
+  const factors = [...byFactor.entries()].sort(([a], [b]) => a - b).map(([factor, { tally, counts }]) => ({ factor, score: ratio(tally), counts }));
   return { overall: ratio(overall), factors, answered, total: items.length, criticalGaps };
 }
 

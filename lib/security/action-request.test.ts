@@ -19,7 +19,9 @@ function actionRequest(body: BodyInit, contentType?: string, headers: Record<str
 /** A request as fetch sends the encoded reply: a string as text/plain, a FormData as multipart. */
 async function encoded(args: unknown[]): Promise<Request> {
   const reply = await encodeReply(args);
-  return typeof reply === "string" ? actionRequest(reply, "text/plain;charset=UTF-8") : new Request("http://localhost/x", { method: "POST", body: reply, headers: { "Next-Action": "7f00aa" } });
+  return typeof reply === "string"
+    ? actionRequest(reply, "text/plain;charset=UTF-8")
+    : new Request("http://localhost/x", { method: "POST", body: reply, headers: { "Next-Action": "7f00aa" } });
 }
 
 describe("what React's client sends for our forms", () => {
@@ -86,7 +88,8 @@ describe("which requests are action calls", () => {
 describe("a form posted without JavaScript", () => {
   const boundary = "----WebKitFormBoundary7MA4YWxkTrZu0gW";
   function formPost(fields: [string, string][]): Request {
-    const body = fields.map(([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`).join("") + `--${boundary}--\r\n`;
+    const body =
+      fields.map(([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`).join("") + `--${boundary}--\r\n`;
     return new Request("http://localhost/sign-in", { method: "POST", body, headers: { "Content-Type": `multipart/form-data; boundary=${boundary}` } });
   }
   // As the sign-in page renders its form for a browser without JavaScript.
@@ -101,7 +104,14 @@ describe("a form posted without JavaScript", () => {
   it("passes what the page renders, a form naming its action by id, and a form with no action", async () => {
     expect(isFormPost(formPost(rendered))).toBe(true);
     expect(await checkActionRequest(formPost(rendered))).toBeNull();
-    expect(await checkActionRequest(formPost([["$ACTION_ID_600b24be", ""], ["email", "x"]]))).toBeNull();
+    expect(
+      await checkActionRequest(
+        formPost([
+          ["$ACTION_ID_600b24be", ""],
+          ["email", "x"],
+        ]),
+      ),
+    ).toBeNull();
     expect(await checkActionRequest(formPost([["email", "x"]]))).toBeNull();
   });
 

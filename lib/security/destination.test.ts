@@ -19,12 +19,18 @@ describe("safeDestination", () => {
 
   it("gives, for any input, a same-site path a Location header can carry", () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string({ unit: "binary" }), fc.string({ unit: "binary" }).map((s) => `/${s}`)), (value) => {
-        const destination = safeDestination(value);
-        expect(destination).toMatch(/^\/(?!\/)[\x21-\x7e]*$|^\/$/);
-        expect(() => new Headers({ Location: destination })).not.toThrow();
-        expect(new URL(destination, "https://tf.example").origin).toBe("https://tf.example");
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string({ unit: "binary" }),
+          fc.string({ unit: "binary" }).map((s) => `/${s}`),
+        ),
+        (value) => {
+          const destination = safeDestination(value);
+          expect(destination).toMatch(/^\/(?!\/)[\x21-\x7e]*$|^\/$/);
+          expect(() => new Headers({ Location: destination })).not.toThrow();
+          expect(new URL(destination, "https://tf.example").origin).toBe("https://tf.example");
+        },
+      ),
       { numRuns: 2000 },
     );
   });

@@ -13,7 +13,8 @@ describe("paths whose escapes decode", () => {
 
 describe("addresses with a NUL", () => {
   it("are found in the path, a query value or a query name, however escaped", () => {
-    for (const url of ["http://x/a%00b", "http://x/findings?q=a%00", "http://x/audit?%00=1", "http://x/?a=%2500%00"]) expect(addressHasNul(new URL(url)), url).toBe(true);
+    for (const url of ["http://x/a%00b", "http://x/findings?q=a%00", "http://x/audit?%00=1", "http://x/?a=%2500%00"])
+      expect(addressHasNul(new URL(url)), url).toBe(true);
     for (const url of ["http://x/a%2500", "http://x/findings?q=%2500", "http://x/?a=%E2%80%8B"]) expect(addressHasNul(new URL(url)), url).toBe(false);
   });
 });

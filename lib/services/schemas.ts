@@ -6,7 +6,9 @@ import { tiers } from "../vocabulary/levels";
 
 export const SERVICE_LIMITS = { name: { min: 2, max: 80 }, description: 1000, repositoryUrl: 500 } as const;
 
-const repositoryUrl = z.url({ protocol: /^https?$/, error: "Enter an http(s) address, or leave it empty." }).max(SERVICE_LIMITS.repositoryUrl, `At most ${SERVICE_LIMITS.repositoryUrl} characters.`);
+const repositoryUrl = z
+  .url({ protocol: /^https?$/, error: "Enter an http(s) address, or leave it empty." })
+  .max(SERVICE_LIMITS.repositoryUrl, `At most ${SERVICE_LIMITS.repositoryUrl} characters.`);
 
 /** A service's own fields. An empty repository address (a form's empty field) means none. */
 export const serviceFieldsSchema = z.object({

@@ -117,7 +117,11 @@ export async function measureFloors(url: string, targets: FloorTargets, runs = 4
   // grants) before anything else: part of each page's floor. The bench signed
   // in over HTTP before this, so each account has a live session to read.
   const sessionRead = async (email: string) => {
-    const live = await prisma.session.findFirstOrThrow({ where: { user: { email }, endedAt: null }, orderBy: { createdAt: "desc" }, select: { tokenHash: true } });
+    const live = await prisma.session.findFirstOrThrow({
+      where: { user: { email }, endedAt: null },
+      orderBy: { createdAt: "desc" },
+      select: { tokenHash: true },
+    });
     return () => readSession(prisma, live.tokenHash, now);
   };
   const [auditorSession, reviewerSession] = await Promise.all([sessionRead("auditor@demo.test"), sessionRead("reviewer@demo.test")]);
@@ -144,7 +148,12 @@ export async function measureFloors(url: string, targets: FloorTargets, runs = 4
       await getServiceFigures(principal, { id: service.id });
     },
     account: () => getAccount(principal, null),
-    findings: () => Promise.all([listFindings(principal, parseFindingFilter({ severity: "high", page: "3" })), listVisibleTeams(principal), listServicePicker(principal, { limit: 200 })]),
+    findings: () =>
+      Promise.all([
+        listFindings(principal, parseFindingFilter({ severity: "high", page: "3" })),
+        listVisibleTeams(principal),
+        listServicePicker(principal, { limit: 200 }),
+      ]),
     pdf: () => exportAssessmentPdf(principal, { assessmentId: targets.assessmentId }, context),
     series: () => getPortfolioTrend(principal, { months: 18 }),
     serviceSeries: () => getServiceTrend(principal, { slug: targets.slug }),

@@ -37,13 +37,17 @@ export function resetPeakMemory(pid: number): void {
 
 /** Resident memory now, in MB: the baseline a page's peak is compared with. */
 export function currentMemoryMb(pid: number): number {
-  const line = readFileSync(`/proc/${pid}/status`, "utf8").split("\n").find((l) => l.startsWith("VmRSS:"));
+  const line = readFileSync(`/proc/${pid}/status`, "utf8")
+    .split("\n")
+    .find((l) => l.startsWith("VmRSS:"));
   return Math.round(Number.parseInt(line?.split(/\s+/)[1] ?? "0", 10) / 1024);
 }
 
 /** Peak resident memory since the last reset, in MB. */
 export function peakMemoryMb(pid: number): number {
-  const line = readFileSync(`/proc/${pid}/status`, "utf8").split("\n").find((l) => l.startsWith("VmHWM:"));
+  const line = readFileSync(`/proc/${pid}/status`, "utf8")
+    .split("\n")
+    .find((l) => l.startsWith("VmHWM:"));
   return Math.round(Number.parseInt(line?.split(/\s+/)[1] ?? "0", 10) / 1024);
 }
 

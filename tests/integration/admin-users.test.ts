@@ -91,7 +91,9 @@ describe("user management", () => {
     // A day later it no longer works, and keeps not working.
     const later = new Date(issued.getTime() + 24 * 3_600_000 + 60_000);
     expect(await attemptSignIn(prisma, { email: user.email, password: temporaryPassword }, context, later)).toEqual({ ok: false });
-    expect(await prisma.auditEvent.findFirst({ where: { action: "auth.sign_in_failed", actorId: user.id }, orderBy: { id: "desc" } })).toMatchObject({ after: { reason: "password_expired" } });
+    expect(await prisma.auditEvent.findFirst({ where: { action: "auth.sign_in_failed", actorId: user.id }, orderBy: { id: "desc" } })).toMatchObject({
+      after: { reason: "password_expired" },
+    });
     // Within the day it signs in, but the session holds no role until the password is changed.
     const signIn = await attemptSignIn(prisma, { email: user.email, password: temporaryPassword }, context);
     if (!signIn.ok) throw new Error("the one-time password was refused within its day");
@@ -99,7 +101,11 @@ describe("user management", () => {
     expect(held).toMatchObject({ mustChangePassword: true, isAdmin: false, memberships: [], orgAuditorUntil: null });
     const payments = await prisma.team.findUniqueOrThrow({ where: { slug: "payments" } });
     expect(can(held, "team.read", { teamId: payments.id })).toBe(false);
-    await changeOwnPassword(held, { currentPassword: temporaryPassword, newPassword: "a passphrase of my own" }, { ...context, sessionSecret: signIn.sessionSecret });
+    await changeOwnPassword(
+      held,
+      { currentPassword: temporaryPassword, newPassword: "a passphrase of my own" },
+      { ...context, sessionSecret: signIn.sessionSecret },
+    );
     const freed = (await principalForSession(prisma, signIn.sessionSecret))!;
     expect(freed.mustChangePassword).toBeUndefined();
     expect(can(freed, "team.read", { teamId: payments.id })).toBe(true);

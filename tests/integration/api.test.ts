@@ -45,7 +45,12 @@ describe("API tokens", () => {
     await revokeToken(as.lead, { tokenId: created.id }, context);
     await expect(authenticateApiRequest(call(created.token), context)).rejects.toMatchObject({ code: "token_revoked" });
 
-    const expired = await createToken(as.admin, { teamId: payments.id, name: "old", scope: "read", expiresInDays: 7 }, context, new Date(Date.now() - 8 * 86_400_000));
+    const expired = await createToken(
+      as.admin,
+      { teamId: payments.id, name: "old", scope: "read", expiresInDays: 7 },
+      context,
+      new Date(Date.now() - 8 * 86_400_000),
+    );
     await expect(authenticateApiRequest(call(expired.token), context)).rejects.toMatchObject({ code: "token_expired" });
     await expect(authenticateApiRequest(call(null), context)).rejects.toMatchObject({ code: "unauthorized" });
     await expect(authenticateApiRequest(call(`tf_${"A".repeat(43)}`), context)).rejects.toMatchObject({ code: "unauthorized" });
@@ -82,7 +87,13 @@ describe("API tokens", () => {
     for (const r of refused) {
       expect(r.reason).toMatchObject({
         code: "rate_limited",
-        headers: { "Retry-After": "59", "RateLimit-Limit": String(limit), "RateLimit-Remaining": "0", "RateLimit-Reset": "59", "RateLimit-Policy": `${limit};w=60` },
+        headers: {
+          "Retry-After": "59",
+          "RateLimit-Limit": String(limit),
+          "RateLimit-Remaining": "0",
+          "RateLimit-Reset": "59",
+          "RateLimit-Policy": `${limit};w=60`,
+        },
       });
     }
   });
@@ -116,7 +127,10 @@ describe("the API's answers", () => {
     const { token } = await createToken(as.lead, { teamId: payments.id, name: "paging", scope: "read", expiresInDays: 30 }, context);
     const page = async (query: string) => {
       const response = await GET(call(token, `/api/v1/findings?status=all&${query}`), route);
-      return { status: response.status, body: (await response.json()) as { data: { id: string }[]; pagination: { page: number; pageSize: number; total: number; pages: number } } };
+      return {
+        status: response.status,
+        body: (await response.json()) as { data: { id: string }[]; pagination: { page: number; pageSize: number; total: number; pages: number } },
+      };
     };
     const first = await page("pageSize=7");
     expect(first.status).toBe(200);
@@ -141,40 +155,86 @@ describe("evidence and suggestions", () => {
     const draft = await prisma.assessment.findFirstOrThrow({ where: { status: "DRAFT" }, include: { service: true, responses: true } });
     const [first, second] = ["F03-NO-SECRETS-IN-CODE", "F02-DECLARED-LOCKED"];
     // The second item starts unanswered, so that overriding has to wait for the reviewer's own answer.
-    await prisma.response.updateMany({ where: { assessmentId: draft.id, itemId: second }, data: { status: "UNANSWERED", justification: "", carriedOver: false } });
+    await prisma.response.updateMany({
+      where: { assessmentId: draft.id, itemId: second },
+      data: { status: "UNANSWERED", justification: "", carriedOver: false },
+    });
     const submitted = await submitEvidence(
       as.reviewer,
       {
         serviceSlug: draft.service.slug,
         source: "twelvefold-scan 1.0.0",
         results: [
-          { itemId: first!, status: "not_met", summary: "A .env file is committed.", observations: [{ file: ".env", line: 1, message: "DATABASE_PASSWORD=…" }] },
-          { itemId: second!, status: "met", summary: "package-lock.json is committed.", observations: [{ file: "package-lock.json", line: null, message: "lockfile" }] },
+          {
+            itemId: first!,
+            status: "not_met",
+            summary: "A .env file is committed.",
+            observations: [{ file: ".env", line: 1, message: "DATABASE_PASSWORD=…" }],
+          },
+          {
+            itemId: second!,
+            status: "met",
+            summary: "package-lock.json is committed.",
+            observations: [{ file: "package-lock.json", line: null, message: "lockfile" }],
+          },
         ],
       },
       context,
     );
     expect(submitted).toEqual({ service: draft.service.slug, accepted: 2, assessmentUnderWay: draft.id });
-    await expect(submitEvidence(as.reviewer, { serviceSlug: draft.service.slug, source: "x", results: [{ itemId: "F99-NOPE", status: "met", summary: "?", observations: [] }] }, context)).rejects.toThrow("Unknown checklist items");
+    await expect(
+      submitEvidence(
+        as.reviewer,
+        { serviceSlug: draft.service.slug, source: "x", results: [{ itemId: "F99-NOPE", status: "met", summary: "?", observations: [] }] },
+        context,
+      ),
+    ).rejects.toThrow("Unknown checklist items");
 
     let view = await getAssessment(as.reviewer, draft.id);
     expect(Object.keys(view.pendingSuggestions).sort()).toEqual([second, first].sort());
     expect(view.pendingSuggestions[first!]).toMatchObject({ status: "not_met", source: "twelvefold-scan 1.0.0", observations: [{ file: ".env", line: 1 }] });
 
     // Accept the first; for the second, answer first, then keep that answer.
-    await decideSuggestion(as.reviewer, { assessmentId: draft.id, itemId: first!, evidenceId: view.pendingSuggestions[first!]!.evidenceId, decision: "accept" });
+    await decideSuggestion(as.reviewer, {
+      assessmentId: draft.id,
+      itemId: first!,
+      evidenceId: view.pendingSuggestions[first!]!.evidenceId,
+      decision: "accept",
+    });
     const before = view.responses[second!]!;
     await expect(
-      decideSuggestion(as.reviewer, { assessmentId: draft.id, itemId: second!, evidenceId: view.pendingSuggestions[second!]!.evidenceId, decision: "override" }),
+      decideSuggestion(as.reviewer, {
+        assessmentId: draft.id,
+        itemId: second!,
+        evidenceId: view.pendingSuggestions[second!]!.evidenceId,
+        decision: "override",
+      }),
     ).rejects.toThrow("Give your own answer first");
-    await saveResponse(as.reviewer, { assessmentId: draft.id, itemId: second!, baseVersion: before.version, values: { status: "partially_met", justification: "Only the API has a lockfile.", notes: "", evidenceLinks: [] } });
-    await decideSuggestion(as.reviewer, { assessmentId: draft.id, itemId: second!, evidenceId: view.pendingSuggestions[second!]!.evidenceId, decision: "override" });
+    await saveResponse(as.reviewer, {
+      assessmentId: draft.id,
+      itemId: second!,
+      baseVersion: before.version,
+      values: { status: "partially_met", justification: "Only the API has a lockfile.", notes: "", evidenceLinks: [] },
+    });
+    await decideSuggestion(as.reviewer, {
+      assessmentId: draft.id,
+      itemId: second!,
+      evidenceId: view.pendingSuggestions[second!]!.evidenceId,
+      decision: "override",
+    });
 
     view = await getAssessment(as.reviewer, draft.id);
     expect(view.pendingSuggestions).toEqual({});
-    expect(view.responses[first!]).toMatchObject({ status: "not_met", suggestion: { outcome: "accepted", decidedBy: "Riley Reviewer", source: "twelvefold-scan 1.0.0" } });
+    expect(view.responses[first!]).toMatchObject({
+      status: "not_met",
+      suggestion: { outcome: "accepted", decidedBy: "Riley Reviewer", source: "twelvefold-scan 1.0.0" },
+    });
     expect(view.responses[first!]!.justification).toContain("A .env file is committed. (twelvefold-scan 1.0.0: .env:1)");
-    expect(view.responses[second!]).toMatchObject({ status: "partially_met", justification: "Only the API has a lockfile.", suggestion: { outcome: "overridden", status: "met" } });
+    expect(view.responses[second!]).toMatchObject({
+      status: "partially_met",
+      justification: "Only the API has a lockfile.",
+      suggestion: { outcome: "overridden", status: "met" },
+    });
     expect(await prisma.auditEvent.count({ where: { action: { in: ["response.suggestion_accepted", "response.suggestion_overridden"] } } })).toBe(2);
 
     // An auditor's token may not submit; a lead of another team cannot even see the service.
@@ -182,6 +242,12 @@ describe("evidence and suggestions", () => {
     const { authenticateApiRequest } = await import("@/lib/api/authenticate");
     const { token } = await createToken(as.lead, { teamId: draft.service.teamId, name: "reader", scope: "read", expiresInDays: 30 }, context);
     const reader = await authenticateApiRequest(call(token), context);
-    await expect(submitEvidence(reader.principal, { serviceSlug: draft.service.slug, source: "x", results: [{ itemId: first!, status: "met", summary: "?", observations: [] }] }, context)).rejects.toThrow("forbidden");
+    await expect(
+      submitEvidence(
+        reader.principal,
+        { serviceSlug: draft.service.slug, source: "x", results: [{ itemId: first!, status: "met", summary: "?", observations: [] }] },
+        context,
+      ),
+    ).rejects.toThrow("forbidden");
   });
 });

@@ -35,7 +35,9 @@ describe("the assessment report PDF", () => {
     const evidence = Buffer.from("access review, 2026-10-01");
     const hash = createHash("sha256").update(evidence).digest("hex");
     const response = assessment.responses.find((r) => r.justification)!;
-    await prisma.attachment.create({ data: { responseId: response.id, fileName: "access-review.txt", contentType: "text/plain", sizeBytes: evidence.length, sha256: hash, content: evidence } });
+    await prisma.attachment.create({
+      data: { responseId: response.id, fileName: "access-review.txt", contentType: "text/plain", sizeBytes: evidence.length, sha256: hash, content: evidence },
+    });
 
     const file = await exportAssessmentPdf(as.auditor!, { assessmentId: assessment.id }, context);
     expect(file.bytes.subarray(0, 5).toString()).toBe("%PDF-");
@@ -50,7 +52,10 @@ describe("the assessment report PDF", () => {
     expect(has(`Approver ${assessment.approvedBy!.name}`)).toBe(true);
     expect(has(hash)).toBe(true);
     expect(has("https://twelvefold.example/verify")).toBe(true);
-    expect(has(`Page ${pages} of ${pages}`), `${pages} pages; ${text.split("Verifythisfileat").length - 1} footers; ${text.split("Exportedby").length - 1} headers; ${text.match(/Page.{0,12}/g)?.slice(-3)}`).toBe(true);
+    expect(
+      has(`Page ${pages} of ${pages}`),
+      `${pages} pages; ${text.split("Verifythisfileat").length - 1} footers; ${text.split("Exportedby").length - 1} headers; ${text.match(/Page.{0,12}/g)?.slice(-3)}`,
+    ).toBe(true);
     // A cover, at least one page per factor, and the sign-off trail.
     expect(pages).toBeGreaterThanOrEqual(14);
     // Images of the cover and the summary, for a person to judge (test-results/pdf).
@@ -59,7 +64,12 @@ describe("the assessment report PDF", () => {
     for (const size of images) expect(size, "a page image with content").toBeGreaterThan(MIN_PAGE_IMAGE_BYTES);
 
     const record = await prisma.export.findUniqueOrThrow({ where: { id: file.exportId } });
-    expect([record.kind, record.sha256, record.sizeBytes, record.requestedById]).toEqual(["ASSESSMENT_PDF", file.sha256, file.bytes.byteLength, as.auditor!.userId]);
+    expect([record.kind, record.sha256, record.sizeBytes, record.requestedById]).toEqual([
+      "ASSESSMENT_PDF",
+      file.sha256,
+      file.bytes.byteLength,
+      as.auditor!.userId,
+    ]);
     expect(createHash("sha256").update(file.bytes).digest("hex")).toBe(file.sha256);
     expect(await prisma.auditEvent.count({ where: { action: "export.assessment_pdf", targetId: file.exportId } })).toBe(1);
   });
@@ -90,14 +100,21 @@ describe("the assessment report PDF", () => {
     await prisma.export.update({ where: { id: running[0]!.id }, data: { createdAt: new Date(Date.now() - 10 * 60_000) } });
     const file = await exportAssessmentPdf(as.lead!, { assessmentId: assessment.id }, context);
     expect(file.bytes.subarray(0, 5).toString()).toBe("%PDF-");
-    expect(await prisma.export.findUniqueOrThrow({ where: { id: file.exportId } })).toMatchObject({ status: "DONE", kind: "ASSESSMENT_PDF", requestedById: as.lead!.userId });
+    expect(await prisma.export.findUniqueOrThrow({ where: { id: file.exportId } })).toMatchObject({
+      status: "DONE",
+      kind: "ASSESSMENT_PDF",
+      requestedById: as.lead!.userId,
+    });
     // Each made on the render thread, several at once, all whole.
     const { lastRenderThreadId, rendersInProcess } = await import("@/lib/exports/render-pool");
     const { threadId } = await import("node:worker_threads");
     expect(lastRenderThreadId()).not.toBeNull();
     expect(lastRenderThreadId()).not.toBe(threadId);
     await prisma.export.updateMany({ where: { id: { in: running.map((r) => r.id) } }, data: { status: "FAILED" } });
-    const together = Promise.all([exportAssessmentPdf(as.auditor!, { assessmentId: assessment.id }, context), exportAssessmentPdf(as.lead!, { assessmentId: assessment.id }, context)]);
+    const together = Promise.all([
+      exportAssessmentPdf(as.auditor!, { assessmentId: assessment.id }, context),
+      exportAssessmentPdf(as.lead!, { assessmentId: assessment.id }, context),
+    ]);
     await new Promise((resolve) => setTimeout(resolve, 0));
     const files = await together;
     for (const f of files) expect(f.bytes.subarray(-6).toString()).toContain("%%EOF");
@@ -111,7 +128,11 @@ describe("verifying an export", () => {
     const { verifyExport } = await import("@/lib/data/exports/verify-export");
     const assessment = await prisma.assessment.findFirstOrThrow({ where: { service: { slug: "ledger-service" }, status: "COMPLETED" } });
     const file = await exportAssessmentPdf(as.auditor!, { assessmentId: assessment.id }, context);
-    expect(await verifyExport(as.reviewer!, file.sha256)).toMatchObject({ status: "verified", exportId: file.exportId, exportedBy: "Avery Auditor <auditor@demo.test>" });
+    expect(await verifyExport(as.reviewer!, file.sha256)).toMatchObject({
+      status: "verified",
+      exportId: file.exportId,
+      exportedBy: "Avery Auditor <auditor@demo.test>",
+    });
 
     const flipped = Buffer.from(file.bytes);
     const middle = Math.floor(flipped.length / 2);
@@ -128,10 +149,15 @@ describe("CSV and JSON exports of an assessment and of findings", () => {
     const { exportAssessmentData } = await import("@/lib/data/exports/export-assessment-data");
     const { exportFindingsJson } = await import("@/lib/data/findings/export-findings");
     const { parseFindingFilter } = await import("@/lib/findings/filter");
-    const assessment = await prisma.assessment.findFirstOrThrow({ where: { service: { slug: "ledger-service" }, status: "COMPLETED" }, include: { responses: true } });
+    const assessment = await prisma.assessment.findFirstOrThrow({
+      where: { service: { slug: "ledger-service" }, status: "COMPLETED" },
+      include: { responses: true },
+    });
     const csv = await exportAssessmentData(as.auditor!, { assessmentId: assessment.id, format: "csv" }, context);
     const lines = csv.bytes.toString("utf8").trimEnd().split("\r\n");
-    expect(lines[0]).toBe("assessment_id,service,checklist_version,factor,factor_name,item_id,title,severity,status,justification,notes,evidence_links,attachments,carried_over_unconfirmed,updated_by,updated_at,suggestion_outcome,suggestion_source,suggestion_decided_by");
+    expect(lines[0]).toBe(
+      "assessment_id,service,checklist_version,factor,factor_name,item_id,title,severity,status,justification,notes,evidence_links,attachments,carried_over_unconfirmed,updated_by,updated_at,suggestion_outcome,suggestion_source,suggestion_decided_by",
+    );
     expect(lines).toHaveLength(assessment.responses.length + 1);
     const json = await exportAssessmentData(as.auditor!, { assessmentId: assessment.id, format: "json" }, context);
     const document = JSON.parse(json.bytes.toString("utf8")) as { items: { item_id: string; status: string; justification: string }[] };
@@ -139,7 +165,9 @@ describe("CSV and JSON exports of an assessment and of findings", () => {
       expect(document.items.find((i) => i.item_id === r.itemId)).toMatchObject({ status: r.status.toLowerCase(), justification: r.justification });
     }
     const findings = await exportFindingsJson(as.auditor!, parseFindingFilter({ status: "all", service: "ledger-service" }), context);
-    expect((JSON.parse(findings.bytes.toString("utf8")) as { findings: unknown[] }).findings).toHaveLength(await prisma.finding.count({ where: { service: { slug: "ledger-service" } } }));
+    expect((JSON.parse(findings.bytes.toString("utf8")) as { findings: unknown[] }).findings).toHaveLength(
+      await prisma.finding.count({ where: { service: { slug: "ledger-service" } } }),
+    );
     for (const file of [csv, json, findings]) expect((await prisma.export.findUniqueOrThrow({ where: { id: file.exportId } })).sha256).toBe(file.sha256);
     await expect(exportAssessmentData(as.reviewer!, { assessmentId: assessment.id, format: "csv" }, context)).rejects.toThrow("forbidden");
   });

@@ -49,7 +49,11 @@ describe("starting an assessment", () => {
     const { startAssessment } = await data();
     const ledger = await serviceId("ledger-service");
     const { id } = await startAssessment(as.reviewer!, { serviceId: ledger });
-    const previous = await prisma.assessment.findFirstOrThrow({ where: { serviceId: ledger, status: "COMPLETED" }, orderBy: { approvedAt: "desc" }, include: { responses: true } });
+    const previous = await prisma.assessment.findFirstOrThrow({
+      where: { serviceId: ledger, status: "COMPLETED" },
+      orderBy: { approvedAt: "desc" },
+      include: { responses: true },
+    });
     const responses = await prisma.response.findMany({ where: { assessmentId: id } });
     expect(responses).toHaveLength(items.length);
     for (const response of responses) {
@@ -74,7 +78,10 @@ describe("starting an assessment", () => {
   it("allows one under way per service, even when two start at once", async () => {
     const { startAssessment } = await data();
     const service = await serviceId("fraud-scoring");
-    const results = await Promise.allSettled([startAssessment(as.reviewer!, { serviceId: service }), startAssessment(as.secondReviewer!, { serviceId: service })]);
+    const results = await Promise.allSettled([
+      startAssessment(as.reviewer!, { serviceId: service }),
+      startAssessment(as.secondReviewer!, { serviceId: service }),
+    ]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     expect(String((results.find((r) => r.status === "rejected") as PromiseRejectedResult).reason)).toContain("already has an assessment under way");
     expect(await prisma.assessment.count({ where: { serviceId: service, status: "DRAFT" } })).toBe(1);
@@ -99,7 +106,12 @@ describe("saving answers", () => {
     for (let round = 0; round < 3; round++) {
       const results = await Promise.all(
         Array.from({ length: 20 }, (_, i) =>
-          saveResponse(as.reviewer!, { assessmentId: id, itemId, baseVersion: version, values: { ...blank, status: "met", notes: `round ${round} writer ${i}` } }),
+          saveResponse(as.reviewer!, {
+            assessmentId: id,
+            itemId,
+            baseVersion: version,
+            values: { ...blank, status: "met", notes: `round ${round} writer ${i}` },
+          }),
         ),
       );
       const saved = results.filter((r) => r.outcome === "saved");
@@ -136,11 +148,21 @@ describe("attachments", () => {
   it("stores a file with its hash, and refuses a disguised one", async () => {
     const { addAttachment } = await data();
     const draft = await prisma.assessment.findFirstOrThrow({ where: { service: { slug: "status-page" }, status: "DRAFT" } });
-    const saved = await addAttachment(as.reviewer!, { assessmentId: draft.id, itemId: items[2]!.id, fileName: "scan.txt", bytes: new TextEncoder().encode("all clear") });
+    const saved = await addAttachment(as.reviewer!, {
+      assessmentId: draft.id,
+      itemId: items[2]!.id,
+      fileName: "scan.txt",
+      bytes: new TextEncoder().encode("all clear"),
+    });
     expect([saved.sha256, saved.contentType, saved.sizeBytes]).toEqual([createHash("sha256").update("all clear").digest("hex"), "text/plain", 9]);
     const before = await snapshotOf(draft.id);
     await expect(
-      addAttachment(as.reviewer!, { assessmentId: draft.id, itemId: items[2]!.id, fileName: "report.pdf", bytes: new TextEncoder().encode("<script>x</script>") }),
+      addAttachment(as.reviewer!, {
+        assessmentId: draft.id,
+        itemId: items[2]!.id,
+        fileName: "report.pdf",
+        bytes: new TextEncoder().encode("<script>x</script>"),
+      }),
     ).rejects.toThrow("not a PDF");
     await expect(
       addAttachment(as.auditor!, { assessmentId: draft.id, itemId: items[2]!.id, fileName: "a.txt", bytes: new TextEncoder().encode("x") }),
@@ -162,17 +184,31 @@ describe("submitting, returning and approving", () => {
       await saveResponse(as.reviewer!, { assessmentId: draft.id, itemId: item.id, baseVersion: 1, values: { ...blank, status: answer(index) } });
     }
     await expect(submitAssessment(as.reviewer!, { assessmentId: draft.id })).rejects.toThrow(`1 item is not ready: ${items[1]!.id} (justification missing)`);
-    await saveResponse(as.reviewer!, { assessmentId: draft.id, itemId: items[1]!.id, baseVersion: 2, values: { ...blank, status: "partially_met", justification: "Only in production." } });
+    await saveResponse(as.reviewer!, {
+      assessmentId: draft.id,
+      itemId: items[1]!.id,
+      baseVersion: 2,
+      values: { ...blank, status: "partially_met", justification: "Only in production." },
+    });
     await expect(approveAssessment(as.lead!, { assessmentId: draft.id })).rejects.toThrow("Only a submitted assessment");
     await submitAssessment(as.reviewer!, { assessmentId: draft.id });
-    await expect(saveResponse(as.reviewer!, { assessmentId: draft.id, itemId: items[0]!.id, baseVersion: 2, values: { ...blank, status: "met" } })).rejects.toThrow("submitted for review");
+    await expect(
+      saveResponse(as.reviewer!, { assessmentId: draft.id, itemId: items[0]!.id, baseVersion: 2, values: { ...blank, status: "met" } }),
+    ).rejects.toThrow("submitted for review");
     await expect(approveAssessment(as.reviewer!, { assessmentId: draft.id })).rejects.toThrow("forbidden");
 
-    await expect(returnAssessment(as.lead!, { assessmentId: draft.id, comment: "Check staging too.", itemIds: ["F99-NOPE"] })).rejects.toThrow("Not items of this assessment");
+    await expect(returnAssessment(as.lead!, { assessmentId: draft.id, comment: "Check staging too.", itemIds: ["F99-NOPE"] })).rejects.toThrow(
+      "Not items of this assessment",
+    );
     await returnAssessment(as.lead!, { assessmentId: draft.id, comment: "Check staging too.", itemIds: [items[1]!.id] });
     const comment = await prisma.comment.findFirstOrThrow({ where: { response: { assessmentId: draft.id, itemId: items[1]!.id } } });
     expect(comment.body).toBe("Check staging too.");
-    await saveResponse(as.reviewer!, { assessmentId: draft.id, itemId: items[1]!.id, baseVersion: 3, values: { ...blank, status: "partially_met", justification: "Production and staging; not dev." } });
+    await saveResponse(as.reviewer!, {
+      assessmentId: draft.id,
+      itemId: items[1]!.id,
+      baseVersion: 3,
+      values: { ...blank, status: "partially_met", justification: "Production and staging; not dev." },
+    });
     await submitAssessment(as.reviewer!, { assessmentId: draft.id });
     const { overall } = await approveAssessment(as.lead!, { assessmentId: draft.id });
 
@@ -188,7 +224,10 @@ describe("submitting, returning and approving", () => {
     const posture = await prisma.teamPosture.findUniqueOrThrow({ where: { teamId_day: { teamId: after.teamId, day: today } } });
     const assessedNow = await prisma.service.count({ where: { teamId: after.teamId, latestScore: { not: null }, archivedAt: null } });
     const unresolvedNow = await prisma.finding.count({ where: { service: { teamId: after.teamId }, status: { not: "RESOLVED" } } });
-    expect([posture.assessed, posture.unresolvedCritical + posture.unresolvedHigh + posture.unresolvedMedium + posture.unresolvedLow]).toEqual([assessedNow, unresolvedNow]);
+    expect([posture.assessed, posture.unresolvedCritical + posture.unresolvedHigh + posture.unresolvedMedium + posture.unresolvedLow]).toEqual([
+      assessedNow,
+      unresolvedNow,
+    ]);
     const findings = await prisma.finding.findMany({ where: { serviceId: service }, include: { events: true } });
     expect(findings.map((f) => [f.itemId, f.status, f.severity.toLowerCase(), f.events.map((e) => e.kind)]).sort()).toEqual(
       [
@@ -199,9 +238,13 @@ describe("submitting, returning and approving", () => {
     await expect(approveAssessment(as.lead!, { assessmentId: draft.id })).rejects.toThrow("Only a submitted assessment");
     // Completed is final: no answer, file or state changes any more.
     const frozen = await snapshotOf(draft.id);
-    await expect(saveResponse(as.reviewer!, { assessmentId: draft.id, itemId: items[0]!.id, baseVersion: 2, values: { ...blank, status: "met" } })).rejects.toThrow("completed and can no longer change");
+    await expect(
+      saveResponse(as.reviewer!, { assessmentId: draft.id, itemId: items[0]!.id, baseVersion: 2, values: { ...blank, status: "met" } }),
+    ).rejects.toThrow("completed and can no longer change");
     const { addAttachment } = await data();
-    await expect(addAttachment(as.reviewer!, { assessmentId: draft.id, itemId: items[0]!.id, fileName: "late.txt", bytes: new TextEncoder().encode("late") })).rejects.toThrow("only while the assessment is a draft");
+    await expect(
+      addAttachment(as.reviewer!, { assessmentId: draft.id, itemId: items[0]!.id, fileName: "late.txt", bytes: new TextEncoder().encode("late") }),
+    ).rejects.toThrow("only while the assessment is a draft");
     await expect(returnAssessment(as.lead!, { assessmentId: draft.id, comment: "Reopen it.", itemIds: [] })).rejects.toThrow("Only a submitted assessment");
     expect(await snapshotOf(draft.id)).toBe(frozen);
 
@@ -219,7 +262,10 @@ describe("submitting, returning and approving", () => {
     }
     await submitAssessment(as.reviewer!, { assessmentId: next.id });
     await approveAssessment(as.lead!, { assessmentId: next.id });
-    const first = await prisma.finding.findMany({ where: { serviceId: service, itemId: items[0]!.id }, include: { events: { orderBy: { occurredAt: "asc" } } } });
+    const first = await prisma.finding.findMany({
+      where: { serviceId: service, itemId: items[0]!.id },
+      include: { events: { orderBy: { occurredAt: "asc" } } },
+    });
     expect(first).toHaveLength(1);
     expect([first[0]!.status, first[0]!.resolvedByAssessmentId, first[0]!.events.map((e) => e.kind)]).toEqual(["RESOLVED", next.id, ["OPENED", "RESOLVED"]]);
     const second = await prisma.finding.findFirstOrThrow({ where: { serviceId: service, itemId: items[1]!.id }, include: { events: true } });
@@ -232,9 +278,15 @@ describe("a finding's severity", () => {
     const { changeFindingSeverity } = await import("@/lib/data/findings/change-severity");
     const finding = await prisma.finding.findFirstOrThrow({ where: { service: { slug: "payout-scheduler" }, status: "OPEN" } });
     const before = JSON.stringify(finding);
-    await expect(changeFindingSeverity(as.reviewer!, { findingId: finding.id, severity: "critical", reason: "Exposed to the internet." })).rejects.toThrow("forbidden");
-    await expect(changeFindingSeverity(as.identityReviewer!, { findingId: finding.id, severity: "critical", reason: "Exposed to the internet." })).rejects.toThrow("not found");
-    await expect(changeFindingSeverity(as.lead!, { findingId: finding.id, severity: finding.severity.toLowerCase() as "high", reason: "Same again." })).rejects.toThrow("already");
+    await expect(changeFindingSeverity(as.reviewer!, { findingId: finding.id, severity: "critical", reason: "Exposed to the internet." })).rejects.toThrow(
+      "forbidden",
+    );
+    await expect(
+      changeFindingSeverity(as.identityReviewer!, { findingId: finding.id, severity: "critical", reason: "Exposed to the internet." }),
+    ).rejects.toThrow("not found");
+    await expect(
+      changeFindingSeverity(as.lead!, { findingId: finding.id, severity: finding.severity.toLowerCase() as "high", reason: "Same again." }),
+    ).rejects.toThrow("already");
     expect(JSON.stringify(await prisma.finding.findUniqueOrThrow({ where: { id: finding.id } }))).toBe(before);
 
     await changeFindingSeverity(as.lead!, { findingId: finding.id, severity: "critical", reason: "Exposed to the internet." });

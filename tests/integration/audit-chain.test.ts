@@ -64,7 +64,9 @@ describe("strings that Postgres cannot hold as given", () => {
 describe("the app's database role", () => {
   it("cannot insert into the trail directly", async () => {
     await expect(
-      withClient(appUrl, (c) => c.query("INSERT INTO audit_events (occurred_at, category, action, actor_label, seq, hash) VALUES (now(), 'security', 'x', 'x', 99, 'x')")),
+      withClient(appUrl, (c) =>
+        c.query("INSERT INTO audit_events (occurred_at, category, action, actor_label, seq, hash) VALUES (now(), 'security', 'x', 'x', 99, 'x')"),
+      ),
     ).rejects.toMatchObject({ code: "42501" });
   });
 
@@ -72,7 +74,13 @@ describe("the app's database role", () => {
     const head = (await withClient(ownerUrl, chainHead))!;
     const forgedAt = (seq: number, prev: string | null) =>
       withClient(appUrl, (c) =>
-        c.query("SELECT audit_append(now(), 'security', 'x', NULL, 'x', NULL, NULL, NULL, NULL, NULL, NULL, NULL, $1, $2, $3, $4, $5)", [seq, prev, "a".repeat(64), "b".repeat(16), "c".repeat(64)]),
+        c.query("SELECT audit_append(now(), 'security', 'x', NULL, 'x', NULL, NULL, NULL, NULL, NULL, NULL, NULL, $1, $2, $3, $4, $5)", [
+          seq,
+          prev,
+          "a".repeat(64),
+          "b".repeat(16),
+          "c".repeat(64),
+        ]),
       );
     await expect(forgedAt(Number(head.seq), head.hash)).rejects.toThrow(/does not follow the head/);
     await expect(forgedAt(Number(head.seq) + 1, "f".repeat(64))).rejects.toThrow(/does not follow the head/);
@@ -100,16 +108,10 @@ describe("the app's database role", () => {
       };
       const hash = auditHash(head.hash, content, { seq, keyId: key.id });
       await withClient(appUrl, (c) =>
-        c.query("SELECT audit_append($1, 'change', 'assessment.approved', NULL, 'lead@demo.test', NULL, 'assessment', $2, NULL, NULL, NULL, $3, $4, $5, $6, $7, $8)", [
-          content.occurredAt,
-          targetId,
-          JSON.stringify(content.after),
-          seq,
-          head.hash,
-          hash,
-          key.id,
-          macOf(key, hash),
-        ]),
+        c.query(
+          "SELECT audit_append($1, 'change', 'assessment.approved', NULL, 'lead@demo.test', NULL, 'assessment', $2, NULL, NULL, NULL, $3, $4, $5, $6, $7, $8)",
+          [content.occurredAt, targetId, JSON.stringify(content.after), seq, head.hash, hash, key.id, macOf(key, hash)],
+        ),
       );
       return String((await asOwner("SELECT id FROM audit_events WHERE target_id = $1", [targetId])).rows[0].id);
     };
@@ -181,7 +183,18 @@ describe("the schema owner", () => {
     await writeFile(path.join(dir, "signed"), canonicalJson({ ...checkpoint, signature: undefined }));
     await writeFile(path.join(dir, "sig"), Buffer.from(checkpoint.signature, "base64"));
     const openssl = (signed: string) =>
-      promisify(execFile)("openssl", ["pkeyutl", "-verify", "-pubin", "-inkey", path.join(dir, "key.pem"), "-rawin", "-in", path.join(dir, signed), "-sigfile", path.join(dir, "sig")]);
+      promisify(execFile)("openssl", [
+        "pkeyutl",
+        "-verify",
+        "-pubin",
+        "-inkey",
+        path.join(dir, "key.pem"),
+        "-rawin",
+        "-in",
+        path.join(dir, signed),
+        "-sigfile",
+        path.join(dir, "sig"),
+      ]);
     expect((await openssl("signed")).stdout).toContain("Signature Verified Successfully");
     await writeFile(path.join(dir, "edited"), canonicalJson({ ...checkpoint, seq: "1", signature: undefined }));
     await expect(openssl("edited")).rejects.toThrow();
@@ -195,7 +208,10 @@ describe("the schema owner", () => {
       cwd: root,
       env: { ...process.env, DATABASE_URL: ownerUrl, MIGRATION_DATABASE_URL: "" },
     });
-    const failure = await run.then(() => null, (error: { code: number; stderr: string }) => error);
+    const failure = await run.then(
+      () => null,
+      (error: { code: number; stderr: string }) => error,
+    );
     expect(failure?.code).toBe(1);
     const report = await verify(checkpoint);
     expect(report.breaks.length).toBeGreaterThanOrEqual(5);

@@ -77,7 +77,9 @@ describe("filters", () => {
     const past = await listAuditEvents(as.admin!, await parse({ from: "2020-01-01", to: "2020-12-31" }));
     expect(past.events).toEqual([]);
     // The day the membership changes were recorded on, read back rather than taken from the clock.
-    const today = (await prisma.auditEvent.findFirstOrThrow({ where: { action: { startsWith: "membership." } }, orderBy: { id: "desc" } })).occurredAt.toISOString().slice(0, 10);
+    const today = (await prisma.auditEvent.findFirstOrThrow({ where: { action: { startsWith: "membership." } }, orderBy: { id: "desc" } })).occurredAt
+      .toISOString()
+      .slice(0, 10);
     expect((await listAuditEvents(as.admin!, await parse({ from: today, to: today, action: "membership." }))).events).toHaveLength(2);
   });
 

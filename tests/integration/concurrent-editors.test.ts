@@ -62,7 +62,9 @@ describe("twenty concurrent editors", () => {
     const mine = items.slice(1, 1 + EDITORS);
     const bases = await Promise.all(mine.map(version));
     const results = await Promise.all(
-      editors.map((editor, i) => saveResponse(editor, { assessmentId, itemId: mine[i]!, baseVersion: bases[i]!, values: answer(`Item checked by editor ${i}.`) })),
+      editors.map((editor, i) =>
+        saveResponse(editor, { assessmentId, itemId: mine[i]!, baseVersion: bases[i]!, values: answer(`Item checked by editor ${i}.`) }),
+      ),
     );
     expect(results.map((r) => r.outcome)).toEqual(Array(EDITORS).fill("saved"));
     const stored = await prisma.response.findMany({ where: { assessmentId, itemId: { in: mine } } });

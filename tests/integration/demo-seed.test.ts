@@ -20,8 +20,7 @@ beforeAll(async () => {
   seeded = await seedDemo(prisma, { password: PASSWORD, now: new Date("2026-11-01T12:00:00Z") }).finally(() => prisma.$disconnect());
 });
 
-const query = <T extends Record<string, unknown>>(sql: string, params: unknown[] = []) =>
-  withClient(url, async (c) => (await c.query<T>(sql, params)).rows);
+const query = <T extends Record<string, unknown>>(sql: string, params: unknown[] = []) => withClient(url, async (c) => (await c.query<T>(sql, params)).rows);
 
 describe("Twelvefold's assessment of itself", () => {
   it("is one approved assessment answering every item, each with its evidence links", async () => {
@@ -91,10 +90,9 @@ describe("demo organisation", () => {
       "SELECT id, overall_score FROM assessments WHERE status = 'completed' ORDER BY random() LIMIT 12",
     );
     for (const assessment of assessments) {
-      const responses = await query<{ item_id: string; status: string }>(
-        "SELECT item_id, status::text FROM responses WHERE assessment_id = $1",
-        [assessment.id],
-      );
+      const responses = await query<{ item_id: string; status: string }>("SELECT item_id, status::text FROM responses WHERE assessment_id = $1", [
+        assessment.id,
+      ]);
       let earned = 0;
       let possible = 0;
       for (const r of responses) {

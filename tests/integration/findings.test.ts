@@ -38,7 +38,12 @@ describe("the findings list", () => {
     const now = NOW;
     const scope = "s.team_id IN (SELECT team_id FROM memberships m JOIN users u ON u.id = m.user_id WHERE u.email = 'lead@demo.test')";
     const count = async (where: string, params: unknown[] = []) =>
-      (await sql<{ n: number }>(`SELECT count(*)::int AS n FROM findings f JOIN services s ON s.id = f.service_id JOIN teams t ON t.id = s.team_id WHERE ${scope} AND s.archived_at IS NULL AND ${where}`, params))[0]!.n;
+      (
+        await sql<{ n: number }>(
+          `SELECT count(*)::int AS n FROM findings f JOIN services s ON s.id = f.service_id JOIN teams t ON t.id = s.team_id WHERE ${scope} AND s.archived_at IS NULL AND ${where}`,
+          params,
+        )
+      )[0]!.n;
     const total = (params: Record<string, string>) => listFindings(as.lead!, parseFindingFilter(params), now).then((p) => p.total);
 
     expect(await total({})).toBe(await count("f.status <> 'resolved'"));
@@ -120,7 +125,9 @@ describe("the CSV export", () => {
     const filter = parseFindingFilter({ status: "all", team: "payments" });
     const file = await exportFindingsCsv(as.lead!, filter, { ipAddress: "192.0.2.1", userAgent: "test" });
     const lines = file.bytes.toString("utf8").trimEnd().split("\r\n");
-    expect(lines[0]).toBe("finding_id,item_id,title,severity,status,due_state,due_date,opened_at,resolved_at,risk_acceptance_expires_at,service,service_slug,team,owner");
+    expect(lines[0]).toBe(
+      "finding_id,item_id,title,severity,status,due_state,due_date,opened_at,resolved_at,risk_acceptance_expires_at,service,service_slug,team,owner",
+    );
     expect(lines.length - 1).toBe((await listFindings(as.lead!, filter)).total);
     expect(file.rows).toBe(lines.length - 1);
     const record = await prisma.export.findFirstOrThrow({ where: { sha256: file.sha256 } });

@@ -21,7 +21,14 @@ beforeAll(async () => {
   port = await freePort();
   server = spawn(process.execPath, [path.join(root, "scripts/web.mjs"), "start", "--port", String(port), "--hostname", "127.0.0.1"], {
     cwd: root,
-    env: { ...process.env, DATABASE_URL: url, AUTH_SECRET: randomBytes(32).toString("base64"), NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", LOG_LEVEL: "silent" },
+    env: {
+      ...process.env,
+      DATABASE_URL: url,
+      AUTH_SECRET: randomBytes(32).toString("base64"),
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+      LOG_LEVEL: "silent",
+    },
     stdio: "ignore",
   });
   for (let i = 0; ; i++) {
@@ -47,7 +54,11 @@ describe("SIGTERM", () => {
     const assessment = await prisma.assessment.findFirstOrThrow({ where: { status: "COMPLETED" }, orderBy: { approvedAt: "desc" } });
     // Rendering a report takes long enough for the signal to arrive while they run.
     const inFlight = [...cookies, ...cookies].map((cookie) =>
-      fetch(`${base}/assessments/${assessment.id}/report`, { method: "POST", headers: { cookie, Origin: base } }).then(async (r) => ({ status: r.status, body: Buffer.from(await r.arrayBuffer()), at: Date.now() })),
+      fetch(`${base}/assessments/${assessment.id}/report`, { method: "POST", headers: { cookie, Origin: base } }).then(async (r) => ({
+        status: r.status,
+        body: Buffer.from(await r.arrayBuffer()),
+        at: Date.now(),
+      })),
     );
     await new Promise((resolve) => setTimeout(resolve, 150));
     const exited = new Promise<number | null>((resolve) => server.once("exit", (code) => resolve(code)));

@@ -81,7 +81,12 @@ describe("a server killed mid-save", () => {
         texts.set(version + 1, justification);
         let result;
         try {
-          result = await sendAutosave(base, id, cookie, { assessmentId: assessment.id, itemId, baseVersion: version, values: { status: "met", justification, notes: "", evidenceLinks: [] } });
+          result = await sendAutosave(base, id, cookie, {
+            assessmentId: assessment.id,
+            itemId,
+            baseVersion: version,
+            values: { status: "met", justification, notes: "", evidenceLinks: [] },
+          });
         } catch {
           return; // the server is gone
         }

@@ -24,10 +24,8 @@ const THREE = {
 };
 
 const migrateDir = (url: string, dir: string) => withClient(url, async (c) => migrate(c, await readMigrations(dir)));
-const rows = (url: string) =>
-  withClient(url, async (c) => (await c.query(`SELECT * FROM "_prisma_migrations" ORDER BY started_at, migration_name`)).rows);
-const tableExists = (url: string, table: string) =>
-  withClient(url, async (c) => (await c.query("SELECT to_regclass($1) AS t", [table])).rows[0].t !== null);
+const rows = (url: string) => withClient(url, async (c) => (await c.query(`SELECT * FROM "_prisma_migrations" ORDER BY started_at, migration_name`)).rows);
+const tableExists = (url: string, table: string) => withClient(url, async (c) => (await c.query("SELECT to_regclass($1) AS t", [table])).rows[0].t !== null);
 
 describe("migrator", () => {
   it("applies pending migrations in order and records them as Prisma does", async () => {
@@ -116,7 +114,18 @@ describe("migrator", () => {
     const url = await freshDatabase();
     const result = await migrateDir(url, MIGRATIONS_DIR);
     expect(result.applied.length).toBeGreaterThan(0);
-    for (const table of ["users", "teams", "memberships", "services", "checklist_versions", "assessments", "responses", "findings", "audit_events", "api_tokens"]) {
+    for (const table of [
+      "users",
+      "teams",
+      "memberships",
+      "services",
+      "checklist_versions",
+      "assessments",
+      "responses",
+      "findings",
+      "audit_events",
+      "api_tokens",
+    ]) {
       expect(await tableExists(url, table), table).toBe(true);
     }
   });

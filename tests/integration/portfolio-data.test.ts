@@ -23,8 +23,7 @@ const principal = async (email: string) => {
   return principalOf(url, user!.id);
 };
 
-const sql = <T extends Record<string, unknown>>(text: string, params: unknown[] = []) =>
-  withClient(url, async (c) => (await c.query<T>(text, params)).rows);
+const sql = <T extends Record<string, unknown>>(text: string, params: unknown[] = []) => withClient(url, async (c) => (await c.query<T>(text, params)).rows);
 
 describe("portfolio figures", () => {
   it("count open findings by severity and overdue, as the raw rows do", async () => {
@@ -33,10 +32,7 @@ describe("portfolio figures", () => {
     const bySeverity = await sql<{ severity: string; n: number }>(
       "SELECT severity::text, count(*)::int AS n FROM findings WHERE status IN ('open', 'in_progress') GROUP BY 1",
     );
-    const [overdue] = await sql<{ n: number }>(
-      "SELECT count(*)::int AS n FROM findings WHERE status IN ('open', 'in_progress') AND due_date < $1",
-      [NOW],
-    );
+    const [overdue] = await sql<{ n: number }>("SELECT count(*)::int AS n FROM findings WHERE status IN ('open', 'in_progress') AND due_date < $1", [NOW]);
     for (const row of bySeverity) expect(counts.bySeverity[row.severity as "critical"]).toBe(row.n);
     expect(counts.total).toBe(bySeverity.reduce((sum, row) => sum + row.n, 0));
     expect(counts.overdue).toBe(overdue!.n);
@@ -88,7 +84,9 @@ describe("the service picker of the findings filter", () => {
     expect(all.complete).toBe(true);
     expect(all.options.map((s) => s.slug)).toEqual(inScope.map((r) => r.slug));
     const payments = await listServicePicker(reviewer, { teamSlug: "payments", limit: 200 });
-    const paymentsRows = await sql<{ slug: string }>("SELECT s.slug FROM services s JOIN teams t ON t.id = s.team_id WHERE t.slug = 'payments' AND s.archived_at IS NULL");
+    const paymentsRows = await sql<{ slug: string }>(
+      "SELECT s.slug FROM services s JOIN teams t ON t.id = s.team_id WHERE t.slug = 'payments' AND s.archived_at IS NULL",
+    );
     expect(new Set(payments.options.map((s) => s.slug))).toEqual(new Set(paymentsRows.map((r) => r.slug)));
     // Another team's services are never offered, even when asked for by team.
     expect((await listServicePicker(reviewer, { teamSlug: "identity", limit: 200 })).options).toEqual([]);
@@ -98,7 +96,10 @@ describe("the service picker of the findings filter", () => {
     const { listServicePicker } = await import("@/lib/data/services/list-service-picker");
     const reviewer = await principal("reviewer@demo.test");
     expect(await listServicePicker(reviewer, { limit: 2 })).toEqual({ options: [], complete: false });
-    expect(await listServicePicker(reviewer, { limit: 2, selected: "ledger-service" })).toEqual({ options: [{ slug: "ledger-service", name: "Ledger Service" }], complete: false });
+    expect(await listServicePicker(reviewer, { limit: 2, selected: "ledger-service" })).toEqual({
+      options: [{ slug: "ledger-service", name: "Ledger Service" }],
+      complete: false,
+    });
     expect(await listServicePicker(reviewer, { limit: 2, selected: "auth-service" })).toEqual({ options: [], complete: false });
   });
 });

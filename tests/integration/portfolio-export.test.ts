@@ -57,7 +57,11 @@ describe("a portfolio export", () => {
 
     const requested = await prisma.auditEvent.findFirstOrThrow({ where: { action: "export.requested", targetId: exportId } });
     expect(requested.actorId).toBe(as.lead.userId);
-    const [job] = await prisma.$queryRawUnsafe<{ data: { exportId: string; teamSlug: string } }[]>(`SELECT data FROM ${QUEUE_SCHEMA}.job WHERE name = $1 AND data->>'exportId' = $2`, PORTFOLIO_EXPORT_QUEUE, exportId);
+    const [job] = await prisma.$queryRawUnsafe<{ data: { exportId: string; teamSlug: string } }[]>(
+      `SELECT data FROM ${QUEUE_SCHEMA}.job WHERE name = $1 AND data->>'exportId' = $2`,
+      PORTFOLIO_EXPORT_QUEUE,
+      exportId,
+    );
     expect(job?.data.teamSlug).toBe("platform");
 
     const done = await settled(exportId);

@@ -56,10 +56,14 @@ describe("the portfolio trend", () => {
 describe("a service report", () => {
   it("gives the scores, unresolved counts, time to remediate and overdue count the raw rows give", async () => {
     const { getServiceFigures, getServiceTrend } = await import("@/lib/data/reports/service-report");
-    const service = await prisma.service.findFirstOrThrow({ where: { slug: "ledger-service" },
+    const service = await prisma.service.findFirstOrThrow({
+      where: { slug: "ledger-service" },
       include: { assessments: { where: { status: "COMPLETED" }, orderBy: { approvedAt: "asc" } }, findings: true },
     });
-    const [figures, trend] = await Promise.all([getServiceFigures(as.lead!, { id: service.id }, NOW), getServiceTrend(as.lead!, { slug: "ledger-service" }, NOW)]);
+    const [figures, trend] = await Promise.all([
+      getServiceFigures(as.lead!, { id: service.id }, NOW),
+      getServiceTrend(as.lead!, { slug: "ledger-service" }, NOW),
+    ]);
     expect(trend.scores.map((s) => s.score)).toEqual(service.assessments.map((a) => a.overallScore));
     expect(figures.completedCount).toBe(service.assessments.length);
     expect(figures.latestScore).toBe(service.assessments.at(-1)!.overallScore);

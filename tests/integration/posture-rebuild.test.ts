@@ -13,7 +13,6 @@ const DATES = ["2026-11-29T09:30:00Z", "2028-02-29T23:59:00Z", "2027-03-31T00:00
 const holder = globalThis as unknown as { twelvefoldPrisma?: PrismaClient };
 let seeded: PrismaClient | undefined;
 
-
 afterEach(async () => {
   await seeded?.$disconnect();
   delete holder.twelvefoldPrisma;
@@ -22,7 +21,12 @@ afterEach(async () => {
 describe("the posture series, rebuilt on a spread of dates", () => {
   for (const [i, now] of DATES.entries()) {
     it(`equals the raw rows when the demo is seeded on ${now.toISOString()}`, async () => {
-      const { prisma, as } = await seededDemo({ database: `twelvefold_spread_${i}`, password: "spread-test-password", now, people: { auditor: "auditor@demo.test" } });
+      const { prisma, as } = await seededDemo({
+        database: `twelvefold_spread_${i}`,
+        password: "spread-test-password",
+        now,
+        people: { auditor: "auditor@demo.test" },
+      });
       // The data layer keeps one client per process (read once from the environment); each date has its own database.
       seeded = holder.twelvefoldPrisma = prisma;
       const { getPortfolioTrend } = await import("@/lib/data/reports/portfolio-trend");

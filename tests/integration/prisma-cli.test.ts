@@ -23,8 +23,9 @@ describe("the Prisma CLI without its native engine", () => {
     const url = await freshDatabase("twelvefold_cli");
     const result = prisma(["migrate", "deploy"], { DATABASE_URL: url });
     expect(result.status).not.toBe(0);
-    const tables = await withClient(url, async (c) =>
-      (await c.query("SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema = 'public'")).rows[0].n,
+    const tables = await withClient(
+      url,
+      async (c) => (await c.query("SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema = 'public'")).rows[0].n,
     );
     expect(tables).toBe(0);
   });

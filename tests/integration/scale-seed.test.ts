@@ -54,14 +54,19 @@ describe("seedScale", () => {
   });
 
   it("leaves a posture row for every team on the day of its latest approval, matching the services", async () => {
-    const teams = await prisma.team.findMany({ include: { services: { include: { assessments: { where: { status: "COMPLETED" }, orderBy: { approvedAt: "desc" }, take: 1 } } } } });
+    const teams = await prisma.team.findMany({
+      include: { services: { include: { assessments: { where: { status: "COMPLETED" }, orderBy: { approvedAt: "desc" }, take: 1 } } } },
+    });
     for (const team of teams) {
       const latest = team.services.flatMap((s) => s.assessments).sort((a, b) => b.approvedAt!.getTime() - a.approvedAt!.getTime())[0];
       if (!latest) continue;
       const row = await prisma.teamPosture.findFirstOrThrow({ where: { teamId: team.id }, orderBy: { day: "desc" } });
       const scored = team.services.map((s) => s.latestScore).filter((v): v is number => v !== null);
       expect(row.assessed).toBe(scored.length);
-      expect(row.scoreSum).toBeCloseTo(scored.reduce((a, b) => a + b, 0), 6);
+      expect(row.scoreSum).toBeCloseTo(
+        scored.reduce((a, b) => a + b, 0),
+        6,
+      );
     }
   });
 });

@@ -108,7 +108,12 @@ describe("the scanner on its fixture repositories", () => {
     const report = scanRepository(repo);
     const credentials = report.checks.find((check) => check.rule.id === "committed-credentials")!;
     expect(credentials.findings).toEqual([
-      { file: "id_ed25519", line: null, verdict: "not_met", message: `Added in commit ${added} and still in the history although removed since; rotate what it held` },
+      {
+        file: "id_ed25519",
+        line: null,
+        verdict: "not_met",
+        message: `Added in commit ${added} and still in the history although removed since; rotate what it held`,
+      },
     ]);
     expect(compact(report)["F01-SECRET-SCANNING"]).toEqual({ status: "not_met", at: ["id_ed25519"] });
   });
@@ -155,7 +160,11 @@ describe("the twelvefold scan command", () => {
     addFormats(ajv);
     const validate = ajv.compile(schema);
     expect(validate(sarif), JSON.stringify(validate.errors?.slice(0, 5))).toBe(true);
-    const results = sarif.runs[0].results as { ruleId: string; level: string; locations?: { physicalLocation: { artifactLocation: { uri: string }; region?: { startLine: number } } }[] }[];
+    const results = sarif.runs[0].results as {
+      ruleId: string;
+      level: string;
+      locations?: { physicalLocation: { artifactLocation: { uri: string }; region?: { startLine: number } } }[];
+    }[];
     const port = results.find((r) => r.ruleId === "privileged-port")!;
     expect(port.level).toBe("error");
     expect(port.locations?.[0]?.physicalLocation).toEqual({ artifactLocation: { uri: "Dockerfile", uriBaseId: "SRCROOT" }, region: { startLine: 8 } });
@@ -187,7 +196,10 @@ describe("the twelvefold scan command", () => {
   });
 
   it("refuses bad usage with a clear message and exit status 2", () => {
-    expect(cli(["scan", "tests/fixtures/scan-clean", "--format", "xml"])).toMatchObject({ status: 2, stderr: expect.stringContaining("--format is text, json or sarif") });
+    expect(cli(["scan", "tests/fixtures/scan-clean", "--format", "xml"])).toMatchObject({
+      status: 2,
+      stderr: expect.stringContaining("--format is text, json or sarif"),
+    });
     expect(cli(["scan", "tests/fixtures/missing"])).toMatchObject({ status: 2, stderr: expect.stringContaining("Cannot scan tests/fixtures/missing") });
     expect(cli(["scan"])).toMatchObject({ status: 2, stderr: expect.stringContaining("Say which folder to scan") });
     expect(cli(["audit", "."])).toMatchObject({ status: 2, stderr: expect.stringContaining('Unknown command "audit"') });

@@ -56,7 +56,9 @@ describe("the security log stream", () => {
     expect(await prisma.auditEvent.count({ where: { targetId: "rolled-back" } })).toBe(0);
     expect(marked("rolled-back")).toEqual([]);
     // And the next committed one is written as usual.
-    await prisma.$transaction((tx) => recordAuditEvent(tx, { action: "export.download", actorLabel: "nobody@example.test", targetType: "test", targetId: "committed" }));
+    await prisma.$transaction((tx) =>
+      recordAuditEvent(tx, { action: "export.download", actorLabel: "nobody@example.test", targetType: "test", targetId: "committed" }),
+    );
     expect(marked("committed")).toMatchObject([{ category: "access", action: "export.download" }]);
   });
 
@@ -70,7 +72,10 @@ describe("the security log stream", () => {
     const checkpoint = await anchorChainHead(new Date("2026-11-29T10:15:00Z"));
     const [anchored, ...more] = logged("audit.checkpoint");
     expect(more).toEqual([]);
-    expect(anchored).toMatchObject({ log: "security", checkpoint: { seq: String(head.seq), id: String(head.id), hash: head.hash, madeAt: "2026-11-29T10:15:00.000Z" } });
+    expect(anchored).toMatchObject({
+      log: "security",
+      checkpoint: { seq: String(head.seq), id: String(head.id), hash: head.hash, madeAt: "2026-11-29T10:15:00.000Z" },
+    });
     expect(anchored!.checkpoint).toEqual(JSON.parse(JSON.stringify(checkpoint)));
     expect(checkpointSignedBy(checkpoint!, knownAuditKeys())).toBe(true);
   });

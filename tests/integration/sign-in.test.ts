@@ -52,21 +52,26 @@ describe("password sign-in", () => {
     const attackers = ["192.0.2.10", "192.0.2.11", "192.0.2.12", "192.0.2.13", "192.0.2.14"];
     const times = schedule(100, PAIR_FAILURES_PER_HOUR);
     for (const [i, t] of times.entries()) {
-      for (const ip of attackers) expect((await attemptSignIn(prisma, { email: "lead@demo.test", password: `wrong-${i}` }, { ...context, ipAddress: ip }, at(t))).ok).toBe(false);
+      for (const ip of attackers)
+        expect((await attemptSignIn(prisma, { email: "lead@demo.test", password: `wrong-${i}` }, { ...context, ipAddress: ip }, at(t))).ok).toBe(false);
     }
     expect(await prisma.signInAttempt.count({ where: { email: "lead@demo.test", succeeded: false } })).toBe(ACCOUNT_FAILURES_PER_HOUR);
     const late = times.at(-1)! + MAX_BACKOFF_SECONDS + 1;
     // Each attacking address is refused even with the right password, and those refusals are not counted.
-    for (const ip of attackers) expect(await attemptSignIn(prisma, { email: "lead@demo.test", password: PASSWORD }, { ...context, ipAddress: ip }, at(late))).toEqual({ ok: false });
+    for (const ip of attackers)
+      expect(await attemptSignIn(prisma, { email: "lead@demo.test", password: PASSWORD }, { ...context, ipAddress: ip }, at(late))).toEqual({ ok: false });
     expect(await prisma.signInAttempt.count({ where: { email: "lead@demo.test", succeeded: false } })).toBe(ACCOUNT_FAILURES_PER_HOUR);
     // A new address may fail a few times on an account under attack, then is refused too.
     const fresh = { ...context, ipAddress: "192.0.2.99" };
-    for (let i = 0; i < UNDER_ATTACK_FAILURES_PER_ADDRESS; i++) await attemptSignIn(prisma, { email: "lead@demo.test", password: `again-${i}` }, fresh, at(late + i));
+    for (let i = 0; i < UNDER_ATTACK_FAILURES_PER_ADDRESS; i++)
+      await attemptSignIn(prisma, { email: "lead@demo.test", password: `again-${i}` }, fresh, at(late + i));
     expect(await attemptSignIn(prisma, { email: "lead@demo.test", password: PASSWORD }, fresh, at(late + 10))).toEqual({ ok: false });
     // The owner, at an address that has not failed, signs in all the same.
     expect((await attemptSignIn(prisma, { email: "lead@demo.test", password: PASSWORD }, context, at(late + 11))).ok).toBe(true);
     // An hour after its last failure, an attacking address is heard again.
-    expect((await attemptSignIn(prisma, { email: "lead@demo.test", password: PASSWORD }, { ...context, ipAddress: attackers[0]! }, at(times.at(-1)! + 3601))).ok).toBe(true);
+    expect(
+      (await attemptSignIn(prisma, { email: "lead@demo.test", password: PASSWORD }, { ...context, ipAddress: attackers[0]! }, at(times.at(-1)! + 3601))).ok,
+    ).toBe(true);
   });
 
   it("refuses the 21st failure from one address on one account in an hour, even with the right password", async () => {
@@ -87,7 +92,13 @@ describe("password sign-in", () => {
   });
 
   it("refuses a disabled user, and ends their open sessions on the next request", async () => {
-    const user = await prisma.user.create({ data: { email: "leaver@demo.test", name: "Leaver", passwordHash: (await prisma.user.findUniqueOrThrow({ where: { email: "admin@demo.test" } })).passwordHash } });
+    const user = await prisma.user.create({
+      data: {
+        email: "leaver@demo.test",
+        name: "Leaver",
+        passwordHash: (await prisma.user.findUniqueOrThrow({ where: { email: "admin@demo.test" } })).passwordHash,
+      },
+    });
     const session = await attemptSignIn(prisma, { email: "leaver@demo.test", password: PASSWORD }, context, at(9000));
     expect(session.ok).toBe(true);
     await prisma.user.update({ where: { id: user.id }, data: { disabledAt: at(9001) } });

@@ -53,8 +53,15 @@ async function stop(started: Started): Promise<number> {
 async function failure(env: Record<string, string | undefined>): Promise<string> {
   const started = start(env);
   expect(await started.exit).toBe(1);
-  const lines = started.output().trim().split("\n").filter((l) => l.startsWith("twelvefold:") || /^\s+at /.test(l));
-  expect(lines.filter((l) => /^\s+at /.test(l)), "no stack trace").toEqual([]);
+  const lines = started
+    .output()
+    .trim()
+    .split("\n")
+    .filter((l) => l.startsWith("twelvefold:") || /^\s+at /.test(l));
+  expect(
+    lines.filter((l) => /^\s+at /.test(l)),
+    "no stack trace",
+  ).toEqual([]);
   return lines.at(-1) ?? "";
 }
 
@@ -64,16 +71,12 @@ afterAll(() => {
 
 describe("npm start, bad configuration", () => {
   it("names a malformed DATABASE_URL", async () => {
-    expect(await failure({ DATABASE_URL: "localhost:5432/twelvefold" })).toMatch(
-      /^twelvefold: configuration: DATABASE_URL must be a URL like postgresql:\/\//,
-    );
+    expect(await failure({ DATABASE_URL: "localhost:5432/twelvefold" })).toMatch(/^twelvefold: configuration: DATABASE_URL must be a URL like postgresql:\/\//);
   });
 
   it("says which port is taken and how to choose another", async () => {
     const blocker = net.createServer();
-    const port = await new Promise<number>((resolve) =>
-      blocker.listen(0, "127.0.0.1", () => resolve((blocker.address() as net.AddressInfo).port)),
-    );
+    const port = await new Promise<number>((resolve) => blocker.listen(0, "127.0.0.1", () => resolve((blocker.address() as net.AddressInfo).port)));
     try {
       expect(await failure({ PORT: String(port) })).toBe(
         `twelvefold: port ${port} is already in use on 127.0.0.1: stop what uses it, or choose another, e.g. PORT=${port + 1} npm start`,
@@ -89,9 +92,9 @@ describe("npm start, bad configuration", () => {
 
   it("says when the database cannot be reached", async () => {
     const port = await freePort();
-    expect(
-      await failure({ DATABASE_URL: `postgresql://app:secret@127.0.0.1:${port}/twelvefold`, PORT: String(await freePort()) }),
-    ).toBe(`twelvefold: Cannot reach Postgres at 127.0.0.1:${port} (connection refused): start it, or fix DATABASE_URL.`);
+    expect(await failure({ DATABASE_URL: `postgresql://app:secret@127.0.0.1:${port}/twelvefold`, PORT: String(await freePort()) })).toBe(
+      `twelvefold: Cannot reach Postgres at 127.0.0.1:${port} (connection refused): start it, or fix DATABASE_URL.`,
+    );
   });
 });
 

@@ -65,9 +65,9 @@ describe("changing one's own password", () => {
   it("needs the current password, counts a wrong one as a failed sign-in, and audits both", async () => {
     const { changeOwnPassword, CURRENT_PASSWORD_REFUSED } = await account();
     const before = await prisma.signInAttempt.count({ where: { email: "reviewer@demo.test", succeeded: false } });
-    await expect(
-      changeOwnPassword(as.reviewer!, { currentPassword: "not my password", newPassword: "a brand new passphrase" }, context()),
-    ).rejects.toThrow(CURRENT_PASSWORD_REFUSED);
+    await expect(changeOwnPassword(as.reviewer!, { currentPassword: "not my password", newPassword: "a brand new passphrase" }, context())).rejects.toThrow(
+      CURRENT_PASSWORD_REFUSED,
+    );
     expect(await prisma.signInAttempt.count({ where: { email: "reviewer@demo.test", succeeded: false } })).toBe(before + 1);
     const refused = await prisma.auditEvent.findFirstOrThrow({ where: { action: "user.password_change_failed", actorId: as.reviewer!.userId } });
     expect([refused.after, refused.ipAddress]).toEqual([{ reason: "wrong_password" }, "198.51.100.7"]);
@@ -89,8 +89,7 @@ describe("changing one's own password", () => {
     await changeOwnPassword(as.auditor!, { currentPassword: PASSWORD, newPassword: "correct horse battery staple" }, context(here));
     expect(await principalForSession(prisma, here)).not.toBeNull();
     expect(await principalForSession(prisma, elsewhere)).toBeNull();
-    const ok = (password: string) =>
-      attemptSignIn(prisma, { email: "auditor@demo.test", password }, { ipAddress: null, userAgent: null }).then((r) => r.ok);
+    const ok = (password: string) => attemptSignIn(prisma, { email: "auditor@demo.test", password }, { ipAddress: null, userAgent: null }).then((r) => r.ok);
     expect(await ok(PASSWORD)).toBe(false);
     expect(await ok("correct horse battery staple")).toBe(true);
     const event = await prisma.auditEvent.findFirstOrThrow({ where: { action: "user.password_changed", actorId: user.id } });

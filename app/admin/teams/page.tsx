@@ -33,14 +33,16 @@ export default async function TeamsPage() {
                 <div className="flex flex-wrap items-baseline justify-between gap-2">
                   <h3 className="font-medium">{team.name}</h3>
                   <p className="text-sm text-muted">
-                    {[count(team.services, "service"), ...teamRoles.values.map((role) => count(team.members[role], role)), `since ${formatDate(team.createdAt)}`].join(" · ")}
+                    {[
+                      count(team.services, "service"),
+                      ...teamRoles.values.map((role) => count(team.members[role], role)),
+                      `since ${formatDate(team.createdAt)}`,
+                    ].join(" · ")}
                   </p>
                 </div>
                 {team.description ? <p className="mt-1 text-sm text-muted">{team.description}</p> : null}
                 <details className="mt-3">
-                  <summary className="cursor-pointer text-sm font-medium text-link">
-                    Edit {team.name}
-                  </summary>
+                  <summary className="cursor-pointer text-sm font-medium text-link">Edit {team.name}</summary>
                   <div className="mt-3">
                     <TeamForm team={team} />
                   </div>

@@ -21,7 +21,6 @@ const grantSchema = userSchema.extend({
   reason: z.string().trim().min(3, "Say why (e.g. the audit it is for).").max(200),
 });
 
-
 export const createUserAction = adminAction("user.create", createSchema, async (principal, input) => {
   const created = await createUser(principal, { email: input.email, name: input.name, isAdmin: input.isAdmin === "on" });
   revalidatePath("/admin/users");

@@ -15,9 +15,7 @@ const itemId = itemIdSchema;
 export const saveResponseAction = signedInAction("response.save", saveAnswerSchema, async (principal, input): Promise<ActionState<SaveResult>> => {
   const { assessmentId: id, itemId: item, baseVersion, ...values } = input;
   const result = await saveResponse(principal, { assessmentId: id, itemId: item, baseVersion, values });
-  return result.outcome === "saved"
-    ? { ok: true, message: null, data: result }
-    : { ok: false, message: "Someone saved this item first.", data: result };
+  return result.outcome === "saved" ? { ok: true, message: null, data: result } : { ok: false, message: "Someone saved this item first.", data: result };
 });
 
 export const addAttachmentAction = signedInAction(
@@ -30,10 +28,14 @@ export const addAttachmentAction = signedInAction(
   },
 );
 
-export const removeAttachmentAction = signedInAction("attachment.remove", z.object({ assessmentId, itemId, attachmentId: z.uuid() }), async (principal, input) => {
-  await removeAttachment(principal, input);
-  return { ok: true, message: "Attachment removed." };
-});
+export const removeAttachmentAction = signedInAction(
+  "attachment.remove",
+  z.object({ assessmentId, itemId, attachmentId: z.uuid() }),
+  async (principal, input) => {
+    await removeAttachment(principal, input);
+    return { ok: true, message: "Attachment removed." };
+  },
+);
 
 export const decideSuggestionAction = signedInAction(
   "response.decide_suggestion",
@@ -51,15 +53,11 @@ export const submitAssessmentAction = signedInAction("assessment.submit", z.obje
   return { ok: true, message: "Submitted for sign-off. The team's leads can now approve or return it." };
 });
 
-export const returnAssessmentAction = signedInAction(
-  "assessment.return",
-  returnSchema,
-  async (principal, input) => {
-    await returnAssessment(principal, input);
-    revalidatePath(`/assessments/${input.assessmentId}`, "layout");
-    return { ok: true, message: "Returned to the reviewers with your comment." };
-  },
-);
+export const returnAssessmentAction = signedInAction("assessment.return", returnSchema, async (principal, input) => {
+  await returnAssessment(principal, input);
+  revalidatePath(`/assessments/${input.assessmentId}`, "layout");
+  return { ok: true, message: "Returned to the reviewers with your comment." };
+});
 
 export const approveAssessmentAction = signedInAction("assessment.approve", z.object({ assessmentId }), async (principal, input) => {
   const { overall } = await approveAssessment(principal, input);

@@ -19,7 +19,6 @@ import { buttonClass } from "@/components/ui/button";
 
 export const metadata: Metadata = { title: "Assessment" };
 
-
 export default async function AssessmentPage({ params }: { params: Promise<{ id: string }> }) {
   const principal = await requirePrincipal();
   const { id } = await params;
@@ -42,7 +41,12 @@ export default async function AssessmentPage({ params }: { params: Promise<{ id:
                 [`/assessments/${id}/data?format=csv`, "CSV"],
                 [`/assessments/${id}/data?format=json`, "JSON"],
               ].map(([href, label]) => (
-                <DownloadButton key={href} action={href!} label={label!} accessibleName={label === "CSV" || label === "JSON" ? `Download ${label}` : undefined} />
+                <DownloadButton
+                  key={href}
+                  action={href!}
+                  label={label!}
+                  accessibleName={label === "CSV" || label === "JSON" ? `Download ${label}` : undefined}
+                />
               ))}
             </>
           ) : null}
@@ -54,7 +58,10 @@ export default async function AssessmentPage({ params }: { params: Promise<{ id:
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
           <Card>
-            <CardHeader title="Progress" description={`${done} of ${total} items done: answered, confirmed where carried over, and justified where a justification is owed.`} />
+            <CardHeader
+              title="Progress"
+              description={`${done} of ${total} items done: answered, confirmed where carried over, and justified where a justification is owed.`}
+            />
             <ol className="divide-y divide-line-soft">
               {assessment.progress.map((f) => (
                 <li key={f.number} className="grid grid-cols-[minmax(0,1fr)_8rem_3.5rem] items-center gap-4 px-5 py-2.5 text-sm">
@@ -75,7 +82,9 @@ export default async function AssessmentPage({ params }: { params: Promise<{ id:
           {assessment.status === "completed" ? (
             <Card className="px-5 py-4">
               <p className="text-sm font-medium text-muted">Overall score</p>
-              <div className="mt-2"><ScoreBadge score={assessment.overallScore} /></div>
+              <div className="mt-2">
+                <ScoreBadge score={assessment.overallScore} />
+              </div>
             </Card>
           ) : null}
           {assessment.may.submit ? (
@@ -89,7 +98,9 @@ export default async function AssessmentPage({ params }: { params: Promise<{ id:
                       const factor = Number(g.itemId.slice(1, 3));
                       return (
                         <li key={g.itemId}>
-                          <Link href={`/assessments/${id}/factors/${factor}#${g.itemId}`} className="font-mono text-xs text-link hover:underline">{g.itemId}</Link>{" "}
+                          <Link href={`/assessments/${id}/factors/${factor}#${g.itemId}`} className="font-mono text-xs text-link hover:underline">
+                            {g.itemId}
+                          </Link>{" "}
                           <span className="text-muted">{g.gap}</span>
                         </li>
                       );

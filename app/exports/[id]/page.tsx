@@ -28,18 +28,25 @@ export default async function ExportPage({ params }: { params: Promise<{ id: str
       <RefreshWhileRunning active={active} />
       <div className="mb-8">
         <p className="text-sm text-muted">
-          <Link href="/exports" className="hover:underline">Your exports</Link> / {exportKindLabel(file.kind)}
+          <Link href="/exports" className="hover:underline">
+            Your exports
+          </Link>{" "}
+          / {exportKindLabel(file.kind)}
         </p>
         <h1 className="mt-1 text-2xl font-semibold tracking-tight">{exportKindLabel(file.kind)}</h1>
         <div className="mt-2 flex flex-wrap items-center gap-2 text-sm text-muted">
           <ExportStateBadge state={file.state} />
-          <span>{subject} · asked for {formatDateTime(file.createdAt)} UTC</span>
+          <span>
+            {subject} · asked for {formatDateTime(file.createdAt)} UTC
+          </span>
         </div>
       </div>
       <Card className="max-w-3xl">
         <CardHeader
           title={active ? "Making your report" : file.state === "done" ? "Your report is ready" : "The report could not be made"}
-          description={active ? "A worker lays the report out away from the web server. You may leave this page: the report waits for you under Your exports." : undefined}
+          description={
+            active ? "A worker lays the report out away from the web server. You may leave this page: the report waits for you under Your exports." : undefined
+          }
         />
         <div className="space-y-4 px-5 py-5">
           <ExportProgressBar state={file.state} progress={file.progress} />
@@ -48,7 +55,10 @@ export default async function ExportPage({ params }: { params: Promise<{ id: str
             {active ? <span className="ml-2 tabular-nums text-muted">{file.progress}%</span> : null}
           </p>
           {file.state === "failed" && file.error ? (
-            <p role="alert" className="rounded-md border border-rose-300 bg-rose-50 px-4 py-3 text-sm text-rose-900 dark:border-rose-800 dark:bg-rose-950 dark:text-rose-100">
+            <p
+              role="alert"
+              className="rounded-md border border-rose-300 bg-rose-50 px-4 py-3 text-sm text-rose-900 dark:border-rose-800 dark:bg-rose-950 dark:text-rose-100"
+            >
               {file.error}
             </p>
           ) : null}
@@ -56,7 +66,9 @@ export default async function ExportPage({ params }: { params: Promise<{ id: str
             <>
               <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-[10rem_1fr]">
                 <dt className="text-muted">File</dt>
-                <dd className="break-all">{file.fileName} · {formatSize(file.sizeBytes)}</dd>
+                <dd className="break-all">
+                  {file.fileName} · {formatSize(file.sizeBytes)}
+                </dd>
                 <dt className="text-muted">Finished</dt>
                 <dd>{file.completedAt ? `${formatDateTime(file.completedAt)} UTC` : "—"}</dd>
                 <dt className="text-muted">SHA-256</dt>
@@ -69,14 +81,21 @@ export default async function ExportPage({ params }: { params: Promise<{ id: str
                   </a>
                 ) : null}
                 <p className="text-sm text-muted">
-                  Anyone you give it to can check it is unaltered on <Link href="/verify" className="font-medium text-link hover:underline">Verify</Link>.
+                  Anyone you give it to can check it is unaltered on{" "}
+                  <Link href="/verify" className="font-medium text-link hover:underline">
+                    Verify
+                  </Link>
+                  .
                 </p>
               </div>
             </>
           ) : null}
           {file.state === "failed" ? (
             <p className="text-sm">
-              <Link href="/" className="font-medium text-link hover:underline">Back to the dashboard</Link> to ask for it again.
+              <Link href="/" className="font-medium text-link hover:underline">
+                Back to the dashboard
+              </Link>{" "}
+              to ask for it again.
             </p>
           ) : null}
         </div>

@@ -12,32 +12,52 @@ const refresh = (id: string) => {
   revalidatePath("/findings");
 };
 
-export const assignOwnerAction = signedInAction("finding.assign_owner", z.object({ findingId, ownerId: z.union([z.uuid(), z.literal("")]) }), async (principal, input) => {
-  await assignOwner(principal, { findingId: input.findingId, ownerId: input.ownerId || null });
-  refresh(input.findingId);
-  return { ok: true, message: input.ownerId ? "Owner assigned." : "Owner removed." };
-});
+export const assignOwnerAction = signedInAction(
+  "finding.assign_owner",
+  z.object({ findingId, ownerId: z.union([z.uuid(), z.literal("")]) }),
+  async (principal, input) => {
+    await assignOwner(principal, { findingId: input.findingId, ownerId: input.ownerId || null });
+    refresh(input.findingId);
+    return { ok: true, message: input.ownerId ? "Owner assigned." : "Owner removed." };
+  },
+);
 
-export const setDueDateAction = signedInAction("finding.set_due_date", z.object({ findingId, dueOn: z.iso.date("Choose a date."), reason }), async (principal, input) => {
-  await setDueDate(principal, input);
-  refresh(input.findingId);
-  return { ok: true, message: `Due date moved to ${input.dueOn}.` };
-});
+export const setDueDateAction = signedInAction(
+  "finding.set_due_date",
+  z.object({ findingId, dueOn: z.iso.date("Choose a date."), reason }),
+  async (principal, input) => {
+    await setDueDate(principal, input);
+    refresh(input.findingId);
+    return { ok: true, message: `Due date moved to ${input.dueOn}.` };
+  },
+);
 
-export const setProgressAction = signedInAction("finding.set_progress", z.object({ findingId, status: z.enum(["open", "in_progress"]) }), async (principal, input) => {
-  await setProgress(principal, input);
-  refresh(input.findingId);
-  return { ok: true, message: input.status === "in_progress" ? "Marked as in progress." : "Marked as open." };
-});
+export const setProgressAction = signedInAction(
+  "finding.set_progress",
+  z.object({ findingId, status: z.enum(["open", "in_progress"]) }),
+  async (principal, input) => {
+    await setProgress(principal, input);
+    refresh(input.findingId);
+    return { ok: true, message: input.status === "in_progress" ? "Marked as in progress." : "Marked as open." };
+  },
+);
 
-export const acceptRiskAction = signedInAction("finding.accept_risk", z.object({ findingId, reason, expiresOn: z.iso.date("Choose an expiry date.") }), async (principal, input) => {
-  await acceptRisk(principal, input);
-  refresh(input.findingId);
-  return { ok: true, message: `Risk accepted until ${input.expiresOn}; it reopens by itself then.` };
-});
+export const acceptRiskAction = signedInAction(
+  "finding.accept_risk",
+  z.object({ findingId, reason, expiresOn: z.iso.date("Choose an expiry date.") }),
+  async (principal, input) => {
+    await acceptRisk(principal, input);
+    refresh(input.findingId);
+    return { ok: true, message: `Risk accepted until ${input.expiresOn}; it reopens by itself then.` };
+  },
+);
 
-export const addCommentAction = signedInAction("finding.comment", z.object({ findingId, body: z.string().trim().min(1, "Write a comment.").max(4000) }), async (principal, input) => {
-  await addFindingComment(principal, input);
-  refresh(input.findingId);
-  return { ok: true, message: "Comment added." };
-});
+export const addCommentAction = signedInAction(
+  "finding.comment",
+  z.object({ findingId, body: z.string().trim().min(1, "Write a comment.").max(4000) }),
+  async (principal, input) => {
+    await addFindingComment(principal, input);
+    refresh(input.findingId);
+    return { ok: true, message: "Comment added." };
+  },
+);

@@ -16,7 +16,6 @@ import { riskAcceptanceWindow } from "@/lib/findings/settings";
 
 export const metadata: Metadata = { title: "Finding" };
 
-
 export default async function FindingPage({ params }: { params: Promise<{ id: string }> }) {
   const principal = await requirePrincipal();
   const { id } = await params;
@@ -27,7 +26,14 @@ export default async function FindingPage({ params }: { params: Promise<{ id: st
     <>
       <div className="mb-8">
         <p className="text-sm text-muted">
-          <Link href="/findings" className="hover:underline">Findings</Link> / <Link href={`/services/${finding.service.slug}`} className="hover:underline">{finding.service.name}</Link> · {finding.service.team}
+          <Link href="/findings" className="hover:underline">
+            Findings
+          </Link>{" "}
+          /{" "}
+          <Link href={`/services/${finding.service.slug}`} className="hover:underline">
+            {finding.service.name}
+          </Link>{" "}
+          · {finding.service.team}
         </p>
         <h1 className="mt-1 text-2xl font-semibold tracking-tight">{finding.title}</h1>
         <div className="mt-2 flex flex-wrap items-center gap-2 text-sm">
@@ -44,14 +50,22 @@ export default async function FindingPage({ params }: { params: Promise<{ id: st
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
           {finding.risk ? (
-            <div role="note" className="rounded-xl border border-amber-300 bg-amber-50 px-5 py-4 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-50">
-              <p className="font-semibold">Risk accepted until {formatDate(finding.risk.expiresAt)} by {finding.risk.approvedBy ?? "a former user"}{finding.risk.acceptedAt ? ` on ${formatDate(finding.risk.acceptedAt)}` : ""}.</p>
+            <div
+              role="note"
+              className="rounded-xl border border-amber-300 bg-amber-50 px-5 py-4 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-50"
+            >
+              <p className="font-semibold">
+                Risk accepted until {formatDate(finding.risk.expiresAt)} by {finding.risk.approvedBy ?? "a former user"}
+                {finding.risk.acceptedAt ? ` on ${formatDate(finding.risk.acceptedAt)}` : ""}.
+              </p>
               <p className="mt-1 whitespace-pre-wrap">{finding.risk.reason}</p>
             </div>
           ) : null}
           <Card>
             <CardHeader title="What the item asks" />
-            <div className="px-5 py-4">{finding.item ? <ItemGuidance item={finding.item} /> : <p className="text-sm">This item is not in the current checklist.</p>}</div>
+            <div className="px-5 py-4">
+              {finding.item ? <ItemGuidance item={finding.item} /> : <p className="text-sm">This item is not in the current checklist.</p>}
+            </div>
           </Card>
           <Card>
             <CardHeader title="History" description="Every change, oldest first; kept when a finding is resolved or reopened." />
@@ -63,7 +77,9 @@ export default async function FindingPage({ params }: { params: Promise<{ id: st
               {finding.comments.length === 0 ? <p className="text-sm text-muted">No comments yet.</p> : null}
               {finding.comments.map((c, i) => (
                 <div key={i} className="text-sm">
-                  <p className="font-medium">{c.author} <span className="font-normal text-muted">· {formatDate(c.createdAt)}</span></p>
+                  <p className="font-medium">
+                    {c.author} <span className="font-normal text-muted">· {formatDate(c.createdAt)}</span>
+                  </p>
                   <p className="mt-0.5 whitespace-pre-wrap">{c.body}</p>
                 </div>
               ))}

@@ -3,7 +3,10 @@ import { seriesRoute } from "@/lib/api/series";
 import { getPortfolioTrend } from "@/lib/data/reports/portfolio-trend";
 
 const query = z.object({
-  team: z.string().regex(/^[a-z0-9-]{1,48}$/).optional(),
+  team: z
+    .string()
+    .regex(/^[a-z0-9-]{1,48}$/)
+    .optional(),
   months: z.coerce.number().int().min(1).max(120).default(18),
 });
 

@@ -3,7 +3,13 @@ import { seriesRoute } from "@/lib/api/series";
 import { slugParam } from "@/lib/api/params";
 import { getServiceTrend } from "@/lib/data/reports/service-report";
 
-const query = z.object({ service: slugParam, team: z.string().regex(/^[a-z0-9-]{1,48}$/).optional() });
+const query = z.object({
+  service: slugParam,
+  team: z
+    .string()
+    .regex(/^[a-z0-9-]{1,48}$/)
+    .optional(),
+});
 
 /**
  * One service's history as JSON: its score at each completed assessment and

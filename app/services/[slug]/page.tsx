@@ -21,8 +21,6 @@ import { buttonClass } from "@/components/ui/button";
 
 export const metadata: Metadata = { title: "Service" };
 
-
-
 export default async function ServicePage({
   params,
   searchParams,
@@ -64,7 +62,10 @@ export default async function ServicePage({
       <div className="mb-8 flex flex-wrap items-start justify-between gap-4">
         <div>
           <p className="text-sm text-muted">
-            <Link href="/services" className="hover:underline">Services</Link> / {service.team.name}
+            <Link href="/services" className="hover:underline">
+              Services
+            </Link>{" "}
+            / {service.team.name}
           </p>
           <h1 className="mt-1 flex items-center gap-3 text-2xl font-semibold tracking-tight">
             {service.name} <SeverityBadge level={service.criticality} />
@@ -75,7 +76,9 @@ export default async function ServicePage({
             {service.repositoryUrl ? (
               <>
                 {" · "}
-                <a href={service.repositoryUrl} rel="noopener noreferrer" className="text-link underline">Repository</a>
+                <a href={service.repositoryUrl} rel="noopener noreferrer" className="text-link underline">
+                  Repository
+                </a>
               </>
             ) : null}
             {" · "}Last assessed {formatDate(service.lastAssessedAt)}
@@ -113,7 +116,9 @@ export default async function ServicePage({
                     <th scope="row" className="py-1 pr-3 text-left font-normal text-soft">
                       {index + 1}. {FACTOR_NAMES[index]}
                     </th>
-                    <td className="py-1"><ScoreBar score={score} /></td>
+                    <td className="py-1">
+                      <ScoreBar score={score} />
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -127,16 +132,23 @@ export default async function ServicePage({
             {service.assessments.length === 0 ? (
               <p className="px-5 py-4 text-sm text-muted">None yet.</p>
             ) : (
-              <DataTable caption="Assessments of this service" columns={[{ label: "Started" }, { label: "State" }, { label: "Checklist" }, { label: "Approved by" }, { label: "Score", align: "right" }]}>
+              <DataTable
+                caption="Assessments of this service"
+                columns={[{ label: "Started" }, { label: "State" }, { label: "Checklist" }, { label: "Approved by" }, { label: "Score", align: "right" }]}
+              >
                 {service.assessments.slice(0, 24).map((a) => (
                   <tr key={a.id}>
                     <td className="px-5 py-2.5">
-                      <Link href={`/assessments/${a.id}`} className="text-link hover:underline">{formatDate(a.startedAt)}</Link>
+                      <Link href={`/assessments/${a.id}`} className="text-link hover:underline">
+                        {formatDate(a.startedAt)}
+                      </Link>
                     </td>
                     <td className="px-3 py-2.5">{assessmentStates.label(a.status)}</td>
                     <td className="px-3 py-2.5">v{a.checklistVersion}</td>
                     <td className="px-3 py-2.5">{a.approvedBy ?? "—"}</td>
-                    <td className="px-5 py-2.5 text-right"><ScoreBadge score={a.overallScore} /></td>
+                    <td className="px-5 py-2.5 text-right">
+                      <ScoreBadge score={a.overallScore} />
+                    </td>
                   </tr>
                 ))}
               </DataTable>
@@ -146,17 +158,23 @@ export default async function ServicePage({
           <Card className="overflow-x-auto">
             <CardHeader title="Open findings" description="Opened by approved assessments; resolved when an item is met again." />
             {service.openFindings.length === 0 ? (
-              <div className="p-5"><EmptyState title="No open findings">Approved assessments open a finding for every item not met.</EmptyState></div>
+              <div className="p-5">
+                <EmptyState title="No open findings">Approved assessments open a finding for every item not met.</EmptyState>
+              </div>
             ) : (
               <DataTable caption="Open findings of this service" columns={[{ label: "Finding" }, { label: "Severity" }, { label: "Status" }, { label: "Due" }]}>
                 {service.openFindings.map((f) => (
                   <tr key={f.id}>
                     <td className="px-5 py-2.5">
                       <span className="font-mono text-xs text-muted">{f.itemId}</span>{" "}
-                      <Link href={`/findings/${f.id}`} className="text-link hover:underline">{f.title}</Link>
+                      <Link href={`/findings/${f.id}`} className="text-link hover:underline">
+                        {f.title}
+                      </Link>
                       {service.may.manageFindings ? <FindingSeverityForm findingId={f.id} current={f.severity} /> : null}
                     </td>
-                    <td className="px-3 py-2.5"><SeverityBadge level={f.severity} /></td>
+                    <td className="px-3 py-2.5">
+                      <SeverityBadge level={f.severity} />
+                    </td>
                     <td className="px-3 py-2.5 capitalize">{f.status.replace("_", " ")}</td>
                     <td className="px-5 py-2.5">{formatDate(f.dueDate)}</td>
                   </tr>
@@ -171,7 +189,14 @@ export default async function ServicePage({
                 <summary className="cursor-pointer px-5 py-4 text-base font-semibold">Edit details, or move to another team</summary>
                 <ServiceForm
                   teams={teams}
-                  service={{ id: service.id, teamId: service.team.id, name: service.name, description: service.description, criticality: service.criticality, repositoryUrl: service.repositoryUrl }}
+                  service={{
+                    id: service.id,
+                    teamId: service.team.id,
+                    name: service.name,
+                    description: service.description,
+                    criticality: service.criticality,
+                    repositoryUrl: service.repositoryUrl,
+                  }}
                 />
               </details>
             </Card>

@@ -87,8 +87,7 @@ export const dependencies = defineFactor(
       title: "Unused dependencies and features are removed",
       guidance:
         "Dependencies the code no longer imports are removed, and optional features of frameworks that the service does not use (sample apps, admin consoles, debug tooling) are disabled or not installed.",
-      verify:
-        "Run an unused-dependency check (depcheck, deptry, go mod tidy) and review its output. Confirm dev-only tools are not in the production image.",
+      verify: "Run an unused-dependency check (depcheck, deptry, go mod tidy) and review its output. Confirm dev-only tools are not in the production image.",
       evidence: "Output of the unused-dependency check; the production image's package list.",
       severity: "low",
       basis: "practice",

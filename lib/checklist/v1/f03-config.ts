@@ -39,8 +39,7 @@ export const config = defineFactor(
       title: "Secrets are held in a managed secret store and injected at run time",
       guidance:
         "Secrets live in a secret manager or vault with access control and an access log, and reach the process at run time. They are not in plain env files on disk, baked into images, or pasted into CI variables readable by every pipeline.",
-      verify:
-        "Trace one production secret from where it is stored to the running process. Check who can read it in the store and whether reads are logged.",
+      verify: "Trace one production secret from where it is stored to the running process. Check who can read it in the store and whether reads are logged.",
       evidence: "Diagram or description of the secret's path; the store's access policy for it.",
       severity: "high",
       basis: "practice",
@@ -87,8 +86,7 @@ export const config = defineFactor(
       title: "The configuration environment has been assessed by an independent security team",
       guidance:
         "A security team outside the service's own (internal red team or an outside firm) has assessed how configuration and secrets are stored and delivered within the last year, and its findings are tracked to closure.",
-      verify:
-        "Ask for the latest assessment report and the tracker entries for its findings. Confirm the scope covered secret storage and delivery.",
+      verify: "Ask for the latest assessment report and the tracker entries for its findings. Confirm the scope covered secret storage and delivery.",
       evidence: "Assessment report (or its summary) and the status of its findings.",
       severity: "low",
       basis: "series",

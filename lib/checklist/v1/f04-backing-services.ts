@@ -39,8 +39,7 @@ export const backingServices = defineFactor(
       title: "The app authenticates with a least-privileged account of its own",
       guidance:
         "The service connects with an account used by nothing else, holding only the grants it needs: for Postgres a separate role that is not the owner or a superuser, with DML on its tables and no DDL. Migrations run with a different, owner account.",
-      verify:
-        "List the grants of the app's database role (\\du and \\dp in psql, or the cloud IAM policy). Try a DDL statement as that role: it must fail.",
+      verify: "List the grants of the app's database role (\\du and \\dp in psql, or the cloud IAM policy). Try a DDL statement as that role: it must fail.",
       evidence: "The role's grants; output of the refused DDL attempt.",
       severity: "high",
       basis: "series",
@@ -87,8 +86,7 @@ export const backingServices = defineFactor(
       title: "Third-party services are assessed before they are attached and yearly after",
       guidance:
         "Before a managed or third-party service receives data, its security posture is reviewed (SOC 2 or ISO 27001 report, pen-test summary, data processing terms) and the review is repeated each year.",
-      verify:
-        "For each third-party service in the inventory, find the latest assurance review and its date.",
+      verify: "For each third-party service in the inventory, find the latest assurance review and its date.",
       evidence: "Vendor assessment records with dates.",
       severity: "medium",
       basis: "series",

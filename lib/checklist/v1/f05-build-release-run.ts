@@ -63,8 +63,7 @@ export const buildReleaseRun = defineFactor(
       title: "Security tests gate every release",
       guidance:
         "The pipeline runs static analysis, dependency analysis, secret scanning and infrastructure-as-code checks on every change; a failing gate stops the release, and overriding it leaves a record with a name and a reason.",
-      verify:
-        "Read the pipeline definition for each gate and its failure behaviour. Look for overrides in the last quarter and their recorded reasons.",
+      verify: "Read the pipeline definition for each gate and its failure behaviour. Look for overrides in the last quarter and their recorded reasons.",
       evidence: "Pipeline definition excerpt; list of overrides with reasons.",
       severity: "high",
       basis: "practice",

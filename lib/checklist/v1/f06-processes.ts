@@ -51,8 +51,7 @@ export const processes = defineFactor(
       title: "Legacy code is reviewed before it is exposed on the network",
       guidance:
         "When code written for in-process callers becomes a network service, its assumptions about callers (trusted input, prior authentication, single tenant) are reviewed and it is tested before release.",
-      verify:
-        "Ask which endpoints wrap code that predates the service split. For each, find the security review or test done before exposure.",
+      verify: "Ask which endpoints wrap code that predates the service split. For each, find the security review or test done before exposure.",
       evidence: "List of such endpoints with their review or pen-test records.",
       severity: "high",
       basis: "series",

@@ -15,8 +15,7 @@ export const portBinding = defineFactor(
       title: "The app binds an unprivileged port and never runs as root",
       guidance:
         "The service listens on a port above 1024, set from the environment, and its process runs as a dedicated non-root user with no capability to bind privileged ports (no CAP_NET_BIND_SERVICE, no setuid).",
-      verify:
-        "Check the listening port and the process owner on a running instance (ss -ltnp, ps -o user), and the container's user and capabilities.",
+      verify: "Check the listening port and the process owner on a running instance (ss -ltnp, ps -o user), and the container's user and capabilities.",
       evidence: "Output of the port and process-owner checks; the container security context.",
       severity: "high",
       basis: "series",
@@ -27,8 +26,7 @@ export const portBinding = defineFactor(
       title: "Public traffic reaches the app only through forwarding from 443",
       guidance:
         "Clients connect to 443 on a load balancer, ingress or firewall rule (for example iptables) that forwards to the app's port. The app's own port is not reachable from the internet.",
-      verify:
-        "From outside the network, probe the app's port directly: it must not answer. Read the forwarding rule or ingress definition.",
+      verify: "From outside the network, probe the app's port directly: it must not answer. Read the forwarding rule or ingress definition.",
       evidence: "External probe result; the forwarding rule or ingress manifest.",
       severity: "medium",
       basis: "series",
@@ -39,8 +37,7 @@ export const portBinding = defineFactor(
       title: "Embedded servers and consoles have no default or weak credentials",
       guidance:
         "Management interfaces that ship with the server or framework (admin consoles, actuator or metrics endpoints, debug servers) are disabled, or protected by strong unique credentials and not exposed publicly.",
-      verify:
-        "List the management interfaces the runtime offers and test each for default credentials and public reachability.",
+      verify: "List the management interfaces the runtime offers and test each for default credentials and public reachability.",
       evidence: "List of management interfaces with their state; the test results.",
       severity: "critical",
       basis: "series",
@@ -51,8 +48,7 @@ export const portBinding = defineFactor(
       title: "TLS is terminated with a strong configuration and HSTS",
       guidance:
         "The public endpoint offers TLS 1.2 or later with modern ciphers only, redirects HTTP to HTTPS and sends Strict-Transport-Security. Traffic from the proxy to the app stays on a private network or is itself encrypted.",
-      verify:
-        "Scan the public endpoint with a TLS scanner (testssl.sh, sslyze) and check the response headers for HSTS.",
+      verify: "Scan the public endpoint with a TLS scanner (testssl.sh, sslyze) and check the response headers for HSTS.",
       evidence: "TLS scan report; response headers.",
       severity: "high",
       basis: "practice",
@@ -63,8 +59,7 @@ export const portBinding = defineFactor(
       title: "The embedded web server is configured defensively",
       guidance:
         "Version banners are off, request size and header limits are set, security headers are sent (Content-Security-Policy, X-Content-Type-Options, frame-ancestors), and unused HTTP methods are refused.",
-      verify:
-        "Inspect the response headers of a page and an error; send an oversized request and an unusual method (TRACE).",
+      verify: "Inspect the response headers of a page and an error; send an oversized request and an unusual method (TRACE).",
       evidence: "Header dumps and the responses to the oversized and TRACE requests.",
       severity: "medium",
       basis: "practice",
@@ -75,8 +70,7 @@ export const portBinding = defineFactor(
       title: "Internal ports are bound only where they are needed",
       guidance:
         "Metrics, health and debug listeners bind to a separate port or interface that is not exposed publicly; the service does not listen on ports nobody documented.",
-      verify:
-        "List every listening socket of the process and match each to documentation and to network policy.",
+      verify: "List every listening socket of the process and match each to documentation and to network policy.",
       evidence: "Socket list with the purpose and exposure of each.",
       severity: "medium",
       basis: "practice",

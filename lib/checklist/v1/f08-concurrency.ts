@@ -39,8 +39,7 @@ export const concurrency = defineFactor(
       title: "Rate limits hold across all instances",
       guidance:
         "Authentication, password reset, search, export and other expensive endpoints are rate-limited per account and per client, with counters in a shared store so adding instances does not multiply the allowance.",
-      verify:
-        "Exceed the limit against two instances alternately: the limit must apply to the sum. Read where the counters are kept.",
+      verify: "Exceed the limit against two instances alternately: the limit must apply to the sum. Read where the counters are kept.",
       evidence: "Rate-limit configuration; the two-instance test result.",
       severity: "high",
       basis: "series",
@@ -51,8 +50,7 @@ export const concurrency = defineFactor(
       title: "Known denial-of-service-prone APIs are banned or guarded",
       guidance:
         "The team keeps a list of constructs that allow denial of service in its stack (unbounded reads, backtracking regular expressions on user input, XML entity expansion, decompression bombs, deeply nested JSON) and a linter or review rule enforces it.",
-      verify:
-        "Ask for the list and the rule that enforces it. Run the linter on the code base and review any suppressions.",
+      verify: "Ask for the list and the rule that enforces it. Run the linter on the code base and review any suppressions.",
       evidence: "The banned-API list; lint configuration and output.",
       severity: "high",
       basis: "series",
@@ -63,8 +61,7 @@ export const concurrency = defineFactor(
       title: "Each process type has resource limits and scaling caps",
       guidance:
         "Every process type declares CPU and memory limits and a maximum instance count, so a flood on one type cannot starve the others or scale cost without bound; queues have maximum depths.",
-      verify:
-        "Read the deployment manifests for limits and autoscaler maximums; check queue configuration for depth limits.",
+      verify: "Read the deployment manifests for limits and autoscaler maximums; check queue configuration for depth limits.",
       evidence: "Manifest excerpts with limits; autoscaler and queue settings.",
       severity: "medium",
       basis: "twelve-factor",
@@ -75,8 +72,7 @@ export const concurrency = defineFactor(
       title: "Load and abuse tests show the limits hold at scale",
       guidance:
         "A repeatable load test runs against several instances with abusive patterns (oversized bodies, bursts at rate limits, slow clients) and the results are kept; it is re-run after changes to limits or scaling.",
-      verify:
-        "Ask for the last load-test report and the script that produced it; check its date against recent changes to limits.",
+      verify: "Ask for the last load-test report and the script that produced it; check its date against recent changes to limits.",
       evidence: "Load-test script and report.",
       severity: "low",
       basis: "practice",

@@ -27,8 +27,7 @@ export const disposability = defineFactor(
       title: "Every assertion expires, with idle and absolute limits for sessions",
       guidance:
         "Each assertion carries an expiry suited to its risk: sessions have an idle timeout and an absolute lifetime, reset links minutes to hours, API tokens an explicit end date. Expiry is checked on the server.",
-      verify:
-        "Read the configured lifetimes. Replay an expired session cookie and an expired reset link: both must be refused.",
+      verify: "Read the configured lifetimes. Replay an expired session cookie and an expired reset link: both must be refused.",
       evidence: "Lifetime settings; the expired-replay results.",
       severity: "high",
       basis: "series",
@@ -51,8 +50,7 @@ export const disposability = defineFactor(
       title: "Signing keys are managed, shared and rotatable",
       guidance:
         "Signing keys come from the secret store, are the same on every instance (a restarted instance still accepts valid sessions), are rotated on a schedule with an overlap period (key ids), and are never generated per process at start-up.",
-      verify:
-        "Find where the signing key is loaded. Ask when it was last rotated and how rotation keeps existing sessions valid during the overlap.",
+      verify: "Find where the signing key is loaded. Ask when it was last rotated and how rotation keeps existing sessions valid during the overlap.",
       evidence: "Key loading code path; rotation record and procedure.",
       severity: "medium",
       basis: "series",
@@ -75,8 +73,7 @@ export const disposability = defineFactor(
       title: "A compromised or vulnerable instance can be replaced in minutes",
       guidance:
         "Instances start quickly and need no manual steps, so a patched release can replace every instance, or a suspect instance can be destroyed, within minutes and without data loss.",
-      verify:
-        "Time a full rolling replacement of production instances (or staging, at production size) and check that it needed no manual step.",
+      verify: "Time a full rolling replacement of production instances (or staging, at production size) and check that it needed no manual step.",
       evidence: "Timing of the last full replacement and its pipeline run.",
       severity: "low",
       basis: "twelve-factor",

@@ -27,8 +27,7 @@ export const devProdParity = defineFactor(
       title: "Each environment's secrets are readable only by that environment's people and systems",
       guidance:
         "DEV cannot read QA secrets, QA cannot read STAGE secrets and STAGE cannot read PROD secrets. Production secrets are readable by the production runtime and a small, named group, with access logged.",
-      verify:
-        "Read the secret store's policies per environment. Pick a developer account and confirm it cannot read a STAGE or PROD secret.",
+      verify: "Read the secret store's policies per environment. Pick a developer account and confirm it cannot read a STAGE or PROD secret.",
       evidence: "Secret store policies per environment; the denied read.",
       severity: "high",
       basis: "series",
@@ -39,8 +38,7 @@ export const devProdParity = defineFactor(
       title: "Security services are present in every environment, not just production",
       guidance:
         "Authentication, TLS, the secret store, security headers, WAF rules and security logging run in DEV, QA and STAGE as in production, so security behaviour is exercised before release rather than discovered after.",
-      verify:
-        "For each security service listed for production, confirm it is enabled in STAGE and QA, and note how DEV approximates it.",
+      verify: "For each security service listed for production, confirm it is enabled in STAGE and QA, and note how DEV approximates it.",
       evidence: "Environment comparison table for security services.",
       severity: "medium",
       basis: "series",
@@ -51,8 +49,7 @@ export const devProdParity = defineFactor(
       title: "Production personal data is not copied to lower environments unmasked",
       guidance:
         "Test environments use synthetic data or data masked by a reviewed process. Any exception is approved, time-limited and the environment is protected to production standard for its duration.",
-      verify:
-        "Ask where test data comes from. Sample a QA database for real customer identifiers (emails of known customers, real card prefixes).",
+      verify: "Ask where test data comes from. Sample a QA database for real customer identifiers (emails of known customers, real card prefixes).",
       evidence: "Test data procedure; the result of the sample.",
       severity: "high",
       basis: "practice",
@@ -63,8 +60,7 @@ export const devProdParity = defineFactor(
       title: "Non-production environments cannot reach production",
       guidance:
         "Networks, accounts and identities of DEV, QA and STAGE are separated from production: a compromised test system has no route or credential into production systems.",
-      verify:
-        "From a STAGE host, attempt to connect to the production database and API: both must fail at the network level.",
+      verify: "From a STAGE host, attempt to connect to the production database and API: both must fail at the network level.",
       evidence: "Network policy excerpt; the failed connection attempts.",
       severity: "high",
       basis: "practice",
@@ -75,8 +71,7 @@ export const devProdParity = defineFactor(
       title: "Public code sites are watched for leaked secrets, and leaks are rotated at once",
       guidance:
         "Public repositories, gists and paste sites are monitored for the organisation's secrets and domains. A leaked secret is revoked and rotated immediately, whatever its environment, and the incident is recorded.",
-      verify:
-        "Ask which monitoring is in place and for the last alert and its handling time.",
+      verify: "Ask which monitoring is in place and for the last alert and its handling time.",
       evidence: "Monitoring configuration; the last alert's incident record.",
       severity: "high",
       basis: "series",
@@ -87,8 +82,7 @@ export const devProdParity = defineFactor(
       title: "Environments use the same kinds and versions of backing services",
       guidance:
         "DEV and STAGE run the same database, queue and cache products and major versions as production (no SQLite standing in for Postgres), so TLS settings, roles and grants are tested before they matter.",
-      verify:
-        "Compare backing service products and versions across environments.",
+      verify: "Compare backing service products and versions across environments.",
       evidence: "Version comparison across environments.",
       severity: "medium",
       basis: "twelve-factor",

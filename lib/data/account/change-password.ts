@@ -1,6 +1,6 @@
 import "server-only";
 import { sha256Hex } from "../../canonical-json";
-import { actorOf, recordAuditEvent } from "../../audit/record";
+import { actorOf, recordAuditEvent, requestOf } from "../../audit/record";
 import { hashPassword, verifyPassword } from "../../auth/password";
 import type { Principal } from "../../auth/policy";
 import { attemptHistory } from "../../auth/sign-in";
@@ -42,8 +42,7 @@ export async function changeOwnPassword(principal: Principal, input: PasswordCha
         ...actorOf(principal),
         targetType: "user",
         targetId: user.id,
-        ipAddress: context.ipAddress,
-        userAgent: context.userAgent,
+        ...requestOf(context),
         after: { reason: throttled ? "throttled" : "wrong_password" },
         occurredAt: now,
       });
@@ -69,8 +68,7 @@ export async function changeOwnPassword(principal: Principal, input: PasswordCha
       ...actorOf(principal),
       targetType: "user",
       targetId: user.id,
-      ipAddress: context.ipAddress,
-      userAgent: context.userAgent,
+      ...requestOf(context),
       after: { otherSessionsEnded: ended.count },
       occurredAt: now,
     });

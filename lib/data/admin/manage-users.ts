@@ -12,8 +12,6 @@ function temporaryPassword(): string {
   return randomBytes(12).toString("base64url");
 }
 
-
-
 export async function createUser(
   principal: Principal,
   input: { email: string; name: string; isAdmin: boolean },

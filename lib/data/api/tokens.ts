@@ -1,5 +1,5 @@
 import "server-only";
-import { actorOf, recordAuditEvent } from "../../audit/record";
+import { actorOf, recordAuditEvent, requestOf } from "../../audit/record";
 import { can, type Principal } from "../../auth/policy";
 import type { TokenScope } from "../../vocabulary/records";
 import { getPrisma } from "../../db/prisma";
@@ -7,7 +7,6 @@ import { hashApiToken, newApiToken, tokenPrefix } from "../../api/token-format";
 import { NotFoundError } from "../errors";
 import { assertTeamPermission } from "../scope";
 import { tokenScopes } from "../../vocabulary/records";
-
 
 export interface TokenRow {
   id: string;
@@ -87,8 +86,7 @@ export async function createToken(
       teamId: input.teamId,
       targetType: "api_token",
       targetId: row.id,
-      ipAddress: context.ipAddress,
-      userAgent: context.userAgent,
+      ...requestOf(context),
       after: { name: input.name, prefix: row.prefix, scope: input.scope, expiresAt: expiresAt.toISOString() },
       occurredAt: now,
     });
@@ -99,7 +97,10 @@ export async function createToken(
 /** Revokes a token at once, on every instance (the next request checks it). */
 export async function revokeToken(principal: Principal, input: { tokenId: string }, context: Context, now: Date = new Date()): Promise<void> {
   const prisma = getPrisma();
-  const token = await prisma.apiToken.findUnique({ where: { id: input.tokenId }, select: { id: true, teamId: true, revokedAt: true, prefix: true, name: true } });
+  const token = await prisma.apiToken.findUnique({
+    where: { id: input.tokenId },
+    select: { id: true, teamId: true, revokedAt: true, prefix: true, name: true },
+  });
   if (!token || !can(principal, "token.manage", { teamId: token.teamId })) throw new NotFoundError();
   if (token.revokedAt) return;
   await prisma.$transaction(async (tx) => {
@@ -111,8 +112,7 @@ export async function revokeToken(principal: Principal, input: { tokenId: string
       teamId: token.teamId,
       targetType: "api_token",
       targetId: token.id,
-      ipAddress: context.ipAddress,
-      userAgent: context.userAgent,
+      ...requestOf(context),
       after: { name: token.name, prefix: token.prefix },
       occurredAt: now,
     });

@@ -1,7 +1,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { checkAttachment } from "../../assessments/attachment-type";
-import { actorOf, recordAuditEvent } from "../../audit/record";
+import { actorOf, recordAuditEvent, requestOf } from "../../audit/record";
 import type { Principal } from "../../auth/policy";
 import { getPrisma } from "../../db/prisma";
 import { NotFoundError, ValidationError } from "../errors";
@@ -97,10 +97,17 @@ export async function getAttachmentContent(
       teamId: attachment.response.assessment.service.teamId,
       targetType: "attachment",
       targetId: attachment.id,
-      ipAddress: context.ipAddress,
-      userAgent: context.userAgent,
+      ...requestOf(context),
       after: { fileName: attachment.fileName, sha256: attachment.sha256, item: `${input.assessmentId}/${attachment.response.itemId}` },
     });
-    return { id: attachment.id, fileName: attachment.fileName, contentType: attachment.contentType, sizeBytes: attachment.sizeBytes, sha256: attachment.sha256, createdAt: attachment.createdAt, content: attachment.content };
+    return {
+      id: attachment.id,
+      fileName: attachment.fileName,
+      contentType: attachment.contentType,
+      sizeBytes: attachment.sizeBytes,
+      sha256: attachment.sha256,
+      createdAt: attachment.createdAt,
+      content: attachment.content,
+    };
   });
 }

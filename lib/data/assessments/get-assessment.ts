@@ -5,7 +5,7 @@ import { answerGap } from "../../assessments/answer-rules";
 import { can, type Principal } from "../../auth/policy";
 import { parseStoredFactors, type Factor } from "../../checklist";
 import { getPrisma } from "../../db/prisma";
-import type { ResponseStatus } from "../../vocabulary/answers";
+import type { StartingAnswer } from "../../assessments/carry-over";
 import { NotFoundError } from "../errors";
 import { assertTeamPermission, servicesVisibleTo } from "../scope";
 import type { AttachmentMeta } from "./attachments";
@@ -14,15 +14,7 @@ import { suggestionOutcomes } from "../../vocabulary/answers";
 import { assessmentStates } from "../../vocabulary/assessments";
 import { assessmentEventKinds } from "../../vocabulary/assessments";
 
-
-export interface ResponseView {
-  itemId: string;
-  status: ResponseStatus;
-  justification: string;
-  notes: string;
-  evidenceLinks: string[];
-  carriedOver: boolean;
-  itemRevised: boolean;
+export interface ResponseView extends StartingAnswer {
   version: number;
   updatedBy: string | null;
   updatedAt: Date;
@@ -83,7 +75,10 @@ export async function getAssessment(principal: Principal, assessmentId: string):
           updatedBy: { select: { name: true } },
           suggestion: { include: { token: { select: { name: true } } } },
           suggestionDecidedBy: { select: { name: true } },
-          attachments: { orderBy: { createdAt: "asc" }, select: { id: true, fileName: true, contentType: true, sizeBytes: true, sha256: true, createdAt: true } },
+          attachments: {
+            orderBy: { createdAt: "asc" },
+            select: { id: true, fileName: true, contentType: true, sizeBytes: true, sha256: true, createdAt: true },
+          },
           comments: { orderBy: { createdAt: "desc" }, include: { author: { select: { name: true } } } },
         },
       },

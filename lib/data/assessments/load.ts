@@ -28,5 +28,11 @@ export async function lockAssessment(
     select: { id: true, status: true, serviceId: true, checklistVersionId: true, service: { select: { teamId: true } } },
   });
   if (!assessment) throw new NotFoundError();
-  return { id: assessment.id, status: assessment.status, serviceId: assessment.serviceId, teamId: assessment.service.teamId, checklistVersionId: assessment.checklistVersionId };
+  return {
+    id: assessment.id,
+    status: assessment.status,
+    serviceId: assessment.serviceId,
+    teamId: assessment.service.teamId,
+    checklistVersionId: assessment.checklistVersionId,
+  };
 }

@@ -80,7 +80,14 @@ export async function saveResponse(
     if (updated.count === 0) return { outcome: "conflict", answer: before.answer };
     const after = await current(tx, assessment.id, input.itemId);
     if (!after) throw new NotFoundError();
-    const values = (a: SavedAnswer) => ({ status: a.status, justification: a.justification, notes: a.notes, evidenceLinks: a.evidenceLinks, carriedOver: a.carriedOver, version: a.version });
+    const values = (a: SavedAnswer) => ({
+      status: a.status,
+      justification: a.justification,
+      notes: a.notes,
+      evidenceLinks: a.evidenceLinks,
+      carriedOver: a.carriedOver,
+      version: a.version,
+    });
     await recordAuditEvent(tx, {
       action: "response.saved",
       ...actorOf(principal),

@@ -16,7 +16,14 @@ import { answerStatuses } from "../../vocabulary/answers";
 
 type Tx = Prisma.TransactionClient;
 
-async function trail(tx: Tx, principal: Principal, assessment: AssessmentRow, kind: "SUBMITTED" | "RETURNED" | "APPROVED", now: Date, extra: { comment?: string; after?: Record<string, unknown> } = {}) {
+async function trail(
+  tx: Tx,
+  principal: Principal,
+  assessment: AssessmentRow,
+  kind: "SUBMITTED" | "RETURNED" | "APPROVED",
+  now: Date,
+  extra: { comment?: string; after?: Record<string, unknown> } = {},
+) {
   await tx.assessmentEvent.create({
     data: { assessmentId: assessment.id, kind, actorId: principal.userId, actorLabel: principal.email, comment: extra.comment ?? "", occurredAt: now },
   });
@@ -27,7 +34,11 @@ async function trail(tx: Tx, principal: Principal, assessment: AssessmentRow, ki
     targetType: "assessment",
     targetId: assessment.id,
     before: { status: assessment.status.toLowerCase() },
-    after: { status: kind === "SUBMITTED" ? "in_review" : kind === "RETURNED" ? "draft" : "completed", ...extra.after, ...(extra.comment ? { comment: extra.comment } : {}) },
+    after: {
+      status: kind === "SUBMITTED" ? "in_review" : kind === "RETURNED" ? "draft" : "completed",
+      ...extra.after,
+      ...(extra.comment ? { comment: extra.comment } : {}),
+    },
     occurredAt: now,
   });
 }
@@ -40,10 +51,16 @@ export async function submitAssessment(principal: Principal, input: { assessment
     if (assessment.status !== "DRAFT") throw new ValidationError("Only a draft can be submitted.");
     const responses = await tx.response.findMany({ where: { assessmentId: assessment.id }, orderBy: { itemId: "asc" } });
     const gaps = responses
-      .map((r) => ({ itemId: r.itemId, gap: answerGap({ status: answerStatuses.fromDb(r.status), justification: r.justification, carriedOver: r.carriedOver }) }))
+      .map((r) => ({
+        itemId: r.itemId,
+        gap: answerGap({ status: answerStatuses.fromDb(r.status), justification: r.justification, carriedOver: r.carriedOver }),
+      }))
       .filter((r) => r.gap !== null);
     if (gaps.length) {
-      const sample = gaps.slice(0, 5).map((g) => `${g.itemId} (${g.gap})`).join(", ");
+      const sample = gaps
+        .slice(0, 5)
+        .map((g) => `${g.itemId} (${g.gap})`)
+        .join(", ");
       throw new ValidationError(`${gaps.length} item${gaps.length === 1 ? " is" : "s are"} not ready: ${sample}${gaps.length > 5 ? ", …" : ""}.`);
     }
     const now = new Date();
@@ -102,7 +119,10 @@ export async function approveAssessment(principal: Principal, input: { assessmen
       },
     });
     // The service's summary moves with its latest approval, in the same transaction.
-    await tx.service.update({ where: { id: assessment.serviceId }, data: { latestScore: score.overall, latestFactorScores: factorScores, lastAssessedAt: now } });
+    await tx.service.update({
+      where: { id: assessment.serviceId },
+      data: { latestScore: score.overall, latestFactorScores: factorScores, lastAssessedAt: now },
+    });
     const findings = await applyFindings(tx, {
       serviceId: assessment.serviceId,
       assessmentId: assessment.id,

@@ -1,4 +1,5 @@
 import "server-only";
+import type { AuditContent } from "../../audit/chain";
 import { z } from "zod";
 import { auditScope, type Principal } from "../../auth/policy";
 import { getPrisma } from "../../db/prisma";
@@ -6,7 +7,6 @@ import type { Prisma } from "../../generated/prisma/client";
 import { auditCategories } from "../../vocabulary/records";
 
 export const AUDIT_PAGE_SIZE = 50;
-const CATEGORIES = ["security", "change", "access"] as const;
 
 const optionalText = (max: number) =>
   z
@@ -30,8 +30,16 @@ export const auditFilterSchema = z
     actor: optionalText(254),
     action: optionalText(100),
     target: optionalText(200),
-    category: z.enum(CATEGORIES).or(z.literal("")).optional().transform((value) => value || undefined),
-    team: z.uuid("Not a team.").or(z.literal("")).optional().transform((value) => value || undefined),
+    category: z
+      .enum(auditCategories.values)
+      .or(z.literal(""))
+      .optional()
+      .transform((value) => value || undefined),
+    team: z
+      .uuid("Not a team.")
+      .or(z.literal(""))
+      .optional()
+      .transform((value) => value || undefined),
     from: optionalDate,
     to: optionalDate,
     before: cursor,
@@ -41,19 +49,15 @@ export const auditFilterSchema = z
 
 export type AuditFilter = z.infer<typeof auditFilterSchema>;
 
-export interface AuditEventRow {
+/** An event as the trail shows it: what was stored, with the actor and team by name. */
+export interface AuditEventRow extends Pick<
+  AuditContent,
+  "occurredAt" | "category" | "targetType" | "targetId" | "ipAddress" | "userAgent" | "before" | "after"
+> {
   id: string;
-  occurredAt: Date;
-  category: (typeof CATEGORIES)[number];
   action: string;
   actor: string;
   team: string | null;
-  targetType: string | null;
-  targetId: string | null;
-  ipAddress: string | null;
-  userAgent: string | null;
-  before: unknown;
-  after: unknown;
   hash: string;
 }
 
@@ -93,11 +97,7 @@ export async function listAuditEvents(principal: Principal, filter: AuditFilter,
   const goingBack = filter.after !== undefined && filter.before === undefined;
   const rows = await prisma.auditEvent.findMany({
     where: {
-      AND: [
-        where,
-        filter.before ? { id: { lt: BigInt(filter.before) } } : {},
-        goingBack ? { id: { gt: BigInt(filter.after!) } } : {},
-      ],
+      AND: [where, filter.before ? { id: { lt: BigInt(filter.before) } } : {}, goingBack ? { id: { gt: BigInt(filter.after!) } } : {}],
     },
     orderBy: { id: goingBack ? "asc" : "desc" },
     take: AUDIT_PAGE_SIZE + 1,

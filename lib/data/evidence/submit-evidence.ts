@@ -1,6 +1,6 @@
 import "server-only";
 import { visibleServiceId } from "../services/by-slug";
-import { actorOf, recordAuditEvent } from "../../audit/record";
+import { actorOf, recordAuditEvent, requestOf } from "../../audit/record";
 import type { Principal } from "../../auth/policy";
 import { allItems, latestChecklist } from "../../checklist";
 import { getPrisma } from "../../db/prisma";
@@ -22,7 +22,10 @@ export async function submitEvidence(
 ): Promise<{ service: string; accepted: number; assessmentUnderWay: string | null }> {
   const prisma = getPrisma();
   // A token holds one team, where slugs are unique.
-  const service = await prisma.service.findFirst({ where: { ...servicesVisibleTo(principal, now), id: await visibleServiceId(principal, { slug: input.serviceSlug }, now) }, select: { id: true, teamId: true, slug: true } });
+  const service = await prisma.service.findFirst({
+    where: { ...servicesVisibleTo(principal, now), id: await visibleServiceId(principal, { slug: input.serviceSlug }, now) },
+    select: { id: true, teamId: true, slug: true },
+  });
   if (!service) throw new NotFoundError();
   assertTeamPermission(principal, "assessment.edit", service.teamId, now);
   const known = new Set(allItems(latestChecklist()).map((i) => i.id));
@@ -47,8 +50,7 @@ export async function submitEvidence(
       teamId: service.teamId,
       targetType: "service",
       targetId: service.id,
-      ipAddress: context.ipAddress,
-      userAgent: context.userAgent,
+      ...requestOf(context),
       after: { source: input.source, items: input.results.map((r) => `${r.itemId}:${r.status}`) },
       occurredAt: now,
     });

@@ -102,7 +102,14 @@ export async function exportAssessmentData(
   const fileName = `twelvefold-${a.service.slug}-${(a.approvedAt ?? a.startedAt).toISOString().slice(0, 10)}.${input.format}`;
   return recordExport(
     principal,
-    { kind: input.format === "csv" ? "ASSESSMENT_CSV" : "ASSESSMENT_JSON", fileName, bytes, teamId: a.service.teamId, assessmentId: a.id, detail: { assessmentId: a.id } },
+    {
+      kind: input.format === "csv" ? "ASSESSMENT_CSV" : "ASSESSMENT_JSON",
+      fileName,
+      bytes,
+      teamId: a.service.teamId,
+      assessmentId: a.id,
+      detail: { assessmentId: a.id },
+    },
     context,
     now,
   );

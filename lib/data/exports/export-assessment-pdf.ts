@@ -87,7 +87,10 @@ export async function exportAssessmentPdf(
               status: f.status.toLowerCase(),
               owner: f.owner?.name ?? null,
               dueDate: f.dueDate,
-              risk: f.status === "RISK_ACCEPTED" && f.riskAcceptanceExpiresAt ? { reason: f.riskAcceptanceReason ?? "", approvedBy: f.riskAcceptedBy?.name ?? null, expiresAt: f.riskAcceptanceExpiresAt } : null,
+              risk:
+                f.status === "RISK_ACCEPTED" && f.riskAcceptanceExpiresAt
+                  ? { reason: f.riskAcceptanceReason ?? "", approvedBy: f.riskAcceptedBy?.name ?? null, expiresAt: f.riskAcceptanceExpiresAt }
+                  : null,
             })),
         };
       }),
@@ -108,14 +111,26 @@ export async function exportAssessmentPdf(
       throw new BusyError(`You already have ${rendering} reports being made. Wait for them to finish, then ask again.`, 10);
     }
     await tx.export.create({
-      data: { id: exportId, kind: "ASSESSMENT_PDF", status: "RUNNING", requestedById: principal.userId, assessmentId: view.id, teamId: view.service.teamId, progress: 0, createdAt: now },
+      data: {
+        id: exportId,
+        kind: "ASSESSMENT_PDF",
+        status: "RUNNING",
+        requestedById: principal.userId,
+        assessmentId: view.id,
+        teamId: view.service.teamId,
+        progress: 0,
+        createdAt: now,
+      },
     });
   });
   let bytes: Buffer;
   try {
     bytes = await renderAssessmentReport(data);
   } catch (error) {
-    await prisma.export.updateMany({ where: { id: exportId, status: "RUNNING" }, data: { status: "FAILED", error: "The report could not be made. Try again." } });
+    await prisma.export.updateMany({
+      where: { id: exportId, status: "RUNNING" },
+      data: { status: "FAILED", error: "The report could not be made. Try again." },
+    });
     throw error;
   }
   const done = await completeQueuedExport(

@@ -35,7 +35,8 @@ export async function portfolioExportScope(principal: Principal, teamSlug: strin
   const teams = visible.filter((t) => can(principal, "export.create", { teamId: t.id }, now));
   if (teams.length === 0) throw new ForbiddenError();
   // Only the teams the principal may export; a lead who also reviews elsewhere exports their own teams.
-  const restricted: Principal = scope.kind === "org" ? principal : { ...principal, memberships: principal.memberships.filter((m) => teams.some((t) => t.id === m.teamId)) };
+  const restricted: Principal =
+    scope.kind === "org" ? principal : { ...principal, memberships: principal.memberships.filter((m) => teams.some((t) => t.id === m.teamId)) };
   return { teams, single: teamSlug ? teams[0] : undefined, restricted };
 }
 
@@ -92,7 +93,14 @@ export async function renderPortfolioPdf(
       factorScores: svc.factorScores,
       openFindings: findings
         .filter((f) => f.serviceId === svc.id)
-        .map((f) => ({ itemId: f.itemId, title: f.title, severity: f.severity.toLowerCase(), status: f.status.toLowerCase(), dueDate: f.dueDate, owner: f.owner?.name ?? null })),
+        .map((f) => ({
+          itemId: f.itemId,
+          title: f.title,
+          severity: f.severity.toLowerCase(),
+          status: f.status.toLowerCase(),
+          dueDate: f.dueDate,
+          owner: f.owner?.name ?? null,
+        })),
     })),
   };
   const bytes = await renderToBuffer(createElement(PortfolioReport, { data }) as Parameters<typeof renderToBuffer>[0]);

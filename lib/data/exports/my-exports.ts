@@ -1,5 +1,5 @@
 import "server-only";
-import { actorOf, recordAuditEvent } from "../../audit/record";
+import { actorOf, recordAuditEvent, requestOf } from "../../audit/record";
 import { can, readScope, type Principal } from "../../auth/policy";
 import { getPrisma } from "../../db/prisma";
 import { NotFoundError } from "../errors";
@@ -90,7 +90,10 @@ export async function getMyExport(principal: Principal, exportId: string, now: D
  * holds. An export from before the scope was recorded that covered several
  * teams is for org-wide readers only.
  */
-function mayStillRead(principal: Principal, row: { teamId: string | null; scopeTeamIds: string[]; assessment: { service: { teamId: string } } | null }): boolean {
+function mayStillRead(
+  principal: Principal,
+  row: { teamId: string | null; scopeTeamIds: string[]; assessment: { service: { teamId: string } } | null },
+): boolean {
   const teams = row.assessment ? [row.assessment.service.teamId] : row.scopeTeamIds.length ? row.scopeTeamIds : row.teamId ? [row.teamId] : null;
   if (!teams) return readScope(principal).kind === "org";
   return teams.every((teamId) => can(principal, "team.read", { teamId }));
@@ -105,7 +108,16 @@ export async function downloadMyExport(
   const prisma = getPrisma();
   const row = await prisma.export.findFirst({
     where: { id: exportId, requestedById: principal.userId, status: "DONE", content: { not: null } },
-    select: { id: true, kind: true, fileName: true, sha256: true, content: true, teamId: true, scopeTeamIds: true, assessment: { select: { service: { select: { teamId: true } } } } },
+    select: {
+      id: true,
+      kind: true,
+      fileName: true,
+      sha256: true,
+      content: true,
+      teamId: true,
+      scopeTeamIds: true,
+      assessment: { select: { service: { select: { teamId: true } } } },
+    },
   });
   if (!row?.content || !row.fileName || !row.sha256) throw new NotFoundError();
   // Made by the caller is not enough: the caller must still be able to read every record in it.
@@ -118,8 +130,7 @@ export async function downloadMyExport(
       teamId: row.teamId,
       targetType: "export",
       targetId: row.id,
-      ipAddress: context.ipAddress,
-      userAgent: context.userAgent,
+      ...requestOf(context),
       after: { fileName: row.fileName, sha256: row.sha256 },
     }),
   );

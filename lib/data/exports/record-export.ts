@@ -1,7 +1,7 @@
 import "server-only";
 import { exportKinds } from "../../vocabulary/records";
 import { createHash, randomUUID } from "node:crypto";
-import { actorOf, recordAuditEvent } from "../../audit/record";
+import { actorOf, recordAuditEvent, requestOf } from "../../audit/record";
 import type { Principal } from "../../auth/policy";
 import { getPrisma } from "../../db/prisma";
 import type { Prisma } from "../../generated/prisma/client";
@@ -101,15 +101,22 @@ function sha256Of(bytes: Buffer): string {
   return createHash("sha256").update(bytes).digest("hex");
 }
 
-async function auditExport(tx: Prisma.TransactionClient, principal: Principal, exportId: string, input: ExportFile, sha256: string, context: RequestContext, now: Date) {
+async function auditExport(
+  tx: Prisma.TransactionClient,
+  principal: Principal,
+  exportId: string,
+  input: ExportFile,
+  sha256: string,
+  context: RequestContext,
+  now: Date,
+) {
   await recordAuditEvent(tx, {
     action: `export.${exportKinds.fromDb(input.kind)}` as const,
     ...actorOf(principal),
     teamId: input.teamId ?? null,
     targetType: "export",
     targetId: exportId,
-    ipAddress: context.ipAddress,
-    userAgent: context.userAgent,
+    ...requestOf(context),
     after: { ...input.detail, fileName: input.fileName, sizeBytes: input.bytes.byteLength, sha256 },
     occurredAt: now,
   });

@@ -1,6 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { actorOf, recordAuditEvent } from "../../audit/record";
+import { actorOf, recordAuditEvent, requestOf } from "../../audit/record";
 import type { Principal } from "../../auth/policy";
 import { getPrisma } from "../../db/prisma";
 import { enqueue } from "../../queue/enqueue";
@@ -25,7 +25,12 @@ export async function requestPortfolioExport(
   const portfolio = await portfolioExportScope(principal, input.teamSlug, now);
   const exportId = randomUUID();
   const teamId = portfolioTeamId(portfolio);
-  const job: PortfolioExportJob = { exportId, teamSlug: portfolio.single?.slug ?? null, origin: context.origin, ipAddress: context.ipAddress, userAgent: context.userAgent };
+  const job: PortfolioExportJob = {
+    exportId,
+    teamSlug: portfolio.single?.slug ?? null,
+    origin: context.origin,
+    ...requestOf(context),
+  };
   await getPrisma().$transaction(async (tx) => {
     // Serialises one user's requests, so the limit holds under double clicks.
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('portfolio-export'), hashtext(${principal.userId}))`;
@@ -33,7 +38,18 @@ export async function requestPortfolioExport(
     if (underWay >= MAX_EXPORTS_UNDER_WAY) {
       throw new ValidationError(`You already have ${underWay} portfolio reports under way. Wait for one to finish, then ask again.`);
     }
-    await tx.export.create({ data: { id: exportId, kind: "PORTFOLIO_PDF", status: "QUEUED", requestedById: principal.userId, teamId, scopeTeamIds: portfolio.single ? [portfolio.single.id] : portfolio.teams.map((t) => t.id), progress: 0, createdAt: now } });
+    await tx.export.create({
+      data: {
+        id: exportId,
+        kind: "PORTFOLIO_PDF",
+        status: "QUEUED",
+        requestedById: principal.userId,
+        teamId,
+        scopeTeamIds: portfolio.single ? [portfolio.single.id] : portfolio.teams.map((t) => t.id),
+        progress: 0,
+        createdAt: now,
+      },
+    });
     await enqueue(tx, PORTFOLIO_EXPORT_QUEUE, job, { singletonKey: exportId });
     await recordAuditEvent(tx, {
       action: "export.requested",
@@ -41,8 +57,7 @@ export async function requestPortfolioExport(
       teamId,
       targetType: "export",
       targetId: exportId,
-      ipAddress: context.ipAddress,
-      userAgent: context.userAgent,
+      ...requestOf(context),
       after: { kind: "PORTFOLIO_PDF", teams: portfolio.teams.map((t) => t.slug) },
       occurredAt: now,
     });

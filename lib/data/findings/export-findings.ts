@@ -39,14 +39,34 @@ export async function exportFindingsCsv(
   let rows = 0;
   for await (const f of allFindings(exporting(principal, now), filter, now)) {
     lines.push(
-      csvLine([f.id, f.itemId, f.title, f.severity, f.status, f.due, f.dueDate, f.openedAt, f.resolvedAt, f.riskAcceptanceExpiresAt, f.service.name, f.service.slug, f.team, f.owner]),
+      csvLine([
+        f.id,
+        f.itemId,
+        f.title,
+        f.severity,
+        f.status,
+        f.due,
+        f.dueDate,
+        f.openedAt,
+        f.resolvedAt,
+        f.riskAcceptanceExpiresAt,
+        f.service.name,
+        f.service.slug,
+        f.team,
+        f.owner,
+      ]),
     );
     rows++;
   }
   const bytes = Buffer.from(lines.join(""), "utf8");
   const fileName = `twelvefold-findings-${now.toISOString().slice(0, 10)}.csv`;
   // The whole selection is exported, whichever page was on screen.
-  const recorded = await recordExport(principal, { kind: "FINDINGS_CSV", fileName, bytes, detail: { filter: { ...filter, page: undefined }, rows } }, context, now);
+  const recorded = await recordExport(
+    principal,
+    { kind: "FINDINGS_CSV", fileName, bytes, detail: { filter: { ...filter, page: undefined }, rows } },
+    context,
+    now,
+  );
   return { ...recorded, rows };
 }
 

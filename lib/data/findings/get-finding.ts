@@ -63,7 +63,9 @@ export async function getFinding(principal: Principal, findingId: string, now: D
     },
   });
   if (!finding) throw new NotFoundError();
-  const items = finding.originAssessment ? parseStoredFactors(finding.originAssessment.checklistVersion.items).flatMap((f) => f.items) : allItems(latestChecklist());
+  const items = finding.originAssessment
+    ? parseStoredFactors(finding.originAssessment.checklistVersion.items).flatMap((f) => f.items)
+    : allItems(latestChecklist());
   const members = await prisma.membership.findMany({
     where: { teamId: finding.service.teamId, user: { disabledAt: null } },
     orderBy: { user: { name: "asc" } },
@@ -85,7 +87,12 @@ export async function getFinding(principal: Principal, findingId: string, now: D
     owner: finding.owner,
     risk:
       status === "risk_accepted" && finding.riskAcceptanceExpiresAt
-        ? { reason: finding.riskAcceptanceReason ?? "", approvedBy: finding.riskAcceptedBy?.name ?? null, acceptedAt: finding.riskAcceptedAt, expiresAt: finding.riskAcceptanceExpiresAt }
+        ? {
+            reason: finding.riskAcceptanceReason ?? "",
+            approvedBy: finding.riskAcceptedBy?.name ?? null,
+            acceptedAt: finding.riskAcceptedAt,
+            expiresAt: finding.riskAcceptanceExpiresAt,
+          }
         : null,
     item: items.find((item) => item.id === finding.itemId) ?? null,
     originAssessmentId: finding.originAssessmentId,

@@ -136,12 +136,14 @@ async function rowsOf(ids: string[], now: Date): Promise<FindingListRow[]> {
 }
 
 /** One page of the findings the principal may see, filtered and sorted in SQL. */
-export async function listFindings(principal: Principal, filter: FindingFilter, now: Date = new Date(), pageSize: number = FINDINGS_PAGE_SIZE): Promise<FindingPage> {
+export async function listFindings(
+  principal: Principal,
+  filter: FindingFilter,
+  now: Date = new Date(),
+  pageSize: number = FINDINGS_PAGE_SIZE,
+): Promise<FindingPage> {
   await lapseExpiredAcceptances(now);
-  const [total, ids] = await Promise.all([
-    countFindings(principal, filter, now),
-    findingIds(principal, filter, now, (filter.page - 1) * pageSize, pageSize),
-  ]);
+  const [total, ids] = await Promise.all([countFindings(principal, filter, now), findingIds(principal, filter, now, (filter.page - 1) * pageSize, pageSize)]);
   return { rows: await rowsOf(ids, now), total, page: filter.page, pages: Math.max(1, Math.ceil(total / pageSize)) };
 }
 

@@ -62,10 +62,17 @@ export async function assignOwner(principal: Principal, input: { findingId: stri
     }
     if ((finding.ownerId ?? null) === (owner?.id ?? null)) return;
     await tx.finding.update({ where: { id: finding.id }, data: { ownerId: owner?.id ?? null } });
-    await trail(tx, principal, finding, "OWNER_CHANGED", { from: finding.owner?.name ?? "", to: owner?.name ?? "" }, {
-      before: { ownerId: finding.ownerId },
-      after: { ownerId: owner?.id ?? null },
-    });
+    await trail(
+      tx,
+      principal,
+      finding,
+      "OWNER_CHANGED",
+      { from: finding.owner?.name ?? "", to: owner?.name ?? "" },
+      {
+        before: { ownerId: finding.ownerId },
+        after: { ownerId: owner?.id ?? null },
+      },
+    );
   });
 }
 
@@ -77,10 +84,17 @@ export async function setDueDate(principal: Principal, input: { findingId: strin
     const due = new Date(`${input.dueOn}T23:59:59.999Z`);
     if (due <= now) throw new ValidationError("Choose a due date in the future.", { dueOn: ["Choose a date in the future."] });
     await tx.finding.update({ where: { id: finding.id }, data: { dueDate: due } });
-    await trail(tx, principal, finding, "DUE_DATE_CHANGED", { from: finding.dueDate?.toISOString() ?? "", to: due.toISOString(), reason: input.reason }, {
-      before: { dueDate: finding.dueDate?.toISOString() ?? null },
-      after: { dueDate: due.toISOString(), reason: input.reason },
-    });
+    await trail(
+      tx,
+      principal,
+      finding,
+      "DUE_DATE_CHANGED",
+      { from: finding.dueDate?.toISOString() ?? "", to: due.toISOString(), reason: input.reason },
+      {
+        before: { dueDate: finding.dueDate?.toISOString() ?? null },
+        after: { dueDate: due.toISOString(), reason: input.reason },
+      },
+    );
   });
 }
 
@@ -100,10 +114,17 @@ export async function setProgress(principal: Principal, input: { findingId: stri
     } else {
       await tx.finding.update({ where: { id: finding.id }, data: { status: to } });
     }
-    await trail(tx, principal, finding, "STATUS_CHANGED", { from: finding.status.toLowerCase(), to: input.status }, {
-      before: { status: finding.status.toLowerCase() },
-      after: { status: input.status },
-    });
+    await trail(
+      tx,
+      principal,
+      finding,
+      "STATUS_CHANGED",
+      { from: finding.status.toLowerCase(), to: input.status },
+      {
+        before: { status: finding.status.toLowerCase() },
+        after: { status: input.status },
+      },
+    );
   });
 }
 
@@ -123,12 +144,25 @@ export async function acceptRisk(principal: Principal, input: { findingId: strin
     }
     await tx.finding.update({
       where: { id: finding.id },
-      data: { status: "RISK_ACCEPTED", riskAcceptanceReason: input.reason, riskAcceptedById: principal.userId, riskAcceptedAt: now, riskAcceptanceExpiresAt: expires },
+      data: {
+        status: "RISK_ACCEPTED",
+        riskAcceptanceReason: input.reason,
+        riskAcceptedById: principal.userId,
+        riskAcceptedAt: now,
+        riskAcceptanceExpiresAt: expires,
+      },
     });
-    await trail(tx, principal, finding, "RISK_ACCEPTED", { reason: input.reason, expiresAt: expires.toISOString(), from: finding.status.toLowerCase() }, {
-      before: { status: finding.status.toLowerCase() },
-      after: { status: "risk_accepted", reason: input.reason, expiresAt: expires.toISOString() },
-    });
+    await trail(
+      tx,
+      principal,
+      finding,
+      "RISK_ACCEPTED",
+      { reason: input.reason, expiresAt: expires.toISOString(), from: finding.status.toLowerCase() },
+      {
+        before: { status: finding.status.toLowerCase() },
+        after: { status: "risk_accepted", reason: input.reason, expiresAt: expires.toISOString() },
+      },
+    );
   });
 }
 

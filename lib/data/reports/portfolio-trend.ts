@@ -17,9 +17,7 @@ export async function getPortfolioTrend(principal: Principal, options: { months?
   if (teams.length === 0) return [];
   const months = Math.min(Math.max(options.months ?? 18, 1), 120);
   const now = options.now ?? new Date();
-  const rows = await getPrisma().$queryRaw<
-    { month: Date; assessed: bigint; score_sum: number; critical: bigint; high: bigint; medium: bigint; low: bigint }[]
-  >`
+  const rows = await getPrisma().$queryRaw<{ month: Date; assessed: bigint; score_sum: number; critical: bigint; high: bigint; medium: bigint; low: bigint }[]>`
     WITH months AS (
       SELECT generate_series(date_trunc('month', ${now}::timestamptz AT TIME ZONE 'UTC') - make_interval(months => ${months - 1}::int),
                              date_trunc('month', ${now}::timestamptz AT TIME ZONE 'UTC'), interval '1 month')::date AS month

@@ -23,7 +23,6 @@ export interface ServiceTrend {
   unresolved: { approvedOn: string; critical: number; high: number; medium: number; low: number }[];
 }
 
-
 /** The report's figures, aggregated in SQL. */
 export async function getServiceFigures(principal: Principal, key: ServiceKey, now: Date = new Date()): Promise<ServiceFigures> {
   const prisma = getPrisma();
@@ -69,6 +68,12 @@ export async function getServiceTrend(principal: Principal, key: ServiceKey, now
   const day = (d: Date) => d.toISOString().slice(0, 10);
   return {
     scores: scores.map((s) => ({ approvedOn: day(s.approved_on), score: s.score })),
-    unresolved: unresolved.map((u) => ({ approvedOn: day(u.approved_on), critical: Number(u.critical), high: Number(u.high), medium: Number(u.medium), low: Number(u.low) })),
+    unresolved: unresolved.map((u) => ({
+      approvedOn: day(u.approved_on),
+      critical: Number(u.critical),
+      high: Number(u.high),
+      medium: Number(u.medium),
+      low: Number(u.low),
+    })),
   };
 }

@@ -14,7 +14,6 @@ import { findingStatuses } from "../../vocabulary/findings";
 import { type FindingStatus } from "../../vocabulary/findings";
 import { type Severity } from "../../vocabulary/levels";
 
-
 export interface ServiceDetail {
   id: string;
   slug: string;

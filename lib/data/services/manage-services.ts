@@ -66,7 +66,13 @@ export async function updateService(principal: Principal, input: ServiceFields &
     await assertNameFree(tx, input.teamId, input.name, service.id);
     const updated = await tx.service.update({
       where: { id: service.id },
-      data: { teamId: input.teamId, name: input.name, description: input.description, repositoryUrl: input.repositoryUrl, criticality: tiers.toDb(input.criticality) },
+      data: {
+        teamId: input.teamId,
+        name: input.name,
+        description: input.description,
+        repositoryUrl: input.repositoryUrl,
+        criticality: tiers.toDb(input.criticality),
+      },
     });
     if (input.teamId !== service.teamId) {
       // The service's score and findings leave one team's posture for another's.

@@ -5,7 +5,8 @@ import type { Dockerfile, Repo, RepoFile } from "../repo";
 import { count, isCiFile, matchingLines, worst, type Finding, type Rule } from "../rule";
 
 const SECRET_NAME = /(PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|ACCESS_?KEY|CREDENTIALS?)/i;
-const CI_LITERAL = /^[\s-]*([A-Za-z0-9_]*(?:PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|ACCESS_?KEY)[A-Za-z0-9_]*)\s*[:=]\s*(["']?)([^\s"'#$][^\s"'#]{3,})\2\s*(#.*)?$/i;
+const CI_LITERAL =
+  /^[\s-]*([A-Za-z0-9_]*(?:PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|ACCESS_?KEY)[A-Za-z0-9_]*)\s*[:=]\s*(["']?)([^\s"'#$][^\s"'#]{3,})\2\s*(#.*)?$/i;
 
 function dockerfileFindings({ file, stages }: Dockerfile): Finding[] {
   const findings: Finding[] = [];
@@ -16,7 +17,12 @@ function dockerfileFindings({ file, stages }: Dockerfile): Finding[] {
           if (value && !value.startsWith("$")) {
             findings.push({ file: file.path, line, verdict: "not_met", message: `${keyword} ${name} holds a literal value, kept in the image` });
           } else if (keyword === "ARG") {
-            findings.push({ file: file.path, line, verdict: "partially_met", message: `ARG ${name} passes a secret as a build argument, visible in the image history; use a secret mount` });
+            findings.push({
+              file: file.path,
+              line,
+              verdict: "partially_met",
+              message: `ARG ${name} passes a secret as a build argument, visible in the image history; use a secret mount`,
+            });
           }
         }
       }

@@ -52,7 +52,11 @@ function portFindings({ file, final }: Dockerfile): Finding[] {
     );
   for (const { keyword, args, line } of final?.instructions ?? []) {
     if (keyword === "EXPOSE") {
-      for (const port of args.split(/\s+/).map((p) => Number.parseInt(p, 10)).filter(Number.isFinite)) note(line, port, "EXPOSE");
+      for (const port of args
+        .split(/\s+/)
+        .map((p) => Number.parseInt(p, 10))
+        .filter(Number.isFinite))
+        note(line, port, "EXPOSE");
     }
     if (keyword === "ENV") {
       for (const { value } of assignments(args).filter((a) => a.name === "PORT")) {

@@ -23,7 +23,11 @@ export function looseInstall(line: string): string | null {
     if (tool === "npm" && !rest.some((word) => !word.startsWith("-")) && !rest.some((word) => word === "-g" || word === "--global")) {
       return words.slice(at, at + 2).join(" ");
     }
-    if (tool === "yarn" && (rest.length === 0 || rest[0] === "install" || rest[0]!.startsWith("-")) && !rest.some((word) => /^--(frozen-lockfile|immutable)$/.test(word))) {
+    if (
+      tool === "yarn" &&
+      (rest.length === 0 || rest[0] === "install" || rest[0]!.startsWith("-")) &&
+      !rest.some((word) => /^--(frozen-lockfile|immutable)$/.test(word))
+    ) {
       return ["yarn", ...rest].join(" ");
     }
   }
@@ -54,20 +58,34 @@ export const lockfile: Rule = {
       }
       const found = folders.some((folder) => locks.some((lock) => present.has(folder ? `${folder}/${lock}` : lock)));
       if (!found) {
-        findings.push({ file: manifest.path, line: 1, verdict: "not_met", message: `No committed lockfile (${locks.slice(0, 3).join(", ")}) for this manifest` });
+        findings.push({
+          file: manifest.path,
+          line: 1,
+          verdict: "not_met",
+          message: `No committed lockfile (${locks.slice(0, 3).join(", ")}) for this manifest`,
+        });
       }
     }
     for (const file of repo.files.filter((f) => isDockerfile(f.path) || isCiFile(f.path))) {
       file.lines.forEach((text, index) => {
         const command = text.trimStart().startsWith("#") ? null : looseInstall(text);
         if (command) {
-          findings.push({ file: file.path, line: index + 1, verdict: "partially_met", message: `"${command}" may update the lockfile; install from it exactly (npm ci, yarn --frozen-lockfile)` });
+          findings.push({
+            file: file.path,
+            line: index + 1,
+            verdict: "partially_met",
+            message: `"${command}" may update the lockfile; install from it exactly (npm ci, yarn --frozen-lockfile)`,
+          });
         }
       });
     }
     if (!findings.length) {
       return { verdict: "met", summary: `Each of ${count(manifests.length, "manifest")} has a committed lockfile, and no build installs around it.`, findings };
     }
-    return { verdict: worst(findings.map((f) => f.verdict)), summary: `${count(findings.length, "problem")} with pinned dependencies across ${count(manifests.length, "manifest")}.`, findings };
+    return {
+      verdict: worst(findings.map((f) => f.verdict)),
+      summary: `${count(findings.length, "problem")} with pinned dependencies across ${count(manifests.length, "manifest")}.`,
+      findings,
+    };
   },
 };

@@ -46,13 +46,30 @@ export const shutdown: Rule = {
     const handlers = sources.flatMap(handlerFindings);
     const shellForm = repo.dockerfiles.flatMap(shellFormFindings);
     if (!handlers.length) {
-      const absent: Finding = { file: WHOLE_REPOSITORY, line: null, verdict: "not_met", message: `No SIGTERM handler in ${count(sources.length, "source file")}` };
-      return { verdict: "not_met", summary: `No SIGTERM handling found in ${count(sources.length, "source file")}: a stop or deploy kills requests in flight.`, findings: [absent, ...shellForm] };
+      const absent: Finding = {
+        file: WHOLE_REPOSITORY,
+        line: null,
+        verdict: "not_met",
+        message: `No SIGTERM handler in ${count(sources.length, "source file")}`,
+      };
+      return {
+        verdict: "not_met",
+        summary: `No SIGTERM handling found in ${count(sources.length, "source file")}: a stop or deploy kills requests in flight.`,
+        findings: [absent, ...shellForm],
+      };
     }
     const findings = [...handlers, ...shellForm];
     if (shellForm.length) {
-      return { verdict: "partially_met", summary: "SIGTERM is handled, but the container's shell-form command keeps the signal from reaching the process.", findings };
+      return {
+        verdict: "partially_met",
+        summary: "SIGTERM is handled, but the container's shell-form command keeps the signal from reaching the process.",
+        findings,
+      };
     }
-    return { verdict: "met", summary: `SIGTERM is handled (${count(handlers.length, "handler")}); the reviewer still checks that in-flight work finishes.`, findings };
+    return {
+      verdict: "met",
+      summary: `SIGTERM is handled (${count(handlers.length, "handler")}); the reviewer still checks that in-flight work finishes.`,
+      findings,
+    };
   },
 };

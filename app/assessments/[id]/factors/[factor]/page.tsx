@@ -24,7 +24,9 @@ export default async function FactorStepPage({ params }: { params: Promise<{ id:
         <Link href={`/assessments/${id}/factors/${number - 1}`} className="font-medium text-link hover:underline">
           ← {number - 1}. {assessment.factors[number - 2]!.name}
         </Link>
-      ) : <span />}
+      ) : (
+        <span />
+      )}
       {number < 12 ? (
         <Link href={`/assessments/${id}/factors/${number + 1}`} className="rounded-md bg-indigo-600 px-4 py-2 font-semibold text-white hover:bg-indigo-700">
           Next: {number + 1}. {assessment.factors[number]!.name} →
@@ -80,7 +82,9 @@ export default async function FactorStepPage({ params }: { params: Promise<{ id:
         </aside>
         <div className="space-y-6">
           <div>
-            <h2 className="text-xl font-semibold">{number}. {factor.name}</h2>
+            <h2 className="text-xl font-semibold">
+              {number}. {factor.name}
+            </h2>
             <p className="mt-1 max-w-3xl text-muted">{factor.summary}</p>
           </div>
           {factor.items.map((item) => (
