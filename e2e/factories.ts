@@ -22,8 +22,11 @@ async function withDatabase<T>(run: (db: pg.Client) => Promise<T>): Promise<T> {
   }
 }
 
-/** A new team with its services (a null score: never assessed) and a lead who belongs to it alone. */
-export function makeTeam(services: { name: string; score: number | null }[]): Promise<MadeTeam> {
+/**
+ * A new team with its services (a null score: never assessed; `draft`: an
+ * assessment under way) and a lead who belongs to it alone.
+ */
+export function makeTeam(services: { name: string; score: number | null; draft?: boolean }[]): Promise<MadeTeam> {
   const unique = randomUUID().slice(0, 8);
   const name = `Team ${unique}`;
   const slug = `team-${unique}`;
@@ -32,11 +35,18 @@ export function makeTeam(services: { name: string; score: number | null }[]): Pr
     const team = (await db.query<{ id: string }>("INSERT INTO teams (name, slug, updated_at) VALUES ($1, $2, now()) RETURNING id", [name, slug])).rows[0]!;
     for (const service of services) {
       const scores = service.score === null ? null : JSON.stringify(Array.from({ length: 12 }, (_, i) => ({ factor: i + 1, score: service.score })));
-      await db.query(
+      const made = await db.query<{ id: string }>(
         `INSERT INTO services (team_id, name, slug, latest_score, latest_factor_scores, last_assessed_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5::jsonb, CASE WHEN $4::float8 IS NULL THEN NULL ELSE now() END, now())`,
+         VALUES ($1, $2, $3, $4, $5::jsonb, CASE WHEN $4::float8 IS NULL THEN NULL ELSE now() END, now()) RETURNING id`,
         [team.id, service.name, service.name.toLowerCase().replace(/[^a-z0-9]+/g, "-"), service.score, scores],
       );
+      if (service.draft) {
+        await db.query(
+          `INSERT INTO assessments (service_id, checklist_version_id, updated_at)
+           SELECT $1, id, now() FROM checklist_versions ORDER BY published_at DESC LIMIT 1`,
+          [made.rows[0]!.id],
+        );
+      }
     }
     const user = (
       await db.query<{ id: string }>("INSERT INTO users (email, name, password_hash, updated_at) VALUES ($1, $2, $3, now()) RETURNING id", [

@@ -1,6 +1,7 @@
 // The demo organisation: who works where, and the story each service tells.
+import type { TeamRole as Role } from "../vocabulary/roles";
+
 export type Trajectory = "improving" | "regressing" | "stagnant" | "recovering" | "new";
-type Role = "reviewer" | "lead" | "auditor";
 
 export interface DemoPerson {
   email: string;
