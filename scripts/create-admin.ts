@@ -4,7 +4,7 @@
 // stored only as its hash, and an audit event.
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
-import { recordAuditEvent } from "../lib/audit/record";
+import { about, recordAuditEvent } from "../lib/audit/record";
 import { hashPassword, oneTimePassword } from "../lib/auth/password";
 import { prepareSchema } from "../lib/boot/database";
 import { createPrismaClient } from "../lib/db/client";
@@ -33,8 +33,7 @@ await dbCommand(async (db) => {
       await recordAuditEvent(tx, {
         action: "user.created",
         actorLabel: `(command line: ${process.env.USER ?? "unknown"})`,
-        targetType: "user",
-        targetId: user.id,
+        ...about("user", user.id),
         after: { email, name, isAdmin: true, via: "user:create-admin" },
       });
     });

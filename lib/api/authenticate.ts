@@ -1,5 +1,5 @@
 import "server-only";
-import { actorOf, recordAuditEvent, requestOf } from "../audit/record";
+import { about, actorOf, recordAuditEvent, requestOf } from "../audit/record";
 import { can, type Principal } from "../auth/policy";
 import { principalInclude, toPrincipal } from "../auth/sessions";
 import { getPrisma } from "../db/prisma";
@@ -123,9 +123,7 @@ export async function authenticateApiRequest(
     await recordAuditEvent(tx, {
       action: "api.request",
       ...actorOf(principal),
-      teamId: token.teamId,
-      targetType: "api_token",
-      targetId: token.id,
+      ...about("api_token", token.id, token.teamId),
       ...requestOf(context),
       after: { method: request.method, path: url.pathname },
       occurredAt: now,

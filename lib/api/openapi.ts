@@ -3,22 +3,15 @@
 // route validates with (zod's own JSON Schema output, draft 2020-12, which
 // OpenAPI 3.1 uses), so the two cannot drift. A test checks the document against
 // the route handlers, method by method, and against the schemas, input by input.
-import { z } from "zod";
-import { evidenceSubmissionSchema } from "../evidence/schema";
-import { serviceFieldsSchema } from "../services/schemas";
-import { API_ERRORS } from "./errors";
+import type { z } from "zod";
+import { COMPONENT_SCHEMAS, inputSchema, nullable, ref } from "./openapi-schemas";
 import { exportFormatQuery, findingsQuery, idParam, pageQuery, slugParam } from "./params";
 
-/** What a value must look like on the way in, as JSON Schema. */
-export function inputSchema(schema: z.ZodType): Record<string, unknown> {
-  const generated: Record<string, unknown> = { ...z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) };
-  delete generated.$schema; // the document's dialect is OpenAPI 3.1's own
-  return generated;
-}
+export { inputSchema };
+
 const queryParameters = (schema: z.ZodObject) =>
   Object.entries(schema.shape).map(([name, field]) => ({ name, in: "query", schema: inputSchema(field as z.ZodType) }));
 
-const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const json = (schema: object) => ({ "application/json": { schema } });
 const header = (description: string, type = "string") => ({ description, schema: { type } });
 const RATE_LIMIT_HEADERS = {
@@ -55,11 +48,6 @@ const paged = (item: object) => ({
   required: ["data", "pagination"],
   properties: { data: { type: "array", items: item }, pagination: ref("Pagination") },
 });
-const nullable = (type: string, extra: object = {}) => ({ type: [type, "null"], ...extra });
-const factorScores = {
-  type: "array",
-  items: { type: "object", properties: { number: { type: "integer" }, name: { type: "string" }, score: nullable("number") } },
-};
 
 export const OPENAPI_DOCUMENT = {
   openapi: "3.1.0",
@@ -172,123 +160,6 @@ export const OPENAPI_DOCUMENT = {
   },
   components: {
     securitySchemes: { bearer: { type: "http", scheme: "bearer", description: "A Twelvefold API token, tf_ followed by 43 characters" } },
-    schemas: {
-      Error: {
-        type: "object",
-        required: ["error"],
-        properties: {
-          error: {
-            type: "object",
-            required: ["code", "message"],
-            properties: { code: { type: "string", enum: Object.keys(API_ERRORS) }, message: { type: "string" }, details: {} },
-          },
-        },
-      },
-      Pagination: {
-        type: "object",
-        required: ["page", "pageSize", "total", "pages"],
-        properties: { page: { type: "integer" }, pageSize: { type: "integer" }, total: { type: "integer" }, pages: { type: "integer" } },
-      },
-      Checklist: {
-        type: "object",
-        properties: {
-          version: { type: "string" },
-          factors: {
-            type: "array",
-            items: {
-              type: "object",
-              properties: {
-                number: { type: "integer" },
-                name: { type: "string" },
-                items: {
-                  type: "array",
-                  items: { type: "object", properties: { id: { type: "string" }, title: { type: "string" }, severity: { type: "string" } } },
-                },
-              },
-            },
-          },
-        },
-      },
-      ServiceSummary: {
-        type: "object",
-        properties: {
-          slug: { type: "string" },
-          name: { type: "string" },
-          team: { type: "string" },
-          criticality: { type: "string" },
-          latestScore: nullable("number"),
-          lastAssessedAt: nullable("string", { format: "date-time" }),
-          factors: factorScores,
-        },
-      },
-      Service: {
-        allOf: [
-          ref("ServiceSummary"),
-          {
-            type: "object",
-            properties: {
-              id: { type: "string", format: "uuid" },
-              description: { type: "string" },
-              repositoryUrl: nullable("string"),
-              owner: nullable("string"),
-              assessmentUnderWay: { type: ["object", "null"], properties: { id: { type: "string" }, status: { type: "string" } } },
-              openFindings: { type: "array", items: { type: "object" } },
-            },
-          },
-        ],
-      },
-      NewService: inputSchema(serviceFieldsSchema),
-      AssessmentSummary: {
-        type: "object",
-        properties: {
-          id: { type: "string", format: "uuid" },
-          status: { type: "string", enum: ["draft", "in_review", "completed"] },
-          checklistVersion: { type: "string" },
-          startedAt: { type: "string", format: "date-time" },
-          submittedAt: nullable("string", { format: "date-time" }),
-          approvedAt: nullable("string", { format: "date-time" }),
-          approvedBy: nullable("string"),
-          overallScore: nullable("number"),
-        },
-      },
-      Assessment: {
-        type: "object",
-        properties: {
-          id: { type: "string", format: "uuid" },
-          status: { type: "string" },
-          overallScore: nullable("number"),
-          factors: factorScores,
-          items: {
-            type: "array",
-            items: {
-              type: "object",
-              properties: {
-                itemId: { type: "string" },
-                status: { type: "string" },
-                justification: { type: "string" },
-                suggestion: {
-                  type: ["object", "null"],
-                  description: "The machine suggestion this answer accepted or overrode",
-                  properties: { outcome: { type: "string", enum: ["accepted", "overridden"] }, source: { type: "string" }, decidedBy: nullable("string") },
-                },
-              },
-            },
-          },
-        },
-      },
-      EvidenceSubmission: inputSchema(evidenceSubmissionSchema),
-      Finding: {
-        type: "object",
-        properties: {
-          id: { type: "string", format: "uuid" },
-          itemId: { type: "string" },
-          title: { type: "string" },
-          severity: { type: "string" },
-          status: { type: "string" },
-          service: { type: "string" },
-          dueDate: nullable("string", { format: "date-time" }),
-        },
-      },
-    },
+    schemas: COMPONENT_SCHEMAS,
   },
 } as const;

@@ -38,6 +38,19 @@ export function serviceDetailJson(s: ServiceDetail) {
   };
 }
 
+export function assessmentSummaryJson(a: ServiceDetail["assessments"][number]) {
+  return {
+    id: a.id,
+    status: a.status,
+    checklistVersion: a.checklistVersion,
+    startedAt: a.startedAt,
+    submittedAt: a.submittedAt,
+    approvedAt: a.approvedAt,
+    approvedBy: a.approvedBy,
+    overallScore: a.overallScore,
+  };
+}
+
 export function assessmentJson(a: AssessmentView) {
   return {
     id: a.id,

@@ -21,6 +21,11 @@ export function actorOf(principal: { userId: string; email: string; apiToken?: {
   return { actorId: principal.userId, actorLabel: label.slice(0, 300) };
 }
 
+/** What an event is about: a record by type and id, and the team it belongs to (none for org-wide records). */
+export function about(targetType: string, targetId: string, teamId: string | null = null) {
+  return { targetType, targetId, teamId };
+}
+
 /** Where a request came from, as its audit event records it. */
 export function requestOf(context: { ipAddress: string | null; userAgent: string | null }) {
   return { ipAddress: context.ipAddress, userAgent: context.userAgent };

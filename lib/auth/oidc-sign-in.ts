@@ -3,7 +3,7 @@
 // grants some. Unverified emails are refused: an issuer that lets users claim
 // any address must not let them take over someone's account.
 import { cleanText, clip } from "../text/clean";
-import { recordAuditEvent } from "../audit/record";
+import { about, recordAuditEvent } from "../audit/record";
 import type { PrismaClient } from "../generated/prisma/client";
 import { createSession, newSessionSecret } from "./sessions";
 import type { SignInContext, SignInResult } from "./sign-in";
@@ -51,8 +51,7 @@ export async function signInWithOidc(prisma: PrismaClient, profile: OidcProfile,
         action: "user.created",
         actorId: user.id,
         actorLabel: email,
-        targetType: "user",
-        targetId: user.id,
+        ...about("user", user.id),
         after: { email, name, via: "sso" },
         ...audit,
       });

@@ -1,7 +1,8 @@
 // How a finding stands against its due date, for badges and the overdue filter.
 import { isWorking, type FindingStatus } from "../vocabulary/findings";
 
-export type DueState = "none" | "due" | "due_soon" | "overdue";
+export const DUE_STATES = ["none", "due", "due_soon", "overdue"] as const;
+export type DueState = (typeof DUE_STATES)[number];
 
 /** "Due soon" starts this many days before the date. */
 export const DUE_SOON_DAYS = 7;

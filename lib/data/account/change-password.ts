@@ -1,6 +1,6 @@
 import "server-only";
 import { sha256Hex } from "../../canonical-json";
-import { actorOf, recordAuditEvent, requestOf } from "../../audit/record";
+import { about, actorOf, recordAuditEvent, requestOf } from "../../audit/record";
 import { hashPassword, verifyPassword } from "../../auth/password";
 import type { Principal } from "../../auth/policy";
 import { attemptHistory } from "../../auth/sign-in";
@@ -40,8 +40,7 @@ export async function changeOwnPassword(principal: Principal, input: PasswordCha
       await recordAuditEvent(tx, {
         action: "user.password_change_failed",
         ...actorOf(principal),
-        targetType: "user",
-        targetId: user.id,
+        ...about("user", user.id),
         ...requestOf(context),
         after: { reason: throttled ? "throttled" : "wrong_password" },
         occurredAt: now,
@@ -66,8 +65,7 @@ export async function changeOwnPassword(principal: Principal, input: PasswordCha
     await recordAuditEvent(tx, {
       action: "user.password_changed",
       ...actorOf(principal),
-      targetType: "user",
-      targetId: user.id,
+      ...about("user", user.id),
       ...requestOf(context),
       after: { otherSessionsEnded: ended.count },
       occurredAt: now,

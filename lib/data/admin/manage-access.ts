@@ -1,5 +1,5 @@
 import "server-only";
-import { actorOf, recordAuditEvent } from "../../audit/record";
+import { about, actorOf, recordAuditEvent } from "../../audit/record";
 import type { Principal } from "../../auth/policy";
 import type { TeamRole } from "../../vocabulary/roles";
 import { getPrisma } from "../../db/prisma";
@@ -34,9 +34,7 @@ export async function setMembership(principal: Principal, input: { userId: strin
     await recordAuditEvent(tx, {
       action: "membership.changed",
       ...actorOf(principal),
-      teamId: team.id,
-      targetType: "user",
-      targetId: user.id,
+      ...about("user", user.id, team.id),
       before: { role: before },
       after: { role: input.role },
     });
@@ -62,8 +60,7 @@ export async function grantOrgAuditor(
     await recordAuditEvent(tx, {
       action: "auditor_grant.created",
       ...actorOf(principal),
-      targetType: "user",
-      targetId: user.id,
+      ...about("user", user.id),
       after: { grantId: grant.id, expiresAt: expiresAt.toISOString(), reason: input.reason },
     });
   });
@@ -78,8 +75,7 @@ export async function revokeOrgAuditor(principal: Principal, input: { userId: st
     await recordAuditEvent(tx, {
       action: "auditor_grant.revoked",
       ...actorOf(principal),
-      targetType: "user",
-      targetId: input.userId,
+      ...about("user", input.userId),
       before: { grants: active.map((g) => ({ id: g.id, expiresAt: g.expiresAt.toISOString() })) },
     });
   });

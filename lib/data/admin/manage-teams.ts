@@ -1,5 +1,5 @@
 import "server-only";
-import { actorOf, recordAuditEvent } from "../../audit/record";
+import { about, actorOf, recordAuditEvent } from "../../audit/record";
 import type { Principal } from "../../auth/policy";
 import { getPrisma } from "../../db/prisma";
 import type { Prisma } from "../../generated/prisma/client";
@@ -29,9 +29,7 @@ export async function createTeam(principal: Principal, input: { name: string; de
     await recordAuditEvent(tx, {
       action: "team.created",
       ...actorOf(principal),
-      teamId: team.id,
-      targetType: "team",
-      targetId: team.id,
+      ...about("team", team.id, team.id),
       after: { name: team.name, slug: team.slug, description: team.description },
     });
     return { id: team.id, slug: team.slug };
@@ -50,9 +48,7 @@ export async function updateTeam(principal: Principal, input: { teamId: string; 
     await recordAuditEvent(tx, {
       action: "team.updated",
       ...actorOf(principal),
-      teamId: team.id,
-      targetType: "team",
-      targetId: team.id,
+      ...about("team", team.id, team.id),
       before: { name: team.name, description: team.description },
       after: { name: input.name, description: input.description },
     });

@@ -1,6 +1,6 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { actorOf, recordAuditEvent } from "../../audit/record";
+import { about, actorOf, recordAuditEvent } from "../../audit/record";
 import { hashPassword, oneTimePassword } from "../../auth/password";
 import type { Principal } from "../../auth/policy";
 import { getPrisma } from "../../db/prisma";
@@ -27,8 +27,7 @@ export async function createUser(
     await recordAuditEvent(tx, {
       action: "user.created",
       ...actorOf(principal),
-      targetType: "user",
-      targetId: user.id,
+      ...about("user", user.id),
       after: { email: user.email, name: user.name, isAdmin: user.isAdmin },
     });
     return { id: user.id, temporaryPassword: password };
@@ -49,8 +48,7 @@ export async function setUserDisabled(principal: Principal, input: { userId: str
     await recordAuditEvent(tx, {
       action: input.disabled ? "user.disabled" : "user.enabled",
       ...actorOf(principal),
-      targetType: "user",
-      targetId: user.id,
+      ...about("user", user.id),
       before: { disabled: user.disabledAt !== null },
       after: { disabled: input.disabled },
     });

@@ -1,5 +1,5 @@
 import "server-only";
-import { actorOf, recordAuditEvent, requestOf } from "../../audit/record";
+import { about, actorOf, recordAuditEvent, requestOf } from "../../audit/record";
 import { can, type Principal } from "../../auth/policy";
 import type { TokenScope } from "../../vocabulary/records";
 import { getPrisma } from "../../db/prisma";
@@ -83,9 +83,7 @@ export async function createToken(
     await recordAuditEvent(tx, {
       action: "api_token.created",
       ...actorOf(principal),
-      teamId: input.teamId,
-      targetType: "api_token",
-      targetId: row.id,
+      ...about("api_token", row.id, input.teamId),
       ...requestOf(context),
       after: { name: input.name, prefix: row.prefix, scope: input.scope, expiresAt: expiresAt.toISOString() },
       occurredAt: now,
@@ -109,9 +107,7 @@ export async function revokeToken(principal: Principal, input: { tokenId: string
     await recordAuditEvent(tx, {
       action: "api_token.revoked",
       ...actorOf(principal),
-      teamId: token.teamId,
-      targetType: "api_token",
-      targetId: token.id,
+      ...about("api_token", token.id, token.teamId),
       ...requestOf(context),
       after: { name: token.name, prefix: token.prefix },
       occurredAt: now,

@@ -1,7 +1,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { checkAttachment } from "../../assessments/attachment-type";
-import { actorOf, recordAuditEvent, requestOf } from "../../audit/record";
+import { about, actorOf, recordAuditEvent, requestOf } from "../../audit/record";
 import type { Principal } from "../../auth/policy";
 import { getPrisma } from "../../db/prisma";
 import { NotFoundError, ValidationError } from "../errors";
@@ -53,9 +53,7 @@ export async function addAttachment(
     await recordAuditEvent(tx, {
       action: "attachment.added",
       ...actorOf(principal),
-      teamId: assessment.teamId,
-      targetType: "response",
-      targetId: `${assessment.id}/${input.itemId}`,
+      ...about("response", `${assessment.id}/${input.itemId}`, assessment.teamId),
       after: { attachmentId: attachment.id, fileName: attachment.fileName, sizeBytes: attachment.sizeBytes, sha256 },
     });
     return attachment;
@@ -71,9 +69,7 @@ export async function removeAttachment(principal: Principal, input: { assessment
     await recordAuditEvent(tx, {
       action: "attachment.removed",
       ...actorOf(principal),
-      teamId: assessment.teamId,
-      targetType: "response",
-      targetId: `${assessment.id}/${input.itemId}`,
+      ...about("response", `${assessment.id}/${input.itemId}`, assessment.teamId),
       before: { attachmentId: attachment.id, fileName: attachment.fileName, sizeBytes: attachment.sizeBytes, sha256: attachment.sha256 },
     });
   });
@@ -94,9 +90,7 @@ export async function getAttachmentContent(
     await recordAuditEvent(tx, {
       action: "attachment.downloaded",
       ...actorOf(principal),
-      teamId: attachment.response.assessment.service.teamId,
-      targetType: "attachment",
-      targetId: attachment.id,
+      ...about("attachment", attachment.id, attachment.response.assessment.service.teamId),
       ...requestOf(context),
       after: { fileName: attachment.fileName, sha256: attachment.sha256, item: `${input.assessmentId}/${attachment.response.itemId}` },
     });

@@ -1,5 +1,5 @@
 import "server-only";
-import { actorOf, recordAuditEvent } from "../../audit/record";
+import { about, actorOf, recordAuditEvent } from "../../audit/record";
 import type { Principal } from "../../auth/policy";
 import { answerStatuses } from "../../vocabulary/answers";
 import { getPrisma } from "../../db/prisma";
@@ -49,9 +49,7 @@ export async function decideSuggestion(
     await recordAuditEvent(tx, {
       action: input.decision === "accept" ? "response.suggestion_accepted" : "response.suggestion_overridden",
       ...actorOf(principal),
-      teamId: assessment.teamId,
-      targetType: "response",
-      targetId: `${assessment.id}/${input.itemId}`,
+      ...about("response", `${assessment.id}/${input.itemId}`, assessment.teamId),
       before: { status: before.status.toLowerCase(), justification: before.justification, version: before.version },
       after: {
         status: after.status.toLowerCase(),

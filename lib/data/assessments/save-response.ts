@@ -1,5 +1,5 @@
 import "server-only";
-import { actorOf, recordAuditEvent } from "../../audit/record";
+import { about, actorOf, recordAuditEvent } from "../../audit/record";
 import type { Principal } from "../../auth/policy";
 import { getPrisma } from "../../db/prisma";
 import type { Prisma } from "../../generated/prisma/client";
@@ -91,9 +91,7 @@ export async function saveResponse(
     await recordAuditEvent(tx, {
       action: "response.saved",
       ...actorOf(principal),
-      teamId: assessment.teamId,
-      targetType: "response",
-      targetId: `${assessment.id}/${input.itemId}`,
+      ...about("response", `${assessment.id}/${input.itemId}`, assessment.teamId),
       before: values(before.answer),
       after: values(after.answer),
     });

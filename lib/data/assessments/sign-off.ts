@@ -1,6 +1,6 @@
 import "server-only";
 import { answerGap } from "../../assessments/answer-rules";
-import { actorOf, recordAuditEvent } from "../../audit/record";
+import { about, actorOf, recordAuditEvent } from "../../audit/record";
 import type { Principal } from "../../auth/policy";
 import { parseStoredFactors } from "../../checklist";
 import { getPrisma } from "../../db/prisma";
@@ -30,9 +30,7 @@ async function trail(
   await recordAuditEvent(tx, {
     action: `assessment.${assessmentEventKinds.fromDb(kind)}` as const,
     ...actorOf(principal),
-    teamId: assessment.teamId,
-    targetType: "assessment",
-    targetId: assessment.id,
+    ...about("assessment", assessment.id, assessment.teamId),
     before: { status: assessment.status.toLowerCase() },
     after: {
       status: kind === "SUBMITTED" ? "in_review" : kind === "RETURNED" ? "draft" : "completed",

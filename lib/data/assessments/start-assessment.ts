@@ -1,5 +1,5 @@
 import "server-only";
-import { actorOf, recordAuditEvent } from "../../audit/record";
+import { about, actorOf, recordAuditEvent } from "../../audit/record";
 import type { Principal } from "../../auth/policy";
 import { startingAnswers } from "../../assessments/carry-over";
 import { parseStoredFactors } from "../../checklist";
@@ -57,9 +57,7 @@ export async function startAssessment(principal: Principal, input: { serviceId: 
     await recordAuditEvent(tx, {
       action: "assessment.started",
       ...actorOf(principal),
-      teamId: service.teamId,
-      targetType: "assessment",
-      targetId: assessment.id,
+      ...about("assessment", assessment.id, service.teamId),
       after: {
         serviceId: service.id,
         checklistVersion: version.version,

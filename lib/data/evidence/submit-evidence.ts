@@ -1,6 +1,6 @@
 import "server-only";
 import { visibleServiceId } from "../services/by-slug";
-import { actorOf, recordAuditEvent, requestOf } from "../../audit/record";
+import { about, actorOf, recordAuditEvent, requestOf } from "../../audit/record";
 import type { Principal } from "../../auth/policy";
 import { allItems, latestChecklist } from "../../checklist";
 import { getPrisma } from "../../db/prisma";
@@ -47,9 +47,7 @@ export async function submitEvidence(
     await recordAuditEvent(tx, {
       action: "evidence.submitted",
       ...actorOf(principal),
-      teamId: service.teamId,
-      targetType: "service",
-      targetId: service.id,
+      ...about("service", service.id, service.teamId),
       ...requestOf(context),
       after: { source: input.source, items: input.results.map((r) => `${r.itemId}:${r.status}`) },
       occurredAt: now,

@@ -1,5 +1,5 @@
 import "server-only";
-import { actorOf, recordAuditEvent, requestOf } from "../../audit/record";
+import { about, actorOf, recordAuditEvent, requestOf } from "../../audit/record";
 import { can, readScope, type Principal } from "../../auth/policy";
 import { getPrisma } from "../../db/prisma";
 import { NotFoundError } from "../errors";
@@ -127,9 +127,7 @@ export async function downloadMyExport(
     recordAuditEvent(tx, {
       action: "export.download",
       ...actorOf(principal),
-      teamId: row.teamId,
-      targetType: "export",
-      targetId: row.id,
+      ...about("export", row.id, row.teamId),
       ...requestOf(context),
       after: { fileName: row.fileName, sha256: row.sha256 },
     }),

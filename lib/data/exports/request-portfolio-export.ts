@@ -1,6 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { actorOf, recordAuditEvent, requestOf } from "../../audit/record";
+import { about, actorOf, recordAuditEvent, requestOf } from "../../audit/record";
 import type { Principal } from "../../auth/policy";
 import { getPrisma } from "../../db/prisma";
 import { enqueue } from "../../queue/enqueue";
@@ -54,9 +54,7 @@ export async function requestPortfolioExport(
     await recordAuditEvent(tx, {
       action: "export.requested",
       ...actorOf(principal),
-      teamId,
-      targetType: "export",
-      targetId: exportId,
+      ...about("export", exportId, teamId),
       ...requestOf(context),
       after: { kind: "PORTFOLIO_PDF", teams: portfolio.teams.map((t) => t.slug) },
       occurredAt: now,

@@ -1,5 +1,5 @@
 import "server-only";
-import { actorOf, recordAuditEvent } from "../../audit/record";
+import { about, actorOf, recordAuditEvent } from "../../audit/record";
 import type { Principal } from "../../auth/policy";
 import type { Severity } from "../../vocabulary/levels";
 import { getPrisma } from "../../db/prisma";
@@ -32,9 +32,7 @@ export async function changeFindingSeverity(principal: Principal, input: { findi
     await recordAuditEvent(tx, {
       action: "finding.severity_changed",
       ...actorOf(principal),
-      teamId: finding.service.teamId,
-      targetType: "finding",
-      targetId: finding.id,
+      ...about("finding", finding.id, finding.service.teamId),
       before: { severity: from, dueDate: finding.dueDate?.toISOString() ?? null },
       after: { severity: input.severity, dueDate: dueDate.toISOString(), reason: input.reason },
     });

@@ -1,5 +1,5 @@
 import "server-only";
-import { recordAuditEvent } from "../../audit/record";
+import { about, recordAuditEvent } from "../../audit/record";
 import { getPrisma } from "../../db/prisma";
 
 interface Lapsed {
@@ -43,9 +43,7 @@ export async function lapseExpiredAcceptances(now: Date = new Date()): Promise<n
       await recordAuditEvent(tx, {
         action: "finding.risk_lapsed",
         actorLabel: "(expiry)",
-        teamId: row.team_id,
-        targetType: "finding",
-        targetId: row.id,
+        ...about("finding", row.id, row.team_id),
         before: { status: "risk_accepted", expiresAt: row.expired_at.toISOString() },
         after: { status: "open" },
         occurredAt: now,

@@ -1,6 +1,6 @@
 import "server-only";
 import { findingEventKinds } from "../../vocabulary/findings";
-import { actorOf, recordAuditEvent } from "../../audit/record";
+import { about, actorOf, recordAuditEvent } from "../../audit/record";
 import type { Principal, TeamAction } from "../../auth/policy";
 import { getPrisma } from "../../db/prisma";
 import { maxRiskAcceptanceDays } from "../../findings/settings";
@@ -35,9 +35,7 @@ async function trail(
   await recordAuditEvent(tx, {
     action: `finding.${findingEventKinds.fromDb(kind)}` as const,
     ...actorOf(principal),
-    teamId: finding.service.teamId,
-    targetType: "finding",
-    targetId: finding.id,
+    ...about("finding", finding.id, finding.service.teamId),
     ...change,
   });
 }
@@ -173,9 +171,7 @@ export async function addFindingComment(principal: Principal, input: { findingId
     await recordAuditEvent(tx, {
       action: "finding.commented",
       ...actorOf(principal),
-      teamId: finding.service.teamId,
-      targetType: "finding",
-      targetId: finding.id,
+      ...about("finding", finding.id, finding.service.teamId),
       after: { commentId: comment.id, body: input.body },
     });
   });

@@ -1,6 +1,6 @@
 import "server-only";
 import type { ServiceFields } from "../../services/schemas";
-import { actorOf, recordAuditEvent } from "../../audit/record";
+import { about, actorOf, recordAuditEvent } from "../../audit/record";
 import { can, type Principal } from "../../auth/policy";
 import { getPrisma } from "../../db/prisma";
 import type { Prisma } from "../../generated/prisma/client";
@@ -44,9 +44,7 @@ export async function createService(principal: Principal, input: ServiceFields):
     await recordAuditEvent(tx, {
       action: "service.created",
       ...actorOf(principal),
-      teamId: service.teamId,
-      targetType: "service",
-      targetId: service.id,
+      ...about("service", service.id, service.teamId),
       after: snapshot(service),
     });
     return { id: service.id, slug: service.slug };
@@ -84,9 +82,7 @@ export async function updateService(principal: Principal, input: ServiceFields &
     await recordAuditEvent(tx, {
       action: input.teamId !== service.teamId ? "service.moved" : "service.updated",
       ...actorOf(principal),
-      teamId: updated.teamId,
-      targetType: "service",
-      targetId: service.id,
+      ...about("service", service.id, updated.teamId),
       before,
       after,
     });

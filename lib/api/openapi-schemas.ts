@@ -1,0 +1,203 @@
+// The schemas the OpenAPI document (lib/api/openapi.ts) refers to. Inputs are
+// generated from the zod schemas the routes validate with; responses are written
+// out from lib/api/shapes.ts, with their lists of values from lib/vocabulary,
+// and tests/integration/api-shapes.test.ts validates real responses against them.
+import { z } from "zod";
+import { evidenceSubmissionSchema } from "../evidence/schema";
+import { DUE_STATES } from "../findings/due";
+import { serviceFieldsSchema } from "../services/schemas";
+import { answerStatuses, suggestionOutcomes } from "../vocabulary/answers";
+import { assessmentStates } from "../vocabulary/assessments";
+import { findingStatuses } from "../vocabulary/findings";
+import { severities, tiers } from "../vocabulary/levels";
+import { API_ERRORS } from "./errors";
+
+/** What a value must look like on the way in, as JSON Schema. */
+export function inputSchema(schema: z.ZodType): Record<string, unknown> {
+  const generated: Record<string, unknown> = { ...z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) };
+  delete generated.$schema; // the document's dialect is OpenAPI 3.1's own
+  return generated;
+}
+
+export const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+export const nullable = (type: string, extra: object = {}) => ({ type: [type, "null"], ...extra });
+const oneOf = (values: readonly string[]) => ({ type: "string", enum: [...values] });
+const factorScores = {
+  type: "array",
+  items: { type: "object", properties: { number: { type: "integer" }, name: { type: "string" }, score: nullable("number") } },
+};
+
+/** What every view of a finding says of it. */
+const FINDING_FIELDS = {
+  id: { type: "string", format: "uuid" },
+  itemId: { type: "string" },
+  title: { type: "string" },
+  severity: oneOf(severities.values),
+  status: oneOf(findingStatuses.values),
+};
+
+export const COMPONENT_SCHEMAS = {
+  Error: {
+    type: "object",
+    required: ["error"],
+    properties: {
+      error: {
+        type: "object",
+        required: ["code", "message"],
+        properties: { code: { type: "string", enum: Object.keys(API_ERRORS) }, message: { type: "string" }, details: {} },
+      },
+    },
+  },
+  Pagination: {
+    type: "object",
+    required: ["page", "pageSize", "total", "pages"],
+    properties: { page: { type: "integer" }, pageSize: { type: "integer" }, total: { type: "integer" }, pages: { type: "integer" } },
+  },
+  Checklist: {
+    type: "object",
+    properties: {
+      version: { type: "string" },
+      factors: {
+        type: "array",
+        items: {
+          type: "object",
+          properties: {
+            number: { type: "integer" },
+            name: { type: "string" },
+            items: {
+              type: "array",
+              items: { type: "object", properties: { id: { type: "string" }, title: { type: "string" }, severity: { type: "string" } } },
+            },
+          },
+        },
+      },
+    },
+  },
+  ServiceSummary: {
+    type: "object",
+    required: ["slug", "name", "team", "criticality", "latestScore", "lastAssessedAt", "factors"],
+    properties: {
+      slug: { type: "string" },
+      name: { type: "string" },
+      team: { type: "string" },
+      criticality: oneOf(tiers.values),
+      latestScore: nullable("number"),
+      lastAssessedAt: nullable("string", { format: "date-time" }),
+      factors: factorScores,
+    },
+  },
+  Service: {
+    allOf: [
+      ref("ServiceSummary"),
+      {
+        type: "object",
+        required: ["id", "description", "repositoryUrl", "owner", "assessmentUnderWay", "openFindings"],
+        properties: {
+          id: { type: "string", format: "uuid" },
+          description: { type: "string" },
+          repositoryUrl: nullable("string"),
+          owner: nullable("string"),
+          assessmentUnderWay: {
+            type: ["object", "null"],
+            properties: { id: { type: "string", format: "uuid" }, status: oneOf(assessmentStates.values) },
+          },
+          openFindings: {
+            type: "array",
+            items: {
+              type: "object",
+              required: ["id", "itemId", "title", "severity", "status", "dueDate"],
+              properties: {
+                ...FINDING_FIELDS,
+                dueDate: nullable("string", { format: "date-time" }),
+              },
+            },
+          },
+        },
+      },
+    ],
+  },
+  NewService: inputSchema(serviceFieldsSchema),
+  AssessmentSummary: {
+    type: "object",
+    required: ["id", "status", "checklistVersion", "startedAt", "submittedAt", "approvedAt", "approvedBy", "overallScore"],
+    properties: {
+      id: { type: "string", format: "uuid" },
+      status: oneOf(assessmentStates.values),
+      checklistVersion: { type: "string" },
+      startedAt: { type: "string", format: "date-time" },
+      submittedAt: nullable("string", { format: "date-time" }),
+      approvedAt: nullable("string", { format: "date-time" }),
+      approvedBy: nullable("string"),
+      overallScore: nullable("number"),
+    },
+  },
+  Assessment: {
+    allOf: [
+      ref("AssessmentSummary"),
+      {
+        type: "object",
+        required: ["service", "factors", "items"],
+        properties: {
+          service: {
+            type: "object",
+            required: ["slug", "name", "team"],
+            properties: { slug: { type: "string" }, name: { type: "string" }, team: { type: "string" } },
+          },
+          factors: factorScores,
+          items: {
+            type: "array",
+            items: {
+              type: "object",
+              required: ["itemId", "factor", "status", "justification", "notes", "evidenceLinks", "updatedBy", "updatedAt", "suggestion"],
+              properties: {
+                itemId: { type: "string" },
+                factor: { type: "integer", minimum: 1, maximum: 12 },
+                status: oneOf(answerStatuses.values),
+                justification: { type: "string" },
+                notes: { type: "string" },
+                evidenceLinks: { type: "array", items: { type: "string", format: "uri" } },
+                updatedBy: nullable("string"),
+                updatedAt: nullable("string", { format: "date-time" }),
+                suggestion: {
+                  type: ["object", "null"],
+                  description: "The machine suggestion this answer accepted or overrode",
+                  properties: { outcome: oneOf(suggestionOutcomes.values), source: { type: "string" }, decidedBy: nullable("string") },
+                },
+              },
+            },
+          },
+        },
+      },
+    ],
+  },
+  EvidenceSubmission: inputSchema(evidenceSubmissionSchema),
+  Finding: {
+    type: "object",
+    required: [
+      "id",
+      "itemId",
+      "title",
+      "severity",
+      "status",
+      "service",
+      "team",
+      "owner",
+      "openedAt",
+      "dueDate",
+      "dueState",
+      "resolvedAt",
+      "riskAcceptanceExpiresAt",
+    ],
+    properties: {
+      ...FINDING_FIELDS,
+      service: { type: "string" },
+      team: { type: "string" },
+      owner: nullable("string"),
+      openedAt: { type: "string", format: "date-time" },
+      dueDate: nullable("string", { format: "date-time" }),
+      dueState: oneOf(DUE_STATES),
+      resolvedAt: nullable("string", { format: "date-time" }),
+      riskAcceptanceExpiresAt: nullable("string", { format: "date-time" }),
+    },
+  },
+};
