@@ -5,11 +5,10 @@ import { spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdir, readFile, rm } from "node:fs/promises";
 import path from "node:path";
-import { ensureCurrentBuild } from "../lib/boot/build";
 import { startScratchServer, type ScratchServer } from "../lib/db/scratch";
 import { getEnv } from "../lib/env";
+import { ensureBuilt, root } from "../tests/runner-setup";
 
-const root = path.resolve(import.meta.dirname, "..");
 const results = path.join(root, "test-results");
 const bin = (pkg: string, file: string) => path.join(root, "node_modules", pkg, file);
 const baseEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
@@ -73,12 +72,6 @@ async function vitest(project: string, env?: NodeJS.ProcessEnv) {
   }
 }
 
-async function ensureBuild() {
-  await ensureCurrentBuild(root, () =>
-    mustPass("production build", process.execPath, [bin("next", "dist/bin/next"), "build"], { ...baseEnv, NODE_ENV: "production" }),
-  );
-}
-
 /** Playwright, whose global set-up (e2e/global-setup.ts) makes its database, issuer, worker and server on `server`. */
 async function e2e(server: ScratchServer, chromium: string) {
   const out = path.join(results, "e2e.json");
@@ -115,7 +108,8 @@ async function main() {
   step(env.DATABASE_URL ? "database: the server in DATABASE_URL (fresh databases)" : "database: embedded Postgres (fresh cluster)");
   const server = await startScratchServer(env.DATABASE_URL);
   try {
-    await ensureBuild();
+    step("production build (when the sources changed)");
+    await ensureBuilt();
     if (!onlyE2e) await vitest("integration", { ...baseEnv, TEST_DATABASE_SERVER_URL: server.adminUrl });
     await e2e(server, chromium);
   } finally {

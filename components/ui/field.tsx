@@ -4,7 +4,6 @@ import type { InputHTMLAttributes, LabelHTMLAttributes, ReactNode, SelectHTMLAtt
 
 /** For a control that spreads its props from a helper (components/services/service-form.tsx). */
 export const controlClass = "mt-1 block w-full rounded-md border border-field bg-white px-3 py-2 text-sm dark:bg-slate-950";
-const CONTROL = controlClass;
 const join = (...classes: (string | undefined)[]) => classes.filter(Boolean).join(" ");
 
 export function Label({ className, ...props }: LabelHTMLAttributes<HTMLLabelElement>) {
@@ -12,15 +11,15 @@ export function Label({ className, ...props }: LabelHTMLAttributes<HTMLLabelElem
 }
 
 export function Input({ className, ...props }: InputHTMLAttributes<HTMLInputElement>) {
-  return <input className={join(CONTROL, className)} {...props} />;
+  return <input className={join(controlClass, className)} {...props} />;
 }
 
 export function Textarea({ className, ...props }: TextareaHTMLAttributes<HTMLTextAreaElement>) {
-  return <textarea className={join(CONTROL, className)} {...props} />;
+  return <textarea className={join(controlClass, className)} {...props} />;
 }
 
 export function Select({ className, ...props }: SelectHTMLAttributes<HTMLSelectElement>) {
-  return <select className={join(CONTROL, className)} {...props} />;
+  return <select className={join(controlClass, className)} {...props} />;
 }
 
 /** A field's own error, tied to its control through aria-describedby. */

@@ -7,8 +7,6 @@ import type { z } from "zod";
 import { COMPONENT_SCHEMAS, inputSchema, nullable, ref } from "./openapi-schemas";
 import { exportFormatQuery, findingsQuery, idParam, pageQuery, slugParam } from "./params";
 
-export { inputSchema };
-
 const queryParameters = (schema: z.ZodObject) =>
   Object.entries(schema.shape).map(([name, field]) => ({ name, in: "query", schema: inputSchema(field as z.ZodType) }));
 

@@ -66,8 +66,6 @@ export const AUDIT_ACTIONS = {
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 
-export const auditActionNames = Object.keys(AUDIT_ACTIONS) as AuditAction[];
-
 export function auditCategoryOf(action: AuditAction): AuditCategory {
   return AUDIT_ACTIONS[action].category;
 }

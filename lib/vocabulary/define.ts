@@ -21,8 +21,6 @@ export interface Vocabulary<V extends string, Db extends string, M extends Recor
   readonly labels: Readonly<Record<V, string>>;
   readonly options: readonly { value: V; label: string }[];
   label(value: V): string;
-  /** Position in the declared order: 0 is first (e.g. the most severe). */
-  rank(value: V): number;
   is(value: unknown): value is V;
   /** A tally of zero for every member, to count into. */
   count(): Record<V, number>;
@@ -54,7 +52,6 @@ export function defineVocabulary<const T extends Table>(table: T): Vocabulary<Va
     labels,
     options: values.map((value) => ({ value, label: labels[value] })),
     label: (value) => labels[value],
-    rank: (value) => values.indexOf(value),
     is: (value): value is V => known.has(value),
     count: () => Object.fromEntries(values.map((value) => [value, 0])) as Record<V, number>,
     toDb: (value) => lookup(toDb, value),
