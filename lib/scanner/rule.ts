@@ -2,6 +2,7 @@
 // checklist items its findings bear on. A rule that finds nothing to judge
 // (no Dockerfile, no connection URL) says so with a null verdict.
 import type { Repo, RepoFile } from "./repo";
+import ABOUT from "./rules/about.json";
 
 export const VERDICTS = ["met", "partially_met", "not_met"] as const;
 export type Verdict = (typeof VERDICTS)[number];
@@ -41,6 +42,15 @@ export interface Rule {
   description: string;
   items: ItemLink[];
   check(repo: Repo): RuleOutcome;
+}
+
+/**
+ * What a rule is: its title, what it looks for and cannot see, and the checklist
+ * items it bears on. That is data (rules/about.json), kept apart from how the rule
+ * checks, so that the items a rule speaks to are read and reviewed in one place.
+ */
+export function defineRule(id: keyof typeof ABOUT, check: (repo: Repo) => RuleOutcome): Rule {
+  return { id, ...ABOUT[id], check };
 }
 
 export function worst(verdicts: Verdict[]): Verdict {

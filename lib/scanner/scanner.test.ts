@@ -3,6 +3,7 @@ import { allItems, latestChecklist } from "../checklist";
 import { assignments, parseDockerfile } from "./dockerfile";
 import { isCiFile, isDockerfile, worst } from "./rule";
 import { RULES } from "./rules";
+import ABOUT from "./rules/about.json";
 import { isSecretFileName } from "./rules/committed-credentials";
 import { judgeConnectionUrl } from "./rules/database-tls";
 import { looseInstall } from "./rules/lockfile";
@@ -15,6 +16,8 @@ describe("scanner rules", () => {
       for (const link of rule.items) expect(ids.has(link.itemId), `${rule.id} → ${link.itemId}`).toBe(true);
     }
     expect(new Set(RULES.map((rule) => rule.id)).size).toBe(RULES.length);
+    // rules/about.json describes every rule, and nothing else.
+    expect(Object.keys(ABOUT).sort()).toEqual(RULES.map((rule) => rule.id).sort());
   });
 
   it("take the worst verdict", () => {

@@ -1,8 +1,8 @@
 // Secrets written into a Dockerfile or a CI file end up in image layers, build
 // logs and every fork of the pipeline.
 import { assignments } from "../dockerfile";
-import type { Dockerfile, Repo, RepoFile } from "../repo";
-import { count, isCiFile, matchingLines, worst, type Finding, type Rule } from "../rule";
+import type { Dockerfile, RepoFile } from "../repo";
+import { defineRule, count, isCiFile, matchingLines, worst, type Finding } from "../rule";
 
 const SECRET_NAME = /(PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|ACCESS_?KEY|CREDENTIALS?)/i;
 const CI_LITERAL =
@@ -43,24 +43,14 @@ function ciFindings(file: RepoFile): Finding[] {
   }));
 }
 
-export const buildSecrets: Rule = {
-  id: "build-secrets",
-  title: "Builds get secrets from the CI secret store, not from files",
-  description:
-    "Reads Dockerfiles (ENV and ARG named like a secret, COPY of .env) and CI files (keys named like a secret set to a literal). Secrets held in the CI system itself are not visible to the scanner.",
-  items: [
-    { itemId: "F03-NO-SECRETS-IN-CODE", claimsMet: true },
-    { itemId: "F05-HARDENED-BUILDS", claimsMet: false },
-  ],
-  check(repo: Repo) {
-    const dockerfiles = repo.dockerfiles;
-    const ciFiles = repo.files.filter((file) => isCiFile(file.path));
-    if (!dockerfiles.length && !ciFiles.length) {
-      return { verdict: null, summary: "No Dockerfile or CI file to read.", findings: [] };
-    }
-    const findings = [...dockerfiles.flatMap(dockerfileFindings), ...ciFiles.flatMap(ciFindings)];
-    const read = `${count(dockerfiles.length, "Dockerfile")} and ${count(ciFiles.length, "CI file")}`;
-    if (!findings.length) return { verdict: "met", summary: `No secret written into ${read}.`, findings };
-    return { verdict: worst(findings.map((f) => f.verdict)), summary: `${count(findings.length, "secret")} written into ${read}.`, findings };
-  },
-};
+export const buildSecrets = defineRule("build-secrets", (repo) => {
+  const dockerfiles = repo.dockerfiles;
+  const ciFiles = repo.files.filter((file) => isCiFile(file.path));
+  if (!dockerfiles.length && !ciFiles.length) {
+    return { verdict: null, summary: "No Dockerfile or CI file to read.", findings: [] };
+  }
+  const findings = [...dockerfiles.flatMap(dockerfileFindings), ...ciFiles.flatMap(ciFindings)];
+  const read = `${count(dockerfiles.length, "Dockerfile")} and ${count(ciFiles.length, "CI file")}`;
+  if (!findings.length) return { verdict: "met", summary: `No secret written into ${read}.`, findings };
+  return { verdict: worst(findings.map((f) => f.verdict)), summary: `${count(findings.length, "secret")} written into ${read}.`, findings };
+});

@@ -1,7 +1,7 @@
 // A committed environment file, private key or connection URL with a password:
 // a credential anyone with read access to the code holds too.
-import type { Repo, RepoFile } from "../repo";
-import { baseName, count, isLockfile, matchingLines, type Finding, type Rule } from "../rule";
+import type { RepoFile } from "../repo";
+import { defineRule, baseName, count, isLockfile, matchingLines, type Finding } from "../rule";
 
 const ENV_FILE = /^\.env(\..+)?$/;
 const EXAMPLE = /\.(example|sample|template|dist|defaults)$/i;
@@ -41,47 +41,37 @@ function inlineCredentials(file: RepoFile): Finding[] {
     }));
 }
 
-export const committedCredentials: Rule = {
-  id: "committed-credentials",
-  title: "No credential is committed",
-  description:
-    "Looks for environment files (other than examples), private keys, key stores and connection URLs with an inline password in every file, and, in a git repository, for such files added in any commit since. Image layers and build logs are not read.",
-  items: [
-    { itemId: "F03-NO-SECRETS-IN-CODE", claimsMet: true },
-    { itemId: "F01-SECRET-SCANNING", claimsMet: false },
-  ],
-  check(repo: Repo) {
-    const findings: Finding[] = [];
-    for (const file of repo.files) {
-      const name = baseName(file.path);
-      const keys = matchingLines(file, PRIVATE_KEY);
-      if (ENV_FILE.test(name) && !EXAMPLE.test(name)) findings.push(envFinding(file));
-      else if (KEY_FILE.test(name) && !keys.length) findings.push({ file: file.path, line: null, verdict: "not_met", message: "Key file committed" });
-      for (const { line, match } of keys) {
-        findings.push({ file: file.path, line, verdict: "not_met", message: `${match[1] ?? ""}private key committed` });
-      }
-      findings.push(...inlineCredentials(file));
+export const committedCredentials = defineRule("committed-credentials", (repo) => {
+  const findings: Finding[] = [];
+  for (const file of repo.files) {
+    const name = baseName(file.path);
+    const keys = matchingLines(file, PRIVATE_KEY);
+    if (ENV_FILE.test(name) && !EXAMPLE.test(name)) findings.push(envFinding(file));
+    else if (KEY_FILE.test(name) && !keys.length) findings.push({ file: file.path, line: null, verdict: "not_met", message: "Key file committed" });
+    for (const { line, match } of keys) {
+      findings.push({ file: file.path, line, verdict: "not_met", message: `${match[1] ?? ""}private key committed` });
     }
-    for (const old of repo.removedFromTree.filter((entry) => isSecretFileName(entry.path))) {
-      findings.push({
-        file: old.path,
-        line: null,
-        verdict: "not_met",
-        message: `Added in commit ${old.commit} and still in the history although removed since; rotate what it held`,
-      });
-    }
-    const history = repo.source === "git" ? "git history included" : "history not read (not a git work tree)";
-    if (findings.length) {
-      return {
-        verdict: "not_met",
-        summary: `${count(findings.length, "committed credential")} found (${history}). Rotate each one; deleting the file does not remove it from the history.`,
-        findings,
-      };
-    }
+    findings.push(...inlineCredentials(file));
+  }
+  for (const old of repo.removedFromTree.filter((entry) => isSecretFileName(entry.path))) {
+    findings.push({
+      file: old.path,
+      line: null,
+      verdict: "not_met",
+      message: `Added in commit ${old.commit} and still in the history although removed since; rotate what it held`,
+    });
+  }
+  const history = repo.source === "git" ? "git history included" : "history not read (not a git work tree)";
+  if (findings.length) {
     return {
-      verdict: "met",
-      summary: `No environment file, private key or connection URL with a password in ${count(repo.files.length, "file")} (${history}). Image layers and build logs were not scanned.`,
+      verdict: "not_met",
+      summary: `${count(findings.length, "committed credential")} found (${history}). Rotate each one; deleting the file does not remove it from the history.`,
       findings,
     };
-  },
-};
+  }
+  return {
+    verdict: "met",
+    summary: `No environment file, private key or connection URL with a password in ${count(repo.files.length, "file")} (${history}). Image layers and build logs were not scanned.`,
+    findings,
+  };
+});

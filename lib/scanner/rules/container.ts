@@ -1,8 +1,8 @@
 // What a container image's final stage runs as and which ports it declares.
 // Only the final stage matters: earlier ones are build steps that do not run.
 import { assignments } from "../dockerfile";
-import type { Dockerfile, Repo } from "../repo";
-import { count, type Finding, type Rule } from "../rule";
+import type { Dockerfile } from "../repo";
+import { defineRule, count, type Finding } from "../rule";
 
 // Base images that are known to default to an unprivileged user.
 const NON_ROOT_BASE = /(:|-)nonroot\b|rootless|\/distroless\/.*:nonroot|chainguard\//i;
@@ -23,24 +23,14 @@ function userFinding({ file, final: stage }: Dockerfile): Finding | null {
   return { file: file.path, line: user.line, verdict: "met", message: `The container runs as ${user.args}` };
 }
 
-export const containerUser: Rule = {
-  id: "container-user",
-  title: "Containers run as a non-root user",
-  description:
-    "Reads the final stage of each Dockerfile for its USER (or a base image known to run unprivileged). Read-only file systems and image contents are for the reviewer.",
-  items: [
-    { itemId: "F07-UNPRIVILEGED-PORT", claimsMet: false },
-    { itemId: "F05-MINIMAL-RUNTIME", claimsMet: false },
-  ],
-  check(repo: Repo) {
-    const findings = repo.dockerfiles.map(userFinding).filter((f) => f !== null);
-    if (!findings.length) return { verdict: null, summary: "No Dockerfile found.", findings };
-    const root = findings.filter((f) => f.verdict === "not_met").length;
-    return root
-      ? { verdict: "not_met", summary: `${root} of ${count(findings.length, "image")} ${root === 1 ? "runs" : "run"} as root.`, findings }
-      : { verdict: "met", summary: `Every image (${findings.length}) runs as a non-root user.`, findings };
-  },
-};
+export const containerUser = defineRule("container-user", (repo) => {
+  const findings = repo.dockerfiles.map(userFinding).filter((f) => f !== null);
+  if (!findings.length) return { verdict: null, summary: "No Dockerfile found.", findings };
+  const root = findings.filter((f) => f.verdict === "not_met").length;
+  return root
+    ? { verdict: "not_met", summary: `${root} of ${count(findings.length, "image")} ${root === 1 ? "runs" : "run"} as root.`, findings }
+    : { verdict: "met", summary: `Every image (${findings.length}) runs as a non-root user.`, findings };
+});
 
 function portFindings({ file, final }: Dockerfile): Finding[] {
   const findings: Finding[] = [];
@@ -68,17 +58,11 @@ function portFindings({ file, final }: Dockerfile): Finding[] {
   return findings;
 }
 
-export const privilegedPort: Rule = {
-  id: "privileged-port",
-  title: "Services listen on an unprivileged port",
-  description: "Reads EXPOSE and ENV PORT in the final stage of each Dockerfile. Ports chosen at deploy time are for the reviewer.",
-  items: [{ itemId: "F07-UNPRIVILEGED-PORT", claimsMet: true }],
-  check(repo: Repo) {
-    const findings = repo.dockerfiles.flatMap(portFindings);
-    if (!findings.length) return { verdict: null, summary: "No port declared in a Dockerfile.", findings };
-    const low = findings.filter((f) => f.verdict === "not_met").length;
-    return low
-      ? { verdict: "not_met", summary: `${count(low, "declared port")} below 1024.`, findings }
-      : { verdict: "met", summary: `Every declared port (${findings.length}) is 1024 or above.`, findings };
-  },
-};
+export const privilegedPort = defineRule("privileged-port", (repo) => {
+  const findings = repo.dockerfiles.flatMap(portFindings);
+  if (!findings.length) return { verdict: null, summary: "No port declared in a Dockerfile.", findings };
+  const low = findings.filter((f) => f.verdict === "not_met").length;
+  return low
+    ? { verdict: "not_met", summary: `${count(low, "declared port")} below 1024.`, findings }
+    : { verdict: "met", summary: `Every declared port (${findings.length}) is 1024 or above.`, findings };
+});

@@ -1,7 +1,7 @@
 // Connection URLs in code and configuration, judged by the TLS they ask for:
 // verified TLS, TLS that does not check the server, or none at all.
-import type { Repo, RepoFile } from "../repo";
-import { count, isLockfile, worst, type Finding, type Rule, type Verdict } from "../rule";
+import type { RepoFile } from "../repo";
+import { defineRule, count, isLockfile, worst, type Finding, type Verdict } from "../rule";
 
 const CONNECTION_URL = /\b(postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|rediss?|amqps?):\/\/[^\s'"`<>)\]]+/gi;
 const LOOPBACK = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\]|0\.0\.0\.0)$/i;
@@ -74,23 +74,16 @@ function urlFindings(file: RepoFile): Finding[] {
   return findings;
 }
 
-export const databaseTls: Rule = {
-  id: "database-tls",
-  title: "Backing-service connections use verified TLS",
-  description:
-    "Finds Postgres, MySQL, MongoDB, Redis and AMQP connection URLs in every file (loopback hosts excepted) and reads the TLS they ask for. URLs held only in the deployed environment are for the reviewer.",
-  items: [{ itemId: "F04-TLS", claimsMet: true }],
-  check(repo: Repo) {
-    const findings = repo.files.flatMap(urlFindings);
-    if (!findings.length) return { verdict: null, summary: "No connection URL to a non-loopback host found.", findings };
-    const verdict = worst(findings.map((f) => f.verdict));
-    const weak = findings.filter((f) => f.verdict !== "met").length;
-    return {
-      verdict,
-      summary: weak
-        ? `${weak} of ${count(findings.length, "connection URL")} lack verified TLS.`
-        : `Every connection URL found (${findings.length}) asks for verified TLS.`,
-      findings,
-    };
-  },
-};
+export const databaseTls = defineRule("database-tls", (repo) => {
+  const findings = repo.files.flatMap(urlFindings);
+  if (!findings.length) return { verdict: null, summary: "No connection URL to a non-loopback host found.", findings };
+  const verdict = worst(findings.map((f) => f.verdict));
+  const weak = findings.filter((f) => f.verdict !== "met").length;
+  return {
+    verdict,
+    summary: weak
+      ? `${weak} of ${count(findings.length, "connection URL")} lack verified TLS.`
+      : `Every connection URL found (${findings.length}) asks for verified TLS.`,
+    findings,
+  };
+});

@@ -1,7 +1,6 @@
 // Every manifest needs its committed lockfile, and builds should install from
 // it exactly (npm ci), or a rebuild can pull in code nobody reviewed.
-import type { Repo } from "../repo";
-import { baseName, count, isCiFile, isDockerfile, worst, type Finding, type Rule } from "../rule";
+import { defineRule, baseName, count, isCiFile, isDockerfile, worst, type Finding } from "../rule";
 
 const LOCKS_FOR: Record<string, string[]> = {
   "package.json": ["package-lock.json", "npm-shrinkwrap.json", "yarn.lock", "pnpm-lock.yaml", "bun.lock", "bun.lockb"],
@@ -38,54 +37,47 @@ function folderOf(file: string): string {
   return file.includes("/") ? file.slice(0, file.lastIndexOf("/")) : "";
 }
 
-export const lockfile: Rule = {
-  id: "lockfile",
-  title: "Dependencies are pinned by a committed lockfile",
-  description:
-    "Pairs each manifest (package.json, pyproject.toml, Pipfile, go.mod, Gemfile, Cargo.toml, composer.json) with its lockfile in the same folder or a parent, and reads Dockerfiles and CI files for installs that may rewrite the lockfile (npm install, yarn without --frozen-lockfile).",
-  items: [{ itemId: "F02-DECLARED-LOCKED", claimsMet: true }],
-  check(repo: Repo) {
-    const present = new Set(repo.files.map((file) => file.path));
-    const manifests = repo.files.filter((file) => baseName(file.path) in LOCKS_FOR);
-    if (!manifests.length) return { verdict: null, summary: "No dependency manifest found.", findings: [] };
-    const findings: Finding[] = [];
-    for (const manifest of manifests) {
-      const locks = LOCKS_FOR[baseName(manifest.path)]!;
-      const folders: string[] = [];
-      for (let folder = folderOf(manifest.path); ; folder = folderOf(folder)) {
-        folders.push(folder);
-        if (!folder) break;
-      }
-      const found = folders.some((folder) => locks.some((lock) => present.has(folder ? `${folder}/${lock}` : lock)));
-      if (!found) {
-        findings.push({
-          file: manifest.path,
-          line: 1,
-          verdict: "not_met",
-          message: `No committed lockfile (${locks.slice(0, 3).join(", ")}) for this manifest`,
-        });
-      }
+export const lockfile = defineRule("lockfile", (repo) => {
+  const present = new Set(repo.files.map((file) => file.path));
+  const manifests = repo.files.filter((file) => baseName(file.path) in LOCKS_FOR);
+  if (!manifests.length) return { verdict: null, summary: "No dependency manifest found.", findings: [] };
+  const findings: Finding[] = [];
+  for (const manifest of manifests) {
+    const locks = LOCKS_FOR[baseName(manifest.path)]!;
+    const folders: string[] = [];
+    for (let folder = folderOf(manifest.path); ; folder = folderOf(folder)) {
+      folders.push(folder);
+      if (!folder) break;
     }
-    for (const file of repo.files.filter((f) => isDockerfile(f.path) || isCiFile(f.path))) {
-      file.lines.forEach((text, index) => {
-        const command = text.trimStart().startsWith("#") ? null : looseInstall(text);
-        if (command) {
-          findings.push({
-            file: file.path,
-            line: index + 1,
-            verdict: "partially_met",
-            message: `"${command}" may update the lockfile; install from it exactly (npm ci, yarn --frozen-lockfile)`,
-          });
-        }
+    const found = folders.some((folder) => locks.some((lock) => present.has(folder ? `${folder}/${lock}` : lock)));
+    if (!found) {
+      findings.push({
+        file: manifest.path,
+        line: 1,
+        verdict: "not_met",
+        message: `No committed lockfile (${locks.slice(0, 3).join(", ")}) for this manifest`,
       });
     }
-    if (!findings.length) {
-      return { verdict: "met", summary: `Each of ${count(manifests.length, "manifest")} has a committed lockfile, and no build installs around it.`, findings };
-    }
-    return {
-      verdict: worst(findings.map((f) => f.verdict)),
-      summary: `${count(findings.length, "problem")} with pinned dependencies across ${count(manifests.length, "manifest")}.`,
-      findings,
-    };
-  },
-};
+  }
+  for (const file of repo.files.filter((f) => isDockerfile(f.path) || isCiFile(f.path))) {
+    file.lines.forEach((text, index) => {
+      const command = text.trimStart().startsWith("#") ? null : looseInstall(text);
+      if (command) {
+        findings.push({
+          file: file.path,
+          line: index + 1,
+          verdict: "partially_met",
+          message: `"${command}" may update the lockfile; install from it exactly (npm ci, yarn --frozen-lockfile)`,
+        });
+      }
+    });
+  }
+  if (!findings.length) {
+    return { verdict: "met", summary: `Each of ${count(manifests.length, "manifest")} has a committed lockfile, and no build installs around it.`, findings };
+  }
+  return {
+    verdict: worst(findings.map((f) => f.verdict)),
+    summary: `${count(findings.length, "problem")} with pinned dependencies across ${count(manifests.length, "manifest")}.`,
+    findings,
+  };
+});

@@ -1,7 +1,7 @@
 // Logs written to local files are lost with the instance and can be altered by
 // whoever holds it; the twelve-factor app writes its event stream to stdout.
-import type { Repo, RepoFile } from "../repo";
-import { count, isSource, matchingLines, type Finding, type Rule } from "../rule";
+import type { RepoFile } from "../repo";
+import { defineRule, count, isSource, matchingLines, type Finding } from "../rule";
 
 const FILE_LOGGING: RegExp[] = [
   /createWriteStream\(\s*["'`][^"'`]*\.log["'`]/,
@@ -25,18 +25,11 @@ function writes(file: RepoFile): Finding[] {
   }));
 }
 
-export const logFiles: Rule = {
-  id: "log-files",
-  title: "Logs go to stdout, not to files",
-  description:
-    "Looks for committed .log files and for code or logging configuration that writes logs to a file. Where the platform ships stdout, and who can alter it there, is for the reviewer.",
-  items: [{ itemId: "F11-CENTRAL-TAMPER-EVIDENT", claimsMet: false }],
-  check(repo: Repo) {
-    const committed: Finding[] = repo.files
-      .filter((f) => /\.log$/.test(f.path))
-      .map((f) => ({ file: f.path, line: null, verdict: "not_met", message: "A log file is committed" }));
-    const findings = [...committed, ...repo.files.flatMap(writes)];
-    if (!findings.length) return { verdict: "met", summary: `No log written to a file in ${count(repo.files.length, "file")}.`, findings };
-    return { verdict: "not_met", summary: `${count(findings.length, "place")} where logs go to a file instead of stdout.`, findings };
-  },
-};
+export const logFiles = defineRule("log-files", (repo) => {
+  const committed: Finding[] = repo.files
+    .filter((f) => /\.log$/.test(f.path))
+    .map((f) => ({ file: f.path, line: null, verdict: "not_met", message: "A log file is committed" }));
+  const findings = [...committed, ...repo.files.flatMap(writes)];
+  if (!findings.length) return { verdict: "met", summary: `No log written to a file in ${count(repo.files.length, "file")}.`, findings };
+  return { verdict: "not_met", summary: `${count(findings.length, "place")} where logs go to a file instead of stdout.`, findings };
+});

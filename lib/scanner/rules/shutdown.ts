@@ -1,8 +1,8 @@
 // A hint, not a proof: does the code handle SIGTERM at all, and does the
 // container deliver the signal to it? A shell-form CMD runs the service under
 // /bin/sh, which does not pass SIGTERM on, so the process is killed mid-work.
-import type { Dockerfile, Repo, RepoFile } from "../repo";
-import { count, isSource, matchingLines, WHOLE_REPOSITORY, type Finding, type Rule } from "../rule";
+import type { Dockerfile, RepoFile } from "../repo";
+import { defineRule, count, isSource, matchingLines, WHOLE_REPOSITORY, type Finding } from "../rule";
 
 const HANDLERS: RegExp[] = [
   /process\.(?:on|once|addListener|prependListener)\(\s*["'`]SIGTERM["'`]/, // Node
@@ -34,42 +34,35 @@ function shellFormFindings({ file, final }: Dockerfile): Finding[] {
     }));
 }
 
-export const shutdown: Rule = {
-  id: "graceful-shutdown",
-  title: "The process handles SIGTERM and receives it",
-  description:
-    "Looks for SIGTERM handlers in Node, Python, Go, Ruby, shell and JVM sources, and for shell-form CMD or ENTRYPOINT in Dockerfiles. Whether in-flight work really finishes is for the reviewer to try.",
-  items: [{ itemId: "F09-GRACEFUL-SHUTDOWN", claimsMet: true }],
-  check(repo: Repo) {
-    const sources = repo.files.filter((f) => isSource(f.path));
-    if (!sources.length) return { verdict: null, summary: "No source file to read.", findings: [] };
-    const handlers = sources.flatMap(handlerFindings);
-    const shellForm = repo.dockerfiles.flatMap(shellFormFindings);
-    if (!handlers.length) {
-      const absent: Finding = {
-        file: WHOLE_REPOSITORY,
-        line: null,
-        verdict: "not_met",
-        message: `No SIGTERM handler in ${count(sources.length, "source file")}`,
-      };
-      return {
-        verdict: "not_met",
-        summary: `No SIGTERM handling found in ${count(sources.length, "source file")}: a stop or deploy kills requests in flight.`,
-        findings: [absent, ...shellForm],
-      };
-    }
-    const findings = [...handlers, ...shellForm];
-    if (shellForm.length) {
-      return {
-        verdict: "partially_met",
-        summary: "SIGTERM is handled, but the container's shell-form command keeps the signal from reaching the process.",
-        findings,
-      };
-    }
+export const shutdown = defineRule("graceful-shutdown", (repo) => {
+  const sources = repo.files.filter((f) => isSource(f.path));
+  if (!sources.length) return { verdict: null, summary: "No source file to read.", findings: [] };
+  const handlers = sources.flatMap(handlerFindings);
+  const shellForm = repo.dockerfiles.flatMap(shellFormFindings);
+  if (!handlers.length) {
+    const absent: Finding = {
+      file: WHOLE_REPOSITORY,
+      line: null,
+      verdict: "not_met",
+      message: `No SIGTERM handler in ${count(sources.length, "source file")}`,
+    };
     return {
-      verdict: "met",
-      summary: `SIGTERM is handled (${count(handlers.length, "handler")}); the reviewer still checks that in-flight work finishes.`,
+      verdict: "not_met",
+      summary: `No SIGTERM handling found in ${count(sources.length, "source file")}: a stop or deploy kills requests in flight.`,
+      findings: [absent, ...shellForm],
+    };
+  }
+  const findings = [...handlers, ...shellForm];
+  if (shellForm.length) {
+    return {
+      verdict: "partially_met",
+      summary: "SIGTERM is handled, but the container's shell-form command keeps the signal from reaching the process.",
       findings,
     };
-  },
-};
+  }
+  return {
+    verdict: "met",
+    summary: `SIGTERM is handled (${count(handlers.length, "handler")}); the reviewer still checks that in-flight work finishes.`,
+    findings,
+  };
+});
