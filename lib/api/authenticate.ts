@@ -1,5 +1,5 @@
 import "server-only";
-import { about, actorOf, recordAuditEvent, requestOf } from "../audit/record";
+import { about, recordAuditEvent, requestOf, eventBy, type RequestContext } from "../audit/record";
 import { can, type Principal } from "../auth/policy";
 import { principalInclude, toPrincipal } from "../auth/sessions";
 import { getPrisma } from "../db/prisma";
@@ -56,11 +56,7 @@ async function refuse(
  * refuse), counted against the per-minute limit, and recorded: every use is an
  * audit event. Refusals are audited too.
  */
-export async function authenticateApiRequest(
-  request: Request,
-  context: { ipAddress: string | null; userAgent: string | null },
-  now: Date = new Date(),
-): Promise<ApiCaller> {
+export async function authenticateApiRequest(request: Request, context: RequestContext, now: Date = new Date()): Promise<ApiCaller> {
   const url = new URL(request.url);
   const where = { ...context, method: request.method, path: url.pathname };
   const presented = bearerToken(request.headers.get("authorization"));
@@ -122,11 +118,9 @@ export async function authenticateApiRequest(
     await tx.apiToken.update({ where: { id: token.id }, data: { lastUsedAt: now, lastUsedIp: context.ipAddress } });
     await recordAuditEvent(tx, {
       action: "api.request",
-      ...actorOf(principal),
+      ...eventBy(principal, context, now),
       ...about("api_token", token.id, token.teamId),
-      ...requestOf(context),
       after: { method: request.method, path: url.pathname },
-      occurredAt: now,
     });
     // Old windows are of no use; clear them now and then.
     if (Math.random() < 0.02) await tx.apiRateWindow.deleteMany({ where: { windowStart: { lt: new Date(now.getTime() - 3_600_000) } } });

@@ -51,6 +51,17 @@ export function assessmentSummaryJson(a: ServiceDetail["assessments"][number]) {
   };
 }
 
+/** An item with no response row yet reads as unanswered. */
+const NOT_ANSWERED = {
+  status: "unanswered",
+  justification: "",
+  notes: "",
+  evidenceLinks: [] as string[],
+  updatedBy: null,
+  updatedAt: null,
+  suggestion: null,
+} as const;
+
 export function assessmentJson(a: AssessmentView) {
   return {
     id: a.id,
@@ -65,18 +76,8 @@ export function assessmentJson(a: AssessmentView) {
     factors: factors(a.factorScores),
     items: a.factors.flatMap((f) =>
       f.items.map((item) => {
-        const r = a.responses[item.id];
-        return {
-          itemId: item.id,
-          factor: f.number,
-          status: r?.status ?? "unanswered",
-          justification: r?.justification ?? "",
-          notes: r?.notes ?? "",
-          evidenceLinks: r?.evidenceLinks ?? [],
-          updatedBy: r?.updatedBy ?? null,
-          updatedAt: r?.updatedAt ?? null,
-          suggestion: r?.suggestion ?? null,
-        };
+        const { status, justification, notes, evidenceLinks, updatedBy, updatedAt, suggestion } = a.responses[item.id] ?? NOT_ANSWERED;
+        return { itemId: item.id, factor: f.number, status, justification, notes, evidenceLinks, updatedBy, updatedAt, suggestion };
       }),
     ),
   };

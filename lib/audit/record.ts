@@ -26,9 +26,20 @@ export function about(targetType: string, targetId: string, teamId: string | nul
   return { targetType, targetId, teamId };
 }
 
+/** Where a request came from: its client's address and agent. */
+export interface RequestContext {
+  ipAddress: string | null;
+  userAgent: string | null;
+}
+
 /** Where a request came from, as its audit event records it. */
-export function requestOf(context: { ipAddress: string | null; userAgent: string | null }) {
+export function requestOf(context: RequestContext) {
   return { ipAddress: context.ipAddress, userAgent: context.userAgent };
+}
+
+/** Who made a change, from where, and when: what an audited change by a principal in a request carries. */
+export function eventBy(principal: Parameters<typeof actorOf>[0], context: RequestContext, now: Date) {
+  return { ...actorOf(principal), ...requestOf(context), occurredAt: now };
 }
 
 /**

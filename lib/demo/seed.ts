@@ -233,14 +233,16 @@ async function seedDraft(tx: Tx, input: { versionId: string; items: ChecklistIte
   const carried = new Map(previous.responses.map((r) => [r.itemId, r]));
   await tx.response.createMany({
     data: input.items.map((item) => {
+      // The first five factors are answered; the rest start as the table's defaults (unanswered).
       const answered = item.factor <= 5 ? carried.get(item.id) : undefined;
+      const { status, justification, notes, evidenceLinks } = answered ?? {};
       return {
         assessmentId: draft.id,
         itemId: item.id,
-        status: answered?.status ?? "UNANSWERED",
-        justification: answered?.justification ?? "",
-        notes: answered?.notes ?? "",
-        evidenceLinks: answered?.evidenceLinks ?? [],
+        status,
+        justification,
+        notes,
+        evidenceLinks,
         updatedById: answered ? reviewer : null,
         createdAt: startedAt,
       };

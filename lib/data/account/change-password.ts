@@ -1,6 +1,6 @@
 import "server-only";
 import { sha256Hex } from "../../canonical-json";
-import { about, actorOf, recordAuditEvent, requestOf } from "../../audit/record";
+import { about, recordAuditEvent, eventBy, type RequestContext } from "../../audit/record";
 import { hashPassword, verifyPassword } from "../../auth/password";
 import type { Principal } from "../../auth/policy";
 import { attemptHistory } from "../../auth/sign-in";
@@ -15,9 +15,7 @@ export interface PasswordChange {
   newPassword: string;
 }
 
-export interface RequestContext {
-  ipAddress: string | null;
-  userAgent: string | null;
+export interface PasswordChangeContext extends RequestContext {
   /** The session making the change: it stays signed in, every other one ends. */
   sessionSecret: string | null;
 }
@@ -27,7 +25,7 @@ export interface RequestContext {
  * the sign-in throttle (a wrong guess counts as a failed sign-in), so a
  * session left open cannot be used to brute-force it.
  */
-export async function changeOwnPassword(principal: Principal, input: PasswordChange, context: RequestContext, now: Date = new Date()): Promise<void> {
+export async function changeOwnPassword(principal: Principal, input: PasswordChange, context: PasswordChangeContext, now: Date = new Date()): Promise<void> {
   const prisma = getPrisma();
   const user = await prisma.user.findUnique({ where: { id: principal.userId }, select: { id: true, email: true, passwordHash: true } });
   if (!user) throw new NotFoundError();
@@ -39,11 +37,9 @@ export async function changeOwnPassword(principal: Principal, input: PasswordCha
       await tx.signInAttempt.create({ data: { email: user.email, ipAddress: ip, succeeded: false, attemptedAt: now } });
       await recordAuditEvent(tx, {
         action: "user.password_change_failed",
-        ...actorOf(principal),
+        ...eventBy(principal, context, now),
         ...about("user", user.id),
-        ...requestOf(context),
         after: { reason: throttled ? "throttled" : "wrong_password" },
-        occurredAt: now,
       });
     });
     throw new ValidationError(CURRENT_PASSWORD_REFUSED, { currentPassword: [CURRENT_PASSWORD_REFUSED] });
@@ -64,11 +60,9 @@ export async function changeOwnPassword(principal: Principal, input: PasswordCha
     });
     await recordAuditEvent(tx, {
       action: "user.password_changed",
-      ...actorOf(principal),
+      ...eventBy(principal, context, now),
       ...about("user", user.id),
-      ...requestOf(context),
       after: { otherSessionsEnded: ended.count },
-      occurredAt: now,
     });
   });
 }

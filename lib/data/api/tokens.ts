@@ -1,5 +1,5 @@
 import "server-only";
-import { about, actorOf, recordAuditEvent, requestOf } from "../../audit/record";
+import { about, recordAuditEvent, eventBy } from "../../audit/record";
 import { can, type Principal } from "../../auth/policy";
 import type { TokenScope } from "../../vocabulary/records";
 import { getPrisma } from "../../db/prisma";
@@ -82,11 +82,9 @@ export async function createToken(
     });
     await recordAuditEvent(tx, {
       action: "api_token.created",
-      ...actorOf(principal),
+      ...eventBy(principal, context, now),
       ...about("api_token", row.id, input.teamId),
-      ...requestOf(context),
       after: { name: input.name, prefix: row.prefix, scope: input.scope, expiresAt: expiresAt.toISOString() },
-      occurredAt: now,
     });
     return { id: row.id, token, expiresAt };
   });
@@ -106,11 +104,9 @@ export async function revokeToken(principal: Principal, input: { tokenId: string
     if (count === 0) return;
     await recordAuditEvent(tx, {
       action: "api_token.revoked",
-      ...actorOf(principal),
+      ...eventBy(principal, context, now),
       ...about("api_token", token.id, token.teamId),
-      ...requestOf(context),
       after: { name: token.name, prefix: token.prefix },
-      occurredAt: now,
     });
   });
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { checkAttachment } from "../../assessments/attachment-type";
-import { about, actorOf, recordAuditEvent, requestOf } from "../../audit/record";
+import { about, actorOf, recordAuditEvent, requestOf, type RequestContext } from "../../audit/record";
 import type { Principal } from "../../auth/policy";
 import { getPrisma } from "../../db/prisma";
 import { NotFoundError, ValidationError } from "../errors";
@@ -79,7 +79,7 @@ export async function removeAttachment(principal: Principal, input: { assessment
 export async function getAttachmentContent(
   principal: Principal,
   input: { assessmentId: string; attachmentId: string },
-  context: { ipAddress: string | null; userAgent: string | null },
+  context: RequestContext,
 ): Promise<AttachmentMeta & { content: Uint8Array }> {
   return getPrisma().$transaction(async (tx) => {
     const attachment = await tx.attachment.findFirst({

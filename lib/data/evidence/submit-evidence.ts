@@ -1,6 +1,6 @@
 import "server-only";
 import { visibleServiceId } from "../services/by-slug";
-import { about, actorOf, recordAuditEvent, requestOf } from "../../audit/record";
+import { about, recordAuditEvent, eventBy, type RequestContext } from "../../audit/record";
 import type { Principal } from "../../auth/policy";
 import { allItems, latestChecklist } from "../../checklist";
 import { getPrisma } from "../../db/prisma";
@@ -17,7 +17,7 @@ import { answerStatuses } from "../../vocabulary/answers";
 export async function submitEvidence(
   principal: Principal,
   input: { serviceSlug: string } & EvidenceSubmission,
-  context: { ipAddress: string | null; userAgent: string | null },
+  context: RequestContext,
   now: Date = new Date(),
 ): Promise<{ service: string; accepted: number; assessmentUnderWay: string | null }> {
   const prisma = getPrisma();
@@ -46,11 +46,9 @@ export async function submitEvidence(
     });
     await recordAuditEvent(tx, {
       action: "evidence.submitted",
-      ...actorOf(principal),
+      ...eventBy(principal, context, now),
       ...about("service", service.id, service.teamId),
-      ...requestOf(context),
       after: { source: input.source, items: input.results.map((r) => `${r.itemId}:${r.status}`) },
-      occurredAt: now,
     });
     const underWay = await tx.assessment.findFirst({ where: { serviceId: service.id, status: { in: ["DRAFT", "IN_REVIEW"] } }, select: { id: true } });
     return { service: service.slug, accepted: input.results.length, assessmentUnderWay: underWay?.id ?? null };

@@ -3,6 +3,7 @@ import type { Principal } from "../../auth/policy";
 import { ASSESSMENT_CSV_COLUMNS, csvLine } from "../../findings/csv";
 import { getAssessmentForExport } from "../assessments/get-assessment";
 import { recordExport, type RecordedExport } from "./record-export";
+import type { RequestContext } from "../../audit/record";
 
 /**
  * Every item and answer of an assessment, as CSV (one row per item) or JSON
@@ -11,7 +12,7 @@ import { recordExport, type RecordedExport } from "./record-export";
 export async function exportAssessmentData(
   principal: Principal,
   input: { assessmentId: string; format: "csv" | "json" },
-  context: { ipAddress: string | null; userAgent: string | null },
+  context: RequestContext,
   now: Date = new Date(),
 ): Promise<RecordedExport> {
   const a = await getAssessmentForExport(principal, input.assessmentId);

@@ -1,5 +1,5 @@
 import "server-only";
-import { about, actorOf, recordAuditEvent, requestOf } from "../../audit/record";
+import { about, actorOf, recordAuditEvent, requestOf, type RequestContext } from "../../audit/record";
 import { can, readScope, type Principal } from "../../auth/policy";
 import { getPrisma } from "../../db/prisma";
 import { NotFoundError } from "../errors";
@@ -103,7 +103,7 @@ function mayStillRead(
 export async function downloadMyExport(
   principal: Principal,
   exportId: string,
-  context: { ipAddress: string | null; userAgent: string | null },
+  context: RequestContext,
 ): Promise<{ exportId: string; fileName: string; bytes: Buffer; sha256: string; contentType: string }> {
   const prisma = getPrisma();
   const row = await prisma.export.findFirst({

@@ -1,7 +1,7 @@
 import "server-only";
 import { exportKinds } from "../../vocabulary/records";
 import { createHash, randomUUID } from "node:crypto";
-import { about, actorOf, recordAuditEvent, requestOf } from "../../audit/record";
+import { about, recordAuditEvent, eventBy } from "../../audit/record";
 import type { Principal } from "../../auth/policy";
 import { getPrisma } from "../../db/prisma";
 import type { Prisma } from "../../generated/prisma/client";
@@ -112,10 +112,8 @@ async function auditExport(
 ) {
   await recordAuditEvent(tx, {
     action: `export.${exportKinds.fromDb(input.kind)}` as const,
-    ...actorOf(principal),
+    ...eventBy(principal, context, now),
     ...about("export", exportId, input.teamId ?? null),
-    ...requestOf(context),
     after: { ...input.detail, fileName: input.fileName, sizeBytes: input.bytes.byteLength, sha256 },
-    occurredAt: now,
   });
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { about, actorOf, recordAuditEvent, requestOf } from "../../audit/record";
+import { about, recordAuditEvent, requestOf, eventBy } from "../../audit/record";
 import type { Principal } from "../../auth/policy";
 import { getPrisma } from "../../db/prisma";
 import { enqueue } from "../../queue/enqueue";
@@ -53,11 +53,9 @@ export async function requestPortfolioExport(
     await enqueue(tx, PORTFOLIO_EXPORT_QUEUE, job, { singletonKey: exportId });
     await recordAuditEvent(tx, {
       action: "export.requested",
-      ...actorOf(principal),
+      ...eventBy(principal, context, now),
       ...about("export", exportId, teamId),
-      ...requestOf(context),
       after: { kind: "PORTFOLIO_PDF", teams: portfolio.teams.map((t) => t.slug) },
-      occurredAt: now,
     });
   });
   return { exportId };

@@ -5,6 +5,7 @@ import { csvLine, FINDING_CSV_COLUMNS } from "../../findings/csv";
 import type { FindingFilter } from "../../findings/filter";
 import { recordExport, type RecordedExport } from "../exports/record-export";
 import { allFindings } from "./list-findings";
+import type { RequestContext } from "../../audit/record";
 
 export interface FindingsExport extends RecordedExport {
   rows: number;
@@ -29,12 +30,7 @@ function refuse(): never {
  * The findings the principal may see, filtered as on screen, as CSV. Every
  * export is recorded (who, when, what, the SHA-256 of the bytes) and audited.
  */
-export async function exportFindingsCsv(
-  principal: Principal,
-  filter: FindingFilter,
-  context: { ipAddress: string | null; userAgent: string | null },
-  now: Date = new Date(),
-): Promise<FindingsExport> {
+export async function exportFindingsCsv(principal: Principal, filter: FindingFilter, context: RequestContext, now: Date = new Date()): Promise<FindingsExport> {
   const lines = [csvLine(FINDING_CSV_COLUMNS)];
   let rows = 0;
   for await (const f of allFindings(exporting(principal, now), filter, now)) {
@@ -74,7 +70,7 @@ export async function exportFindingsCsv(
 export async function exportFindingsJson(
   principal: Principal,
   filter: FindingFilter,
-  context: { ipAddress: string | null; userAgent: string | null },
+  context: RequestContext,
   now: Date = new Date(),
 ): Promise<FindingsExport> {
   const findings = [];

@@ -1,5 +1,5 @@
 import "server-only";
-import { findingEventKinds } from "../../vocabulary/findings";
+import { findingEventKinds, findingStatuses } from "../../vocabulary/findings";
 import { about, actorOf, recordAuditEvent } from "../../audit/record";
 import type { Principal, TeamAction } from "../../auth/policy";
 import { getPrisma } from "../../db/prisma";
@@ -27,16 +27,23 @@ async function trail(
   tx: Tx,
   principal: Principal,
   finding: { id: string; service: { teamId: string } },
-  kind: "OWNER_CHANGED" | "DUE_DATE_CHANGED" | "STATUS_CHANGED" | "RISK_ACCEPTED",
-  detail: Record<string, string>,
-  change: { before: Record<string, unknown>; after: Record<string, unknown> },
+  event: {
+    kind: "OWNER_CHANGED" | "DUE_DATE_CHANGED" | "STATUS_CHANGED" | "RISK_ACCEPTED";
+    /** What the finding's history shows. */
+    detail: Record<string, string>;
+    /** What the audit trail records. */
+    before: Record<string, unknown>;
+    after: Record<string, unknown>;
+  },
 ) {
+  const { kind, detail, before, after } = event;
   await tx.findingEvent.create({ data: { findingId: finding.id, kind, actorId: principal.userId, detail } });
   await recordAuditEvent(tx, {
     action: `finding.${findingEventKinds.fromDb(kind)}` as const,
     ...actorOf(principal),
     ...about("finding", finding.id, finding.service.teamId),
-    ...change,
+    before,
+    after,
   });
 }
 
@@ -60,17 +67,12 @@ export async function assignOwner(principal: Principal, input: { findingId: stri
     }
     if ((finding.ownerId ?? null) === (owner?.id ?? null)) return;
     await tx.finding.update({ where: { id: finding.id }, data: { ownerId: owner?.id ?? null } });
-    await trail(
-      tx,
-      principal,
-      finding,
-      "OWNER_CHANGED",
-      { from: finding.owner?.name ?? "", to: owner?.name ?? "" },
-      {
-        before: { ownerId: finding.ownerId },
-        after: { ownerId: owner?.id ?? null },
-      },
-    );
+    await trail(tx, principal, finding, {
+      kind: "OWNER_CHANGED",
+      detail: { from: finding.owner?.name ?? "", to: owner?.name ?? "" },
+      before: { ownerId: finding.ownerId },
+      after: { ownerId: owner?.id ?? null },
+    });
   });
 }
 
@@ -82,17 +84,12 @@ export async function setDueDate(principal: Principal, input: { findingId: strin
     const due = new Date(`${input.dueOn}T23:59:59.999Z`);
     if (due <= now) throw new ValidationError("Choose a due date in the future.", { dueOn: ["Choose a date in the future."] });
     await tx.finding.update({ where: { id: finding.id }, data: { dueDate: due } });
-    await trail(
-      tx,
-      principal,
-      finding,
-      "DUE_DATE_CHANGED",
-      { from: finding.dueDate?.toISOString() ?? "", to: due.toISOString(), reason: input.reason },
-      {
-        before: { dueDate: finding.dueDate?.toISOString() ?? null },
-        after: { dueDate: due.toISOString(), reason: input.reason },
-      },
-    );
+    await trail(tx, principal, finding, {
+      kind: "DUE_DATE_CHANGED",
+      detail: { from: finding.dueDate?.toISOString() ?? "", to: due.toISOString(), reason: input.reason },
+      before: { dueDate: finding.dueDate?.toISOString() ?? null },
+      after: { dueDate: due.toISOString(), reason: input.reason },
+    });
   });
 }
 
@@ -112,17 +109,12 @@ export async function setProgress(principal: Principal, input: { findingId: stri
     } else {
       await tx.finding.update({ where: { id: finding.id }, data: { status: to } });
     }
-    await trail(
-      tx,
-      principal,
-      finding,
-      "STATUS_CHANGED",
-      { from: finding.status.toLowerCase(), to: input.status },
-      {
-        before: { status: finding.status.toLowerCase() },
-        after: { status: input.status },
-      },
-    );
+    await trail(tx, principal, finding, {
+      kind: "STATUS_CHANGED",
+      detail: { from: findingStatuses.fromDb(finding.status), to: input.status },
+      before: { status: findingStatuses.fromDb(finding.status) },
+      after: { status: input.status },
+    });
   });
 }
 
@@ -150,17 +142,12 @@ export async function acceptRisk(principal: Principal, input: { findingId: strin
         riskAcceptanceExpiresAt: expires,
       },
     });
-    await trail(
-      tx,
-      principal,
-      finding,
-      "RISK_ACCEPTED",
-      { reason: input.reason, expiresAt: expires.toISOString(), from: finding.status.toLowerCase() },
-      {
-        before: { status: finding.status.toLowerCase() },
-        after: { status: "risk_accepted", reason: input.reason, expiresAt: expires.toISOString() },
-      },
-    );
+    await trail(tx, principal, finding, {
+      kind: "RISK_ACCEPTED",
+      detail: { reason: input.reason, expiresAt: expires.toISOString(), from: findingStatuses.fromDb(finding.status) },
+      before: { status: findingStatuses.fromDb(finding.status) },
+      after: { status: "risk_accepted", reason: input.reason, expiresAt: expires.toISOString() },
+    });
   });
 }
 
