@@ -1,20 +1,11 @@
 import { expect, test } from "@playwright/test";
-import pg from "pg";
-import { hashPassword } from "../lib/auth/password";
 import { expectAccessible } from "./accessibility";
+import { makeUser } from "./factories";
 import { expectSignedIn, signIn } from "./roles";
 
 // Its own user, so that ending "every other session" touches no shared demo login.
 test("a user changes their own password, and only the new one works afterwards", async ({ page }) => {
-  const email = `own.password.${Date.now()}@demo.test`;
-  const first = "the first long passphrase";
-  const db = new pg.Client({ connectionString: process.env.E2E_DATABASE_URL });
-  await db.connect();
-  try {
-    await db.query("INSERT INTO users (email, name, password_hash, updated_at) VALUES ($1, 'Own Password', $2, now())", [email, await hashPassword(first)]);
-  } finally {
-    await db.end();
-  }
+  const { email, password: first } = await makeUser("Own Password");
 
   await signIn(page, email, first);
   await expectSignedIn(page, email);

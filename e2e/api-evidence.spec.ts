@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import { promisify } from "node:util";
 import { expect, test } from "@playwright/test";
 import { expectAccessible } from "./accessibility";
-import { stateFile } from "./roles";
+import { pageAs } from "./roles";
 
 test.describe.configure({ mode: "serial" });
 
@@ -18,7 +18,7 @@ const SOURCE = `twelvefold-scan ${(JSON.parse(readFileSync("package.json", "utf8
 const run = promisify(execFile);
 
 test("the lead creates a token for the Payments team and sees it listed", async ({ browser }) => {
-  const page = await (await browser.newContext({ storageState: stateFile("lead") })).newPage();
+  const { page } = await pageAs(browser, "lead");
   await page.goto("/");
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "API tokens" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "API tokens" })).toBeVisible();
@@ -50,7 +50,7 @@ test("the scanner submits evidence with the token; the reviewer accepts one sugg
   expect(Number(submitted![1])).toBe(9);
   const assessment = new URL(submitted![2]!).pathname;
 
-  const page = await (await browser.newContext({ storageState: stateFile("reviewer") })).newPage();
+  const { page } = await pageAs(browser, "reviewer");
   await page.goto(`${assessment}/factors/7`);
   const accept = page.locator(`article[id="${ACCEPT}"]`);
   const suggestion = accept.getByRole("region", { name: "Suggested answer: Not met" });

@@ -4,7 +4,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { latestChecklist } from "../lib/checklist";
 import { expectAccessible } from "./accessibility";
-import { stateFile } from "./roles";
+import { pageAs } from "./roles";
 
 const SERVICE = "/services/payout-scheduler";
 const factors = latestChecklist().factors;
@@ -49,8 +49,7 @@ test.setTimeout(240_000);
 let assessmentUrl = "";
 
 test("the reviewer walks all twelve factors, with evidence, and submits", async ({ browser }) => {
-  const context = await browser.newContext({ storageState: stateFile("reviewer") });
-  const page = await context.newPage();
+  const { context, page } = await pageAs(browser, "reviewer");
   await page.goto(SERVICE);
   await page.getByRole("button", { name: "Start an assessment" }).click();
   await expect(page).toHaveURL(/\/assessments\/[0-9a-f-]+\/factors\/1$/);
@@ -105,8 +104,7 @@ test("the reviewer walks all twelve factors, with evidence, and submits", async 
 });
 
 test("the lead returns it with a comment; the reviewer fixes it; the lead approves", async ({ browser }) => {
-  const lead = await browser.newContext({ storageState: stateFile("lead") });
-  const leadPage = await lead.newPage();
+  const { context: lead, page: leadPage } = await pageAs(browser, "lead");
   await leadPage.goto(assessmentUrl);
   await expectAccessible(leadPage);
   await leadPage.getByLabel("Comment for the reviewers").fill("Say which environments the validation covers.");
@@ -114,8 +112,7 @@ test("the lead returns it with a comment; the reviewer fixes it; the lead approv
   await leadPage.getByRole("button", { name: "Return with comment" }).click();
   await expect(leadPage.getByRole("heading", { level: 1 })).toContainText("Draft");
 
-  const reviewer = await browser.newContext({ storageState: stateFile("reviewer") });
-  const page = await reviewer.newPage();
+  const { context: reviewer, page: page } = await pageAs(browser, "reviewer");
   await page.goto(`${assessmentUrl}/factors/3`);
   const partial = item(page, PARTIAL);
   await expect(partial.getByText("Returned by Lee Lead: Say which environments the validation covers.")).toBeVisible();

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { expectAccessible } from "./accessibility";
-import { emailOf, signIn, stateFile } from "./roles";
+import { emailOf, signIn, stateFile, pageAs } from "./roles";
 
 test.describe("the admin browses the audit trail", () => {
   test.use({ storageState: stateFile("admin") });
@@ -29,8 +29,7 @@ test.describe("the admin browses the audit trail", () => {
   });
 
   test("sees a lead's refused visit to the admin area", async ({ page, browser }) => {
-    const lead = await browser.newContext({ storageState: stateFile("lead") });
-    const leadPage = await lead.newPage();
+    const { context: lead, page: leadPage } = await pageAs(browser, "lead");
     expect((await leadPage.goto("/admin/teams"))?.status()).toBe(404);
     await lead.close();
 

@@ -157,6 +157,13 @@ Object.assign(MATRIX, {
 
 const status = async (id: string) => (await query("SELECT status FROM assessments WHERE id = $1", [id]))[0].status as string;
 
+/** Whether the assessment reached `to`; if it did, it is put back to `from`, so that the next caller finds it as it was. */
+const movedTo = async (id: string, to: string, from: string) => {
+  const moved = (await status(id)) === to;
+  if (moved) await query("UPDATE assessments SET status = $2 WHERE id = $1", [id, from]);
+  return moved;
+};
+
 Object.assign(MATRIX, {
   "app/services/actions.ts#createServiceAction": {
     allowed: EDITORS_OF_A,
@@ -255,29 +262,17 @@ Object.assign(MATRIX, {
   "app/assessments/[id]/actions.ts#submitAssessmentAction": {
     allowed: REVIEWER_OF_A,
     input: (_u, ids) => ({ assessmentId: ids.completeDraft }),
-    changed: async (_u, ids) => {
-      const submitted = (await status(ids.completeDraft)) === "in_review";
-      if (submitted) await query("UPDATE assessments SET status = 'draft' WHERE id = $1", [ids.completeDraft]);
-      return submitted;
-    },
+    changed: (_u, ids) => movedTo(ids.completeDraft, "in_review", "draft"),
   },
   "app/assessments/[id]/actions.ts#returnAssessmentAction": {
     allowed: LEAD_OF_A,
     input: (u, ids) => ({ assessmentId: ids.toReturn, comment: `matrix ${u}`, itemIds: ids.item }),
-    changed: async (_u, ids) => {
-      const returned = (await status(ids.toReturn)) === "draft";
-      if (returned) await query("UPDATE assessments SET status = 'in_review' WHERE id = $1", [ids.toReturn]);
-      return returned;
-    },
+    changed: (_u, ids) => movedTo(ids.toReturn, "draft", "in_review"),
   },
   "app/assessments/[id]/actions.ts#approveAssessmentAction": {
     allowed: LEAD_OF_A,
     input: (_u, ids) => ({ assessmentId: ids.toApprove }),
-    changed: async (_u, ids) => {
-      const approved = (await status(ids.toApprove)) === "completed";
-      if (approved) await query("UPDATE assessments SET status = 'in_review' WHERE id = $1", [ids.toApprove]);
-      return approved;
-    },
+    changed: (_u, ids) => movedTo(ids.toApprove, "completed", "in_review"),
   },
 } satisfies Record<string, Row>);
 

@@ -22,6 +22,32 @@ async function withDatabase<T>(run: (db: pg.Client) => Promise<T>): Promise<T> {
   }
 }
 
+export interface MadeUser {
+  id: string;
+  email: string;
+  password: string;
+}
+
+async function insertUser(db: pg.Client, user: { email: string; password: string; name: string; roles: Record<string, string> }): Promise<string> {
+  const made = await db.query<{ id: string }>("INSERT INTO users (email, name, password_hash, updated_at) VALUES ($1, $2, $3, now()) RETURNING id", [
+    user.email,
+    user.name,
+    await hashPassword(user.password),
+  ]);
+  const id = made.rows[0]!.id;
+  for (const [team, role] of Object.entries(user.roles)) {
+    await db.query("INSERT INTO memberships (user_id, team_id, role) SELECT $1, id, $3 FROM teams WHERE slug = $2", [id, team, role]);
+  }
+  return id;
+}
+
+/** A new person who can sign in, with a role in each team named (by slug), or none. */
+export function makeUser(name: string, roles: Record<string, "reviewer" | "lead" | "auditor"> = {}): Promise<MadeUser> {
+  const unique = randomUUID().slice(0, 8);
+  const user = { email: `${name.toLowerCase().replace(/[^a-z]+/g, ".")}.${unique}@factory.test`, password: `factory ${randomUUID()}` };
+  return withDatabase(async (db) => ({ id: await insertUser(db, { ...user, name, roles }), ...user }));
+}
+
 /**
  * A new team with its services (a null score: never assessed; `draft`: an
  * assessment under way) and a lead who belongs to it alone.
@@ -48,14 +74,7 @@ export function makeTeam(services: { name: string; score: number | null; draft?:
         );
       }
     }
-    const user = (
-      await db.query<{ id: string }>("INSERT INTO users (email, name, password_hash, updated_at) VALUES ($1, $2, $3, now()) RETURNING id", [
-        lead.email,
-        `Lead ${unique}`,
-        await hashPassword(lead.password),
-      ])
-    ).rows[0]!;
-    await db.query("INSERT INTO memberships (user_id, team_id, role) VALUES ($1, $2, 'lead')", [user.id, team.id]);
+    await insertUser(db, { ...lead, name: `Lead ${unique}`, roles: { [slug]: "lead" } });
     return { id: team.id, name, slug, lead };
   });
 }

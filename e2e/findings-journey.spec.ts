@@ -2,10 +2,9 @@
 // auditor and a member of another team see of the same finding.
 import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
-import pg from "pg";
-import { hashPassword } from "../lib/auth/password";
 import { expectAccessible } from "./accessibility";
-import { signIn, stateFile } from "./roles";
+import { makeUser } from "./factories";
+import { signIn, pageAs } from "./roles";
 
 test.describe.configure({ mode: "serial" });
 // A long journey with several accessibility scans: give it room on a busy 2-core machine.
@@ -13,8 +12,7 @@ test.setTimeout(120_000);
 let findingUrl = "";
 
 test("the lead goes from the weakest service to a finding, owns it, accepts its risk, and exports the overdue ones", async ({ browser }) => {
-  const context = await browser.newContext({ storageState: stateFile("lead") });
-  const page = await context.newPage();
+  const { context, page } = await pageAs(browser, "lead");
   await page.goto("/");
   // The trends narrow to one team and back.
   await page.getByRole("navigation", { name: "Trends for" }).getByRole("link", { name: "Payments" }).click();
@@ -81,8 +79,7 @@ test("the lead goes from the weakest service to a finding, owns it, accepts its 
 });
 
 test("the auditor reads the same finding and can change nothing", async ({ browser }) => {
-  const context = await browser.newContext({ storageState: stateFile("auditor") });
-  const page = await context.newPage();
+  const { context, page } = await pageAs(browser, "auditor");
   await page.goto(findingUrl);
   await expect(page.getByRole("note")).toContainText("by Lee Lead");
   await expect(page.getByText(/Owner [^→]+ → Riley Reviewer/)).toBeVisible();
@@ -95,21 +92,7 @@ test("the auditor reads the same finding and can change nothing", async ({ brows
 });
 
 test("a member of another team sees none of it", async ({ browser }) => {
-  const email = `identity.member.${Date.now()}@demo.test`;
-  const password = "another team entirely";
-  const db = new pg.Client({ connectionString: process.env.E2E_DATABASE_URL });
-  await db.connect();
-  try {
-    const [user] = (
-      await db.query("INSERT INTO users (email, name, password_hash, updated_at) VALUES ($1, 'Identity Member', $2, now()) RETURNING id", [
-        email,
-        await hashPassword(password),
-      ])
-    ).rows;
-    await db.query("INSERT INTO memberships (user_id, team_id, role) SELECT $1, id, 'lead' FROM teams WHERE slug = 'identity'", [user.id]);
-  } finally {
-    await db.end();
-  }
+  const { email, password } = await makeUser("Identity Member", { identity: "lead" });
   const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
   const page = await context.newPage();
   await signIn(page, email, password);

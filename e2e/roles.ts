@@ -1,9 +1,15 @@
-import { expect, type Page } from "@playwright/test";
+import { expect, type Browser, type BrowserContext, type Page } from "@playwright/test";
 
 export const ROLES = ["reviewer", "lead", "auditor", "admin"] as const;
 export type Role = (typeof ROLES)[number];
 
 export const stateFile = (role: Role) => `test-results/.auth/${role}.json`;
+/** A new browser context signed in as the demo's person of that role, and a page in it. */
+export async function pageAs(browser: Browser, role: Role): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ storageState: stateFile(role) });
+  return { context, page: await context.newPage() };
+}
+
 export const emailOf = (role: Role) => `${role}@demo.test`;
 
 export function demoPassword(): string {

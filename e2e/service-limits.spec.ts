@@ -7,7 +7,7 @@ import { expect, test } from "@playwright/test";
 import pg from "pg";
 import { hashApiToken, newApiToken } from "../lib/api/token-format";
 import { SERVICE_LIMITS } from "../lib/services/schemas";
-import { stateFile } from "./roles";
+import { pageAs } from "./roles";
 
 const LIMIT = SERVICE_LIMITS.description;
 const MESSAGE = `At most ${LIMIT} characters.`;
@@ -39,7 +39,7 @@ test("the API and the page take a description of exactly the limit, and refuse o
   expect(JSON.stringify(await apiTooLong.json())).toContain(MESSAGE);
   expect((await post(`api at ${unique}`, "d".repeat(LIMIT))).status()).toBe(201);
 
-  const page = await (await browser.newContext({ storageState: stateFile("reviewer") })).newPage();
+  const { page } = await pageAs(browser, "reviewer");
   const submit = async (name: string, description: string) => {
     await page.goto("/services/new");
     await page.getByLabel("Name").fill(name);

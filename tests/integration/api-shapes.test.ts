@@ -13,7 +13,7 @@ let prisma: PrismaClient;
 let as: Record<"lead", Principal>;
 
 beforeAll(async () => {
-  ({ prisma, as } = await seededDemo({ database: "twelvefold_api_shapes", password: "api-shapes-password", people: { lead: "lead@demo.test" } }));
+  ({ prisma, as } = await seededDemo({ database: "twelvefold_api_shapes", people: { lead: "lead@demo.test" } }));
   return () => prisma.$disconnect();
 });
 

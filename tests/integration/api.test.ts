@@ -18,7 +18,6 @@ const call = (token: string | null, path = "/api/v1/services") =>
 beforeAll(async () => {
   ({ prisma, as } = await seededDemo({
     database: "twelvefold_api",
-    password: "api-test-password",
     people: { lead: "lead@demo.test", reviewer: "reviewer@demo.test", admin: "admin@demo.test" },
   }));
   return () => prisma.$disconnect();

@@ -17,7 +17,6 @@ const context = { origin: "https://twelvefold.example", ipAddress: "192.0.2.9", 
 beforeAll(async () => {
   ({ prisma, as } = await seededDemo({
     database: "twelvefold_pdf",
-    password: "pdf-test-password",
     people: { auditor: "auditor@demo.test", reviewer: "reviewer@demo.test", identityReviewer: "ines.okafor@demo.test", lead: "lead@demo.test" },
   }));
   return () => prisma.$disconnect();

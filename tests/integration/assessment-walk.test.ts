@@ -31,7 +31,6 @@ const snapshotOf = async (assessmentId: string) =>
 beforeAll(async () => {
   ({ prisma, as } = await seededDemo({
     database: "twelvefold_assessment_walk",
-    password: "assessment-walk-password",
     poolSize: 4,
     people: {
       reviewer: "reviewer@demo.test",

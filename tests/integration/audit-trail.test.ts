@@ -14,7 +14,6 @@ const parse = async (filter: Record<string, string>) => (await trail()).auditFil
 beforeAll(async () => {
   ({ prisma, as } = await seededDemo({
     database: "twelvefold_audit_trail",
-    password: "audit-trail-password",
     people: {
       admin: "admin@demo.test",
       lead: "lead@demo.test",

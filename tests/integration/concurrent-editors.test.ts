@@ -20,7 +20,7 @@ let items: string[];
 beforeAll(async () => {
   // The app's pool: as many connections as a busy instance would have.
   process.env.DATABASE_POOL_SIZE = "10";
-  const demo = await seededDemo({ database: "twelvefold_concurrency", password: "concurrency-test-password", people: {} });
+  const demo = await seededDemo({ database: "twelvefold_concurrency", people: {} });
   ({ url, prisma } = demo);
   const team = await prisma.team.findUniqueOrThrow({ where: { slug: "payments" } });
   editors = [];

@@ -24,7 +24,6 @@ const NOW = new Date("2026-11-29T09:30:00Z");
 beforeAll(async () => {
   ({ url, prisma, as } = await seededDemo({
     database: "twelvefold_findings",
-    password: "findings-test-password",
     poolSize: 4,
     now: NOW,
     people: { lead: "lead@demo.test", reviewer: "reviewer@demo.test", auditor: "auditor@demo.test", identityLead: "tomas.reyes@demo.test" },

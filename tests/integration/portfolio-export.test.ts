@@ -36,7 +36,6 @@ async function settled(exportId: string, timeoutMs = 90_000) {
 beforeAll(async () => {
   ({ prisma, as, url } = await seededDemo({
     database: "twelvefold_queue",
-    password: "queue-test-password",
     people: { lead: "lead@demo.test", reviewer: "reviewer@demo.test", auditor: "auditor@demo.test", otherLead: "tomas.reyes@demo.test" },
   }));
   // The worker connects as the app's least-privileged role, as it does under `npm start`.

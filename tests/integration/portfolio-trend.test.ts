@@ -15,7 +15,6 @@ const NOW = new Date("2026-11-29T09:30:00Z");
 beforeAll(async () => {
   ({ prisma, as } = await seededDemo({
     database: "twelvefold_trend",
-    password: "trend-test-password",
     now: NOW,
     people: { lead: "lead@demo.test", auditor: "auditor@demo.test" },
   }));

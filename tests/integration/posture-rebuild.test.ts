@@ -23,7 +23,6 @@ describe("the posture series, rebuilt on a spread of dates", () => {
     it(`equals the raw rows when the demo is seeded on ${now.toISOString()}`, async () => {
       const { prisma, as } = await seededDemo({
         database: `twelvefold_spread_${i}`,
-        password: "spread-test-password",
         now,
         people: { auditor: "auditor@demo.test" },
       });

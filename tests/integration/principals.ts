@@ -27,7 +27,8 @@ export async function principalOf(url: string, userId: string): Promise<Principa
  */
 export async function seededDemo<K extends string>(options: {
   database: string;
-  password: string;
+  /** The demo people's password; tests that sign in name it. */
+  password?: string;
   people: Record<K, string>;
   poolSize?: number;
   now?: Date;
@@ -35,7 +36,7 @@ export async function seededDemo<K extends string>(options: {
   const url = await freshDatabase(options.database);
   await prepareSchema(url);
   const prisma = createPrismaClient(url, options.poolSize ?? 2);
-  await seedDemo(prisma, { password: options.password, now: options.now });
+  await seedDemo(prisma, { password: options.password ?? `${options.database} password`, now: options.now });
   process.env.DATABASE_URL = url;
   const as = {} as Record<K, Principal>;
   for (const [key, email] of Object.entries(options.people) as [K, string][]) {

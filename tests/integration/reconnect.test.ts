@@ -6,6 +6,7 @@ import { prepareSchema } from "@/lib/boot/database";
 import { createPrismaClient } from "@/lib/db/client";
 import { seedDemo } from "@/lib/demo/seed";
 import { freshDatabase } from "./helpers";
+import { principalOf } from "./principals";
 import { startRelay, type Relay } from "./tcp-cut";
 
 let relay: Relay;
@@ -28,10 +29,12 @@ afterAll(async () => {
 
 describe("a lost database connection", () => {
   it("is reported while it lasts and recovered from without a restart", async () => {
-    const { checkReadiness } = await import("@/lib/health/readiness");
-    const { listServiceScores } = await import("@/lib/data/services/list-service-summaries");
-    const { principalOf } = await import("./principals");
-    const { getPrisma } = await import("@/lib/db/prisma");
+    // Loaded once DATABASE_URL names the relay.
+    const [{ checkReadiness }, { listServiceScores }, { getPrisma }] = await Promise.all([
+      import("@/lib/health/readiness"),
+      import("@/lib/data/services/list-service-summaries"),
+      import("@/lib/db/prisma"),
+    ]);
     const admin = await getPrisma().user.findUniqueOrThrow({ where: { email: "admin@demo.test" } });
     const principal = await principalOf(relay.url, admin.id);
 

@@ -12,7 +12,7 @@ let result: Awaited<ReturnType<typeof seedScale>>;
 const NOW = new Date("2026-11-20T12:00:00Z");
 
 beforeAll(async () => {
-  const seeded = await seededDemo({ database: "twelvefold_scale", password: "scale-test-password", now: NOW, people: {} });
+  const seeded = await seededDemo({ database: "twelvefold_scale", now: NOW, people: {} });
   prisma = seeded.prisma;
   result = await seedScale(seeded.url, { teams: 5, services: 40, months: 6, now: NOW });
   await rebuildTeamPosture(prisma);

@@ -12,7 +12,6 @@ let as: Record<"lead" | "identityLead" | "admin", Principal>;
 beforeAll(async () => {
   ({ prisma, as } = await seededDemo({
     database: "twelvefold_slugs",
-    password: "slug-test-password",
     people: { lead: "lead@demo.test", identityLead: "tomas.reyes@demo.test", admin: "admin@demo.test" },
   }));
   return () => prisma.$disconnect();
