@@ -5,6 +5,7 @@ import { getPrincipal } from "@/lib/auth/current";
 import { oidcSettings } from "@/lib/env";
 import { signInWithSso } from "./actions";
 import { SignInForm } from "./sign-in-form";
+import { calloutClass } from "@/components/ui/tone";
 
 export const metadata: Metadata = { title: "Sign in" };
 
@@ -21,10 +22,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         <h1 className="text-xl font-semibold tracking-tight">Sign in to Twelvefold</h1>
         <p className="mt-1 mb-6 text-sm text-muted">Your security posture, service by service.</p>
         {error ? (
-          <p
-            role="alert"
-            className="mb-5 rounded-md border border-rose-200 bg-rose-50 px-3 py-2 text-sm text-rose-900 dark:border-rose-900 dark:bg-rose-950 dark:text-rose-100"
-          >
+          <p role="alert" className={calloutClass("danger", "mb-5 px-3 py-2")}>
             Sign-in did not complete. Try again, or ask an administrator for access.
           </p>
         ) : null}

@@ -4,6 +4,7 @@ import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { signInWithPassword, type SignInState } from "./actions";
 import { Label } from "@/components/ui/field";
+import { calloutClass } from "@/components/ui/tone";
 
 const field =
   "mt-1 block w-full rounded-md border border-field bg-white px-3 py-2 text-sm shadow-sm focus:border-indigo-500 focus:outline-none focus:ring-2 focus:ring-indigo-500/30 dark:bg-slate-950";
@@ -14,10 +15,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
     <form action={action} className="space-y-5" noValidate>
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       {state.message ? (
-        <p
-          role="alert"
-          className="rounded-md border border-rose-200 bg-rose-50 px-3 py-2 text-sm text-rose-900 dark:border-rose-900 dark:bg-rose-950 dark:text-rose-100"
-        >
+        <p role="alert" className={calloutClass("danger", "px-3 py-2")}>
           {state.message}
         </p>
       ) : null}

@@ -4,6 +4,7 @@ import { answerStatuses } from "@/lib/vocabulary/answers";
 import type { AnswerValues } from "@/lib/assessments/input-schemas";
 import type { Conflict, SaveState } from "./use-autosave";
 import { Button } from "@/components/ui/button";
+import { calloutClass } from "@/components/ui/tone";
 
 const LABEL: Record<SaveState, string> = {
   saved: "Saved",
@@ -80,10 +81,7 @@ export function ConflictChoice({
 }) {
   const who = conflict.by ? `${conflict.by} saved this item` : "This item was saved elsewhere";
   return (
-    <div
-      role="alert"
-      className="rounded-lg border border-amber-400 bg-amber-50 p-3 text-sm text-amber-950 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-50"
-    >
+    <div role="alert" className={calloutClass("warning", "p-3")}>
       <p className="font-semibold">{who} after you started editing it. Which answer should stand?</p>
       <div className="mt-2 flex flex-col gap-2 sm:flex-row">
         <Summary title="Yours" answer={mine} />

@@ -1,15 +1,11 @@
 import { exportStates } from "@/lib/vocabulary/records";
 import type { ExportState } from "@/lib/vocabulary/records";
+import { Badge, type BadgeTone } from "@/components/ui/tone";
 
-const STYLES: Record<ExportState, string> = {
-  queued: "bg-subtle text-slate-800 ring-field dark:text-slate-100",
-  running: "bg-indigo-50 text-indigo-900 ring-indigo-300 dark:bg-indigo-950 dark:text-indigo-100 dark:ring-indigo-800",
-  done: "bg-emerald-50 text-emerald-900 ring-emerald-300 dark:bg-emerald-950 dark:text-emerald-100 dark:ring-emerald-800",
-  failed: "bg-rose-50 text-rose-900 ring-rose-300 dark:bg-rose-950 dark:text-rose-100 dark:ring-rose-800",
-};
+const TONE: Record<ExportState, BadgeTone> = { queued: "neutral", running: "info", done: "success", failed: "danger" };
 
 export function ExportStateBadge({ state }: { state: ExportState }) {
-  return <span className={`inline-flex rounded px-1.5 py-0.5 text-xs font-semibold ring-1 ring-inset ${STYLES[state]}`}>{exportStates.label(state)}</span>;
+  return <Badge tone={TONE[state]}>{exportStates.label(state)}</Badge>;
 }
 
 /** How far an export has got, announced to screen readers as a percentage. */

@@ -1,13 +1,12 @@
 import type { DueState } from "@/lib/findings/due";
+import { Badge, type BadgeTone } from "@/components/ui/tone";
 
-const STYLE: Record<Exclude<DueState, "none">, string> = {
-  overdue: "bg-rose-700 text-white",
-  due_soon: "bg-amber-100 text-amber-900 ring-1 ring-inset ring-amber-300 dark:bg-amber-950 dark:text-amber-100 dark:ring-amber-800",
-  due: "bg-subtle text-slate-700 ring-1 ring-inset ring-field dark:text-slate-200",
-};
+const TONE: Record<Exclude<DueState, "none" | "overdue">, BadgeTone> = { due_soon: "warning", due: "neutral" };
 const LABEL: Record<Exclude<DueState, "none">, string> = { overdue: "Overdue", due_soon: "Due soon", due: "Due" };
 
 export function DueBadge({ state }: { state: DueState }) {
   if (state === "none") return null;
-  return <span className={`inline-flex rounded px-1.5 py-0.5 text-xs font-semibold ${STYLE[state]}`}>{LABEL[state]}</span>;
+  // Overdue stands out from every other badge: solid, in light and dark alike.
+  if (state === "overdue") return <span className="inline-flex rounded bg-rose-700 px-1.5 py-0.5 text-xs font-semibold text-white">{LABEL[state]}</span>;
+  return <Badge tone={TONE[state]}>{LABEL[state]}</Badge>;
 }
