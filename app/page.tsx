@@ -18,6 +18,7 @@ import { listVisibleTeams } from "@/lib/data/teams/list-visible-teams";
 import { TrendScope } from "@/components/portfolio/trend-scope";
 import { defaultPeriods, type Period } from "@/lib/data/reports/compare-periods";
 import { meanScore } from "@/lib/scoring/mean";
+import { SECTIONS } from "@/lib/navigation";
 
 const day = z.iso.date();
 /** The heatmap shows where to look first; the services page lists them all. */
@@ -55,7 +56,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   return (
     <>
       <PageHeader
-        title="Portfolio"
+        title={SECTIONS.dashboard.title}
         description="How every service follows the security addendum to the Twelve-Factor App, from each one's latest approved assessment."
       >
         {teams.some((t) => can(principal, "export.create", { teamId: t.id })) ? (

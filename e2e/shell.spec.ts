@@ -3,18 +3,10 @@ import { expect, test } from "@playwright/test";
 import { expectAccessible } from "./accessibility";
 import { makeTeam } from "./factories";
 import { signIn, stateFile } from "./roles";
+import { SECTIONS } from "../lib/navigation";
 
 // The admin reads the whole organisation and reaches every section.
 test.use({ storageState: stateFile("admin") });
-
-const PAGES = [
-  { path: "/", heading: "Portfolio" },
-  { path: "/services", heading: "Services" },
-  { path: "/findings", heading: "Findings" },
-  { path: "/exports", heading: "Your exports" },
-  { path: "/tokens", heading: "API tokens" },
-  { path: "/admin", heading: "Administration" },
-];
 
 test("the demo portfolio shows real scores, Twelvefold's own among them", async ({ page }) => {
   await page.goto("/");
@@ -102,10 +94,13 @@ test("an unknown address shows a helpful not-found page", async ({ page }) => {
 for (const scheme of ["light", "dark"] as const) {
   test.describe(`accessibility in ${scheme} mode`, () => {
     test.use({ colorScheme: scheme });
-    for (const { path, heading } of PAGES) {
-      test(`${path} has no serious or critical violations`, async ({ page }) => {
-        await page.goto(path);
-        await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();
+    // Every section the navigation leads to, reached through the navigation itself.
+    for (const { href, label, title } of Object.values(SECTIONS)) {
+      test(`${href} has no serious or critical violations`, async ({ page }) => {
+        await page.goto(href === "/" ? "/services" : "/");
+        await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: label, exact: true }).click();
+        await expect.poll(() => new URL(page.url()).pathname).toBe(href);
+        await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
         await expectAccessible(page);
       });
     }

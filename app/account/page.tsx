@@ -1,12 +1,13 @@
 import type { Metadata } from "next";
 import { ChangePasswordForm } from "@/components/account/change-password-form";
 import { Card, CardHeader, PageHeader } from "@/components/ui/card";
-import { DataTable } from "@/components/ui/data-table";
+import { TableCard } from "@/components/ui/data-table";
 import { formatDate, formatDateTime } from "@/components/ui/format";
 import { currentSessionSecret, requirePrincipal } from "@/lib/auth/current";
 import { getAccount } from "@/lib/data/account/get-account";
 import { auditActionLabel } from "@/lib/audit/actions";
 import { teamRoles } from "@/lib/vocabulary/roles";
+import { calloutClass } from "@/components/ui/tone";
 
 export const metadata: Metadata = { title: "Your account" };
 
@@ -22,10 +23,7 @@ export default async function AccountPage() {
     <>
       <PageHeader title="Your account" description={`${account.name} · ${account.email}`} />
       {principal.mustChangePassword ? (
-        <p
-          role="alert"
-          className="mb-6 rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100"
-        >
+        <p role="alert" className={calloutClass("warning", "mb-6 px-4 py-3")}>
           You signed in with a one-time password from an administrator. Choose your own password below to continue; until then you have no access.
         </p>
       ) : null}
@@ -52,43 +50,44 @@ export default async function AccountPage() {
             <p className="px-5 py-4 text-sm text-muted">You sign in through single sign-on, so there is no Twelvefold password to change.</p>
           )}
         </Card>
-        <Card className="overflow-x-auto lg:col-span-2">
-          <CardHeader title="Where you are signed in" description="Sessions end after 30 idle minutes or 12 hours; Sign out ends this one." />
-          <DataTable
-            caption="Your live sessions"
-            columns={[{ label: "Since (UTC)" }, { label: "Last seen (UTC)" }, { label: "Address" }, { label: "Browser" }]}
-          >
-            {account.sessions.map((session) => (
-              <tr key={session.createdAt.toISOString() + session.ipAddress}>
-                <td className="px-5 py-3 tabular-nums">
-                  {formatDateTime(session.createdAt)}
-                  {session.current ? (
-                    <span className="ml-2 rounded bg-emerald-50 px-1.5 py-0.5 text-xs font-semibold text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200">
-                      This session
-                    </span>
-                  ) : null}
-                </td>
-                <td className="px-3 py-3 tabular-nums">{formatDateTime(session.lastSeenAt)}</td>
-                <td className="px-3 py-3">{session.ipAddress ?? "unknown"}</td>
-                <td className="max-w-xs truncate px-5 py-3" title={session.userAgent ?? undefined}>
-                  {session.userAgent ?? "unknown"}
-                </td>
-              </tr>
-            ))}
-          </DataTable>
-        </Card>
-        <Card className="overflow-x-auto lg:col-span-2">
-          <CardHeader title="Recent security events" description="If you do not recognise one, change your password and tell your administrator." />
-          <DataTable caption="Your recent security events" columns={[{ label: "When (UTC)" }, { label: "Event" }, { label: "Address" }]}>
-            {account.recentSecurityEvents.map((event) => (
-              <tr key={event.occurredAt.toISOString() + event.action}>
-                <td className="px-5 py-3 tabular-nums">{formatDateTime(event.occurredAt)}</td>
-                <td className="px-3 py-3">{auditActionLabel(event.action)}</td>
-                <td className="px-5 py-3">{event.ipAddress ?? "unknown"}</td>
-              </tr>
-            ))}
-          </DataTable>
-        </Card>
+        <TableCard
+          header={{ title: "Where you are signed in", description: "Sessions end after 30 idle minutes or 12 hours; Sign out ends this one." }}
+          caption="Your live sessions"
+          columns={["Since (UTC)", "Last seen (UTC)", "Address", "Browser"]}
+          className="lg:col-span-2"
+          items={account.sessions}
+          row={(session) => (
+            <tr key={session.createdAt.toISOString() + session.ipAddress}>
+              <td className="px-5 py-3 tabular-nums">
+                {formatDateTime(session.createdAt)}
+                {session.current ? (
+                  <span className="ml-2 rounded bg-emerald-50 px-1.5 py-0.5 text-xs font-semibold text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200">
+                    This session
+                  </span>
+                ) : null}
+              </td>
+              <td className="px-3 py-3 tabular-nums">{formatDateTime(session.lastSeenAt)}</td>
+              <td className="px-3 py-3">{session.ipAddress ?? "unknown"}</td>
+              <td className="max-w-xs truncate px-5 py-3" title={session.userAgent ?? undefined}>
+                {session.userAgent ?? "unknown"}
+              </td>
+            </tr>
+          )}
+        />
+        <TableCard
+          header={{ title: "Recent security events", description: "If you do not recognise one, change your password and tell your administrator." }}
+          caption="Your recent security events"
+          columns={["When (UTC)", "Event", "Address"]}
+          className="lg:col-span-2"
+          items={account.recentSecurityEvents}
+          row={(event) => (
+            <tr key={event.occurredAt.toISOString() + event.action}>
+              <td className="px-5 py-3 tabular-nums">{formatDateTime(event.occurredAt)}</td>
+              <td className="px-3 py-3">{auditActionLabel(event.action)}</td>
+              <td className="px-5 py-3">{event.ipAddress ?? "unknown"}</td>
+            </tr>
+          )}
+        />
       </div>
     </>
   );

@@ -1,14 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Card, CardHeader, PageHeader } from "@/components/ui/card";
-import { DataTable } from "@/components/ui/data-table";
+import { TableCard } from "@/components/ui/data-table";
 import { formatDate } from "@/components/ui/format";
 import { requirePagePermission } from "@/lib/auth/page-guard";
 import { can } from "@/lib/auth/policy";
 import { getOrganisationOverview } from "@/lib/data/reports/get-organisation-overview";
 import { buttonClass } from "@/components/ui/button";
+import { SECTIONS } from "@/lib/navigation";
 
-export const metadata: Metadata = { title: "Admin" };
+export const metadata: Metadata = { title: SECTIONS.admin.title };
 
 export default async function AdminPage() {
   const principal = await requirePagePermission("/admin", (p) => can(p, "admin.manage", "org"));
@@ -16,7 +17,7 @@ export default async function AdminPage() {
   return (
     <>
       <PageHeader
-        title="Administration"
+        title={SECTIONS.admin.title}
         description={`${overview.users} active users, ${overview.admins} with the admin flag, across ${overview.teams.length} teams.`}
       >
         <div className="flex flex-wrap gap-3">
@@ -29,21 +30,19 @@ export default async function AdminPage() {
         </div>
       </PageHeader>
       <div className="grid gap-6 lg:grid-cols-2">
-        <Card>
-          <CardHeader title="Teams" description="Members hold one role per team: reviewer, lead or auditor." />
-          <DataTable
-            caption="Teams with their member and service counts"
-            columns={[{ label: "Team" }, { label: "Members", align: "right" }, { label: "Services", align: "right" }]}
-          >
-            {overview.teams.map((team) => (
-              <tr key={team.slug}>
-                <td className="px-5 py-3 font-medium">{team.name}</td>
-                <td className="px-3 py-3 text-right tabular-nums">{team.members}</td>
-                <td className="px-5 py-3 text-right tabular-nums">{team.services}</td>
-              </tr>
-            ))}
-          </DataTable>
-        </Card>
+        <TableCard
+          items={overview.teams}
+          header={{ title: "Teams", description: "Members hold one role per team: reviewer, lead or auditor." }}
+          caption="Teams with their member and service counts"
+          columns={["Team", { label: "Members", align: "right" }, { label: "Services", align: "right" }]}
+          row={(team) => (
+            <tr key={team.slug}>
+              <td className="px-5 py-3 font-medium">{team.name}</td>
+              <td className="px-3 py-3 text-right tabular-nums">{team.members}</td>
+              <td className="px-5 py-3 text-right tabular-nums">{team.services}</td>
+            </tr>
+          )}
+        />
         <Card>
           <CardHeader
             title="Checklist versions"

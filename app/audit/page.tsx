@@ -6,8 +6,10 @@ import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { requirePagePermission } from "@/lib/auth/page-guard";
 import { auditScope, canBrowseAuditTrail } from "@/lib/auth/policy";
 import { auditFilterSchema, listAuditEvents, listAuditFacets } from "@/lib/data/audit/list-audit-events";
+import { SECTIONS } from "@/lib/navigation";
+import { calloutClass } from "@/components/ui/tone";
 
-export const metadata: Metadata = { title: "Audit trail" };
+export const metadata: Metadata = { title: SECTIONS.audit.title };
 
 type SearchParams = Record<string, string | string[] | undefined>;
 
@@ -50,7 +52,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   return (
     <>
       <PageHeader
-        title="Audit trail"
+        title={SECTIONS.audit.title}
         description={`Every sign-in, refusal and change, hash-chained and append-only. ${
           scope.kind === "org" ? "You see the whole organisation." : "You see the events of the teams you lead or audit."
         }`}
@@ -60,10 +62,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           <AuditFilters values={values} facets={facets} />
         </Card>
         {!parsed.success ? (
-          <div
-            role="alert"
-            className="rounded-lg border border-rose-300 bg-rose-50 px-5 py-4 text-sm text-rose-900 dark:border-rose-800 dark:bg-rose-950 dark:text-rose-100"
-          >
+          <div role="alert" className={calloutClass("danger", "px-5 py-4")}>
             <p className="font-medium">These filters cannot be used:</p>
             <ul className="mt-1 list-disc pl-5">
               {parsed.error.issues.map((issue) => (

@@ -13,8 +13,9 @@ import { listServicePicker } from "@/lib/data/services/list-service-picker";
 import { listVisibleTeams } from "@/lib/data/teams/list-visible-teams";
 import { findingStatuses } from "@/lib/vocabulary/findings";
 import { findingFilterQuery, parseFindingFilter, type FindingFilter } from "@/lib/findings/filter";
+import { SECTIONS } from "@/lib/navigation";
 
-export const metadata: Metadata = { title: "Findings" };
+export const metadata: Metadata = { title: SECTIONS.findings.title };
 
 const COLUMNS: { label: string; sort?: FindingFilter["sort"] }[] = [
   { label: "Finding" },
@@ -44,7 +45,7 @@ export default async function FindingsPage({ searchParams }: { searchParams: Pro
   return (
     <>
       <PageHeader
-        title="Findings"
+        title={SECTIONS.findings.title}
         description={`Every finding you may see, from approved assessments. Filter and sort${mayExport ? ", and take them with you as CSV or JSON" : ""}.`}
       >
         <div className="flex gap-2">

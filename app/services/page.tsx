@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
 import { ServiceFilters } from "@/components/services/service-filters";
-import { Card, EmptyState, PageHeader } from "@/components/ui/card";
-import { DataTable } from "@/components/ui/data-table";
+import { EmptyState, PageHeader } from "@/components/ui/card";
+import { TableCard } from "@/components/ui/data-table";
 import { formatDate } from "@/components/ui/format";
 import { ScoreBar } from "@/components/ui/score";
 import { SeverityBadge } from "@/components/ui/severity";
@@ -13,6 +13,7 @@ import { listTeamsForServices } from "@/lib/data/services/manage-services";
 import { requirePrincipal } from "@/lib/auth/current";
 import { tiers } from "@/lib/vocabulary/levels";
 import { buttonClass } from "@/components/ui/button";
+import { SECTIONS } from "@/lib/navigation";
 
 // Unknown or malformed filters are ignored rather than failing the page.
 const filterSchema = z.object({
@@ -26,7 +27,7 @@ const filterSchema = z.object({
 });
 const one = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
-export const metadata: Metadata = { title: "Services" };
+export const metadata: Metadata = { title: SECTIONS.services.title };
 
 export default async function ServicesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const principal = await requirePrincipal();
@@ -40,7 +41,7 @@ export default async function ServicesPage({ searchParams }: { searchParams: Pro
   const filtered = Boolean(filter.q || filter.team || filter.tier);
   return (
     <>
-      <PageHeader title="Services" description="Every service, its tier and where its latest assessment left it.">
+      <PageHeader title={SECTIONS.services.title} description="Every service, its tier and where its latest assessment left it.">
         {creatable.length ? (
           <Link href="/services/new" className={buttonClass("primary", "md", "shadow-sm")}>
             Add a service
@@ -48,58 +49,48 @@ export default async function ServicesPage({ searchParams }: { searchParams: Pro
         ) : null}
       </PageHeader>
       {teams.length ? <ServiceFilters values={filter} teams={teams} /> : null}
-      {services.length === 0 ? (
-        filtered ? (
-          <EmptyState title="No services match">Try another name, or clear the filters.</EmptyState>
-        ) : (
-          <EmptyState title="No services yet">Services appear here once they are added to a team.</EmptyState>
-        )
-      ) : (
-        <Card className="overflow-x-auto">
-          <DataTable
-            caption="Services with their latest score and open findings"
-            columns={[
-              { label: "Service" },
-              { label: "Team" },
-              { label: "Tier" },
-              { label: "Latest score" },
-              { label: "Last assessed" },
-              { label: "Open findings", align: "right" },
-            ]}
-          >
-            {services.map((service) => {
-              const open = Object.values(service.openFindings).reduce((a, b) => a + b, 0);
-              return (
-                <tr key={service.id} className="hover:bg-slate-50 dark:hover:bg-slate-800/50">
-                  <td className="px-5 py-3">
-                    <Link href={`/services/${service.slug}`} className="font-medium text-link hover:underline">
-                      {service.name}
-                    </Link>
-                    <div className="text-xs text-muted">
-                      {service.owner ? `Owner: ${service.owner}` : "No owner"}
-                      {service.draftInProgress ? " · assessment in progress" : ""}
-                    </div>
-                  </td>
-                  <td className="px-3 py-3">{service.team.name}</td>
-                  <td className="px-3 py-3">
-                    <SeverityBadge level={service.criticality} />
-                  </td>
-                  <td className="px-3 py-3">
-                    <ScoreBar score={service.latestScore} />
-                  </td>
-                  <td className="px-3 py-3 whitespace-nowrap">{service.lastAssessedAt ? formatDate(service.lastAssessedAt) : "Never"}</td>
-                  <td className="px-5 py-3 text-right tabular-nums">
-                    {open}
-                    {service.openFindings.critical ? (
-                      <span className="ml-2 text-xs font-semibold text-danger">{service.openFindings.critical} critical</span>
-                    ) : null}
-                  </td>
-                </tr>
-              );
-            })}
-          </DataTable>
-        </Card>
-      )}
+      <TableCard
+        caption="Services with their latest score and open findings"
+        columns={["Service", "Team", "Tier", "Latest score", "Last assessed", { label: "Open findings", align: "right" }]}
+        items={services}
+        empty={
+          filtered ? (
+            <EmptyState title="No services match">Try another name, or clear the filters.</EmptyState>
+          ) : (
+            <EmptyState title="No services yet">Services appear here once they are added to a team.</EmptyState>
+          )
+        }
+        row={(service) => {
+          const open = Object.values(service.openFindings).reduce((a, b) => a + b, 0);
+          return (
+            <tr key={service.id} className="hover:bg-slate-50 dark:hover:bg-slate-800/50">
+              <td className="px-5 py-3">
+                <Link href={`/services/${service.slug}`} className="font-medium text-link hover:underline">
+                  {service.name}
+                </Link>
+                <div className="text-xs text-muted">
+                  {service.owner ? `Owner: ${service.owner}` : "No owner"}
+                  {service.draftInProgress ? " · assessment in progress" : ""}
+                </div>
+              </td>
+              <td className="px-3 py-3">{service.team.name}</td>
+              <td className="px-3 py-3">
+                <SeverityBadge level={service.criticality} />
+              </td>
+              <td className="px-3 py-3">
+                <ScoreBar score={service.latestScore} />
+              </td>
+              <td className="px-3 py-3 whitespace-nowrap">{service.lastAssessedAt ? formatDate(service.lastAssessedAt) : "Never"}</td>
+              <td className="px-5 py-3 text-right tabular-nums">
+                {open}
+                {service.openFindings.critical ? (
+                  <span className="ml-2 text-xs font-semibold text-danger">{service.openFindings.critical} critical</span>
+                ) : null}
+              </td>
+            </tr>
+          );
+        }}
+      />
     </>
   );
 }

@@ -1,64 +1,62 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, type ReactNode } from "react";
 import { grantAuditorAction, setMembershipAction } from "@/app/admin/users/actions";
 import { FormResult } from "@/components/ui/form";
 import { teamRoles } from "@/lib/vocabulary/roles";
 import { Button } from "@/components/ui/button";
-import { Input, Label, SelectField } from "@/components/ui/field";
+import { SelectField, TextField } from "@/components/ui/field";
+import type { ActionState } from "@/lib/actions/action";
 
-type Option = { id: string; label: string };
+type Choice = { id: string; label: string };
 
-const pairs = (options: Option[]) => options.map((o) => [o.id, o.label] as const);
+const optionsOf = (choices: Choice[]) => choices.map((c) => ({ value: c.id, label: c.label }));
+const ROLE_CHOICES = [...teamRoles.options, { value: "none", label: "No role (remove)" }];
 
-function Choose({ id, name, label, options }: { id: string; name: string; label: string; options: readonly (readonly [string, string])[] }) {
-  return <SelectField id={id} name={name} label={label} options={options} placeholder="Choose…" required />;
+/** One of the access forms: a titled form whose failures name the fields they concern. */
+function AccessForm(props: {
+  id: string;
+  title: string;
+  action: (form: FormData) => void;
+  state: ActionState;
+  pending: boolean;
+  submit: string;
+  children: ReactNode;
+}) {
+  return (
+    <form action={props.action} className="space-y-3" aria-labelledby={`${props.id}-heading`}>
+      <h3 id={`${props.id}-heading`} className="text-sm font-semibold">
+        {props.title}
+      </h3>
+      {props.children}
+      <Button type="submit" disabled={props.pending}>
+        {props.submit}
+      </Button>
+      <FormResult state={props.state} withFieldErrors />
+    </form>
+  );
 }
 
-export function AccessForms({ users, teams, maxDate }: { users: Option[]; teams: Option[]; maxDate: string }) {
+export function AccessForms({ users, teams, maxDate }: { users: Choice[]; teams: Choice[]; maxDate: string }) {
   const [role, roleAction, savingRole] = useActionState(setMembershipAction, { ok: false, message: null });
   const [grant, grantAction, granting] = useActionState(grantAuditorAction, { ok: false, message: null });
+  const chosen = { placeholder: "Choose…", required: true };
   return (
     <div className="grid gap-6 px-5 py-4 lg:grid-cols-2">
-      <form action={roleAction} className="space-y-3" aria-labelledby="team-role-heading">
-        <h3 id="team-role-heading" className="text-sm font-semibold">
-          Team role
-        </h3>
+      <AccessForm id="team-role" title="Team role" action={roleAction} state={role} pending={savingRole} submit="Save team role">
         <div className="grid gap-3 sm:grid-cols-3">
-          <Choose id="role-user" name="userId" label="User" options={pairs(users)} />
-          <Choose id="role-team" name="teamId" label="Team" options={pairs(teams)} />
-          <Choose
-            id="role-role"
-            name="role"
-            label="Role"
-            options={[...teamRoles.options.map(({ value, label }) => [value, label] as const), ["none", "No role (remove)"]]}
-          />
+          <SelectField id="role-user" name="userId" label="User" options={optionsOf(users)} {...chosen} />
+          <SelectField id="role-team" name="teamId" label="Team" options={optionsOf(teams)} {...chosen} />
+          <SelectField id="role-role" name="role" label="Role" options={ROLE_CHOICES} {...chosen} />
         </div>
-        <Button type="submit" disabled={savingRole}>
-          Save team role
-        </Button>
-        <FormResult state={role} withFieldErrors />
-      </form>
-      <form action={grantAction} className="space-y-3" aria-labelledby="grant-heading">
-        <h3 id="grant-heading" className="text-sm font-semibold">
-          Org-wide auditor access
-        </h3>
+      </AccessForm>
+      <AccessForm id="grant" title="Org-wide auditor access" action={grantAction} state={grant} pending={granting} submit="Grant read access">
         <div className="grid gap-3 sm:grid-cols-2">
-          <Choose id="grant-user" name="userId" label="User" options={pairs(users)} />
-          <div>
-            <Label htmlFor="grant-expires">Access ends after</Label>
-            <Input id="grant-expires" name="expiresOn" type="date" required max={maxDate} />
-          </div>
+          <SelectField id="grant-user" name="userId" label="User" options={optionsOf(users)} {...chosen} />
+          <TextField id="grant-expires" name="expiresOn" label="Access ends after" type="date" required max={maxDate} />
         </div>
-        <div>
-          <Label htmlFor="grant-reason">Reason</Label>
-          <Input id="grant-reason" name="reason" required maxLength={200} placeholder="e.g. SOC 2 audit, FY2027" />
-        </div>
-        <Button type="submit" disabled={granting}>
-          Grant read access
-        </Button>
-        <FormResult state={grant} withFieldErrors />
-      </form>
+        <TextField id="grant-reason" name="reason" label="Reason" required maxLength={200} placeholder="e.g. SOC 2 audit, FY2027" />
+      </AccessForm>
     </div>
   );
 }

@@ -18,6 +18,11 @@ export function Comparison({ comparison, factorNames }: { comparison: Assessment
       </Card>
     );
   }
+  const { before, after } = comparison.overall;
+  const rows = [
+    { name: "Overall", overall: true, before, after, delta: before === null || after === null ? null : Math.round((after - before) * 10) / 10 },
+    ...comparison.factors.map((f) => ({ name: `${f.factor}. ${factorNames[f.factor - 1]}`, overall: false, before: f.before, after: f.after, delta: f.delta })),
+  ];
   return (
     <Card className="overflow-x-auto">
       <CardHeader
@@ -26,42 +31,23 @@ export function Comparison({ comparison, factorNames }: { comparison: Assessment
       />
       <DataTable
         caption="Score change per factor"
-        columns={[{ label: "Factor" }, { label: "Before", align: "right" }, { label: "Now", align: "right" }, { label: "Change", align: "right" }]}
+        columns={["Factor", { label: "Before", align: "right" }, { label: "Now", align: "right" }, { label: "Change", align: "right" }]}
       >
-        <tr className="font-semibold">
-          <td className="px-5 py-2">Overall</td>
-          <td className="px-3 py-2 text-right">
-            <ScoreBadge score={comparison.overall.before} />
-          </td>
-          <td className="px-3 py-2 text-right">
-            <ScoreBadge score={comparison.overall.after} />
-          </td>
-          <td className="px-5 py-2 text-right tabular-nums">
-            {delta(
-              comparison.overall.before === null || comparison.overall.after === null
-                ? null
-                : Math.round((comparison.overall.after - comparison.overall.before) * 10) / 10,
-            )}
-          </td>
-        </tr>
-        {comparison.factors.map((f) => (
-          <tr key={f.factor}>
-            <td className="px-5 py-2">
-              {f.factor}. {factorNames[f.factor - 1]}
-            </td>
-            <td className="px-3 py-2 text-right">
-              <ScoreBadge score={f.before} />
-            </td>
-            <td className="px-3 py-2 text-right">
-              <ScoreBadge score={f.after} />
-            </td>
-            <td className={`px-5 py-2 text-right tabular-nums ${f.delta && f.delta < 0 ? "text-danger" : ""}`}>{delta(f.delta)}</td>
+        {rows.map((row) => (
+          <tr key={row.name} className={row.overall ? "font-semibold" : undefined}>
+            <td className="px-5 py-2">{row.name}</td>
+            {[row.before, row.after].map((score, index) => (
+              <td key={index} className="px-3 py-2 text-right">
+                <ScoreBadge score={score} />
+              </td>
+            ))}
+            <td className={`px-5 py-2 text-right tabular-nums ${row.delta && row.delta < 0 ? "text-danger" : ""}`}>{delta(row.delta)}</td>
           </tr>
         ))}
       </DataTable>
       {changed.length ? (
         <div className="border-t border-line">
-          <DataTable caption="Items whose answer changed" columns={[{ label: "Item" }, { label: "Before" }, { label: "Now" }, { label: "Change" }]}>
+          <DataTable caption="Items whose answer changed" columns={["Item", "Before", "Now", "Change"]}>
             {changed.map((item) => (
               <tr key={item.itemId}>
                 <td className="px-5 py-2">

@@ -15,6 +15,7 @@ import { SaveIndicator, ConflictChoice } from "./save-status";
 import { SuggestionPanel, SuggestionProvenance, type DecidedSuggestionView, type SuggestionView } from "./suggestion-panel";
 import { useAutosave } from "./use-autosave";
 import { Label, Textarea } from "@/components/ui/field";
+import { calloutClass } from "@/components/ui/tone";
 
 export interface ItemAnswer extends AnswerValues {
   version: number;
@@ -74,7 +75,7 @@ export function ItemEditor(props: { assessmentId: string; item: ChecklistItem; a
         <ItemGuidance item={item} />
         <div className="space-y-4">
           {answer.comments.length ? (
-            <div className="rounded-lg border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100">
+            <div className={calloutClass("warning", "px-3 py-2")}>
               {answer.comments.map((comment) => (
                 <p key={comment.createdAt + comment.body}>
                   <span className="font-semibold">Returned by {comment.author}:</span> {comment.body}
@@ -119,34 +120,26 @@ export function ItemEditor(props: { assessmentId: string; item: ChecklistItem; a
               Confirm the carried-over answer
             </Button>
           ) : null}
-          <div>
-            <Label htmlFor={`${id}-justification`}>
-              Justification{" "}
-              {justificationNeeded ? (
-                <span className="font-normal text-danger">(required for {answerStatuses.label(save.values.status).toLowerCase()})</span>
-              ) : (
-                <span className="font-normal text-muted">(optional)</span>
-              )}
-            </Label>
-            <Textarea
-              id={`${id}-justification`}
-              rows={2}
-              maxLength={LIMITS.justification}
-              value={save.values.justification}
-              onChange={(event) => save.update({ justification: event.target.value })}
-              aria-invalid={gap === "justification missing"}
-            />
-          </div>
-          <div>
-            <Label htmlFor={`${id}-notes`}>Notes</Label>
-            <Textarea
-              id={`${id}-notes`}
-              rows={2}
-              maxLength={LIMITS.notes}
-              value={save.values.notes}
-              onChange={(event) => save.update({ notes: event.target.value })}
-            />
-          </div>
+          {(["justification", "notes"] as const).map((field) => (
+            <div key={field}>
+              <Label htmlFor={`${id}-${field}`}>
+                {field === "notes" ? "Notes" : "Justification"}{" "}
+                {field === "notes" ? null : justificationNeeded ? (
+                  <span className="font-normal text-danger">(required for {answerStatuses.label(save.values.status).toLowerCase()})</span>
+                ) : (
+                  <span className="font-normal text-muted">(optional)</span>
+                )}
+              </Label>
+              <Textarea
+                id={`${id}-${field}`}
+                rows={2}
+                maxLength={LIMITS[field]}
+                value={save.values[field]}
+                onChange={(event) => save.update({ [field]: event.target.value })}
+                aria-invalid={field === "justification" && gap === "justification missing"}
+              />
+            </div>
+          ))}
           <EvidenceLinks id={id} links={save.values.evidenceLinks} onChange={(evidenceLinks) => save.update({ evidenceLinks })} disabled={false} />
           <Attachments id={id} assessmentId={assessmentId} itemId={item.id} initial={answer.attachments} disabled={false} />
         </div>

@@ -8,6 +8,8 @@ import { provenanceLine } from "@/lib/evidence/suggestion";
 import type { ResponseStatus } from "@/lib/vocabulary/answers";
 import { formatDateTime } from "@/components/ui/format";
 import { Button } from "@/components/ui/button";
+import { FormError } from "@/components/ui/form";
+import { calloutClass } from "@/components/ui/tone";
 
 export interface SuggestionView {
   evidenceId: string;
@@ -44,10 +46,7 @@ export function SuggestionPanel({
   }, [state, router]);
   const headingId = `suggestion-${itemId}`;
   return (
-    <section
-      aria-labelledby={headingId}
-      className="rounded-lg border border-sky-300 bg-sky-50 px-3 py-3 text-sm text-sky-950 dark:border-sky-800 dark:bg-sky-950 dark:text-sky-50"
-    >
+    <section aria-labelledby={headingId} className={calloutClass("info", "px-3 py-3")}>
       <h4 id={headingId} className="font-semibold">
         Suggested answer: {answerStatuses.label(suggestion.status)}
       </h4>
@@ -77,11 +76,7 @@ export function SuggestionPanel({
         </Button>
         {!answered ? <span className="text-xs">To override it, give your own answer first.</span> : null}
       </form>
-      {state.message && !state.ok ? (
-        <p role="alert" className="mt-2 text-danger">
-          {state.message}
-        </p>
-      ) : null}
+      <FormError state={state} className="mt-2" />
     </section>
   );
 }

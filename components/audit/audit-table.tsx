@@ -1,4 +1,5 @@
 import { DataTable } from "@/components/ui/data-table";
+import { Badge, type BadgeTone } from "@/components/ui/tone";
 import type { AuditEventRow } from "@/lib/data/audit/list-audit-events";
 
 const timestamp = new Intl.DateTimeFormat("en-GB", {
@@ -7,11 +8,7 @@ const timestamp = new Intl.DateTimeFormat("en-GB", {
   timeZone: "UTC",
 });
 
-const CATEGORY_STYLE: Record<AuditEventRow["category"], string> = {
-  security: "bg-indigo-50 text-indigo-800 ring-indigo-200 dark:bg-indigo-950 dark:text-indigo-200 dark:ring-indigo-800",
-  access: "bg-rose-50 text-rose-800 ring-rose-200 dark:bg-rose-950 dark:text-rose-200 dark:ring-rose-800",
-  change: "bg-subtle text-slate-700 ring-field dark:text-slate-200",
-};
+const CATEGORY_TONE: Record<AuditEventRow["category"], BadgeTone> = { security: "info", access: "danger", change: "neutral" };
 
 function Json({ label, value }: { label: string; value: unknown }) {
   if (value === null || value === undefined) return null;
@@ -28,23 +25,20 @@ function Json({ label, value }: { label: string; value: unknown }) {
 /** Events newest first; each row's details hold before, after, client and hash. */
 export function AuditTable({ events }: { events: AuditEventRow[] }) {
   return (
-    <DataTable
-      caption="Audit events, newest first"
-      columns={[{ label: "When (UTC)" }, { label: "Event" }, { label: "Actor" }, { label: "Team" }, { label: "Target" }, { label: "Details" }]}
-    >
+    <DataTable caption="Audit events, newest first" columns={["When (UTC)", "Event", "Actor", "Team", "Target", "Details"]}>
       {events.map((event) => (
         <tr key={event.id} className="align-top">
           <td className="whitespace-nowrap px-5 py-3 tabular-nums">
             <time dateTime={event.occurredAt.toISOString()}>{timestamp.format(event.occurredAt)}</time>
           </td>
           <td className="px-3 py-3">
-            <span className={`mr-2 inline-flex rounded px-1.5 py-0.5 text-xs font-semibold capitalize ring-1 ring-inset ${CATEGORY_STYLE[event.category]}`}>
+            <Badge tone={CATEGORY_TONE[event.category]} className="mr-2 capitalize">
               {event.category}
-            </span>
+            </Badge>
             <code className="font-mono text-xs">{event.action}</code>
           </td>
           <td className="px-3 py-3 break-all">{event.actor}</td>
-          <td className="px-3 py-3">{event.team ?? <span className="text-slate-500 dark:text-slate-400">—</span>}</td>
+          <td className="px-3 py-3">{event.team ?? <span className="text-muted">—</span>}</td>
           <td className="px-3 py-3">
             {event.targetType ? (
               <>
@@ -52,7 +46,7 @@ export function AuditTable({ events }: { events: AuditEventRow[] }) {
                 {event.targetId ? <div className="break-all font-mono text-xs text-muted">{event.targetId}</div> : null}
               </>
             ) : (
-              <span className="text-slate-500 dark:text-slate-400">—</span>
+              <span className="text-muted">—</span>
             )}
           </td>
           <td className="px-5 py-3">

@@ -15,15 +15,24 @@ const LABEL: Record<Axis, (value: string) => string> = {
   day: (value) => new Date(`${value.slice(0, 10)}T00:00:00Z`).toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "2-digit", timeZone: "UTC" }),
 };
 
+const MARGIN = { top: 8, right: 16, bottom: 0, left: -16 };
+
+/** The grid, axes and tooltip both charts share; their y axes differ (a 0–100 score, or whole counts). */
+function frame(xKey: string, label: (value: string) => string, y: { domain?: [number, number]; allowDecimals?: boolean }) {
+  return [
+    <CartesianGrid key="grid" strokeDasharray="3 3" stroke="currentColor" strokeOpacity={0.15} />,
+    <XAxis key="x" dataKey={xKey} tickFormatter={label} tick={AXIS} />,
+    <YAxis key="y" tick={AXIS} {...y} />,
+    <Tooltip key="tooltip" labelFormatter={(value) => label(String(value))} />,
+  ];
+}
+
 export function ScoreTrendChart({ points, xKey = "month", axis = "month" }: { points: Record<string, unknown>[]; xKey?: string; axis?: Axis }) {
   const label = LABEL[axis];
   return (
     <ResponsiveContainer width="100%" height={240}>
-      <LineChart accessibilityLayer={false} data={points} margin={{ top: 8, right: 16, bottom: 0, left: -16 }}>
-        <CartesianGrid strokeDasharray="3 3" stroke="currentColor" strokeOpacity={0.15} />
-        <XAxis dataKey={xKey} tickFormatter={label} tick={AXIS} />
-        <YAxis domain={[0, 100]} tick={AXIS} />
-        <Tooltip labelFormatter={(value) => label(String(value))} />
+      <LineChart accessibilityLayer={false} data={points} margin={MARGIN}>
+        {frame(xKey, label, { domain: [0, 100] })}
         <Line type="monotone" dataKey="score" name="Score" stroke="#4f46e5" strokeWidth={2} dot={false} connectNulls isAnimationActive={false} />
       </LineChart>
     </ResponsiveContainer>
@@ -34,11 +43,8 @@ export function FindingsTrendChart({ points, xKey = "month", axis = "month" }: {
   const label = LABEL[axis];
   return (
     <ResponsiveContainer width="100%" height={240}>
-      <AreaChart accessibilityLayer={false} data={points} margin={{ top: 8, right: 16, bottom: 0, left: -16 }}>
-        <CartesianGrid strokeDasharray="3 3" stroke="currentColor" strokeOpacity={0.15} />
-        <XAxis dataKey={xKey} tickFormatter={label} tick={AXIS} />
-        <YAxis allowDecimals={false} tick={AXIS} />
-        <Tooltip labelFormatter={(value) => label(String(value))} />
+      <AreaChart accessibilityLayer={false} data={points} margin={MARGIN}>
+        {frame(xKey, label, { allowDecimals: false })}
         <Legend wrapperStyle={{ fontSize: 12 }} />
         {severities.values.map((level) => (
           <Area

@@ -1,28 +1,20 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useActionState, useEffect } from "react";
 import { requestPortfolioExportAction } from "@/app/exports/actions";
 import { Button } from "@/components/ui/button";
+import { FormError } from "@/components/ui/form";
+import { useActionThenGo } from "@/components/ui/use-action-then-go";
 
 /** Asks for the portfolio report (of one team, or every team the user may export) and follows its progress. */
 export function PortfolioExportButton({ teamSlug, teamName }: { teamSlug?: string; teamName?: string }) {
-  const [state, action, pending] = useActionState(requestPortfolioExportAction, { ok: false, message: null });
-  const router = useRouter();
-  useEffect(() => {
-    if (state.ok && state.data) router.push(`/exports/${state.data.exportId}`);
-  }, [state, router]);
+  const { state, run, leaving } = useActionThenGo(requestPortfolioExportAction, (queued) => `/exports/${queued.exportId}`);
   return (
-    <form action={action} className="flex flex-col items-end gap-1">
+    <form action={run} className="flex flex-col items-end gap-1">
       {teamSlug ? <input type="hidden" name="team" value={teamSlug} /> : null}
-      <Button type="submit" disabled={pending || state.ok} variant="secondary">
-        {pending || state.ok ? "Queuing the report…" : `Export portfolio PDF${teamName ? ` (${teamName})` : ""}`}
+      <Button type="submit" disabled={leaving} variant="secondary">
+        {leaving ? "Queuing the report…" : `Export portfolio PDF${teamName ? ` (${teamName})` : ""}`}
       </Button>
-      {state.message && !state.ok ? (
-        <p role="alert" className="max-w-xs text-right text-sm text-danger">
-          {state.message}
-        </p>
-      ) : null}
+      <FormError state={state} className="max-w-xs text-right text-sm" />
     </form>
   );
 }

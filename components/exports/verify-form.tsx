@@ -3,9 +3,9 @@
 import { useActionState } from "react";
 import { verifyExportAction } from "@/app/verify/actions";
 import { formatDateTime } from "@/components/ui/format";
-import { FormResult } from "@/components/ui/form";
-import { Button } from "@/components/ui/button";
+import { Submit } from "@/components/ui/form";
 import { Input, Label } from "@/components/ui/field";
+import { calloutClass } from "@/components/ui/tone";
 
 export function VerifyForm() {
   const [state, action, pending] = useActionState(verifyExportAction, { ok: false, message: null });
@@ -36,20 +36,14 @@ export function VerifyForm() {
           />
         </div>
         <div className="sm:col-span-3">
-          <Button type="submit" disabled={pending}>
-            {pending ? "Checking…" : "Verify"}
-          </Button>
-          <div className="mt-2" aria-live="polite">
-            <FormResult state={state} withFieldErrors />
-          </div>
+          <Submit state={state} pending={pending} busy="Checking…" resultClassName="mt-2">
+            Verify
+          </Submit>
         </div>
       </form>
       <div aria-live="polite">
         {result?.status === "verified" ? (
-          <div
-            role="status"
-            className="mx-5 mb-5 rounded-lg border border-emerald-300 bg-emerald-50 px-5 py-4 text-sm text-emerald-950 dark:border-emerald-800 dark:bg-emerald-950 dark:text-emerald-50"
-          >
+          <div role="status" className={calloutClass("success", "mx-5 mb-5 px-5 py-4")}>
             <p className="text-base font-semibold">Verified: an unaltered Twelvefold export.</p>
             <dl className="mt-2 grid gap-1 sm:grid-cols-[10rem_1fr]">
               <dt className="font-medium">What</dt>
@@ -69,10 +63,7 @@ export function VerifyForm() {
             </dl>
           </div>
         ) : result?.status === "unknown" ? (
-          <div
-            role="status"
-            className="mx-5 mb-5 rounded-lg border border-rose-300 bg-rose-50 px-5 py-4 text-sm text-rose-950 dark:border-rose-800 dark:bg-rose-950 dark:text-rose-50"
-          >
+          <div role="status" className={calloutClass("danger", "mx-5 mb-5 px-5 py-4")}>
             <p className="text-base font-semibold">Unknown: not an unaltered Twelvefold export you can see.</p>
             <p className="mt-1">
               Either the file was changed after export (one changed byte is enough), or it was never exported from here, or it belongs to records outside your

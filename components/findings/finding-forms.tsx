@@ -3,9 +3,8 @@
 import { useActionState } from "react";
 import { acceptRiskAction, addCommentAction, assignOwnerAction, setDueDateAction, setProgressAction } from "@/app/findings/[id]/actions";
 import type { ActionState } from "@/lib/actions/action";
-import { Button } from "@/components/ui/button";
-import { FormResult } from "@/components/ui/form";
-import { Input, Label, Select, Textarea } from "@/components/ui/field";
+import { Submit } from "@/components/ui/form";
+import { Label, SelectField, Textarea, TextField } from "@/components/ui/field";
 
 type Action = (previous: ActionState, form: FormData) => Promise<ActionState>;
 
@@ -28,12 +27,9 @@ function ActionForm({
     <form action={run} className="space-y-2">
       <input type="hidden" name="findingId" value={findingId} />
       {children}
-      <Button type="submit" disabled={pending} variant={primary ? "primary" : "outline"} size={primary ? "md" : "sm"}>
+      <Submit state={state} pending={pending} variant={primary ? "primary" : "outline"} size={primary ? "md" : "sm"}>
         {submit}
-      </Button>
-      <div aria-live="polite">
-        <FormResult state={state} withFieldErrors />
-      </div>
+      </Submit>
     </form>
   );
 }
@@ -41,15 +37,14 @@ function ActionForm({
 export function OwnerForm({ findingId, current, owners }: { findingId: string; current: string | null; owners: { id: string; name: string }[] }) {
   return (
     <ActionForm action={assignOwnerAction} findingId={findingId} submit="Save owner">
-      <Label htmlFor="finding-owner">Owner</Label>
-      <Select id="finding-owner" name="ownerId" defaultValue={current ?? ""}>
-        <option value="">No owner</option>
-        {owners.map((o) => (
-          <option key={o.id} value={o.id}>
-            {o.name}
-          </option>
-        ))}
-      </Select>
+      <SelectField
+        id="finding-owner"
+        name="ownerId"
+        label="Owner"
+        value={current ?? ""}
+        all="No owner"
+        options={owners.map((o) => ({ value: o.id, label: o.name }))}
+      />
     </ActionForm>
   );
 }
@@ -67,14 +62,8 @@ export function ProgressForm({ findingId, status }: { findingId: string; status:
 export function DueDateForm({ findingId, current }: { findingId: string; current: string | null }) {
   return (
     <ActionForm action={setDueDateAction} findingId={findingId} submit="Move due date">
-      <div>
-        <Label htmlFor="finding-due">Due date</Label>
-        <Input id="finding-due" name="dueOn" type="date" required defaultValue={current ?? ""} />
-      </div>
-      <div>
-        <Label htmlFor="finding-due-reason">Reason</Label>
-        <Input id="finding-due-reason" name="reason" required minLength={5} maxLength={1000} />
-      </div>
+      <TextField id="finding-due" name="dueOn" label="Due date" type="date" required defaultValue={current ?? ""} />
+      <TextField id="finding-due-reason" name="reason" label="Reason" required minLength={5} maxLength={1000} />
     </ActionForm>
   );
 }
@@ -86,13 +75,16 @@ export function AcceptRiskForm({ findingId, maxDate, minDate }: { findingId: str
         <Label htmlFor="risk-reason">Why the risk is acceptable</Label>
         <Textarea id="risk-reason" name="reason" required minLength={5} maxLength={1000} rows={3} />
       </div>
-      <div>
-        <Label htmlFor="risk-expires">Accepted until</Label>
-        <Input id="risk-expires" name="expiresOn" type="date" required min={minDate} max={maxDate} aria-describedby="risk-expires-hint" />
-        <p id="risk-expires-hint" className="mt-1 text-xs text-muted">
-          At most until {maxDate}. It reopens by itself after that day.
-        </p>
-      </div>
+      <TextField
+        id="risk-expires"
+        name="expiresOn"
+        label="Accepted until"
+        type="date"
+        required
+        min={minDate}
+        max={maxDate}
+        hint={`At most until ${maxDate}. It reopens by itself after that day.`}
+      />
     </ActionForm>
   );
 }

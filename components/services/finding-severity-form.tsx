@@ -2,10 +2,9 @@
 
 import { useActionState } from "react";
 import { changeFindingSeverityAction } from "@/app/services/actions";
-import { FormResult } from "@/components/ui/form";
+import { Submit } from "@/components/ui/form";
 import { severities } from "@/lib/vocabulary/levels";
-import { Button } from "@/components/ui/button";
-import { Input, Label, Select } from "@/components/ui/field";
+import { SelectField, TextField } from "@/components/ui/field";
 
 /** A lead's override of a finding's severity, with the reason kept in its history. */
 export function FindingSeverityForm({ findingId, current }: { findingId: string; current: string }) {
@@ -16,26 +15,11 @@ export function FindingSeverityForm({ findingId, current }: { findingId: string;
       <summary className="cursor-pointer text-xs font-medium text-link">Change severity</summary>
       <form action={action} className="mt-2 grid gap-2 sm:grid-cols-[8rem_minmax(0,1fr)_auto] sm:items-end">
         <input type="hidden" name="findingId" value={findingId} />
-        <div>
-          <Label htmlFor={`${id}-level`}>Severity</Label>
-          <Select id={`${id}-level`} name="severity" defaultValue={current}>
-            {severities.options.map(({ value, label }) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </Select>
-        </div>
-        <div>
-          <Label htmlFor={`${id}-reason`}>Reason</Label>
-          <Input id={`${id}-reason`} name="reason" required minLength={5} maxLength={1000} />
-        </div>
-        <Button type="submit" disabled={pending} variant="outline" size="sm">
+        <SelectField id={`${id}-level`} name="severity" label="Severity" value={current} options={severities.options} />
+        <TextField id={`${id}-reason`} name="reason" label="Reason" required minLength={5} maxLength={1000} />
+        <Submit state={state} pending={pending} variant="outline" size="sm" resultClassName="sm:col-span-3">
           Save
-        </Button>
-        <div className="sm:col-span-3" aria-live="polite">
-          <FormResult state={state} withFieldErrors />
-        </div>
+        </Submit>
       </form>
     </details>
   );

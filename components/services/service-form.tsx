@@ -1,13 +1,12 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useActionState, useEffect } from "react";
 import { createServiceAction, updateServiceAction } from "@/app/services/actions";
 import { FormResult } from "@/components/ui/form";
 import { SERVICE_LIMITS } from "@/lib/services/schemas";
 import { tiers, type Criticality } from "@/lib/vocabulary/levels";
 import { Button } from "@/components/ui/button";
-import { FieldError, Label, controlClass } from "@/components/ui/field";
+import { Field, Select, Textarea, TextField } from "@/components/ui/field";
+import { useActionThenGo } from "@/components/ui/use-action-then-go";
 
 interface Service {
   id: string;
@@ -23,62 +22,46 @@ const TIERS = tiers.options.map(({ value, label }) => ({ value, label: TIER_HINT
 
 /** Adds a service, or (given one) edits it or moves it to another team. */
 export function ServiceForm({ service, teams }: { service?: Service; teams: { id: string; name: string }[] }) {
-  const [state, action, pending] = useActionState(service ? updateServiceAction : createServiceAction, { ok: false, message: null });
-  const router = useRouter();
-  useEffect(() => {
-    if (state.ok && state.data && !service) router.push(`/services/${state.data.slug}`);
-  }, [state, service, router]);
+  const { state, run, pending } = useActionThenGo(service ? updateServiceAction : createServiceAction, (saved) => (service ? null : `/services/${saved.slug}`));
   const errors = state.fieldErrors ?? {};
-  const field = (name: string) => ({ id: `service-${name}`, name, className: controlClass, "aria-describedby": `service-${name}-error` });
+  const field = (name: keyof typeof errors & string) => ({ id: `service-${name}`, name, errors: errors[name] });
   return (
-    <form action={action} className="grid max-w-3xl gap-4 px-5 py-4 sm:grid-cols-2">
+    <form action={run} className="grid max-w-3xl gap-4 px-5 py-4 sm:grid-cols-2">
       {service ? <input type="hidden" name="serviceId" value={service.id} /> : null}
-      <div>
-        <Label htmlFor="service-name">Name</Label>
-        <input {...field("name")} required minLength={SERVICE_LIMITS.name.min} maxLength={SERVICE_LIMITS.name.max} defaultValue={service?.name} />
-        <FieldError id="service-name-error" messages={errors.name} />
-      </div>
-      <div>
-        <Label htmlFor="service-teamId">Team</Label>
-        <select {...field("teamId")} required defaultValue={service?.teamId ?? (teams.length === 1 ? teams[0]!.id : "")}>
-          <option value="" disabled>
-            Choose a team…
-          </option>
-          {teams.map((team) => (
-            <option key={team.id} value={team.id}>
-              {team.name}
-            </option>
-          ))}
-        </select>
-        <FieldError id="service-teamId-error" messages={errors.teamId} />
-      </div>
-      <div>
-        <Label htmlFor="service-criticality">Tier</Label>
-        <select {...field("criticality")} required defaultValue={service?.criticality ?? "medium"}>
-          {TIERS.map((tier) => (
-            <option key={tier.value} value={tier.value}>
-              {tier.label}
-            </option>
-          ))}
-        </select>
-        <FieldError id="service-criticality-error" messages={errors.criticality} />
-      </div>
-      <div>
-        <Label htmlFor="service-repositoryUrl">Repository (optional)</Label>
-        <input
-          {...field("repositoryUrl")}
-          type="url"
-          maxLength={SERVICE_LIMITS.repositoryUrl}
-          placeholder="https://git.example.com/team/service"
-          defaultValue={service?.repositoryUrl ?? ""}
-        />
-        <FieldError id="service-repositoryUrl-error" messages={errors.repositoryUrl} />
-      </div>
-      <div className="sm:col-span-2">
-        <Label htmlFor="service-description">Description</Label>
-        <textarea {...field("description")} rows={2} maxLength={SERVICE_LIMITS.description} defaultValue={service?.description} />
-        <FieldError id="service-description-error" messages={errors.description} />
-      </div>
+      <TextField
+        {...field("name")}
+        label="Name"
+        required
+        minLength={SERVICE_LIMITS.name.min}
+        maxLength={SERVICE_LIMITS.name.max}
+        defaultValue={service?.name}
+      />
+      <Field id="service-teamId" label="Team" errors={errors.teamId}>
+        {(control) => (
+          <Select
+            {...control}
+            name="teamId"
+            required
+            defaultValue={service?.teamId ?? (teams.length === 1 ? teams[0]!.id : "")}
+            placeholder="Choose a team…"
+            options={teams.map((team) => ({ value: team.id, label: team.name }))}
+          />
+        )}
+      </Field>
+      <Field id="service-criticality" label="Tier" errors={errors.criticality}>
+        {(control) => <Select {...control} name="criticality" required defaultValue={service?.criticality ?? "medium"} options={TIERS} />}
+      </Field>
+      <TextField
+        {...field("repositoryUrl")}
+        label="Repository (optional)"
+        type="url"
+        maxLength={SERVICE_LIMITS.repositoryUrl}
+        placeholder="https://git.example.com/team/service"
+        defaultValue={service?.repositoryUrl ?? ""}
+      />
+      <Field id="service-description" label="Description" errors={errors.description} className="sm:col-span-2">
+        {(control) => <Textarea {...control} name="description" rows={2} maxLength={SERVICE_LIMITS.description} defaultValue={service?.description} />}
+      </Field>
       <div className="flex items-center gap-4 sm:col-span-2" aria-live="polite">
         <Button type="submit" disabled={pending}>
           {service ? "Save service" : "Add service"}

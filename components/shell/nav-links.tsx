@@ -2,22 +2,12 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-
-const LINKS = [
-  { href: "/", label: "Dashboard" },
-  { href: "/services", label: "Services" },
-  { href: "/findings", label: "Findings" },
-  { href: "/audit", label: "Audit trail" },
-  { href: "/exports", label: "Exports" },
-  { href: "/tokens", label: "API tokens" },
-  { href: "/verify", label: "Verify" },
-  { href: "/admin", label: "Admin" },
-];
+import { SECTIONS } from "@/lib/navigation";
 
 export function NavLinks({ showAdmin, showAudit, showTokens }: { showAdmin: boolean; showAudit: boolean; showTokens: boolean }) {
   const pathname = usePathname();
   const shown: Record<string, boolean> = { "/admin": showAdmin, "/audit": showAudit, "/tokens": showTokens };
-  const links = LINKS.filter((link) => shown[link.href] ?? true);
+  const links = Object.values(SECTIONS).filter((link) => shown[link.href] ?? true);
   return (
     <nav aria-label="Main" className="flex items-center gap-1 overflow-x-auto">
       {links.map((link) => {

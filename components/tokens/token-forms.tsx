@@ -2,19 +2,17 @@
 
 import { useActionState } from "react";
 import { createTokenAction, revokeTokenAction } from "@/app/tokens/actions";
-import { FormResult } from "@/components/ui/form";
+import { FormError, FormResult } from "@/components/ui/form";
 import { Button } from "@/components/ui/button";
-import { FieldError, Input, Label, Select } from "@/components/ui/field";
+import { Input, SelectField, TextField } from "@/components/ui/field";
+import { calloutClass } from "@/components/ui/tone";
 
 export function CreateTokenForm({ teams, lifetimes }: { teams: { id: string; name: string }[]; lifetimes: readonly number[] }) {
   const [state, action, pending] = useActionState(createTokenAction, { ok: false, message: null });
   return (
     <div className="space-y-4 px-5 py-5">
       {state.ok && state.data ? (
-        <div
-          role="status"
-          className="rounded-md border border-emerald-300 bg-emerald-50 px-3 py-3 text-sm text-emerald-950 dark:border-emerald-800 dark:bg-emerald-950 dark:text-emerald-50"
-        >
+        <div role="status" className={calloutClass("success", "px-3 py-3")}>
           <p className="font-semibold">Token &ldquo;{state.data.name}&rdquo; created. Copy it now: it is shown only once and stored only as a hash.</p>
           <label htmlFor="new-token" className="mt-2 block text-xs font-medium">
             The token
@@ -34,21 +32,17 @@ export function CreateTokenForm({ teams, lifetimes }: { teams: { id: string; nam
         </div>
       ) : null}
       <form action={action} className="grid gap-4 sm:grid-cols-2">
-        <div>
-          <Label htmlFor="token-name">Name</Label>
-          <Input id="token-name" name="name" required minLength={2} maxLength={80} placeholder="ci-checkout-api" aria-describedby="token-name-error" />
-          <FieldError id="token-name-error" messages={state.fieldErrors?.name} />
-        </div>
-        <div>
-          <Label htmlFor="token-team">Team</Label>
-          <Select id="token-team" name="teamId" required defaultValue={teams[0]?.id}>
-            {teams.map((t) => (
-              <option key={t.id} value={t.id}>
-                {t.name}
-              </option>
-            ))}
-          </Select>
-        </div>
+        <TextField
+          id="token-name"
+          name="name"
+          label="Name"
+          required
+          minLength={2}
+          maxLength={80}
+          placeholder="ci-checkout-api"
+          errors={state.fieldErrors?.name}
+        />
+        <SelectField id="token-team" name="teamId" label="Team" required value={teams[0]?.id} options={teams.map((t) => ({ value: t.id, label: t.name }))} />
         <fieldset>
           <legend className="block text-sm font-medium">It may</legend>
           <div className="mt-1 space-y-1 text-sm">
@@ -66,16 +60,13 @@ export function CreateTokenForm({ teams, lifetimes }: { teams: { id: string; nam
             </label>
           </div>
         </fieldset>
-        <div>
-          <Label htmlFor="token-expiry">Expires after</Label>
-          <Select id="token-expiry" name="expiresInDays" defaultValue="90">
-            {lifetimes.map((days) => (
-              <option key={days} value={days}>
-                {days} days
-              </option>
-            ))}
-          </Select>
-        </div>
+        <SelectField
+          id="token-expiry"
+          name="expiresInDays"
+          label="Expires after"
+          value="90"
+          options={lifetimes.map((days) => ({ value: String(days), label: `${days} days` }))}
+        />
         <div className="flex items-center gap-3 sm:col-span-2">
           <Button type="submit" disabled={pending}>
             {pending ? "Creating…" : "Create token"}
@@ -95,11 +86,7 @@ export function RevokeTokenButton({ tokenId, name }: { tokenId: string; name: st
       <Button type="submit" disabled={pending} aria-label={`Revoke ${name}`} variant="dangerText">
         {pending ? "Revoking…" : "Revoke"}
       </Button>
-      {state.message && !state.ok ? (
-        <span role="alert" className="ml-2 text-xs text-danger">
-          {state.message}
-        </span>
-      ) : null}
+      <FormError state={state} className="ml-2 text-xs" inline />
     </form>
   );
 }

@@ -1,7 +1,7 @@
-export interface Column {
-  label: string;
-  align?: "left" | "right";
-}
+import { Card, CardHeader } from "./card";
+
+/** A column by its heading; numbers are aligned right, so they are given as `{ label, align: "right" }`. */
+export type Column = string | { label: string; align: "left" | "right" };
 
 /** A table with a screen-reader caption and a header row; rows come as children. */
 export function DataTable({ caption, columns, children }: { caption: string; columns: Column[]; children: React.ReactNode }) {
@@ -10,18 +10,60 @@ export function DataTable({ caption, columns, children }: { caption: string; col
       <caption className="sr-only">{caption}</caption>
       <thead className="border-b border-line text-left text-muted">
         <tr>
-          {columns.map((column, index) => (
-            <th
-              key={column.label}
-              scope="col"
-              className={`py-3 font-medium ${index === 0 || index === columns.length - 1 ? "px-5" : "px-3"} ${column.align === "right" ? "text-right" : ""}`}
-            >
-              {column.label}
-            </th>
-          ))}
+          {columns
+            .map((column) => (typeof column === "string" ? { label: column, align: "left" } : column))
+            .map((column, index) => (
+              <th
+                key={column.label}
+                scope="col"
+                className={`py-3 font-medium ${index === 0 || index === columns.length - 1 ? "px-5" : "px-3"} ${column.align === "right" ? "text-right" : ""}`}
+              >
+                {column.label}
+              </th>
+            ))}
         </tr>
       </thead>
       <tbody className="divide-y divide-line-soft">{children}</tbody>
     </table>
+  );
+}
+
+/**
+ * A card holding a table, under an optional header, one row per item (`row`
+ * renders each as a keyed <tr>). With no items it shows `empty` instead of the
+ * table: in the card under its header, or (a card with no header) alone.
+ */
+export function TableCard<T>({
+  header,
+  caption,
+  columns,
+  items,
+  row,
+  empty,
+  className = "",
+}: {
+  /** The card's title and description, above the table. */
+  header?: { title: string; description?: string };
+  caption: string;
+  columns: Column[];
+  items: readonly T[];
+  row: (item: T) => React.ReactNode;
+  empty?: React.ReactNode;
+  className?: string;
+}) {
+  const table =
+    items.length === 0 && empty !== undefined ? (
+      empty
+    ) : (
+      <DataTable caption={caption} columns={columns}>
+        {items.map(row)}
+      </DataTable>
+    );
+  if (!header && items.length === 0 && empty !== undefined) return <>{empty}</>;
+  return (
+    <Card className={`overflow-x-auto ${className}`}>
+      {header ? <CardHeader {...header} /> : null}
+      {table}
+    </Card>
   );
 }

@@ -2,8 +2,7 @@
 // ties a control to its label, hint and error for assistive technology.
 import type { InputHTMLAttributes, LabelHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
 
-/** For a control that spreads its props from a helper (components/services/service-form.tsx). */
-export const controlClass = "mt-1 block w-full rounded-md border border-field bg-white px-3 py-2 text-sm dark:bg-slate-950";
+const controlClass = "mt-1 block w-full rounded-md border border-field bg-white px-3 py-2 text-sm dark:bg-slate-950";
 const join = (...classes: (string | undefined)[]) => classes.filter(Boolean).join(" ");
 
 export function Label({ className, ...props }: LabelHTMLAttributes<HTMLLabelElement>) {
@@ -18,8 +17,38 @@ export function Textarea({ className, ...props }: TextareaHTMLAttributes<HTMLTex
   return <textarea className={join(controlClass, className)} {...props} />;
 }
 
-export function Select({ className, ...props }: SelectHTMLAttributes<HTMLSelectElement>) {
-  return <select className={join(controlClass, className)} {...props} />;
+/** One choice of a select: what is sent, and what the person reads. Vocabularies' `options` have this shape. */
+export interface Option {
+  value: string;
+  label: string;
+}
+
+/**
+ * A select of the given options. `placeholder` heads the list and cannot be chosen
+ * (nothing is chosen until the person chooses); `all` heads it as the "" choice of a filter.
+ */
+export function Select({
+  className,
+  options,
+  placeholder,
+  all,
+  ...props
+}: SelectHTMLAttributes<HTMLSelectElement> & { options: readonly Option[]; placeholder?: string; all?: string }) {
+  return (
+    <select className={join(controlClass, className)} {...props}>
+      {placeholder ? (
+        <option value="" disabled>
+          {placeholder}
+        </option>
+      ) : null}
+      {all ? <option value="">{all}</option> : null}
+      {options.map((option) => (
+        <option key={option.value} value={option.value}>
+          {option.label}
+        </option>
+      ))}
+    </select>
+  );
 }
 
 /** A field's own error, tied to its control through aria-describedby. */
@@ -65,45 +94,39 @@ export function Field({
   );
 }
 
-/**
- * A labelled select: options as [value, text]. With a placeholder, nothing is
- * chosen until the person chooses; in a filter, "" stands for "all".
- */
+/** A labelled select; in a filter, `all` names the "" choice. */
 export function SelectField({
   id,
-  name,
   label,
   value,
-  options,
   hint,
-  placeholder,
-  required,
-}: {
-  id: string;
-  name: string;
-  label: string;
-  value?: string;
-  options: readonly (readonly [string, string])[];
-  hint?: string;
-  placeholder?: string;
-  required?: boolean;
-}) {
+  ...select
+}: { id: string; name: string; label: string; value?: string; hint?: string } & Pick<
+  Parameters<typeof Select>[0],
+  "options" | "placeholder" | "all" | "required"
+>) {
   return (
     <Field id={id} label={label} hint={hint}>
-      {(control) => (
-        <Select {...control} name={name} required={required} defaultValue={value ?? ""}>
-          {placeholder ? (
-            <option value="" disabled>
-              {placeholder}
-            </option>
-          ) : null}
-          {options.map(([v, text]) => (
-            <option key={v} value={v}>
-              {text}
-            </option>
-          ))}
-        </Select>
-      )}
+      {(control) => <Select {...control} {...select} defaultValue={value ?? ""} />}
+    </Field>
+  );
+}
+
+/** A labelled text input (any input type); its other props go to the input. */
+export function TextField({
+  id,
+  label,
+  hint,
+  errors,
+  className,
+  ...input
+}: { id: string; label: ReactNode; hint?: ReactNode; errors?: string[]; className?: string } & Omit<
+  InputHTMLAttributes<HTMLInputElement>,
+  "id" | "className"
+>) {
+  return (
+    <Field id={id} label={label} hint={hint} errors={errors} className={className}>
+      {(control) => <Input {...input} {...control} aria-invalid={errors ? true : undefined} />}
     </Field>
   );
 }

@@ -21,9 +21,7 @@ export default async function TeamsPage() {
       <div className="space-y-6">
         <Card>
           <CardHeader title="Add a team" description="Its address is made from the name and does not change when you rename it." />
-          <div className="px-5 py-4">
-            <TeamForm />
-          </div>
+          <TeamForm className="px-5 py-4" />
         </Card>
         <Card>
           <CardHeader title={`${teams.length} teams`} description="Give people roles in a team from the Users page." />
@@ -43,9 +41,7 @@ export default async function TeamsPage() {
                 {team.description ? <p className="mt-1 text-sm text-muted">{team.description}</p> : null}
                 <details className="mt-3">
                   <summary className="cursor-pointer text-sm font-medium text-link">Edit {team.name}</summary>
-                  <div className="mt-3">
-                    <TeamForm team={team} />
-                  </div>
+                  <TeamForm team={team} className="mt-3" />
                 </details>
               </li>
             ))}

@@ -4,7 +4,7 @@ import { CreateUserForm } from "@/components/admin/create-user-form";
 import { UserActions } from "@/components/admin/user-actions";
 import { AdminPageHeader } from "@/components/admin/admin-page-header";
 import { Card, CardHeader } from "@/components/ui/card";
-import { DataTable } from "@/components/ui/data-table";
+import { TableCard } from "@/components/ui/data-table";
 import { formatDate } from "@/components/ui/format";
 import { requirePagePermission } from "@/lib/auth/page-guard";
 import { can } from "@/lib/auth/policy";
@@ -33,45 +33,43 @@ export default async function UsersPage() {
             maxDate={maxDate}
           />
         </Card>
-        <Card className="overflow-x-auto">
-          <DataTable
-            caption="Users with their roles and status"
-            columns={[{ label: "User" }, { label: "Access" }, { label: "Status" }, { label: "Last sign-in" }, { label: "Actions", align: "right" }]}
-          >
-            {users.map((user) => (
-              <tr key={user.id} className={user.disabled ? "text-slate-500 dark:text-slate-400" : undefined}>
-                <td className="px-5 py-3">
-                  <div className="font-medium">{user.name}</div>
-                  <div className="text-xs text-muted">{user.email}</div>
-                </td>
-                <td className="px-3 py-3 text-xs">
-                  {user.isAdmin ? <div className="font-semibold">Administrator</div> : null}
-                  {user.auditorUntil ? <div>Org auditor until {formatDate(user.auditorUntil)}</div> : null}
-                  {user.memberships.map((m) => (
-                    <div key={m.team}>
-                      {m.team}: <span className="capitalize">{m.role}</span>
-                    </div>
-                  ))}
-                  {!user.isAdmin && !user.auditorUntil && user.memberships.length === 0 ? <div>No access yet</div> : null}
-                </td>
-                <td className="px-3 py-3 text-sm">
-                  {user.disabled ? "Disabled" : "Active"}
-                  {user.hasPassword ? null : <div className="text-xs text-muted">No password set</div>}
-                </td>
-                <td className="px-3 py-3 whitespace-nowrap text-sm">{user.lastSignInAt ? formatDate(user.lastSignInAt) : "Never"}</td>
-                <td className="px-5 py-3">
-                  <UserActions
-                    userId={user.id}
-                    name={user.name}
-                    disabled={user.disabled}
-                    isSelf={user.id === principal.userId}
-                    isOrgAuditor={user.auditorUntil !== null}
-                  />
-                </td>
-              </tr>
-            ))}
-          </DataTable>
-        </Card>
+        <TableCard
+          caption="Users with their roles and status"
+          columns={["User", "Access", "Status", "Last sign-in", { label: "Actions", align: "right" }]}
+          items={users}
+          row={(user) => (
+            <tr key={user.id} className={user.disabled ? "text-slate-500 dark:text-slate-400" : undefined}>
+              <td className="px-5 py-3">
+                <div className="font-medium">{user.name}</div>
+                <div className="text-xs text-muted">{user.email}</div>
+              </td>
+              <td className="px-3 py-3 text-xs">
+                {user.isAdmin ? <div className="font-semibold">Administrator</div> : null}
+                {user.auditorUntil ? <div>Org auditor until {formatDate(user.auditorUntil)}</div> : null}
+                {user.memberships.map((m) => (
+                  <div key={m.team}>
+                    {m.team}: <span className="capitalize">{m.role}</span>
+                  </div>
+                ))}
+                {!user.isAdmin && !user.auditorUntil && user.memberships.length === 0 ? <div>No access yet</div> : null}
+              </td>
+              <td className="px-3 py-3 text-sm">
+                {user.disabled ? "Disabled" : "Active"}
+                {user.hasPassword ? null : <div className="text-xs text-muted">No password set</div>}
+              </td>
+              <td className="px-3 py-3 whitespace-nowrap text-sm">{user.lastSignInAt ? formatDate(user.lastSignInAt) : "Never"}</td>
+              <td className="px-5 py-3">
+                <UserActions
+                  userId={user.id}
+                  name={user.name}
+                  disabled={user.disabled}
+                  isSelf={user.id === principal.userId}
+                  isOrgAuditor={user.auditorUntil !== null}
+                />
+              </td>
+            </tr>
+          )}
+        />
       </div>
     </>
   );

@@ -2,28 +2,27 @@ import { formatDateTime } from "@/components/ui/format";
 import type { Metadata } from "next";
 import { DownloadButton } from "@/components/exports/download-button";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { AssessmentHeader } from "@/components/assessment/assessment-header";
 import { Comparison } from "@/components/assessment/comparison";
 import { ProgressBar } from "@/components/assessment/progress-bar";
 import { ApproveForm, ReturnForm, SubmitForm } from "@/components/assessment/sign-off-forms";
 import { Card, CardHeader } from "@/components/ui/card";
 import { ScoreBadge } from "@/components/ui/score";
-import { requirePrincipal } from "@/lib/auth/current";
 import { FACTOR_NAMES } from "@/lib/checklist/factor-names";
 import { compareWithPrevious } from "@/lib/data/assessments/compare-with-previous";
 import { getAssessment } from "@/lib/data/assessments/get-assessment";
-import { notFoundOnMissing } from "@/lib/data/not-found";
+import { pageRecord } from "@/lib/data/not-found";
 import { assessmentEventKinds } from "@/lib/vocabulary/assessments";
 import { buttonClass } from "@/components/ui/button";
 
 export const metadata: Metadata = { title: "Assessment" };
 
 export default async function AssessmentPage({ params }: { params: Promise<{ id: string }> }) {
-  const principal = await requirePrincipal();
-  const { id } = await params;
-  if (!/^[0-9a-f-]{36}$/.test(id)) notFound();
-  const assessment = await notFoundOnMissing(getAssessment(principal, id));
+  const {
+    principal,
+    params: { id },
+    record: assessment,
+  } = await pageRecord(params, getAssessment);
   const comparison = assessment.status === "completed" ? await compareWithPrevious(principal, id) : null;
   const gaps = Object.values(assessment.responses).filter((r) => r.gap !== null);
   const done = assessment.progress.reduce((s, f) => s + f.done, 0);

@@ -1,25 +1,21 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { ExportProgressBar, ExportStateBadge } from "@/components/exports/export-state";
 import { formatSize } from "@/components/exports/file-size";
 import { RefreshWhileRunning } from "@/components/exports/refresh-while-running";
 import { Card, CardHeader } from "@/components/ui/card";
 import { formatDateTime } from "@/components/ui/format";
 import { buttonClass } from "@/components/ui/button";
-import { requirePrincipal } from "@/lib/auth/current";
 import { getMyExport } from "@/lib/data/exports/my-exports";
-import { notFoundOnMissing } from "@/lib/data/not-found";
+import { pageRecord } from "@/lib/data/not-found";
 import { exportKindLabel, exportSubject } from "@/lib/exports/kinds";
 import { exportStage } from "@/lib/exports/progress";
+import { calloutClass } from "@/components/ui/tone";
 
 export const metadata: Metadata = { title: "Export" };
 
 export default async function ExportPage({ params }: { params: Promise<{ id: string }> }) {
-  const principal = await requirePrincipal();
-  const { id } = await params;
-  if (!/^[0-9a-f-]{36}$/.test(id)) notFound();
-  const file = await notFoundOnMissing(getMyExport(principal, id));
+  const { record: file } = await pageRecord(params, getMyExport);
   const active = file.state === "queued" || file.state === "running";
   const stage = exportStage(file.state, file.progress, file.waitingMs);
   const subject = exportSubject(file);
@@ -55,10 +51,7 @@ export default async function ExportPage({ params }: { params: Promise<{ id: str
             {active ? <span className="ml-2 tabular-nums text-muted">{file.progress}%</span> : null}
           </p>
           {file.state === "failed" && file.error ? (
-            <p
-              role="alert"
-              className="rounded-md border border-rose-300 bg-rose-50 px-4 py-3 text-sm text-rose-900 dark:border-rose-800 dark:bg-rose-950 dark:text-rose-100"
-            >
+            <p role="alert" className={calloutClass("danger", "px-4 py-3")}>
               {file.error}
             </p>
           ) : null}

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { ItemGuidance } from "@/components/assessment/item-guidance";
 import { DueBadge } from "@/components/findings/due-badge";
 import { AcceptRiskForm, CommentForm, DueDateForm, OwnerForm, ProgressForm } from "@/components/findings/finding-forms";
@@ -8,19 +7,16 @@ import { FindingHistory } from "@/components/findings/finding-history";
 import { Card, CardHeader } from "@/components/ui/card";
 import { formatDate } from "@/components/ui/format";
 import { SeverityBadge } from "@/components/ui/severity";
-import { requirePrincipal } from "@/lib/auth/current";
 import { getFinding } from "@/lib/data/findings/get-finding";
-import { notFoundOnMissing } from "@/lib/data/not-found";
+import { pageRecord } from "@/lib/data/not-found";
 import { findingStatuses } from "@/lib/vocabulary/findings";
 import { riskAcceptanceWindow } from "@/lib/findings/settings";
+import { calloutClass } from "@/components/ui/tone";
 
 export const metadata: Metadata = { title: "Finding" };
 
 export default async function FindingPage({ params }: { params: Promise<{ id: string }> }) {
-  const principal = await requirePrincipal();
-  const { id } = await params;
-  if (!/^[0-9a-f-]{36}$/.test(id)) notFound();
-  const finding = await notFoundOnMissing(getFinding(principal, id));
+  const { record: finding } = await pageRecord(params, getFinding);
   const acceptable = riskAcceptanceWindow();
   return (
     <>
@@ -50,10 +46,7 @@ export default async function FindingPage({ params }: { params: Promise<{ id: st
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
           {finding.risk ? (
-            <div
-              role="note"
-              className="rounded-xl border border-amber-300 bg-amber-50 px-5 py-4 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-50"
-            >
+            <div role="note" className={calloutClass("warning", "px-5 py-4")}>
               <p className="font-semibold">
                 Risk accepted until {formatDate(finding.risk.expiresAt)} by {finding.risk.approvedBy ?? "a former user"}
                 {finding.risk.acceptedAt ? ` on ${formatDate(finding.risk.acceptedAt)}` : ""}.

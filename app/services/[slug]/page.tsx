@@ -1,4 +1,5 @@
 import { assessmentStates } from "@/lib/vocabulary/assessments";
+import { findingStatuses } from "@/lib/vocabulary/findings";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { FindingSeverityForm } from "@/components/services/finding-severity-form";
@@ -7,12 +8,12 @@ import { ServiceForm } from "@/components/services/service-form";
 import { ServiceReportCards } from "@/components/services/service-report-cards";
 import { StartAssessmentButton } from "@/components/services/start-assessment-button";
 import { Card, CardHeader, EmptyState, PageHeader } from "@/components/ui/card";
-import { DataTable } from "@/components/ui/data-table";
+import { TableCard } from "@/components/ui/data-table";
 import { formatDate } from "@/components/ui/format";
-import { ScoreBadge, ScoreBar } from "@/components/ui/score";
+import { ScoreBadge } from "@/components/ui/score";
 import { SeverityBadge } from "@/components/ui/severity";
 import { requirePrincipal } from "@/lib/auth/current";
-import { FACTOR_NAMES } from "@/lib/checklist/factor-names";
+import { FactorScores } from "@/components/services/factor-scores";
 import { AmbiguousServiceError } from "@/lib/data/services/by-slug";
 import { getService } from "@/lib/data/services/get-service";
 import { listTeamsForServices } from "@/lib/data/services/manage-services";
@@ -108,80 +109,61 @@ export default async function ServicePage({
               <span className="text-sm font-medium">Overall</span>
               <ScoreBadge score={service.latestScore} />
             </div>
-            <table className="w-full text-sm">
-              <caption className="sr-only">Latest score per factor</caption>
-              <tbody>
-                {service.factorScores.map((score, index) => (
-                  <tr key={index}>
-                    <th scope="row" className="py-1 pr-3 text-left font-normal text-soft">
-                      {index + 1}. {FACTOR_NAMES[index]}
-                    </th>
-                    <td className="py-1">
-                      <ScoreBar score={score} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <FactorScores scores={service.factorScores} />
           </div>
         </Card>
 
         <div className="space-y-6 lg:col-span-2">
-          <Card className="overflow-x-auto">
-            <CardHeader title="Assessments" description="Newest first. Completed ones are frozen, with the checklist version they used." />
-            {service.assessments.length === 0 ? (
-              <p className="px-5 py-4 text-sm text-muted">None yet.</p>
-            ) : (
-              <DataTable
-                caption="Assessments of this service"
-                columns={[{ label: "Started" }, { label: "State" }, { label: "Checklist" }, { label: "Approved by" }, { label: "Score", align: "right" }]}
-              >
-                {service.assessments.slice(0, 24).map((a) => (
-                  <tr key={a.id}>
-                    <td className="px-5 py-2.5">
-                      <Link href={`/assessments/${a.id}`} className="text-link hover:underline">
-                        {formatDate(a.startedAt)}
-                      </Link>
-                    </td>
-                    <td className="px-3 py-2.5">{assessmentStates.label(a.status)}</td>
-                    <td className="px-3 py-2.5">v{a.checklistVersion}</td>
-                    <td className="px-3 py-2.5">{a.approvedBy ?? "—"}</td>
-                    <td className="px-5 py-2.5 text-right">
-                      <ScoreBadge score={a.overallScore} />
-                    </td>
-                  </tr>
-                ))}
-              </DataTable>
+          <TableCard
+            header={{ title: "Assessments", description: "Newest first. Completed ones are frozen, with the checklist version they used." }}
+            caption="Assessments of this service"
+            columns={["Started", "State", "Checklist", "Approved by", { label: "Score", align: "right" }]}
+            items={service.assessments.slice(0, 24)}
+            empty={<p className="px-5 py-4 text-sm text-muted">None yet.</p>}
+            row={(a) => (
+              <tr key={a.id}>
+                <td className="px-5 py-2.5">
+                  <Link href={`/assessments/${a.id}`} className="text-link hover:underline">
+                    {formatDate(a.startedAt)}
+                  </Link>
+                </td>
+                <td className="px-3 py-2.5">{assessmentStates.label(a.status)}</td>
+                <td className="px-3 py-2.5">v{a.checklistVersion}</td>
+                <td className="px-3 py-2.5">{a.approvedBy ?? "—"}</td>
+                <td className="px-5 py-2.5 text-right">
+                  <ScoreBadge score={a.overallScore} />
+                </td>
+              </tr>
             )}
-          </Card>
+          />
 
-          <Card className="overflow-x-auto">
-            <CardHeader title="Open findings" description="Opened by approved assessments; resolved when an item is met again." />
-            {service.openFindings.length === 0 ? (
+          <TableCard
+            header={{ title: "Open findings", description: "Opened by approved assessments; resolved when an item is met again." }}
+            caption="Open findings of this service"
+            columns={["Finding", "Severity", "Status", "Due"]}
+            items={service.openFindings}
+            empty={
               <div className="p-5">
                 <EmptyState title="No open findings">Approved assessments open a finding for every item not met.</EmptyState>
               </div>
-            ) : (
-              <DataTable caption="Open findings of this service" columns={[{ label: "Finding" }, { label: "Severity" }, { label: "Status" }, { label: "Due" }]}>
-                {service.openFindings.map((f) => (
-                  <tr key={f.id}>
-                    <td className="px-5 py-2.5">
-                      <span className="font-mono text-xs text-muted">{f.itemId}</span>{" "}
-                      <Link href={`/findings/${f.id}`} className="text-link hover:underline">
-                        {f.title}
-                      </Link>
-                      {service.may.manageFindings ? <FindingSeverityForm findingId={f.id} current={f.severity} /> : null}
-                    </td>
-                    <td className="px-3 py-2.5">
-                      <SeverityBadge level={f.severity} />
-                    </td>
-                    <td className="px-3 py-2.5 capitalize">{f.status.replace("_", " ")}</td>
-                    <td className="px-5 py-2.5">{formatDate(f.dueDate)}</td>
-                  </tr>
-                ))}
-              </DataTable>
+            }
+            row={(f) => (
+              <tr key={f.id}>
+                <td className="px-5 py-2.5">
+                  <span className="font-mono text-xs text-muted">{f.itemId}</span>{" "}
+                  <Link href={`/findings/${f.id}`} className="text-link hover:underline">
+                    {f.title}
+                  </Link>
+                  {service.may.manageFindings ? <FindingSeverityForm findingId={f.id} current={f.severity} /> : null}
+                </td>
+                <td className="px-3 py-2.5">
+                  <SeverityBadge level={f.severity} />
+                </td>
+                <td className="px-3 py-2.5">{findingStatuses.label(f.status)}</td>
+                <td className="px-5 py-2.5">{formatDate(f.dueDate)}</td>
+              </tr>
             )}
-          </Card>
+          />
 
           {service.may.edit ? (
             <Card>

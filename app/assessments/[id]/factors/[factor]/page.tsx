@@ -1,22 +1,20 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { AssessmentHeader } from "@/components/assessment/assessment-header";
 import { FactorNav } from "@/components/assessment/factor-nav";
 import { FactorWalk } from "@/components/assessment/factor-walk";
 import { ItemReadOnly } from "@/components/assessment/item-read-only";
-import { requirePrincipal } from "@/lib/auth/current";
 import { getAssessment } from "@/lib/data/assessments/get-assessment";
-import { notFoundOnMissing } from "@/lib/data/not-found";
+import { pageRecord } from "@/lib/data/not-found";
 
 export const metadata: Metadata = { title: "Assessment" };
 
 export default async function FactorStepPage({ params }: { params: Promise<{ id: string; factor: string }> }) {
-  const principal = await requirePrincipal();
-  const { id, factor: raw } = await params;
-  if (!/^[0-9a-f-]{36}$/.test(id) || !/^([1-9]|1[0-2])$/.test(raw)) notFound();
-  const assessment = await notFoundOnMissing(getAssessment(principal, id));
-  const number = Number(raw);
+  const {
+    params: { id, factor: step },
+    record: assessment,
+  } = await pageRecord(params, getAssessment, (address) => /^([1-9]|1[0-2])$/.test(address.factor));
+  const number = Number(step);
   const factor = assessment.factors[number - 1]!;
   const steps = (
     <nav aria-label="Steps" className="flex items-center justify-between border-t border-line pt-6 text-sm">
