@@ -165,6 +165,9 @@ test.setTimeout(900_000);
 let own: AppUnderTest | undefined;
 
 test.beforeAll(async () => {
+  // Starting a database server and an app of its own takes a while on a busy machine;
+  // a hook's time is its own, not the tests' above.
+  test.setTimeout(180_000);
   // The fuzzer counts every row changed in its database, so it gets an app and a
   // database of its own: other specs may run beside it, in any order.
   own = await startAppUnderTest({ server: await startScratchServer(process.env.E2E_DATABASE_SERVER_URL), port: await freePort(), worker: false });
