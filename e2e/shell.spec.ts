@@ -13,8 +13,8 @@ test("the demo portfolio shows real scores, Twelvefold's own among them", async 
   await expect(page.getByRole("banner").getByRole("link", { name: "Twelvefold" })).toBeVisible();
   await expect(page.getByRole("heading", { level: 1, name: "Portfolio" })).toBeVisible();
   const heatmap = page.getByRole("table", { name: /Latest score of each service/ });
-  await expect(heatmap.getByRole("row", { name: /Checkout API/ }).getByLabel(/^Score \d+ of 100$/)).toBeVisible();
-  await expect(heatmap.getByRole("row", { name: /Twelvefold/ }).getByLabel("Score 63 of 100")).toBeVisible();
+  await expect(heatmap.getByRole("row", { name: /Checkout API/ }).getByLabel(/^Score \d+(\.\d)? of 100$/)).toBeVisible();
+  await expect(heatmap.getByRole("row", { name: /Twelvefold/ }).getByLabel("Score 63.1 of 100")).toBeVisible();
   await page.screenshot({ path: "test-results/screenshots/dashboard.png", fullPage: true });
 });
 

@@ -1,23 +1,27 @@
 import { Card, CardHeader } from "@/components/ui/card";
+import { ScrollRegion } from "@/components/ui/data-table";
 import { formatDay } from "@/components/ui/format";
 import type { Principal } from "@/lib/auth/policy";
 import { comparePeriods, type Period } from "@/lib/data/reports/compare-periods";
 import { Button } from "@/components/ui/button";
 import { Input, Label } from "@/components/ui/field";
+import { scoreChange, signedChange } from "@/lib/scoring/mean";
 
-const label = (p: Period) => `${formatDay(p.from)} – ${formatDay(p.to)}`;
+/** A period's dates; one that has not ended yet says its figures are so far. */
+const label = (p: Period, today: string) => `${formatDay(p.from)} – ${formatDay(p.to)}${p.to >= today ? " (so far)" : ""}`;
 
 function delta(a: number | null, b: number | null, higherIsBetter: boolean) {
-  if (a === null || b === null) return null;
-  const d = Math.round((b - a) * 10) / 10;
+  const d = scoreChange(a, b);
+  if (d === null) return null;
   if (d === 0) return <span className="text-muted">±0</span>;
   const good = higherIsBetter ? d > 0 : d < 0;
-  return <span className={good ? "text-success" : "text-danger"}>{d > 0 ? `+${d}` : d}</span>;
+  return <span className={good ? "text-success" : "text-danger"}>{signedChange(d)}</span>;
 }
 
 /** Two periods side by side: where each ended, and what happened in it. */
-export async function PeriodComparison({ principal, periods }: { principal: Principal; periods: [Period, Period] }) {
+export async function PeriodComparison({ principal, periods, now = new Date() }: { principal: Principal; periods: [Period, Period]; now?: Date }) {
   const [a, b] = await comparePeriods(principal, periods);
+  const today = now.toISOString().slice(0, 10);
   const rows: [string, number | null, number | null, boolean][] = [
     ["Score at the end", a!.scoreAtEnd, b!.scoreAtEnd, true],
     ["Unresolved findings at the end", a!.unresolvedAtEnd, b!.unresolvedAtEnd, false],
@@ -28,7 +32,7 @@ export async function PeriodComparison({ principal, periods }: { principal: Prin
   return (
     <Card>
       <CardHeader title="Period comparison" description="This quarter against the last, or any two periods you choose." />
-      <div className="overflow-x-auto">
+      <ScrollRegion label="Period comparison figures">
         <table className="w-full text-sm">
           <caption className="sr-only">Figures for two periods and the change between them</caption>
           <thead className="border-b border-line text-left text-muted">
@@ -37,10 +41,10 @@ export async function PeriodComparison({ principal, periods }: { principal: Prin
                 Measure
               </th>
               <th scope="col" className="px-3 py-2 text-right font-medium">
-                {label(a!.period)}
+                {label(a!.period, today)}
               </th>
               <th scope="col" className="px-3 py-2 text-right font-medium">
-                {label(b!.period)}
+                {label(b!.period, today)}
               </th>
               <th scope="col" className="px-5 py-2 text-right font-medium">
                 Change
@@ -60,7 +64,7 @@ export async function PeriodComparison({ principal, periods }: { principal: Prin
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
       <details className="border-t border-line px-5 py-3 text-sm">
         <summary className="cursor-pointer font-medium text-link">Choose the periods</summary>
         <form method="get" action="/" className="mt-3 grid gap-3 sm:grid-cols-4 sm:items-end">

@@ -3,14 +3,12 @@ import { ScoreBadge } from "@/components/ui/score";
 import type { Principal } from "@/lib/auth/policy";
 import { getServiceFigures } from "@/lib/data/reports/service-report";
 import { ServiceTrendCards } from "./service-trend-cards";
+import { scoreChange, signedChange } from "@/lib/scoring/mean";
 
 /** A service's report: where it stands, how it moved, how fast it fixes things. */
 export async function ServiceReportCards({ principal, service }: { principal: Principal; service: { id: string; slug: string; team: { slug: string } } }) {
   const figures = await getServiceFigures(principal, { id: service.id });
-  const change =
-    figures.change && figures.change.before !== null && figures.change.after !== null
-      ? Math.round((figures.change.after - figures.change.before) * 10) / 10
-      : null;
+  const change = figures.change ? scoreChange(figures.change.before, figures.change.after) : null;
   return (
     <div className="space-y-6">
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
@@ -19,11 +17,7 @@ export async function ServiceReportCards({ principal, service }: { principal: Pr
           value={<ScoreBadge score={figures.latestScore} />}
           detail={figures.completedCount ? `${figures.completedCount} completed assessment${figures.completedCount === 1 ? "" : "s"}` : "Not assessed yet"}
         />
-        <Stat
-          label="Since the previous assessment"
-          value={change === null ? "—" : change > 0 ? `+${change}` : String(change)}
-          detail="Change in the overall score"
-        />
+        <Stat label="Since the previous assessment" value={signedChange(change)} detail="Change in the overall score" />
         <Stat
           label="Mean time to remediate"
           value={figures.meanDaysToRemediate === null ? "—" : `${figures.meanDaysToRemediate} d`}

@@ -1,4 +1,5 @@
 import { scoreBand } from "@/lib/scoring/score";
+import { oneDecimal } from "@/lib/scoring/mean";
 
 // Colours pair a light tint with dark text (and the reverse in dark mode) so
 // every score stays readable at WCAG AA contrast. The classes are defined once
@@ -20,7 +21,7 @@ const BAR_STYLES = {
 } as const;
 
 export function formatScore(score: number | null): string {
-  return score === null ? "—" : String(Math.round(score));
+  return score === null ? "—" : String(oneDecimal(score));
 }
 
 export function ScoreBadge({ score, label }: { score: number | null; label?: string }) {

@@ -3,6 +3,7 @@
 import type { ChecklistItem } from "../checklist";
 import { itemScore } from "../scoring/score";
 import type { ResponseStatus } from "../vocabulary/answers";
+import { scoreChange } from "../scoring/mean";
 
 /** "reclassified": moved to or from not applicable, which is neither better nor worse. */
 export type ItemChange = "improved" | "regressed" | "unchanged" | "reclassified" | "new";
@@ -46,6 +47,6 @@ export function compareItems(
 export function compareFactors(before: readonly (number | null)[] | null, after: readonly (number | null)[]): FactorDifference[] {
   return after.map((score, index) => {
     const was = before?.[index] ?? null;
-    return { factor: index + 1, before: was, after: score, delta: was === null || score === null ? null : Math.round((score - was) * 10) / 10 };
+    return { factor: index + 1, before: was, after: score, delta: scoreChange(was, score) };
   });
 }

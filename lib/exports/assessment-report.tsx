@@ -8,6 +8,7 @@ import type { ResponseStatus } from "../vocabulary/answers";
 import { day, pdf, score, when } from "./pdf-theme";
 import { ReportFrame } from "./report-frame";
 import type { AssessmentReportData, ReportItem } from "./assessment-report-data";
+import { scoreChange, signedChange } from "../scoring/mean";
 
 const s = {
   ...pdf,
@@ -82,10 +83,7 @@ function Item({ item }: { item: ReportItem }) {
 
 export function AssessmentReport({ data }: { data: AssessmentReportData }) {
   const a = data.assessment;
-  const change =
-    data.previous && data.previous.overallScore !== null && a.overallScore !== null
-      ? Math.round((a.overallScore - data.previous.overallScore) * 10) / 10
-      : null;
+  const change = data.previous ? scoreChange(data.previous.overallScore, a.overallScore) : null;
   return (
     <Document title={`Assessment of ${data.service.name}`} author="Twelvefold" subject={`Export ${data.exportId}`} creator="Twelvefold">
       <Page size="A4" style={s.page}>
@@ -132,9 +130,7 @@ export function AssessmentReport({ data }: { data: AssessmentReportData }) {
                 <View style={{ width: `${f.score ?? 0}%`, height: 6, backgroundColor: "#4f46e5", borderRadius: 3 }} />
               </View>
               <Text style={{ width: 40, textAlign: "right" }}>{score(f.score)}</Text>
-              <Text style={{ width: 60, textAlign: "right" }}>
-                {f.before === null || f.score === null ? "" : `${f.score - f.before >= 0 ? "+" : ""}${Math.round((f.score - f.before) * 10) / 10}`}
-              </Text>
+              <Text style={{ width: 60, textAlign: "right" }}>{signedChange(scoreChange(f.before, f.score), "")}</Text>
             </View>
           ))}
         </View>

@@ -1,6 +1,7 @@
 // Fonts and styles shared by every PDF Twelvefold writes.
 import path from "node:path";
 import { Font, StyleSheet } from "@react-pdf/renderer";
+import { oneDecimal } from "../scoring/mean";
 
 const fonts = path.join(process.cwd(), "node_modules", "geist", "dist", "fonts", "geist-sans");
 Font.register({
@@ -29,4 +30,4 @@ export const pdf = StyleSheet.create({
 
 export const when = (d: Date | null) => (d ? d.toISOString().replace("T", " ").slice(0, 16) + " UTC" : "—");
 export const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : "—");
-export const score = (n: number | null) => (n === null ? "—" : String(Math.round(n * 10) / 10));
+export const score = (n: number | null) => (n === null ? "—" : String(oneDecimal(n)));

@@ -1,3 +1,4 @@
+import { scoreChange } from "../scoring/mean";
 // Words for the portfolio trend charts: their captions and the month labels of
 // their tables. Pure, so the dashboard (which fetches the series in the browser)
 // and its tests say the same.
@@ -22,7 +23,7 @@ export function scoreSummary(points: TrendPoint[]): string {
   const first = points.find((p) => p.score !== null);
   const last = points.at(-1);
   if (!first || !last) return "No score yet.";
-  const change = last.score !== null && first.score !== null ? Math.round((last.score - first.score) * 10) / 10 : null;
+  const change = scoreChange(first.score, last.score);
   return `${last.score ?? "No score"} now${change === null ? "" : `, ${change >= 0 ? "up" : "down"} ${Math.abs(change)} since ${monthLabel(first.month)}`}.`;
 }
 

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { meanFromTenths, meanScore, tenths } from "./mean";
+import { meanFromTenths, meanScore, oneDecimal, scoreChange, signedChange, tenths } from "./mean";
 
 describe("meanScore", () => {
   it("rounds an exact half up, whatever order floating point would add in", () => {
@@ -26,5 +26,26 @@ describe("meanScore", () => {
         expect(meanFromTenths(tenths(floatSum), scores.length)).toBe(exact);
       }),
     );
+  });
+});
+
+describe("changes of score", () => {
+  it("are held to one decimal, free of floating-point noise", () => {
+    expect(scoreChange(52.4, 68.9)).toBe(16.5);
+    expect(scoreChange(0.3, 0.1)).toBe(-0.2);
+    expect(oneDecimal(69.35000000001)).toBe(69.4);
+  });
+
+  it("are missing when either end is", () => {
+    expect(scoreChange(null, 70)).toBeNull();
+    expect(scoreChange(70, null)).toBeNull();
+  });
+
+  it("read with their sign, and a dash (or what the caller says) for nothing", () => {
+    expect(signedChange(2.5)).toBe("+2.5");
+    expect(signedChange(-1)).toBe("-1");
+    expect(signedChange(0)).toBe("0");
+    expect(signedChange(null)).toBe("—");
+    expect(signedChange(null, "")).toBe("");
   });
 });

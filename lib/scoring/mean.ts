@@ -5,6 +5,16 @@
 // order of the additions. So every mean of scores is taken in whole tenths,
 // which add exactly, and rounded half up with integer arithmetic.
 
+/** A number rounded to one decimal: how every score, and every change of score, is held and shown. */
+export const oneDecimal = (value: number): number => Math.round(value * 10) / 10;
+
+/** How much a score moved, to one decimal; null when either end is missing. */
+export const scoreChange = (before: number | null, after: number | null): number | null =>
+  before === null || after === null ? null : oneDecimal(after - before);
+
+/** A change as people read it: "+2.5", "-1", "0"; `none` where there is nothing to compare. */
+export const signedChange = (change: number | null, none = "—"): string => (change === null ? none : change > 0 ? `+${change}` : String(change));
+
 /** A one-decimal score, or a sum of them (within ±0.05 of whole tenths), as a whole number of tenths. */
 export const tenths = (score: number): number => Math.round(score * 10);
 

@@ -12,6 +12,7 @@
 //   never a perfect one.
 import type { ResponseStatus } from "../vocabulary/answers";
 import type { Severity } from "../vocabulary/levels";
+import { oneDecimal } from "./mean";
 
 export const SEVERITY_WEIGHT: Record<Severity, number> = { critical: 10, high: 6, medium: 3, low: 1 };
 
@@ -58,8 +59,7 @@ interface Tally {
   possible: number;
 }
 
-const round1 = (value: number) => Math.round(value * 10) / 10;
-const ratio = ({ earned, possible }: Tally) => (possible === 0 ? null : round1((earned / possible) * 100));
+const ratio = ({ earned, possible }: Tally) => (possible === 0 ? null : oneDecimal((earned / possible) * 100));
 
 function emptyCounts(): Record<ResponseStatus, number> {
   return { unanswered: 0, met: 0, partially_met: 0, not_met: 0, not_applicable: 0 };
