@@ -19,6 +19,7 @@ import { TrendScope } from "@/components/portfolio/trend-scope";
 import { defaultPeriods, type Period } from "@/lib/data/reports/compare-periods";
 import { meanScore } from "@/lib/scoring/mean";
 import { SECTIONS } from "@/lib/navigation";
+import { FINDING_FIGURES, findingFilterQuery } from "@/lib/findings/filter";
 
 const day = z.iso.date();
 /** The heatmap shows where to look first; the services page lists them all. */
@@ -73,11 +74,24 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
             <Stat label="Portfolio score" value={<ScoreBadge score={portfolioScore} />} detail="Mean of the services' latest scores" />
             <Stat
               label="Services assessed"
+              href="/services"
               value={`${assessed.length} of ${services.length}`}
               detail={services.length > assessed.length ? `${services.length - assessed.length} never assessed` : "All assessed"}
             />
-            <Stat label="Open findings" value={findings.total} detail={`${findings.bySeverity.critical} critical · ${findings.bySeverity.high} high`} />
-            <Stat label="Overdue findings" value={findings.overdue} detail="Past their remediation due date" />
+            <Stat
+              label={FINDING_FIGURES.open.label}
+              definition={FINDING_FIGURES.open.definition}
+              href={`/findings${findingFilterQuery(FINDING_FIGURES.open.view)}`}
+              value={findings.total}
+              detail={`${findings.bySeverity.critical} critical · ${findings.bySeverity.high} high`}
+            />
+            <Stat
+              label={FINDING_FIGURES.overdue.label}
+              definition={FINDING_FIGURES.overdue.definition}
+              href={`/findings${findingFilterQuery(FINDING_FIGURES.overdue.view)}`}
+              value={findings.overdue}
+              detail="Past their remediation due date"
+            />
           </div>
           <div className="grid gap-6 xl:grid-cols-[1fr_22rem]">
             <Card>

@@ -48,11 +48,17 @@ export function makeUser(name: string, roles: Record<string, "reviewer" | "lead"
   return withDatabase(async (db) => ({ id: await insertUser(db, { ...user, name, roles }), ...user }));
 }
 
+/** A finding of a made service: its status, and whether its due date has passed. */
+export interface MadeFinding {
+  status: "open" | "in_progress" | "risk_accepted" | "resolved";
+  overdue?: boolean;
+}
+
 /**
  * A new team with its services (a null score: never assessed; `draft`: an
- * assessment under way) and a lead who belongs to it alone.
+ * assessment under way; `approved`: an approved one, every item met) and a lead who belongs to it alone.
  */
-export function makeTeam(services: { name: string; score: number | null; draft?: boolean }[]): Promise<MadeTeam> {
+export function makeTeam(services: { name: string; score: number | null; draft?: boolean; approved?: boolean; findings?: MadeFinding[] }[]): Promise<MadeTeam> {
   const unique = randomUUID().slice(0, 8);
   const name = `Team ${unique}`;
   const slug = `team-${unique}`;
@@ -66,6 +72,33 @@ export function makeTeam(services: { name: string; score: number | null; draft?:
          VALUES ($1, $2, $3, $4, $5::jsonb, CASE WHEN $4::float8 IS NULL THEN NULL ELSE now() END, now()) RETURNING id`,
         [team.id, service.name, service.name.toLowerCase().replace(/[^a-z0-9]+/g, "-"), service.score, scores],
       );
+      for (const [index, finding] of (service.findings ?? []).entries()) {
+        await db.query(
+          `INSERT INTO findings (service_id, item_id, title, severity, status, due_date, risk_acceptance_expires_at, resolved_at, updated_at)
+           VALUES ($1, $2, $3, 'high', $4::finding_status, now() + make_interval(days => $5),
+                   CASE WHEN $4 = 'risk_accepted' THEN now() + interval '30 days' END, CASE WHEN $4 = 'resolved' THEN now() END, now())`,
+          [made.rows[0]!.id, `F01-FACTORY-${index}`, `Factory finding ${index}`, finding.status, finding.overdue ? -3 : 30],
+        );
+      }
+      if (service.approved) {
+        // An approved assessment with every item met, to carry over into the next one.
+        const [approved] = (
+          await db.query<{ id: string }>(
+            `INSERT INTO assessments (service_id, checklist_version_id, status, submitted_at, approved_at, overall_score, updated_at)
+             SELECT $1, id, 'completed', now() - interval '1 day', now() - interval '1 day', 100, now() FROM checklist_versions ORDER BY published_at DESC LIMIT 1
+             RETURNING id`,
+            [made.rows[0]!.id],
+          )
+        ).rows;
+        await db.query(
+          `INSERT INTO responses (assessment_id, item_id, status, justification, updated_at)
+           SELECT $1, item->>'id', 'met', 'In place since the factory built it.', now()
+           FROM assessments a JOIN checklist_versions v ON v.id = a.checklist_version_id,
+                jsonb_array_elements(v.items) factor, jsonb_array_elements(factor->'items') item
+           WHERE a.id = $1`,
+          [approved!.id],
+        );
+      }
       if (service.draft) {
         await db.query(
           `INSERT INTO assessments (service_id, checklist_version_id, updated_at)

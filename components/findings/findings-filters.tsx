@@ -45,7 +45,7 @@ export function FindingsFilters({ filter, teams, services }: { filter: FindingFi
         label="Status"
         value={filter.status === "active" ? "" : filter.status}
         all="Not resolved"
-        options={[...findingStatuses.options, { value: "all", label: "All" }]}
+        options={[{ value: "working", label: "Open or in progress" }, ...findingStatuses.options, { value: "all", label: "All" }]}
       />
       <SelectField
         id="findings-owner"

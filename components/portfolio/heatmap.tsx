@@ -2,6 +2,7 @@ import Link from "next/link";
 import { latestChecklist } from "@/lib/checklist";
 import type { ServiceScores } from "@/lib/data/services/list-service-summaries";
 import { scoreBand } from "@/lib/scoring/score";
+import { findingFilterQuery } from "@/lib/findings/filter";
 import { BAND_STYLES, formatScore, ScoreBadge } from "@/components/ui/score";
 
 /** Services by the twelve factors, coloured by the latest assessment's scores. */
@@ -43,11 +44,17 @@ export function Heatmap({ services }: { services: ServiceScores[] }) {
               <td className="px-2 py-1.5 text-center">
                 <ScoreBadge score={service.latestScore} />
               </td>
+              {/* Each cell leads to the service's findings in that factor. */}
               {service.factorScores.map((score, index) => (
                 <td key={index} className="p-0.5">
-                  <span className={`heat-cell ${BAND_STYLES[scoreBand(score)]}`} title={factors[index]?.name}>
+                  <Link
+                    href={`/findings${findingFilterQuery({ team: service.team.slug, service: service.slug, factor: index + 1 })}`}
+                    className={`heat-cell hover:ring-2 hover:ring-indigo-400 ${BAND_STYLES[scoreBand(score)]}`}
+                    title={factors[index]?.name}
+                    aria-label={`${service.name}, ${index + 1}. ${factors[index]?.name}: ${score === null ? "no score" : `score ${formatScore(score)}`}. Its findings`}
+                  >
                     {formatScore(score)}
-                  </span>
+                  </Link>
                 </td>
               ))}
             </tr>

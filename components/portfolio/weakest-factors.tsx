@@ -1,6 +1,9 @@
 import { latestChecklist } from "@/lib/checklist";
 import type { ServiceScores } from "@/lib/data/services/list-service-summaries";
+import Link from "next/link";
 import { ScoreBar } from "@/components/ui/score";
+import { findingFilterQuery } from "@/lib/findings/filter";
+import { oneDecimal } from "@/lib/scoring/mean";
 
 /** Factors ranked by their mean latest score across assessed services. */
 export function weakestFactors(services: ServiceScores[], count = 5) {
@@ -21,11 +24,11 @@ export function WeakestFactors({ services }: { services: ServiceScores[] }) {
     <ol className="divide-y divide-line-soft">
       {factors.map((factor) => (
         <li key={factor.number} className="flex items-center justify-between gap-4 px-5 py-3">
-          <span className="text-sm">
+          <Link href={`/findings${findingFilterQuery({ factor: factor.number })}`} className="text-sm text-link hover:underline">
             <span className="mr-2 font-mono text-xs text-muted">F{factor.number}</span>
             {factor.name}
-          </span>
-          <ScoreBar score={factor.mean === null ? null : Math.round(factor.mean * 10) / 10} />
+          </Link>
+          <ScoreBar score={factor.mean === null ? null : oneDecimal(factor.mean)} />
         </li>
       ))}
     </ol>

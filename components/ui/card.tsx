@@ -1,3 +1,5 @@
+import Link from "next/link";
+
 export function Card({ children, className = "" }: { children: React.ReactNode; className?: string }) {
   return <section className={`rounded-xl border border-line bg-surface shadow-sm ${className}`}>{children}</section>;
 }
@@ -13,12 +15,43 @@ export function CardHeader({ title, description, id }: { title: string; descript
   );
 }
 
-export function Stat({ label, value, detail }: { label: string; value: React.ReactNode; detail?: React.ReactNode }) {
-  return (
-    <Card className="px-5 py-4">
-      <p className="text-sm font-medium text-muted">{label}</p>
+/**
+ * A figure with its label. With `href`, the whole card leads to the records
+ * behind the figure; `definition` says what is counted (on hover, and to
+ * screen readers with the link).
+ */
+export function Stat({
+  label,
+  value,
+  detail,
+  href,
+  definition,
+}: {
+  label: string;
+  value: React.ReactNode;
+  detail?: React.ReactNode;
+  href?: string;
+  definition?: string;
+}) {
+  const body = (
+    <>
+      <p className="text-sm font-medium text-muted" title={definition}>
+        {label}
+      </p>
       <div className="mt-2 text-3xl font-semibold tracking-tight tabular-nums">{value}</div>
       {detail ? <div className="mt-1 text-sm text-muted">{detail}</div> : null}
+      {definition ? <span className="sr-only">{definition}</span> : null}
+    </>
+  );
+  return (
+    <Card className={href ? "transition-colors hover:border-field" : "px-5 py-4"}>
+      {href ? (
+        <Link href={href} className="block rounded-xl px-5 py-4 focus-visible:outline-2 focus-visible:outline-offset-2">
+          {body}
+        </Link>
+      ) : (
+        body
+      )}
     </Card>
   );
 }

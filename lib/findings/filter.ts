@@ -5,6 +5,17 @@ import { z } from "zod";
 import { findingStatuses } from "../vocabulary/findings";
 import { severities } from "../vocabulary/levels";
 
+/**
+ * The figures of findings the app shows, each defined once, with the list view
+ * that holds exactly the findings it counts.
+ */
+export const FINDING_FIGURES = {
+  open: { label: "Open findings", definition: "Open or in progress: being worked on. Accepted risks are not counted.", view: { status: "working" } },
+  unresolved: { label: "Unresolved findings", definition: "Everything not resolved: open, in progress, or accepted as a risk.", view: { status: "active" } },
+  acceptedRisk: { label: "Accepted risks", definition: "Risk accepted until a date; they reopen by themselves after it.", view: { status: "risk_accepted" } },
+  overdue: { label: "Overdue findings", definition: "Open or in progress, past their remediation due date.", view: { overdue: true } },
+} as const;
+
 export const FINDING_SORTS = ["due", "severity", "opened", "service"] as const;
 export const FINDINGS_PAGE_SIZE = 50;
 
@@ -15,9 +26,13 @@ export const findingFilterSchema = z.object({
   service: lenient(z.string().regex(/^[a-z0-9-]{1,48}$/)),
   factor: lenient(z.coerce.number().int().min(1).max(12)),
   severity: lenient(severities.schema),
-  /** "active" (the default) is everything not resolved; "all" includes resolved. */
+  /**
+   * "active" (the default) is everything not resolved (the figure called
+   * unresolved); "working" is open or in progress (the figure called open);
+   * "all" includes resolved. See FINDING_FIGURES.
+   */
   status: z
-    .enum([...findingStatuses.values, "active", "all"])
+    .enum([...findingStatuses.values, "active", "working", "all"])
     .catch("active")
     .default("active"),
   /** "me", "none", or a user id. */

@@ -49,6 +49,7 @@ export function findingsWhere(principal: Principal, filter: FindingFilter, now: 
   if (filter.factor) and.push(Prisma.sql`f.item_id LIKE ${`F${String(filter.factor).padStart(2, "0")}-%`}`);
   if (filter.severity) and.push(Prisma.sql`f.severity = ${filter.severity}::severity`);
   if (filter.status === "active") and.push(Prisma.sql`f.status <> 'resolved'`);
+  else if (filter.status === "working") and.push(Prisma.sql`f.status IN ('open', 'in_progress')`);
   else if (filter.status !== "all") and.push(Prisma.sql`f.status = ${filter.status}::finding_status`);
   if (filter.owner === "me") and.push(Prisma.sql`f.owner_id = ${principal.userId}::uuid`);
   else if (filter.owner === "none") and.push(Prisma.sql`f.owner_id IS NULL`);
