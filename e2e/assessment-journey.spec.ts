@@ -107,8 +107,15 @@ test("the lead returns it with a comment; the reviewer fixes it; the lead approv
   const { context: lead, page: leadPage } = await pageAs(browser, "lead");
   await leadPage.goto(assessmentUrl);
   await expectAccessible(leadPage);
-  await leadPage.getByLabel("Comment for the reviewers").fill("Say which environments the validation covers.");
-  await leadPage.getByLabel("Items it is about (optional)").fill(PARTIAL);
+  // A refused return keeps what the lead chose and wrote, and marks the field at fault.
+  const comment = leadPage.getByLabel("Comment for the reviewers");
+  await leadPage.getByRole("checkbox", { name: new RegExp(PARTIAL) }).check();
+  await comment.fill("   ");
+  await leadPage.getByRole("button", { name: "Return with comment" }).click();
+  await expect(comment).toHaveAttribute("aria-invalid", "true");
+  await expect(leadPage.getByText("Say what needs another look.").first()).toBeVisible();
+  await expect(leadPage.getByRole("checkbox", { name: new RegExp(PARTIAL) })).toBeChecked();
+  await comment.fill("Say which environments the validation covers.");
   await leadPage.getByRole("button", { name: "Return with comment" }).click();
   await expect(leadPage.getByRole("heading", { level: 1 })).toContainText("Draft");
 
@@ -123,9 +130,20 @@ test("the lead returns it with a comment; the reviewer fixes it; the lead approv
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Submitted for sign-off");
   await reviewer.close();
 
+  // The lead decides with the facts in view: the score approval freezes, the gaps with their reasons, the findings it opens.
   await leadPage.reload();
+  const promised = (await leadPage.getByLabel(/^Score approval freezes: /).getAttribute("aria-label"))!.replace("Score approval freezes: ", "");
+  expect(promised).toMatch(/^\d+(\.\d)?$/);
+  const gaps = leadPage.getByRole("heading", { name: /^Gaps \(\d+\)$/ }).locator("xpath=ancestor::section[1]");
+  await expect(gaps).toContainText(NOT_MET);
+  await expect(gaps).toContainText("Validated in production and staging; development skips it by design.");
+  const opens = Number(await leadPage.getByLabel("Findings approval opens or reopens").textContent());
+  await expect(leadPage.getByRole("region", { name: `Opens: ${opens}` })).toContainText(NOT_MET);
+  await expectAccessible(leadPage);
   await leadPage.getByRole("button", { name: "Approve" }).click();
   await expect(leadPage.getByRole("heading", { level: 1 })).toContainText("Completed");
+  // What it showed is what it recorded.
+  await expect(leadPage.getByText("Overall score").locator("..").getByLabel(`Score ${promised} of 100`)).toBeVisible();
   await expect(leadPage.getByRole("heading", { name: "What changed" })).toBeVisible();
   const trail = leadPage.locator("ol").filter({ hasText: "Started" });
   await expect(trail).toContainText("Returned");
@@ -134,8 +152,8 @@ test("the lead returns it with a comment; the reviewer fixes it; the lead approv
 
   // Findings for the items not met and partially met; the service's score and history moved.
   await leadPage.goto(SERVICE);
-  const findings = leadPage.getByRole("table", { name: "Open findings of this service" });
-  await expect(findings.getByRole("row")).toHaveCount(3);
+  const findings = leadPage.getByRole("table", { name: "Unresolved findings of this service" });
+  await expect(findings.getByRole("row")).toHaveCount(opens + 1);
   await expect(findings).toContainText(NOT_MET);
   await expect(findings).toContainText(PARTIAL);
   await expect(leadPage.getByRole("table", { name: "Assessments of this service" }).getByRole("row").nth(1)).toContainText("Completed");

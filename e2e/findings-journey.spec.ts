@@ -37,7 +37,7 @@ test("the lead goes from the weakest service to a finding, owns it, accepts its 
 
   // An open one (not already in progress or accepted), from the service's findings.
   const open = page
-    .getByRole("table", { name: "Open findings of this service" })
+    .getByRole("table", { name: "Unresolved findings of this service" })
     .getByRole("row")
     .filter({ has: page.getByRole("cell", { name: /^open$/i }) });
   await open.first().getByRole("link").click();

@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import { DownloadButton } from "@/components/exports/download-button";
 import Link from "next/link";
 import { AssessmentHeader } from "@/components/assessment/assessment-header";
+import { ApprovalPreviewCards } from "@/components/assessment/approval-preview";
 import { Comparison } from "@/components/assessment/comparison";
 import { ProgressBar } from "@/components/assessment/progress-bar";
 import { ApproveForm, ReturnForm, SubmitForm } from "@/components/assessment/sign-off-forms";
@@ -11,6 +12,7 @@ import { ScoreBadge } from "@/components/ui/score";
 import { FACTOR_NAMES } from "@/lib/checklist/factor-names";
 import { compareWithPrevious } from "@/lib/data/assessments/compare-with-previous";
 import { getAssessment } from "@/lib/data/assessments/get-assessment";
+import { previewApproval } from "@/lib/data/assessments/preview-approval";
 import { pageRecord } from "@/lib/data/not-found";
 import { assessmentEventKinds } from "@/lib/vocabulary/assessments";
 import { buttonClass } from "@/components/ui/button";
@@ -24,6 +26,10 @@ export default async function AssessmentPage({ params }: { params: Promise<{ id:
     record: assessment,
   } = await pageRecord(params, getAssessment);
   const comparison = assessment.status === "completed" ? await compareWithPrevious(principal, id) : null;
+  // Under review: what approval would freeze, worked out now, for the lead to decide on.
+  const preview = assessment.status === "in_review" ? await previewApproval(principal, id) : null;
+  const changes = comparison ?? preview?.comparison ?? null;
+  const factorScore = (n: number) => (preview ? (preview.comparison.factors[n - 1]?.after ?? null) : (assessment.factorScores[n - 1] ?? null));
   const gaps = Object.values(assessment.responses).filter((r) => r.gap !== null);
   const done = assessment.progress.reduce((s, f) => s + f.done, 0);
   const total = assessment.progress.reduce((s, f) => s + f.total, 0);
@@ -69,13 +75,14 @@ export default async function AssessmentPage({ params }: { params: Promise<{ id:
                   </Link>
                   <ProgressBar done={f.done} total={f.total} label={`${f.name} progress`} size="sm" />
                   <span className="text-right tabular-nums">
-                    {assessment.status === "completed" ? <ScoreBadge score={assessment.factorScores[f.number - 1] ?? null} /> : `${f.done}/${f.total}`}
+                    {assessment.status === "draft" ? `${f.done}/${f.total}` : <ScoreBadge score={factorScore(f.number)} />}
                   </span>
                 </li>
               ))}
             </ol>
           </Card>
-          {comparison ? <Comparison comparison={comparison} factorNames={FACTOR_NAMES} /> : null}
+          {preview ? <ApprovalPreviewCards preview={preview} assessmentId={id} /> : null}
+          {changes ? <Comparison comparison={changes} factorNames={FACTOR_NAMES} /> : null}
         </div>
         <div className="space-y-6">
           {assessment.status === "completed" ? (
@@ -114,7 +121,12 @@ export default async function AssessmentPage({ params }: { params: Promise<{ id:
               <CardHeader title="Sign-off" description={`Submitted by ${assessment.submittedBy ?? "a reviewer"}.`} />
               <div className="space-y-6 px-5 py-4">
                 <ApproveForm assessmentId={id} />
-                <ReturnForm assessmentId={id} itemIds={assessment.factors.flatMap((f) => f.items.map((i) => i.id))} />
+                <ReturnForm
+                  assessmentId={id}
+                  items={assessment.factors.flatMap((f) =>
+                    f.items.map((i) => ({ id: i.id, title: i.title, factor: f.number, gap: preview?.gaps.some((g) => g.itemId === i.id) ?? false })),
+                  )}
+                />
               </div>
             </Card>
           ) : null}
@@ -125,7 +137,8 @@ export default async function AssessmentPage({ params }: { params: Promise<{ id:
                 <li key={event.occurredAt.toISOString() + event.kind}>
                   <p className="font-medium">{assessmentEventKinds.label(event.kind)}</p>
                   <p className="text-muted">
-                    {event.actor} · <time dateTime={event.occurredAt.toISOString()}>{formatDateTime(event.occurredAt)} UTC</time>
+                    <span title={event.actorEmail}>{event.actor}</span> ·{" "}
+                    <time dateTime={event.occurredAt.toISOString()}>{formatDateTime(event.occurredAt)} UTC</time>
                   </p>
                   {event.comment ? <p className="mt-1 whitespace-pre-wrap rounded bg-slate-50 px-2 py-1 dark:bg-slate-950">{event.comment}</p> : null}
                 </li>

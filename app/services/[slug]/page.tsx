@@ -1,8 +1,10 @@
 import { assessmentStates } from "@/lib/vocabulary/assessments";
 import { findingStatuses } from "@/lib/vocabulary/findings";
+import { FINDING_FIGURES } from "@/lib/findings/filter";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { FindingSeverityForm } from "@/components/services/finding-severity-form";
+import { FindingLink } from "@/components/findings/finding-link";
 import { Suspense } from "react";
 import { ServiceForm } from "@/components/services/service-form";
 import { ServiceReportCards } from "@/components/services/service-report-cards";
@@ -138,22 +140,22 @@ export default async function ServicePage({
           />
 
           <TableCard
-            header={{ title: "Open findings", description: "Opened by approved assessments; resolved when an item is met again." }}
-            caption="Open findings of this service"
+            header={{
+              title: FINDING_FIGURES.unresolved.label,
+              description: `${FINDING_FIGURES.unresolved.definition} Opened by approved assessments; resolved when an item is met again.`,
+            }}
+            caption="Unresolved findings of this service"
             columns={["Finding", "Severity", "Status", "Due"]}
             items={service.openFindings}
             empty={
               <div className="p-5">
-                <EmptyState title="No open findings">Approved assessments open a finding for every item not met.</EmptyState>
+                <EmptyState title="No unresolved findings">Approved assessments open a finding for every item not met.</EmptyState>
               </div>
             }
             row={(f) => (
               <tr key={f.id}>
                 <td className="px-5 py-2.5">
-                  <span className="font-mono text-xs text-muted">{f.itemId}</span>{" "}
-                  <Link href={`/findings/${f.id}`} className="text-link hover:underline">
-                    {f.title}
-                  </Link>
+                  <FindingLink finding={f} />
                   {service.may.manageFindings ? <FindingSeverityForm findingId={f.id} current={f.severity} /> : null}
                 </td>
                 <td className="px-3 py-2.5">

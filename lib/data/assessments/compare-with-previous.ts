@@ -15,11 +15,15 @@ export interface AssessmentComparison {
   items: ItemDifference[];
 }
 
-const scores = (value: unknown) => {
+/** Factor scores as stored on an approved assessment, in factor order. */
+export function storedScores(value: unknown): (number | null)[] {
   const out = Array.from({ length: 12 }, () => null as number | null);
   for (const entry of (value ?? []) as { factor: number; score: number | null }[]) out[entry.factor - 1] = entry.score;
   return out;
-};
+}
+
+/** Each item's answer, by item id. */
+export const statusesOf = (rows: { itemId: string; status: DbResponseStatus }[]) => new Map(rows.map((r) => [r.itemId, answerStatuses.fromDb(r.status)]));
 
 /** What a completed assessment changed since the one completed before it. */
 export async function compareWithPrevious(principal: Principal, assessmentId: string): Promise<AssessmentComparison> {
@@ -34,12 +38,11 @@ export async function compareWithPrevious(principal: Principal, assessmentId: st
     orderBy: { approvedAt: "desc" },
     include: { responses: { select: { itemId: true, status: true } } },
   });
-  const statuses = (rows: { itemId: string; status: DbResponseStatus }[]) => new Map(rows.map((r) => [r.itemId, answerStatuses.fromDb(r.status)]));
   const items = parseStoredFactors(assessment.checklistVersion.items).flatMap((f) => f.items);
   return {
     previous: previous?.approvedAt ? { id: previous.id, approvedAt: previous.approvedAt, overallScore: previous.overallScore } : null,
     overall: { before: previous?.overallScore ?? null, after: assessment.overallScore },
-    factors: compareFactors(previous ? scores(previous.factorScores) : null, scores(assessment.factorScores)),
-    items: compareItems(items, previous ? statuses(previous.responses) : new Map(), statuses(assessment.responses)),
+    factors: compareFactors(previous ? storedScores(previous.factorScores) : null, storedScores(assessment.factorScores)),
+    items: compareItems(items, previous ? statusesOf(previous.responses) : new Map(), statusesOf(assessment.responses)),
   };
 }

@@ -49,7 +49,8 @@ export interface AssessmentView {
   approvedBy: string | null;
   overallScore: number | null;
   factorScores: (number | null)[];
-  events: { kind: "started" | "submitted" | "returned" | "approved"; actor: string; comment: string; occurredAt: Date }[];
+  /** The sign-off trail: each actor by name (the email, or the label kept at the time, for where it is needed). */
+  events: { kind: "started" | "submitted" | "returned" | "approved"; actor: string; actorEmail: string; comment: string; occurredAt: Date }[];
   may: { edit: boolean; submit: boolean; approve: boolean; export: boolean };
   /**
    * For an assessment under way: per item, the newest machine suggestion made
@@ -69,7 +70,7 @@ export async function getAssessment(principal: Principal, assessmentId: string):
       startedBy: { select: { name: true } },
       submittedBy: { select: { name: true } },
       approvedBy: { select: { name: true } },
-      events: { orderBy: { occurredAt: "asc" } },
+      events: { orderBy: { occurredAt: "asc" }, include: { actor: { select: { name: true, email: true } } } },
       responses: {
         include: {
           updatedBy: { select: { name: true } },
@@ -148,7 +149,13 @@ export async function getAssessment(principal: Principal, assessmentId: string):
     approvedBy: assessment.approvedBy?.name ?? null,
     overallScore: assessment.overallScore,
     factorScores,
-    events: assessment.events.map((e) => ({ kind: assessmentEventKinds.fromDb(e.kind), actor: e.actorLabel, comment: e.comment, occurredAt: e.occurredAt })),
+    events: assessment.events.map((e) => ({
+      kind: assessmentEventKinds.fromDb(e.kind),
+      actor: e.actor?.name ?? e.actorLabel,
+      actorEmail: e.actor?.email ?? e.actorLabel,
+      comment: e.comment,
+      occurredAt: e.occurredAt,
+    })),
     may: {
       edit: status === "draft" && can(principal, "assessment.edit", team),
       submit: status === "draft" && can(principal, "assessment.submit", team),

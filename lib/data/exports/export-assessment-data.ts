@@ -69,7 +69,7 @@ export async function exportAssessmentData(
         approved_by: a.approvedBy,
         overall_score: a.overallScore,
         factor_scores: a.factorScores,
-        sign_off: a.events.map((e) => ({ kind: e.kind, actor: e.actor, at: e.occurredAt, comment: e.comment })),
+        sign_off: a.events.map((e) => ({ kind: e.kind, actor: e.actor, actor_email: e.actorEmail, at: e.occurredAt, comment: e.comment })),
       },
       items: rows.map(({ factor, item, r }) => ({
         factor: factor.number,

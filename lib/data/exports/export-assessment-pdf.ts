@@ -96,7 +96,13 @@ export async function exportAssessmentPdf(
       }),
     })),
     openFindings: open,
-    trail: view.events.map((e) => ({ kind: e.kind, actor: e.actor, occurredAt: e.occurredAt, comment: e.comment })),
+    // Auditors read a proof on its own: the email beside the name says who it was without the app.
+    trail: view.events.map((e) => ({
+      kind: e.kind,
+      actor: e.actor === e.actorEmail ? e.actor : `${e.actor} (${e.actorEmail})`,
+      occurredAt: e.occurredAt,
+      comment: e.comment,
+    })),
   };
   const fileName = `twelvefold-${view.service.slug}-${(view.approvedAt ?? view.startedAt).toISOString().slice(0, 10)}.pdf`;
   const prisma = getPrisma();
