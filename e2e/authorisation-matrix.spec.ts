@@ -55,6 +55,8 @@ interface Ids {
   toReturn: string;
   toApprove: string;
   item: string;
+  /** The last item of the blank draft (factor 12), carried over: what confirming the factor's carried-over answers moves. */
+  carriedItem: string;
   /** An open finding of team A, medium severity, and a member of team A who may own it. */
   finding: string;
   member: string;
@@ -243,6 +245,18 @@ Object.assign(MATRIX, {
       evidenceLinks: "",
     }),
     changed: async (u, ids) => (await query("SELECT 1 FROM responses WHERE assessment_id = $1 AND notes = $2", [ids.draft, `matrix ${u}`])).length > 0,
+  },
+  "app/assessments/[id]/actions.ts#confirmCarriedOverAction": {
+    allowed: REVIEWER_OF_A,
+    input: (_u, ids) => ({ assessmentId: ids.draft, factor: ids.carriedItem.slice(1, 3) }),
+    // Confirmed means no longer carried over; carried over again for the next caller.
+    changed: async (_u, ids) =>
+      (
+        await query("UPDATE responses SET carried_over = true WHERE assessment_id = $1 AND item_id = $2 AND NOT carried_over RETURNING id", [
+          ids.draft,
+          ids.carriedItem,
+        ])
+      ).length > 0,
   },
   "app/assessments/[id]/actions.ts#addAttachmentAction": {
     allowed: REVIEWER_OF_A,
@@ -535,6 +549,7 @@ const ids: Ids = {
   toReturn: "",
   toApprove: "",
   item: "",
+  carriedItem: "",
   finding: "",
   member: "",
   attachment: "",
@@ -661,6 +676,8 @@ async function seedAssessments(run: string, team: string) {
   ids.toReturn = await assessment(`matrix-return-${run}`, "in_review", "met");
   ids.toApprove = await assessment(`matrix-approve-${run}`, "in_review", "met");
   ids.item = itemIds[0]!;
+  ids.carriedItem = itemIds.at(-1)!;
+  await query("UPDATE responses SET carried_over = true WHERE assessment_id = $1 AND item_id = $2", [ids.draft, ids.carriedItem]);
   ids.finding = (
     await query("INSERT INTO findings (service_id, item_id, title, severity, updated_at) VALUES ($1, $2, 'Matrix finding', 'medium', now()) RETURNING id", [
       ids.service,

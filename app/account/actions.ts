@@ -6,7 +6,7 @@ import { signedInAction } from "@/lib/actions/action";
 import { currentSessionSecret } from "@/lib/auth/current";
 import { PASSWORD_MAX, PASSWORD_MIN } from "@/lib/auth/password";
 import { changeOwnPassword } from "@/lib/data/account/change-password";
-import { clientAddress } from "@/lib/security/client-address";
+import { requestContextOf } from "@/lib/security/client-address";
 
 const passwordSchema = z
   .object({
@@ -22,8 +22,7 @@ const passwordSchema = z
 export const changePasswordAction = signedInAction("user.change_password", passwordSchema, async (principal, input) => {
   const request = await headers();
   await changeOwnPassword(principal, input, {
-    ipAddress: clientAddress(request),
-    userAgent: request.get("user-agent"),
+    ...requestContextOf(request),
     sessionSecret: await currentSessionSecret(),
   });
   return { ok: true, message: "Password changed. You stay signed in here; every other session has ended." };

@@ -4,7 +4,7 @@ import { headers } from "next/headers";
 import { z } from "zod";
 import { signedInAction, type ActionState } from "@/lib/actions/action";
 import { requestPortfolioExport } from "@/lib/data/exports/request-portfolio-export";
-import { clientAddress } from "@/lib/security/client-address";
+import { requestContextOf } from "@/lib/security/client-address";
 
 const schema = z.object({
   team: z
@@ -39,8 +39,7 @@ export const requestPortfolioExportAction = signedInAction(
       { teamSlug: input.team },
       {
         origin: originOf(headerList),
-        ipAddress: clientAddress(headerList),
-        userAgent: headerList.get("user-agent"),
+        ...requestContextOf(headerList),
       },
     );
     return { ok: true, message: "Your portfolio report is queued.", data: { exportId } };

@@ -6,13 +6,8 @@ import { z } from "zod";
 import { signedInAction, type ActionState } from "@/lib/actions/action";
 import { TOKEN_LIFETIME_DAYS } from "@/lib/api/token-format";
 import { createToken, revokeToken } from "@/lib/data/api/tokens";
-import { clientAddress } from "@/lib/security/client-address";
+import { requestContextOf } from "@/lib/security/client-address";
 import { tokenScopes } from "@/lib/vocabulary/records";
-
-async function requestContext() {
-  const request = await headers();
-  return { ipAddress: clientAddress(request), userAgent: request.get("user-agent") };
-}
 
 const createSchema = z.object({
   teamId: z.uuid("Choose a team."),
@@ -28,14 +23,14 @@ export const createTokenAction = signedInAction(
   "api_token.create",
   createSchema,
   async (principal, input): Promise<ActionState<{ token: string; name: string }>> => {
-    const created = await createToken(principal, input, await requestContext());
+    const created = await createToken(principal, input, requestContextOf(await headers()));
     revalidatePath("/tokens");
     return { ok: true, message: "Token created.", data: { token: created.token, name: input.name } };
   },
 );
 
 export const revokeTokenAction = signedInAction("api_token.revoke", z.object({ tokenId: z.uuid() }), async (principal, input) => {
-  await revokeToken(principal, input, await requestContext());
+  await revokeToken(principal, input, requestContextOf(await headers()));
   revalidatePath("/tokens");
   return { ok: true, message: "Token revoked. Requests with it are refused from now on." };
 });

@@ -2,6 +2,7 @@
 
 import { useCallback, useMemo, useState } from "react";
 import type { ChecklistItem } from "@/lib/checklist";
+import { ConfirmCarriedOver } from "./confirm-carried-over";
 import { FactorNav, type FactorProgress } from "./factor-nav";
 import { ItemEditor, type ItemAnswer } from "./item-editor";
 import { ProgressBar } from "./progress-bar";
@@ -46,10 +47,11 @@ export function FactorWalk(props: {
             </span>
           </div>
         </div>
-        {/* A decision on a suggestion changes the answer on the server: that item starts afresh from it. */}
+        <ConfirmCarriedOver assessmentId={assessmentId} factor={factor.number} count={items.filter((item) => answers[item.id]!.carriedOver).length} />
+        {/* A decision on a suggestion, or confirming the factor's carried-over answers, changes the answer on the server: that item starts afresh from it. */}
         {items.map((item) => (
           <ItemEditor
-            key={`${item.id}:${answers[item.id]!.suggestion?.evidenceId ?? ""}`}
+            key={`${item.id}:${answers[item.id]!.suggestion?.evidenceId ?? ""}:${answers[item.id]!.carriedOver}`}
             assessmentId={assessmentId}
             item={item}
             answer={answers[item.id]!}

@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { calloutClass } from "@/components/ui/tone";
 
 const LABEL: Record<SaveState, string> = {
+  untouched: "",
   saved: "Saved",
   pending: "Saving…",
   saving: "Saving…",
@@ -15,6 +16,7 @@ const LABEL: Record<SaveState, string> = {
 };
 
 const STYLE: Record<SaveState, string> = {
+  untouched: "",
   saved: "text-success",
   pending: "text-muted",
   saving: "text-muted",

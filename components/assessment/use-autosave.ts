@@ -5,7 +5,8 @@ import { saveResponseAction } from "@/app/assessments/[id]/actions";
 import { answerInput, forgetUnsaved, keepAcknowledged, keepUnsaved, readUnsaved, sameAnswer } from "./autosave";
 import type { AnswerValues } from "@/lib/assessments/input-schemas";
 
-export type SaveState = "saved" | "pending" | "saving" | "failed" | "conflict";
+/** "untouched": nothing was changed here in this visit, so there is nothing to report as saved. */
+export type SaveState = "untouched" | "saved" | "pending" | "saving" | "failed" | "conflict";
 
 export interface Conflict {
   theirs: AnswerValues;
@@ -25,7 +26,7 @@ const RETRY_MS = 5000;
  */
 export function useAutosave(assessmentId: string, itemId: string, initial: { values: AnswerValues; version: number; carriedOver: boolean }) {
   const [values, setValues] = useState(initial.values);
-  const [state, setState] = useState<SaveState>("saved");
+  const [state, setState] = useState<SaveState>("untouched");
   const [error, setError] = useState<string | null>(null);
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const [carriedOver, setCarriedOver] = useState(initial.carriedOver);

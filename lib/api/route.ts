@@ -3,7 +3,7 @@ import { z } from "zod";
 import { BusyError, ForbiddenError, NotFoundError, ValidationError } from "../data/errors";
 import { createLogger } from "../log";
 import { cleanDeep } from "../text/clean";
-import { clientAddress } from "../security/client-address";
+import { requestContextOf } from "../security/client-address";
 import { authenticateApiRequest, type ApiCaller } from "./authenticate";
 import { API_ERRORS, ApiError, errorBody, type ApiErrorCode } from "./errors";
 
@@ -56,7 +56,7 @@ export function apiRoute<P = Record<string, never>>(handler: (api: ApiContext<P>
   return async (request: Request, route: { params: Promise<P> }): Promise<Response> => {
     try {
       const url = new URL(request.url);
-      const context = { origin: url.origin, ipAddress: clientAddress(request.headers), userAgent: request.headers.get("user-agent") };
+      const context = { origin: url.origin, ...requestContextOf(request.headers) };
       const caller = await authenticateApiRequest(request, context);
       let response: Response;
       try {

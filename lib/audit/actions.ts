@@ -39,6 +39,7 @@ export const AUDIT_ACTIONS = {
   "assessment.returned": { category: "change", label: "Assessment returned" },
   "assessment.approved": { category: "change", label: "Assessment approved" },
   "response.saved": { category: "change", label: "Answer saved" },
+  "response.carried_over_confirmed": { category: "change", label: "Carried-over answers confirmed" },
   "response.suggestion_accepted": { category: "change", label: "Machine suggestion accepted" },
   "response.suggestion_overridden": { category: "change", label: "Machine suggestion overridden" },
   "attachment.added": { category: "change", label: "Attachment added" },

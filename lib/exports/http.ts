@@ -4,7 +4,7 @@ import { recordRefusal } from "../audit/refusal";
 import { getPrincipal } from "../auth/current";
 import type { Principal } from "../auth/policy";
 import { BusyError, ForbiddenError, NotFoundError } from "../data/errors";
-import { clientAddress } from "../security/client-address";
+import { requestContextOf } from "../security/client-address";
 
 export interface DownloadRequest {
   principal: Principal;
@@ -26,7 +26,7 @@ export function downloadRoute(make: (request: DownloadRequest) => Promise<Respon
     const id = z.uuid().safeParse((await params).id);
     if (!principal || !id.success) return refusedExport(principal, url.pathname);
     try {
-      const context = { origin: url.origin, ipAddress: clientAddress(request.headers), userAgent: request.headers.get("user-agent") };
+      const context = { origin: url.origin, ...requestContextOf(request.headers) };
       return await make({ principal, id: id.data, url, context });
     } catch (error) {
       if (isRefusal(error)) return refusedExport(principal, url.pathname, error);

@@ -7,3 +7,8 @@
 export function clientAddress(headers: Headers): string | null {
   return headers.get("x-forwarded-for")?.split(",")[0]?.trim() || null;
 }
+
+/** Where a request came from, as the data layer records it: the client's address and agent. */
+export function requestContextOf(headers: Headers): { ipAddress: string | null; userAgent: string | null } {
+  return { ipAddress: clientAddress(headers), userAgent: headers.get("user-agent") };
+}

@@ -1,10 +1,13 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { headers } from "next/headers";
+import { requestContextOf } from "@/lib/security/client-address";
 import { z } from "zod";
 import { assessmentIdSchema, itemIdSchema, returnSchema, saveAnswerSchema } from "@/lib/assessments/input-schemas";
 import { signedInAction, type ActionState } from "@/lib/actions/action";
 import { addAttachment, removeAttachment } from "@/lib/data/assessments/attachments";
+import { confirmCarriedOver } from "@/lib/data/assessments/confirm-carried-over";
 import { decideSuggestion } from "@/lib/data/assessments/decide-suggestion";
 import { saveResponse, type SaveResult } from "@/lib/data/assessments/save-response";
 import { approveAssessment, returnAssessment, submitAssessment } from "@/lib/data/assessments/sign-off";
@@ -17,6 +20,21 @@ export const saveResponseAction = signedInAction("response.save", saveAnswerSche
   const result = await saveResponse(principal, { assessmentId: id, itemId: item, baseVersion, values });
   return result.outcome === "saved" ? { ok: true, message: null, data: result } : { ok: false, message: "Someone saved this item first.", data: result };
 });
+
+export const confirmCarriedOverAction = signedInAction(
+  "response.confirm_carried_over",
+  z.object({ assessmentId, factor: z.coerce.number().int().min(1).max(12) }),
+  async (principal, input) => {
+    const { confirmed } = await confirmCarriedOver(principal, input, requestContextOf(await headers()));
+    revalidatePath(`/assessments/${input.assessmentId}`, "layout");
+    return {
+      ok: true,
+      message: confirmed.length
+        ? `Confirmed ${confirmed.length} carried-over ${confirmed.length === 1 ? "answer" : "answers"}.`
+        : "Nothing here is carried over.",
+    };
+  },
+);
 
 export const addAttachmentAction = signedInAction(
   "attachment.add",

@@ -2,7 +2,7 @@ import { getPrincipal } from "@/lib/auth/current";
 import { exportFindingsCsv, exportFindingsJson } from "@/lib/data/findings/export-findings";
 import { exportNeedsPost, isRefusal, refusedExport } from "@/lib/exports/http";
 import { parseFindingFilter } from "@/lib/findings/filter";
-import { clientAddress } from "@/lib/security/client-address";
+import { requestContextOf } from "@/lib/security/client-address";
 
 /**
  * The findings list as CSV (or JSON with ?format=json), with the filters of the
@@ -16,7 +16,7 @@ export async function POST(request: Request): Promise<Response> {
   if (!principal) return refusedExport(null, url.pathname);
   const filter = parseFindingFilter(Object.fromEntries(url.searchParams));
   const json = url.searchParams.get("format") === "json";
-  const context = { ipAddress: clientAddress(request.headers), userAgent: request.headers.get("user-agent") };
+  const context = requestContextOf(request.headers);
   let file;
   try {
     file = await (json ? exportFindingsJson : exportFindingsCsv)(principal, filter, context);

@@ -3,7 +3,7 @@ import { recordRefusal } from "@/lib/audit/refusal";
 import { getPrincipal } from "@/lib/auth/current";
 import { getAttachmentContent } from "@/lib/data/assessments/attachments";
 import { NotFoundError } from "@/lib/data/errors";
-import { clientAddress } from "@/lib/security/client-address";
+import { requestContextOf } from "@/lib/security/client-address";
 
 const paramsSchema = z.object({ id: z.uuid(), attachmentId: z.uuid() });
 
@@ -32,7 +32,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
     const file = await getAttachmentContent(
       principal,
       { assessmentId: parsed.data.id, attachmentId: parsed.data.attachmentId },
-      { ipAddress: clientAddress(request.headers), userAgent: request.headers.get("user-agent") },
+      requestContextOf(request.headers),
     );
     return new Response(Buffer.from(file.content), {
       headers: {

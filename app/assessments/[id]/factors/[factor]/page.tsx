@@ -6,6 +6,7 @@ import { FactorWalk } from "@/components/assessment/factor-walk";
 import { ItemReadOnly } from "@/components/assessment/item-read-only";
 import { getAssessment } from "@/lib/data/assessments/get-assessment";
 import { pageRecord } from "@/lib/data/not-found";
+import { buttonClass } from "@/components/ui/button";
 
 export const metadata: Metadata = { title: "Assessment" };
 
@@ -26,11 +27,11 @@ export default async function FactorStepPage({ params }: { params: Promise<{ id:
         <span />
       )}
       {number < 12 ? (
-        <Link href={`/assessments/${id}/factors/${number + 1}`} className="rounded-md bg-indigo-600 px-4 py-2 font-semibold text-white hover:bg-indigo-700">
+        <Link href={`/assessments/${id}/factors/${number + 1}`} className={buttonClass("primary")}>
           Next: {number + 1}. {assessment.factors[number]!.name} →
         </Link>
       ) : (
-        <Link href={`/assessments/${id}`} className="rounded-md bg-indigo-600 px-4 py-2 font-semibold text-white hover:bg-indigo-700">
+        <Link href={`/assessments/${id}`} className={buttonClass("primary")}>
           Review and submit →
         </Link>
       )}
