@@ -26,7 +26,7 @@ export function EvidenceLinks({ id, links, onChange, disabled }: { id: string; l
         <ul className="mt-1 space-y-1 text-sm">
           {links.map((link) => (
             <li key={link} className="flex items-center gap-2">
-              <a href={link} target="_blank" rel="noopener noreferrer" className="min-w-0 flex-1 truncate text-link hover:underline">
+              <a href={link} target="_blank" rel="noopener noreferrer" className="min-h-6 min-w-0 flex-1 truncate py-0.5 text-link hover:underline">
                 {link}
               </a>
               {disabled ? null : (

@@ -23,7 +23,8 @@ export function ChartFigure({
       </div>
       <details className="mt-2 text-sm">
         <summary className="cursor-pointer font-medium text-link">Show the numbers</summary>
-        <div className="mt-2 max-h-72 overflow-auto">
+        {/* A scrolling region takes the keyboard's focus, so it can be scrolled without a mouse. */}
+        <div className="mt-2 max-h-72 overflow-auto" tabIndex={0} role="region" aria-label={`${title}: the numbers`}>
           <table className="w-full text-sm">
             <caption className="sr-only">{title}</caption>
             <thead className="text-left text-muted">

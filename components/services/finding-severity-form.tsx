@@ -12,7 +12,7 @@ export function FindingSeverityForm({ findingId, current }: { findingId: string;
   const id = `severity-${findingId}`;
   return (
     <details className="mt-1">
-      <summary className="cursor-pointer text-xs font-medium text-link">Change severity</summary>
+      <summary className="cursor-pointer py-1 text-xs font-medium text-link">Change severity</summary>
       <form action={action} className="mt-2 grid gap-2 sm:grid-cols-[8rem_minmax(0,1fr)_auto] sm:items-end">
         <input type="hidden" name="findingId" value={findingId} />
         <SelectField id={`${id}-level`} name="severity" label="Severity" value={current} options={severities.options} />

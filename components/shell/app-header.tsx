@@ -1,19 +1,22 @@
 import Link from "next/link";
 import { canBrowseAuditTrail, mayManageTokens, type Principal } from "@/lib/auth/policy";
-import { NavLinks } from "./nav-links";
+import { NavLinks, NavMenu } from "./nav-links";
 import { UserMenu } from "./user-menu";
 import { ThemeMenu } from "./theme-menu";
 import type { Theme } from "./theme";
 
+const shownTo = (principal: Principal) => ({ showAdmin: principal.isAdmin, showAudit: canBrowseAuditTrail(principal), showTokens: mayManageTokens(principal) });
+
 export function AppHeader({ theme, principal }: { theme: Theme; principal: Principal | null }) {
   return (
     <header className="sticky top-0 z-40 border-b border-line bg-white/90 backdrop-blur dark:bg-slate-900/90">
-      <div className="mx-auto flex h-14 w-full max-w-7xl items-center gap-6 px-4 sm:px-6 lg:px-8">
-        <Link href="/" className="flex items-center gap-2 font-semibold tracking-tight">
+      <div className="relative mx-auto flex h-14 w-full max-w-7xl items-center gap-3 px-4 sm:gap-6 sm:px-6 lg:px-8">
+        <Link href="/" aria-label="Twelvefold" className="flex items-center gap-2 font-semibold tracking-tight">
           <Logo />
-          <span>Twelvefold</span>
+          <span className="hidden sm:inline">Twelvefold</span>
         </Link>
-        {principal ? <NavLinks showAdmin={principal.isAdmin} showAudit={canBrowseAuditTrail(principal)} showTokens={mayManageTokens(principal)} /> : null}
+        {principal ? <NavMenu {...shownTo(principal)} /> : null}
+        {principal ? <NavLinks {...shownTo(principal)} /> : null}
         <div className="ml-auto flex items-center gap-2">
           <ThemeMenu current={theme} />
           {principal ? <UserMenu name={principal.name} email={principal.email} /> : null}

@@ -26,7 +26,7 @@ export function UserMenu({ name, email }: { name: string; email: string }) {
           className="inline-flex h-9 items-center gap-1.5 whitespace-nowrap rounded-md px-2.5 text-sm font-medium text-slate-600 hover:bg-subtle dark:text-slate-300"
         >
           <LogOut className="h-4 w-4" aria-hidden="true" />
-          Sign out
+          <span className="sr-only sm:not-sr-only">Sign out</span>
         </button>
       </form>
     </div>

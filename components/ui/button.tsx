@@ -28,11 +28,11 @@ const VARIANTS = {
   /** Clears a filter: a way out, not an action. */
   quiet: "rounded-md text-sm font-medium text-soft hover:bg-subtle",
   /** Removes one entry from a small list (a link, an attachment). */
-  remove: "rounded px-1.5 text-xs text-soft hover:bg-subtle",
+  remove: "inline-flex min-h-6 items-center rounded px-1.5 text-xs text-soft hover:bg-subtle",
   /** A destructive action written as text (revoke). */
-  dangerText: "text-sm font-medium text-danger hover:underline disabled:opacity-60",
+  dangerText: "inline-flex min-h-6 items-center text-sm font-medium text-danger hover:underline disabled:opacity-60",
   /** A secondary action written as a link. */
-  linkText: "text-xs font-medium text-link underline",
+  linkText: "inline-flex min-h-6 items-center text-xs font-medium text-link underline",
 } as const;
 
 const SIZES = { md: "px-4 py-2", sm: "px-3 py-1.5", xs: "px-2.5 py-1", narrow: "px-3 py-2", none: "" } as const;
@@ -40,7 +40,7 @@ const SIZES = { md: "px-4 py-2", sm: "px-3 py-1.5", xs: "px-2.5 py-1", narrow: "
 export type ButtonVariant = keyof typeof VARIANTS;
 export type ButtonSize = keyof typeof SIZES;
 
-/** Text-only variants take no padding. */
+/** Text-only variants take no padding; they are still at least 24 px tall (WCAG 2.2, target size). */
 const TEXT_ONLY: readonly ButtonVariant[] = ["remove", "dangerText", "linkText"];
 
 export function buttonClass(variant: ButtonVariant = "primary", size: ButtonSize = "md", extra = ""): string {

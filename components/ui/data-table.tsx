@@ -55,15 +55,30 @@ export function TableCard<T>({
     items.length === 0 && empty !== undefined ? (
       empty
     ) : (
-      <DataTable caption={caption} columns={columns}>
-        {items.map(row)}
-      </DataTable>
+      <ScrollRegion label={caption}>
+        <DataTable caption={caption} columns={columns}>
+          {items.map(row)}
+        </DataTable>
+      </ScrollRegion>
     );
   if (!header && items.length === 0 && empty !== undefined) return <>{empty}</>;
   return (
-    <Card className={`overflow-x-auto ${className}`}>
+    <Card className={className}>
       {header ? <CardHeader {...header} /> : null}
       {table}
     </Card>
+  );
+}
+
+/**
+ * A region that scrolls sideways when what it holds is wider than the screen
+ * (a table on a phone): it takes the keyboard's focus, so it can be scrolled
+ * without a mouse, and is named for screen readers.
+ */
+export function ScrollRegion({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={label}>
+      {children}
+    </div>
   );
 }
