@@ -3,6 +3,7 @@
 // navigation lists them in this order; the shell spec visits every one.
 export const SECTIONS = {
   dashboard: { href: "/", label: "Dashboard", title: "Portfolio" },
+  work: { href: "/work", label: "My work", title: "My work" },
   services: { href: "/services", label: "Services", title: "Services" },
   findings: { href: "/findings", label: "Findings", title: "Findings" },
   audit: { href: "/audit", label: "Audit trail", title: "Audit trail" },

@@ -12,6 +12,7 @@ import { listVisibleTeams } from "@/lib/data/teams/list-visible-teams";
 import { listTeamsForServices } from "@/lib/data/services/manage-services";
 import { requirePrincipal } from "@/lib/auth/current";
 import { tiers } from "@/lib/vocabulary/levels";
+import { serviceSortSchema, sortServices } from "@/lib/services/sort";
 import { buttonClass } from "@/components/ui/button";
 import { SECTIONS } from "@/lib/navigation";
 
@@ -24,6 +25,7 @@ const filterSchema = z.object({
     .optional()
     .catch(undefined),
   tier: tiers.schema.optional().catch(undefined),
+  sort: serviceSortSchema.catch("name"),
 });
 const one = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
@@ -32,12 +34,13 @@ export const metadata: Metadata = { title: SECTIONS.services.title };
 export default async function ServicesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const principal = await requirePrincipal();
   const raw = await searchParams;
-  const filter = filterSchema.parse({ q: one(raw.q) || undefined, team: one(raw.team) || undefined, tier: one(raw.tier) || undefined });
-  const [services, teams, creatable] = await Promise.all([
+  const filter = filterSchema.parse({ q: one(raw.q) || undefined, team: one(raw.team) || undefined, tier: one(raw.tier) || undefined, sort: one(raw.sort) });
+  const [listed, teams, creatable] = await Promise.all([
     listServiceSummaries(principal, { query: filter.q, teamSlug: filter.team, criticality: filter.tier }),
     listVisibleTeams(principal),
     listTeamsForServices(principal),
   ]);
+  const services = sortServices(listed, filter.sort);
   const filtered = Boolean(filter.q || filter.team || filter.tier);
   return (
     <>
