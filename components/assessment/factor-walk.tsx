@@ -1,8 +1,9 @@
 "use client";
 
-import { useCallback, useMemo, useState } from "react";
+import { useCallback, useMemo, useRef, useState } from "react";
 import type { ChecklistItem } from "@/lib/checklist";
 import { ConfirmCarriedOver } from "./confirm-carried-over";
+import { SHORTCUTS, useCompactChoice, useWalkKeys, WalkViewProvider } from "./walk-view";
 import { FactorNav, type FactorProgress } from "./factor-nav";
 import { ItemEditor, type ItemAnswer } from "./item-editor";
 import { ProgressBar } from "./progress-bar";
@@ -26,13 +27,17 @@ export function FactorWalk(props: {
     return progress.map((f) => (f.number === factor.number && Object.keys(done).length === items.length ? { ...f, done: here } : f));
   }, [done, items, progress, factor.number]);
   const current = live.find((f) => f.number === factor.number)!;
+  const [compact, setCompact] = useCompactChoice();
+  const walk = useRef<HTMLDivElement>(null);
+  useWalkKeys(walk);
 
   return (
     <div className="grid gap-8 lg:grid-cols-[16rem_minmax(0,1fr)]">
       <aside className="lg:sticky lg:top-20 lg:self-start">
         <FactorNav assessmentId={assessmentId} factors={live} current={factor.number} />
       </aside>
-      <div className="space-y-6">
+      {/* Keyboard shortcuts act on the item the focus is in (see walk-view.tsx). */}
+      <div className="space-y-6" ref={walk}>
         <div>
           <h2 className="text-xl font-semibold">
             {factor.number}. {factor.name}
@@ -46,18 +51,27 @@ export function FactorWalk(props: {
               {current.done} of {current.total} done
             </span>
           </div>
+          <div className="mt-3 flex flex-wrap items-center gap-x-6 gap-y-2 text-sm">
+            <label className="flex min-h-6 items-center gap-2 font-medium">
+              <input type="checkbox" checked={compact} onChange={(event) => setCompact(event.target.checked)} className="h-4 w-4" />
+              Compact view
+            </label>
+            <p className="text-muted">{SHORTCUTS}</p>
+          </div>
         </div>
         <ConfirmCarriedOver assessmentId={assessmentId} factor={factor.number} count={items.filter((item) => answers[item.id]!.carriedOver).length} />
         {/* A decision on a suggestion, or confirming the factor's carried-over answers, changes the answer on the server: that item starts afresh from it. */}
-        {items.map((item) => (
-          <ItemEditor
-            key={`${item.id}:${answers[item.id]!.suggestion?.evidenceId ?? ""}:${answers[item.id]!.carriedOver}`}
-            assessmentId={assessmentId}
-            item={item}
-            answer={answers[item.id]!}
-            onProgress={onProgress}
-          />
-        ))}
+        <WalkViewProvider compact={compact}>
+          {items.map((item) => (
+            <ItemEditor
+              key={`${item.id}:${answers[item.id]!.suggestion?.evidenceId ?? ""}:${answers[item.id]!.carriedOver}`}
+              assessmentId={assessmentId}
+              item={item}
+              answer={answers[item.id]!}
+              onProgress={onProgress}
+            />
+          ))}
+        </WalkViewProvider>
         {props.children}
       </div>
     </div>

@@ -10,6 +10,7 @@ import { Attachments, type AttachmentItem } from "./attachments";
 import { Button } from "@/components/ui/button";
 import type { AnswerValues } from "@/lib/assessments/input-schemas";
 import { EvidenceLinks } from "./evidence-links";
+import { OnDemand, useWalkView } from "./walk-view";
 import { ItemGuidance } from "./item-guidance";
 import { SaveIndicator, ConflictChoice } from "./save-status";
 import { SuggestionPanel, SuggestionProvenance, type DecidedSuggestionView, type SuggestionView } from "./suggestion-panel";
@@ -45,9 +46,10 @@ export function ItemEditor(props: { assessmentId: string; item: ChecklistItem; a
   useEffect(() => onProgress(item.id, gap === null), [gap, item.id, onProgress]);
   const id = `item-${item.id}`;
   const justificationNeeded = needsJustification(save.values.status);
+  const { compact } = useWalkView();
 
   return (
-    <article id={item.id} aria-labelledby={`${id}-title`} className="scroll-mt-20 rounded-xl border border-line bg-surface shadow-sm">
+    <article id={item.id} data-item tabIndex={-1} aria-labelledby={`${id}-title`} className="scroll-mt-20 rounded-xl border border-line bg-surface shadow-sm">
       <header className="flex flex-wrap items-start justify-between gap-3 border-b border-line px-5 py-4">
         <div className="min-w-0">
           <p className="font-mono text-xs text-muted">{item.id}</p>
@@ -71,8 +73,10 @@ export function ItemEditor(props: { assessmentId: string; item: ChecklistItem; a
         <SaveIndicator state={save.state} error={save.error} onRetry={() => void save.retry()} />
       </header>
 
-      <div className="grid gap-6 px-5 py-4 lg:grid-cols-2">
-        <ItemGuidance item={item} />
+      <div className={`grid gap-6 px-5 py-4 ${compact ? "" : "lg:grid-cols-2"}`}>
+        <OnDemand summary="Guidance: what good looks like, and how to verify it">
+          <ItemGuidance item={item} />
+        </OnDemand>
         <div className="space-y-4">
           {answer.comments.length ? (
             <div className={calloutClass("warning", "px-3 py-2")}>
@@ -120,30 +124,48 @@ export function ItemEditor(props: { assessmentId: string; item: ChecklistItem; a
               Confirm the carried-over answer
             </Button>
           ) : null}
-          {(["justification", "notes"] as const).map((field) => (
-            <div key={field}>
-              <Label htmlFor={`${id}-${field}`}>
-                {field === "notes" ? "Notes" : "Justification"}{" "}
-                {field === "notes" ? null : justificationNeeded ? (
-                  <span className="font-normal text-danger">(required for {answerStatuses.label(save.values.status).toLowerCase()})</span>
-                ) : (
-                  <span className="font-normal text-muted">(optional)</span>
-                )}
-              </Label>
-              <Textarea
-                id={`${id}-${field}`}
-                rows={2}
-                maxLength={LIMITS[field]}
-                value={save.values[field]}
-                onChange={(event) => save.update({ [field]: event.target.value })}
-                aria-invalid={field === "justification" && gap === "justification missing"}
-              />
-            </div>
-          ))}
-          <EvidenceLinks id={id} links={save.values.evidenceLinks} onChange={(evidenceLinks) => save.update({ evidenceLinks })} disabled={false} />
-          <Attachments id={id} assessmentId={assessmentId} itemId={item.id} initial={answer.attachments} disabled={false} />
+          <AnswerText id={id} field="justification" save={save} invalid={gap === "justification missing"}>
+            {justificationNeeded ? (
+              <span className="font-normal text-danger">(required for {answerStatuses.label(save.values.status).toLowerCase()})</span>
+            ) : (
+              <span className="font-normal text-muted">(optional)</span>
+            )}
+          </AnswerText>
+          <OnDemand
+            summary={`Notes, links and files (${[save.values.notes ? 1 : 0, save.values.evidenceLinks.length, answer.attachments.length].reduce((a, b) => a + b, 0)})`}
+          >
+            <AnswerText id={id} field="notes" save={save} invalid={false} />
+            <EvidenceLinks id={id} links={save.values.evidenceLinks} onChange={(evidenceLinks) => save.update({ evidenceLinks })} disabled={false} />
+            <Attachments id={id} assessmentId={assessmentId} itemId={item.id} initial={answer.attachments} disabled={false} />
+          </OnDemand>
         </div>
       </div>
     </article>
+  );
+}
+
+/** The justification or the notes of an answer, saved as they are typed; `children` follows the label. */
+function AnswerText(props: {
+  id: string;
+  field: "justification" | "notes";
+  save: ReturnType<typeof useAutosave>;
+  invalid: boolean;
+  children?: React.ReactNode;
+}) {
+  const { id, field, save } = props;
+  return (
+    <div>
+      <Label htmlFor={`${id}-${field}`}>
+        {field === "notes" ? "Notes" : "Justification"} {props.children}
+      </Label>
+      <Textarea
+        id={`${id}-${field}`}
+        rows={2}
+        maxLength={LIMITS[field]}
+        value={save.values[field]}
+        onChange={(event) => save.update({ [field]: event.target.value })}
+        aria-invalid={props.invalid || undefined}
+      />
+    </div>
   );
 }
