@@ -140,6 +140,7 @@ test("the lead returns it with a comment; the reviewer fixes it; the lead approv
   const opens = Number(await leadPage.getByLabel("Findings approval opens or reopens").textContent());
   await expect(leadPage.getByRole("region", { name: `Opens: ${opens}` })).toContainText(NOT_MET);
   await expectAccessible(leadPage);
+  await leadPage.screenshot({ path: "test-results/screenshots/sign-off.png", fullPage: true });
   await leadPage.getByRole("button", { name: "Approve" }).click();
   await expect(leadPage.getByRole("heading", { level: 1 })).toContainText("Completed");
   // What it showed is what it recorded.

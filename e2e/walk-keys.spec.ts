@@ -36,7 +36,7 @@ test("a reviewer answers by keyboard shortcuts and reads the compact view", asyn
   await expect(items.nth(0).getByRole("radio", { name: "Not met", exact: true })).toBeChecked();
 
   await page.getByLabel("Compact view").check();
-  await expect(items.nth(0).getByText("What good looks like")).toBeHidden();
+  await expect(items.nth(0).getByText("What good looks like", { exact: true })).toBeHidden();
   await expect(items.nth(0).getByText(/^Guidance: what good looks like/)).toBeVisible();
   await expect(items.nth(0).getByLabel(/^Justification/)).toBeVisible();
   await expect(items.nth(0).getByLabel("Notes")).toBeHidden();
@@ -44,5 +44,5 @@ test("a reviewer answers by keyboard shortcuts and reads the compact view", asyn
   await page.reload();
   await expect(page.getByLabel("Compact view")).toBeChecked();
   await page.getByLabel("Compact view").uncheck();
-  await expect(items.nth(0).getByText("What good looks like")).toBeVisible();
+  await expect(items.nth(0).getByText("What good looks like", { exact: true })).toBeVisible();
 });
