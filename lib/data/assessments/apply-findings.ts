@@ -1,12 +1,27 @@
 import "server-only";
+import type { ChecklistItem } from "../../checklist";
 import type { Severity } from "../../vocabulary/levels";
-import { planFindings } from "../../findings/plan";
+import { planFindings, type FindingStep } from "../../findings/plan";
 import { slaPolicy } from "../../findings/settings";
 import { dueDateFor } from "../../findings/sla";
 import type { Prisma } from "../../generated/prisma/client";
 import type { ResponseStatus } from "../../vocabulary/answers";
+import type { FindingStatus as DbFindingStatus } from "../../generated/prisma/enums";
 import { findingStatuses } from "../../vocabulary/findings";
 import { severities } from "../../vocabulary/levels";
+
+type Answer = { itemId: string; title: string; status: ResponseStatus; severity: Severity };
+
+/** What approval hands to the findings plan: every item of the checklist, "unanswered" where it has no answer. */
+export const approvalAnswers = (items: readonly ChecklistItem[], statuses: ReadonlyMap<string, ResponseStatus>): Answer[] =>
+  items.map((item) => ({ itemId: item.id, title: item.title, severity: item.severity, status: statuses.get(item.id) ?? "unanswered" }));
+
+/** The findings plan for these answers against the service's findings as stored; approval and its preview both call it. */
+export const planFromRows = (answers: readonly Answer[], existing: readonly { id: string; itemId: string; status: DbFindingStatus }[]): FindingStep[] =>
+  planFindings(
+    answers,
+    existing.map((f) => ({ ...f, status: findingStatuses.fromDb(f.status) })),
+  );
 
 /**
  * Brings a service's findings in line with an assessment being approved, in
@@ -20,14 +35,11 @@ export async function applyFindings(
     assessmentId: string;
     actorId: string;
     now: Date;
-    answers: { itemId: string; title: string; status: ResponseStatus; severity: Severity }[];
+    answers: Answer[];
   },
 ): Promise<{ opened: number; reconfirmed: number; reopened: number; resolved: number }> {
   const existing = await tx.finding.findMany({ where: { serviceId: input.serviceId }, select: { id: true, itemId: true, status: true } });
-  const steps = planFindings(
-    input.answers,
-    existing.map((f) => ({ ...f, status: findingStatuses.fromDb(f.status) })),
-  );
+  const steps = planFromRows(input.answers, existing);
   const titles = new Map(input.answers.map((a) => [a.itemId, a.title]));
   const counts = { opened: 0, reconfirmed: 0, reopened: 0, resolved: 0 };
   const event = (findingId: string, kind: "OPENED" | "RECONFIRMED" | "REOPENED" | "RESOLVED", detail: Record<string, string> = {}) => ({

@@ -3,12 +3,12 @@ import { compareFactors, compareItems } from "../../assessments/compare";
 import type { Principal } from "../../auth/policy";
 import { parseStoredFactors } from "../../checklist";
 import { getPrisma } from "../../db/prisma";
-import { planFindings, type FindingStep } from "../../findings/plan";
+import type { FindingStep } from "../../findings/plan";
 import { scoreAssessment } from "../../scoring/score";
-import { findingStatuses } from "../../vocabulary/findings";
 import type { Severity } from "../../vocabulary/levels";
 import { NotFoundError } from "../errors";
 import { servicesVisibleTo } from "../scope";
+import { approvalAnswers, planFromRows } from "./apply-findings";
 import { statusesOf, storedScores, type AssessmentComparison } from "./compare-with-previous";
 
 /** An item approval would freeze as a gap: not met or partly met, with the reviewer's reasons. */
@@ -66,10 +66,7 @@ export async function previewApproval(principal: Principal, assessmentId: string
   const previousFactors = previous ? storedScores(previous.factorScores) : null;
   const justification = new Map(assessment.responses.map((r) => [r.itemId, r.justification]));
   const byId = new Map(items.map((item) => [item.id, item]));
-  const steps = planFindings(
-    items.map((item) => ({ itemId: item.id, severity: item.severity, status: statuses.get(item.id) ?? "unanswered" })),
-    existing.map((f) => ({ ...f, status: findingStatuses.fromDb(f.status) })),
-  );
+  const steps = planFromRows(approvalAnswers(items, statuses), existing);
   return {
     comparison: {
       previous: previous?.approvedAt ? { id: previous.id, approvedAt: previous.approvedAt, overallScore: previous.overallScore } : null,

@@ -9,7 +9,8 @@ import { recordTeamPosture } from "../../posture/record";
 import { scoreAssessment, storedFactorScores } from "../../scoring/score";
 import { ValidationError } from "../errors";
 import { assertTeamPermission } from "../scope";
-import { applyFindings } from "./apply-findings";
+import { applyFindings, approvalAnswers } from "./apply-findings";
+import { statusesOf } from "./compare-with-previous";
 import { lockAssessment, type AssessmentRow } from "./load";
 import { assessmentEventKinds } from "../../vocabulary/assessments";
 import { answerStatuses } from "../../vocabulary/answers";
@@ -102,7 +103,7 @@ export async function approveAssessment(principal: Principal, input: { assessmen
       tx.response.findMany({ where: { assessmentId: assessment.id }, select: { itemId: true, status: true } }),
     ]);
     const items = parseStoredFactors(version.items).flatMap((f) => f.items);
-    const statuses = new Map(responses.map((r) => [r.itemId, answerStatuses.fromDb(r.status)]));
+    const statuses = statusesOf(responses);
     const score = scoreAssessment(items, statuses);
     const factorScores = storedFactorScores(score);
     const now = new Date();
@@ -126,7 +127,7 @@ export async function approveAssessment(principal: Principal, input: { assessmen
       assessmentId: assessment.id,
       actorId: principal.userId,
       now,
-      answers: items.map((item) => ({ itemId: item.id, title: item.title, severity: item.severity, status: statuses.get(item.id) ?? "unanswered" })),
+      answers: approvalAnswers(items, statuses),
     });
     await recordTeamPosture(tx, assessment.teamId, now);
     await trail(tx, principal, assessment, "APPROVED", now, { after: { overallScore: score.overall, findings } });
