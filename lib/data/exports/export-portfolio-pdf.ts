@@ -62,7 +62,7 @@ export async function renderPortfolioPdf(
     countOpenFindings(restricted, now),
     getPortfolioTrend(restricted, { months: 12, teamSlug: single?.slug, now }),
     getPrisma().finding.findMany({
-      where: { status: { in: ["OPEN", "IN_PROGRESS", "RISK_ACCEPTED"] }, service: { archivedAt: null, teamId: { in: teams.map((t) => t.id) } } },
+      where: { status: { not: "RESOLVED" }, service: { archivedAt: null, teamId: { in: teams.map((t) => t.id) } } },
       orderBy: [{ severity: "asc" }, { dueDate: "asc" }],
       select: { serviceId: true, itemId: true, title: true, severity: true, status: true, dueDate: true, owner: { select: { name: true } } },
     }),

@@ -5,6 +5,7 @@ import type { SeverityCounts } from "../services/list-service-summaries";
 import type { Criticality } from "../../vocabulary/levels";
 import type { Principal } from "../../auth/policy";
 import { lapseExpiredAcceptances } from "./lapse-acceptances";
+import { workingStatusSql } from "./working";
 import { servicesVisibleSql } from "../scope";
 
 export interface OpenFindingCounts {
@@ -17,11 +18,10 @@ export interface OpenFindingCounts {
 export async function countOpenFindings(principal: Principal, now: Date = new Date()): Promise<OpenFindingCounts> {
   // A lapsed acceptance is open again before anything is counted.
   await lapseExpiredAcceptances(now);
-  // The status test is a literal so the partial index of working findings serves it.
   const groups = await getPrisma().$queryRaw<{ severity: Criticality; n: bigint; overdue: bigint }[]>`
     SELECT f.severity::text AS severity, count(*) AS n, count(*) FILTER (WHERE f.due_date < ${now}) AS overdue
     FROM findings f JOIN services s ON s.id = f.service_id
-    WHERE f.status IN ('open', 'in_progress') AND ${servicesVisibleSql(principal, now)}
+    WHERE ${workingStatusSql()} AND ${servicesVisibleSql(principal, now)}
     GROUP BY f.severity`;
   const bySeverity: SeverityCounts = severities.count();
   for (const group of groups) bySeverity[group.severity] = Number(group.n);

@@ -7,6 +7,7 @@ import { Prisma } from "../../generated/prisma/client";
 import type { Criticality } from "../../vocabulary/levels";
 import { servicesVisibleSql } from "../scope";
 import { lapseExpiredAcceptances } from "./lapse-acceptances";
+import { workingStatusSql } from "./working";
 import { findingStatuses } from "../../vocabulary/findings";
 import { severities } from "../../vocabulary/levels";
 import { type FindingStatus } from "../../vocabulary/findings";
@@ -49,12 +50,12 @@ export function findingsWhere(principal: Principal, filter: FindingFilter, now: 
   if (filter.factor) and.push(Prisma.sql`f.item_id LIKE ${`F${String(filter.factor).padStart(2, "0")}-%`}`);
   if (filter.severity) and.push(Prisma.sql`f.severity = ${filter.severity}::severity`);
   if (filter.status === "active") and.push(Prisma.sql`f.status <> 'resolved'`);
-  else if (filter.status === "working") and.push(Prisma.sql`f.status IN ('open', 'in_progress')`);
+  else if (filter.status === "working") and.push(workingStatusSql());
   else if (filter.status !== "all") and.push(Prisma.sql`f.status = ${filter.status}::finding_status`);
   if (filter.owner === "me") and.push(Prisma.sql`f.owner_id = ${principal.userId}::uuid`);
   else if (filter.owner === "none") and.push(Prisma.sql`f.owner_id IS NULL`);
   else if (filter.owner) and.push(Prisma.sql`f.owner_id = ${filter.owner}::uuid`);
-  if (filter.overdue) and.push(Prisma.sql`f.status IN ('open', 'in_progress') AND f.due_date < ${now}`);
+  if (filter.overdue) and.push(Prisma.sql`${workingStatusSql()} AND f.due_date < ${now}`);
   return Prisma.join(and, " AND ");
 }
 

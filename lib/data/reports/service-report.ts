@@ -2,6 +2,7 @@ import "server-only";
 import { visibleServiceId, type ServiceKey } from "../services/by-slug";
 import type { Principal } from "../../auth/policy";
 import { getPrisma } from "../../db/prisma";
+import { WORKING_DB_STATUSES } from "../findings/working";
 
 /** The figures at the top of a service's report: small, and read with the page. */
 export interface ServiceFigures {
@@ -34,7 +35,7 @@ export async function getServiceFigures(principal: Principal, key: ServiceKey, n
     prisma.$queryRaw<{ days: number | null; resolved: bigint }[]>`
       SELECT avg(extract(epoch FROM resolved_at - opened_at) / 86400)::float AS days, count(*) AS resolved
       FROM findings WHERE service_id = ${id}::uuid AND status = 'resolved' AND resolved_at IS NOT NULL`,
-    prisma.finding.count({ where: { serviceId: id, status: { in: ["OPEN", "IN_PROGRESS"] }, dueDate: { lt: now } } }),
+    prisma.finding.count({ where: { serviceId: id, status: { in: WORKING_DB_STATUSES }, dueDate: { lt: now } } }),
   ]);
   return {
     latestScore: latest[0]?.score ?? null,

@@ -6,6 +6,7 @@ import { getPrisma } from "../../db/prisma";
 import type { Criticality } from "../../vocabulary/levels";
 import { NotFoundError } from "../errors";
 import { lapseExpiredAcceptances } from "../findings/lapse-acceptances";
+import { possibleOwners } from "../findings/owners";
 import { servicesVisibleTo } from "../scope";
 import { assessmentStates } from "../../vocabulary/assessments";
 import { tiers } from "../../vocabulary/levels";
@@ -38,7 +39,9 @@ export interface ServiceDetail {
     approvedBy: string | null;
     overallScore: number | null;
   }[];
-  openFindings: { id: string; itemId: string; title: string; severity: Severity; status: FindingStatus; dueDate: Date | null }[];
+  openFindings: { id: string; itemId: string; title: string; severity: Severity; status: FindingStatus; dueDate: Date | null; owner: string | null }[];
+  /** Who may own its findings, for those who manage them; empty otherwise. */
+  owners: { id: string; name: string }[];
   /** The draft or submitted assessment, if one is under way. */
   current: { id: string; status: AssessmentState } | null;
   may: { edit: boolean; assess: boolean; approve: boolean; manageFindings: boolean };
@@ -67,9 +70,9 @@ export async function getService(principal: Principal, slug: string, teamSlug?: 
         },
       },
       findings: {
-        where: { status: { in: ["OPEN", "IN_PROGRESS", "RISK_ACCEPTED"] } },
+        where: { status: { not: "RESOLVED" } },
         orderBy: [{ severity: "asc" }, { dueDate: "asc" }],
-        select: { id: true, itemId: true, title: true, severity: true, status: true, dueDate: true },
+        select: { id: true, itemId: true, title: true, severity: true, status: true, dueDate: true, owner: { select: { name: true } } },
       },
     },
   });
@@ -103,7 +106,13 @@ export async function getService(principal: Principal, slug: string, teamSlug?: 
     lastAssessedAt: service.lastAssessedAt,
     factorScores,
     assessments,
-    openFindings: service.findings.map((f) => ({ ...f, severity: severities.fromDb(f.severity), status: findingStatuses.fromDb(f.status) })),
+    openFindings: service.findings.map((f) => ({
+      ...f,
+      severity: severities.fromDb(f.severity),
+      status: findingStatuses.fromDb(f.status),
+      owner: f.owner?.name ?? null,
+    })),
+    owners: can(principal, "finding.manage", team) ? await possibleOwners(service.teamId) : [],
     current: current ? { id: current.id, status: current.status } : null,
     may: {
       edit: can(principal, "service.update", team),

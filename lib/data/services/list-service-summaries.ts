@@ -4,6 +4,7 @@ import { getPrisma } from "../../db/prisma";
 import type { Principal } from "../../auth/policy";
 import type { Prisma } from "../../generated/prisma/client";
 import { servicesVisibleTo } from "../scope";
+import { workingStatusSql } from "../findings/working";
 import { tiers } from "../../vocabulary/levels";
 
 export type SeverityCounts = Record<Severity, number>;
@@ -90,10 +91,9 @@ export async function listServiceSummaries(principal: Principal, filter: Service
   // Counts for exactly the services listed, so they share the list's scope and filter.
   const ids = services.map((service) => service.id);
   const [open, drafts] = await Promise.all([
-    // Literal statuses, so the partial index of working findings answers from the index alone.
     prisma.$queryRaw<{ service_id: string; severity: Criticality; n: bigint }[]>`
       SELECT f.service_id, f.severity::text AS severity, count(*) AS n
-      FROM findings f WHERE f.status IN ('open', 'in_progress') AND f.service_id = ANY(${ids}::uuid[])
+      FROM findings f WHERE ${workingStatusSql()} AND f.service_id = ANY(${ids}::uuid[])
       GROUP BY f.service_id, f.severity`,
     prisma.assessment.findMany({ where: { status: { in: ["DRAFT", "IN_REVIEW"] }, serviceId: { in: ids } }, select: { serviceId: true } }),
   ]);

@@ -5,6 +5,8 @@ import { dueState, type DueState } from "../../findings/due";
 import { findingStatuses, type FindingStatus } from "../../vocabulary/findings";
 import { severities, type Severity } from "../../vocabulary/levels";
 import { servicesVisibleTo } from "../scope";
+import { lapseExpiredAcceptances } from "../findings/lapse-acceptances";
+import { WORKING_DB_STATUSES } from "../findings/working";
 
 export interface WorkAssessment {
   id: string;
@@ -41,6 +43,8 @@ const LIMIT = 50;
 
 /** What needs the person: each list scoped to the teams where their role does that work, in the query. */
 export async function listMyWork(principal: Principal, now: Date = new Date()): Promise<MyWork> {
+  // A lapsed acceptance is open again before anything is listed.
+  await lapseExpiredAcceptances(now);
   const prisma = getPrisma();
   const teamsWhere = (action: TeamAction) => principal.memberships.filter((m) => can(principal, action, { teamId: m.teamId }, now)).map((m) => m.teamId);
   const visible = servicesVisibleTo(principal, now);
@@ -76,7 +80,7 @@ export async function listMyWork(principal: Principal, now: Date = new Date()): 
     }),
     prisma.finding.findMany({
       where: {
-        status: { in: ["OPEN", "IN_PROGRESS"] },
+        status: { in: WORKING_DB_STATUSES },
         dueDate: { lte: week },
         service: { AND: [visible, { teamId: { in: teamsWhere("finding.manage") } }] },
       },
