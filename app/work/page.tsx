@@ -92,7 +92,7 @@ export default async function MyWorkPage() {
         {assessments.map((list) => (
           <TableCard
             key={list.title}
-            header={list}
+            header={{ title: list.title, description: list.description }}
             caption={list.title}
             columns={["Service", list.verb]}
             items={list.items}
@@ -103,7 +103,7 @@ export default async function MyWorkPage() {
         {findings.map((list) => (
           <TableCard
             key={list.title}
-            header={list}
+            header={{ title: list.title, description: list.description }}
             caption={list.title}
             columns={["Finding", "Severity", "Due"]}
             items={list.items}

@@ -13,7 +13,7 @@ export function Comparison({ comparison, factorNames }: { comparison: Assessment
   if (!comparison.previous) {
     return (
       <Card>
-        <CardHeader title="What changed" description="This is the service's first completed assessment: nothing to compare with yet." />
+        <CardHeader title="What changed" description="No assessment of this service was approved before this one: nothing to compare with yet." />
       </Card>
     );
   }

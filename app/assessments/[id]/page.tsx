@@ -82,6 +82,21 @@ export default async function AssessmentPage({ params }: { params: Promise<{ id:
             </ol>
           </Card>
           {preview ? <ApprovalPreviewCards preview={preview} assessmentId={id} /> : null}
+          {/* The decision follows the facts it rests on. */}
+          {assessment.may.approve ? (
+            <Card>
+              <CardHeader title="Sign-off" description={`Submitted by ${assessment.submittedBy ?? "a reviewer"}.`} />
+              <div className="space-y-6 px-5 py-4">
+                <ApproveForm assessmentId={id} />
+                <ReturnForm
+                  assessmentId={id}
+                  items={assessment.factors.flatMap((f) =>
+                    f.items.map((i) => ({ id: i.id, title: i.title, factor: f.number, gap: preview?.gaps.some((g) => g.itemId === i.id) ?? false })),
+                  )}
+                />
+              </div>
+            </Card>
+          ) : null}
           {changes ? <Comparison comparison={changes} factorNames={FACTOR_NAMES} /> : null}
         </div>
         <div className="space-y-6">
@@ -113,20 +128,6 @@ export default async function AssessmentPage({ params }: { params: Promise<{ id:
                     })}
                   </ul>
                 ) : null}
-              </div>
-            </Card>
-          ) : null}
-          {assessment.may.approve ? (
-            <Card>
-              <CardHeader title="Sign-off" description={`Submitted by ${assessment.submittedBy ?? "a reviewer"}.`} />
-              <div className="space-y-6 px-5 py-4">
-                <ApproveForm assessmentId={id} />
-                <ReturnForm
-                  assessmentId={id}
-                  items={assessment.factors.flatMap((f) =>
-                    f.items.map((i) => ({ id: i.id, title: i.title, factor: f.number, gap: preview?.gaps.some((g) => g.itemId === i.id) ?? false })),
-                  )}
-                />
               </div>
             </Card>
           ) : null}
