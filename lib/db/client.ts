@@ -7,7 +7,10 @@ import { PrismaClient } from "../generated/prisma/client";
 
 export function createPrismaClient(url: string, poolSize = 10): PrismaClient {
   const adapter = new PrismaPg({ connectionString: url, max: poolSize, idleTimeoutMillis: 30_000 });
-  return withSecurityLog(new PrismaClient({ adapter }));
+  // A burst of requests larger than the pool waits its turn for a connection
+  // (up to 10 s) rather than failing after Prisma's default 2 s; a transaction
+  // may then run up to 20 s on a loaded machine before it is rolled back.
+  return withSecurityLog(new PrismaClient({ adapter, transactionOptions: { maxWait: 10_000, timeout: 20_000 } }));
 }
 
 /**
