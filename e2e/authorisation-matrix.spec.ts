@@ -198,6 +198,12 @@ Object.assign(MATRIX, {
       return rows.length > 0;
     },
   },
+  "app/services/actions.ts#updateFindingsAction": {
+    allowed: LEAD_OF_A,
+    input: (_u, ids) => ({ change: "owner", findingIds: ids.finding, ownerId: ids.member }),
+    changed: async (_u, ids) =>
+      (await query("UPDATE findings SET owner_id = NULL WHERE id = $1 AND owner_id = $2 RETURNING id", [ids.finding, ids.member])).length > 0,
+  },
   "app/findings/[id]/actions.ts#assignOwnerAction": {
     allowed: LEAD_OF_A,
     input: (_u, ids) => ({ findingId: ids.finding, ownerId: ids.member }),

@@ -9,7 +9,7 @@ export interface MadeTeam {
   id: string;
   name: string;
   slug: string;
-  lead: { email: string; password: string };
+  lead: { email: string; password: string; name: string };
 }
 
 async function withDatabase<T>(run: (db: pg.Client) => Promise<T>): Promise<T> {
@@ -52,6 +52,10 @@ export function makeUser(name: string, roles: Record<string, "reviewer" | "lead"
 export interface MadeFinding {
   status: "open" | "in_progress" | "risk_accepted" | "resolved";
   overdue?: boolean;
+  /** High, unless given. */
+  severity?: "critical" | "high" | "medium" | "low";
+  /** The factor of its item: 1, unless given. */
+  factor?: number;
 }
 
 /**
@@ -62,7 +66,7 @@ export function makeTeam(services: { name: string; score: number | null; draft?:
   const unique = randomUUID().slice(0, 8);
   const name = `Team ${unique}`;
   const slug = `team-${unique}`;
-  const lead = { email: `lead.${unique}@factory.test`, password: `factory ${randomUUID()}` };
+  const lead = { email: `lead.${unique}@factory.test`, password: `factory ${randomUUID()}`, name: `Lead ${unique}` };
   return withDatabase(async (db) => {
     const team = (await db.query<{ id: string }>("INSERT INTO teams (name, slug, updated_at) VALUES ($1, $2, now()) RETURNING id", [name, slug])).rows[0]!;
     for (const service of services) {
@@ -75,9 +79,16 @@ export function makeTeam(services: { name: string; score: number | null; draft?:
       for (const [index, finding] of (service.findings ?? []).entries()) {
         await db.query(
           `INSERT INTO findings (service_id, item_id, title, severity, status, due_date, risk_acceptance_expires_at, resolved_at, updated_at)
-           VALUES ($1, $2, $3, 'high', $4::finding_status, now() + make_interval(days => $5),
+           VALUES ($1, $2, $3, $6::severity, $4::finding_status, now() + make_interval(days => $5),
                    CASE WHEN $4 = 'risk_accepted' THEN now() + interval '30 days' END, CASE WHEN $4 = 'resolved' THEN now() END, now())`,
-          [made.rows[0]!.id, `F01-FACTORY-${index}`, `Factory finding ${index}`, finding.status, finding.overdue ? -3 : 30],
+          [
+            made.rows[0]!.id,
+            `F${String(finding.factor ?? 1).padStart(2, "0")}-FACTORY-${index}`,
+            `Factory finding ${index}`,
+            finding.status,
+            finding.overdue ? -3 : 30,
+            finding.severity ?? "high",
+          ],
         );
       }
       if (service.approved) {
@@ -107,7 +118,29 @@ export function makeTeam(services: { name: string; score: number | null; draft?:
         );
       }
     }
-    await insertUser(db, { ...lead, name: `Lead ${unique}`, roles: { [slug]: "lead" } });
+    await insertUser(db, { ...lead, roles: { [slug]: "lead" } });
     return { id: team.id, name, slug, lead };
+  });
+}
+
+/** One page of each kind of record in the demo (a service, an approved assessment, one of its factors, a finding), for specs that visit them all. */
+export function demoRecordPages(): Promise<Record<"service" | "assessment" | "factor" | "finding" | "account" | "admin-teams" | "admin-users", string>> {
+  return withDatabase(async (db) => {
+    const one = async (sql: string) => (await db.query<{ id: string }>(sql)).rows[0]!.id;
+    const assessment = await one(
+      "SELECT a.id FROM assessments a JOIN services s ON s.id = a.service_id WHERE s.slug = 'checkout-api' AND a.status = 'completed' ORDER BY a.approved_at DESC LIMIT 1",
+    );
+    const finding = await one(
+      "SELECT f.id FROM findings f JOIN services s ON s.id = f.service_id WHERE s.slug = 'checkout-api' AND f.status <> 'resolved' LIMIT 1",
+    );
+    return {
+      service: "/services/checkout-api",
+      assessment: `/assessments/${assessment}`,
+      factor: `/assessments/${assessment}/factors/3`,
+      finding: `/findings/${finding}`,
+      account: "/account",
+      "admin-teams": "/admin/teams",
+      "admin-users": "/admin/users",
+    };
   });
 }

@@ -98,6 +98,8 @@ const FIELDS = [
   "serviceId",
   "teamId",
   "findingId",
+  "findingIds",
+  "change",
   "userId",
   "attachmentId",
   "exportId",

@@ -4,10 +4,12 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { signedInAction } from "@/lib/actions/action";
 import { startAssessment } from "@/lib/data/assessments/start-assessment";
-import { changeFindingSeverity } from "@/lib/data/findings/change-severity";
+import { changeFindingSeverity } from "@/lib/data/findings/manage-finding";
 import { createService, updateService } from "@/lib/data/services/manage-services";
 import { newServiceSchema, serviceUpdateSchema } from "@/lib/services/schemas";
-import { severities } from "@/lib/vocabulary/levels";
+import { bulkFindingChangeSchema, findingId, reason, severity, type BulkFindingChange } from "@/lib/findings/change-schemas";
+import type { FindingChange } from "@/lib/data/findings/finding-changes";
+import { updateFindings } from "@/lib/data/findings/update-findings";
 
 export const createServiceAction = signedInAction("service.create", newServiceSchema, async (principal, input) => {
   const { slug } = await createService(principal, input);
@@ -29,16 +31,37 @@ export const startAssessmentAction = signedInAction("assessment.start", z.object
   return { ok: true, message: "Assessment started.", data: { id } };
 });
 
-export const changeFindingSeverityAction = signedInAction(
-  "finding.change_severity",
-  z.object({
-    findingId: z.uuid(),
-    severity: z.enum(severities.values, "Choose a severity."),
-    reason: z.string().trim().min(5, "Say why, in a few words.").max(1000),
-  }),
-  async (principal, input) => {
-    await changeFindingSeverity(principal, input);
-    revalidatePath("/services", "layout");
-    return { ok: true, message: `Severity set to ${input.severity}; the due date follows it.` };
-  },
-);
+export const changeFindingSeverityAction = signedInAction("finding.change_severity", z.object({ findingId, severity, reason }), async (principal, input) => {
+  await changeFindingSeverity(principal, input);
+  revalidatePath("/services", "layout");
+  return { ok: true, message: `Severity set to ${input.severity}; the due date follows it.` };
+});
+
+const CHANGE_DONE: Record<BulkFindingChange["change"], string> = {
+  owner: "owner set",
+  due: "due date moved",
+  severity: "severity set, with due dates following it",
+  progress: "status set",
+};
+
+function asChange(input: BulkFindingChange): FindingChange {
+  switch (input.change) {
+    case "owner":
+      return { kind: "owner", ownerId: input.ownerId || null };
+    case "due":
+      return { kind: "due", dueOn: input.dueOn, reason: input.reason };
+    case "severity":
+      return { kind: "severity", severity: input.severity, reason: input.reason };
+    case "progress":
+      return { kind: "progress", status: input.status };
+  }
+}
+
+/** A lead's change to several findings of a service at once: all or none. */
+export const updateFindingsAction = signedInAction("finding.bulk_update", bulkFindingChangeSchema, async (principal, input) => {
+  const { changed, unchanged } = await updateFindings(principal, { findingIds: input.findingIds, change: asChange(input) });
+  revalidatePath("/services", "layout");
+  revalidatePath("/findings", "layout");
+  const plural = (n: number) => `${n} finding${n === 1 ? "" : "s"}`;
+  return { ok: true, message: `Changed ${plural(changed)}: ${CHANGE_DONE[input.change]}${unchanged ? `; ${plural(unchanged)} already so` : ""}.` };
+});

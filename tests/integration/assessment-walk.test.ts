@@ -274,7 +274,7 @@ describe("submitting, returning and approving", () => {
 
 describe("a finding's severity", () => {
   it("is changed by a lead with a reason, moving the due date and keeping the history", async () => {
-    const { changeFindingSeverity } = await import("@/lib/data/findings/change-severity");
+    const { changeFindingSeverity } = await import("@/lib/data/findings/manage-finding");
     const finding = await prisma.finding.findFirstOrThrow({ where: { service: { slug: "payout-scheduler" }, status: "OPEN" } });
     const before = JSON.stringify(finding);
     await expect(changeFindingSeverity(as.reviewer!, { findingId: finding.id, severity: "critical", reason: "Exposed to the internet." })).rejects.toThrow(

@@ -16,6 +16,7 @@ const data = async () => ({
   ...(await import("@/lib/data/findings/manage-finding")),
   ...(await import("@/lib/data/findings/get-finding")),
   ...(await import("@/lib/data/findings/export-findings")),
+  ...(await import("@/lib/data/findings/update-findings")),
 });
 
 // A fixed clock for the seed and the overdue filter, so the counts do not depend on the day the suite runs.
@@ -115,6 +116,51 @@ describe("managing a finding", () => {
     await expect(addFindingComment(as.auditor!, { findingId: finding!.id, body: "Looks fine." })).rejects.toThrow("forbidden");
     await addFindingComment(as.reviewer!, { findingId: finding!.id, body: "Fix is in review." });
     expect(await prisma.comment.count({ where: { findingId: finding!.id } })).toBe(1);
+  });
+});
+
+describe("changing several findings at once", () => {
+  const unchangedRows = async (ids: string[]) =>
+    JSON.stringify(await sql("SELECT id, owner_id, due_date, severity, status FROM findings WHERE id = ANY($1::uuid[]) ORDER BY id", [ids]));
+
+  it("applies one change to each, recorded in each finding's history and the audit trail", async () => {
+    const { updateFindings, listFindings } = await data();
+    const rows = (await listFindings(as.lead!, parseFindingFilter({ team: "payments", status: "working" }))).rows.slice(0, 3);
+    const ids = rows.map((r) => r.id);
+    const maya = await prisma.user.findUniqueOrThrow({ where: { email: "maya.chen@demo.test" } });
+    await prisma.finding.updateMany({ where: { id: ids[0] }, data: { ownerId: maya.id } });
+
+    expect(await updateFindings(as.lead!, { findingIds: ids, change: { kind: "owner", ownerId: maya.id } }, NOW)).toEqual({ changed: 2, unchanged: 1 });
+    expect(await prisma.finding.count({ where: { id: { in: ids }, ownerId: maya.id } })).toBe(3);
+    expect(await prisma.findingEvent.count({ where: { findingId: { in: ids.slice(1) }, kind: "OWNER_CHANGED" } })).toBe(2);
+    expect(await prisma.auditEvent.count({ where: { action: "finding.owner_changed", targetId: { in: ids.slice(1) } } })).toBe(2);
+
+    const result = await updateFindings(as.lead!, { findingIds: ids, change: { kind: "due", dueOn: "2027-03-31", reason: "Planned for the Q1 release." } }, NOW);
+    expect(result).toEqual({ changed: 3, unchanged: 0 });
+    const due = await prisma.finding.findMany({ where: { id: { in: ids } }, select: { dueDate: true } });
+    expect(due.map((f) => f.dueDate?.toISOString())).toEqual(Array(3).fill("2027-03-31T23:59:59.999Z"));
+  });
+
+  it("changes none when any one is out of reach, resolved, or refused", async () => {
+    const { updateFindings, listFindings } = await data();
+    const mine = (await listFindings(as.lead!, parseFindingFilter({ team: "payments", status: "working" }))).rows.slice(0, 2).map((r) => r.id);
+    const [elsewhere] = await sql<{ id: string }>(
+      "SELECT f.id FROM findings f JOIN services s ON s.id = f.service_id JOIN teams t ON t.id = s.team_id WHERE t.slug = 'identity' AND f.status = 'open' LIMIT 1",
+    );
+    const [resolved] = await sql<{ id: string }>(
+      "SELECT f.id FROM findings f JOIN services s ON s.id = f.service_id JOIN teams t ON t.id = s.team_id WHERE t.slug = 'payments' AND f.status = 'resolved' LIMIT 1",
+    );
+    const all = [...mine, elsewhere!.id, resolved!.id];
+    const before = await unchangedRows(all);
+    const change = { kind: "severity", severity: "critical", reason: "Exposed to the internet." } as const;
+    await expect(updateFindings(as.lead!, { findingIds: [...mine, elsewhere!.id], change }, NOW)).rejects.toThrow("not found");
+    await expect(updateFindings(as.lead!, { findingIds: [...mine, resolved!.id], change }, NOW)).rejects.toThrow("Resolved findings");
+    await expect(updateFindings(as.reviewer!, { findingIds: mine, change }, NOW)).rejects.toThrow("forbidden");
+    await expect(updateFindings(as.lead!, { findingIds: mine, change: { kind: "due", dueOn: "2026-11-01", reason: "Too late already." } }, NOW)).rejects.toThrow(
+      "in the future",
+    );
+    await expect(updateFindings(as.lead!, { findingIds: [], change }, NOW)).rejects.toThrow("at least one");
+    expect(await unchangedRows(all)).toBe(before);
   });
 });
 

@@ -3,44 +3,31 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { signedInAction } from "@/lib/actions/action";
+import { dueOn, findingId, ownerId, progressStatus, reason } from "@/lib/findings/change-schemas";
 import { acceptRisk, addFindingComment, assignOwner, setDueDate, setProgress } from "@/lib/data/findings/manage-finding";
 
-const findingId = z.uuid("Not a finding.");
-const reason = z.string().trim().min(5, "Say why, in a few words.").max(1000, "At most 1000 characters.");
 const refresh = (id: string) => {
   revalidatePath(`/findings/${id}`);
   revalidatePath("/findings");
 };
 
-export const assignOwnerAction = signedInAction(
-  "finding.assign_owner",
-  z.object({ findingId, ownerId: z.union([z.uuid(), z.literal("")]) }),
-  async (principal, input) => {
-    await assignOwner(principal, { findingId: input.findingId, ownerId: input.ownerId || null });
-    refresh(input.findingId);
-    return { ok: true, message: input.ownerId ? "Owner assigned." : "Owner removed." };
-  },
-);
+export const assignOwnerAction = signedInAction("finding.assign_owner", z.object({ findingId, ownerId }), async (principal, input) => {
+  await assignOwner(principal, { findingId: input.findingId, ownerId: input.ownerId || null });
+  refresh(input.findingId);
+  return { ok: true, message: input.ownerId ? "Owner assigned." : "Owner removed." };
+});
 
-export const setDueDateAction = signedInAction(
-  "finding.set_due_date",
-  z.object({ findingId, dueOn: z.iso.date("Choose a date."), reason }),
-  async (principal, input) => {
-    await setDueDate(principal, input);
-    refresh(input.findingId);
-    return { ok: true, message: `Due date moved to ${input.dueOn}.` };
-  },
-);
+export const setDueDateAction = signedInAction("finding.set_due_date", z.object({ findingId, dueOn, reason }), async (principal, input) => {
+  await setDueDate(principal, input);
+  refresh(input.findingId);
+  return { ok: true, message: `Due date moved to ${input.dueOn}.` };
+});
 
-export const setProgressAction = signedInAction(
-  "finding.set_progress",
-  z.object({ findingId, status: z.enum(["open", "in_progress"]) }),
-  async (principal, input) => {
-    await setProgress(principal, input);
-    refresh(input.findingId);
-    return { ok: true, message: input.status === "in_progress" ? "Marked as in progress." : "Marked as open." };
-  },
-);
+export const setProgressAction = signedInAction("finding.set_progress", z.object({ findingId, status: progressStatus }), async (principal, input) => {
+  await setProgress(principal, input);
+  refresh(input.findingId);
+  return { ok: true, message: input.status === "in_progress" ? "Marked as in progress." : "Marked as open." };
+});
 
 export const acceptRiskAction = signedInAction(
   "finding.accept_risk",

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ItemGuidance } from "@/components/assessment/item-guidance";
 import { DueBadge } from "@/components/findings/due-badge";
+import { FindingSeverityForm } from "@/components/findings/finding-severity-form";
 import { AcceptRiskForm, CommentForm, DueDateForm, OwnerForm, ProgressForm } from "@/components/findings/finding-forms";
 import { FindingHistory } from "@/components/findings/finding-history";
 import { Card, CardHeader } from "@/components/ui/card";
@@ -88,6 +89,7 @@ export default async function FindingPage({ params }: { params: Promise<{ id: st
                 <OwnerForm findingId={finding.id} current={finding.owner?.id ?? null} owners={finding.owners} />
                 <ProgressForm findingId={finding.id} status={finding.status} />
                 <DueDateForm findingId={finding.id} current={finding.dueDate ? finding.dueDate.toISOString().slice(0, 10) : null} />
+                <FindingSeverityForm findingId={finding.id} current={finding.severity} />
               </div>
             </Card>
           ) : null}

@@ -1,15 +1,14 @@
 import { assessmentStates } from "@/lib/vocabulary/assessments";
-import { findingStatuses } from "@/lib/vocabulary/findings";
 import { FINDING_FIGURES } from "@/lib/findings/filter";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { FindingSeverityForm } from "@/components/services/finding-severity-form";
-import { FindingLink } from "@/components/findings/finding-link";
+import { ServiceFindings } from "@/components/services/service-findings";
+import { FACTOR_NAMES } from "@/lib/checklist/factor-names";
 import { Suspense } from "react";
 import { ServiceForm } from "@/components/services/service-form";
 import { ServiceReportCards } from "@/components/services/service-report-cards";
 import { StartAssessmentButton } from "@/components/services/start-assessment-button";
-import { Card, CardHeader, EmptyState, PageHeader } from "@/components/ui/card";
+import { Card, CardHeader, PageHeader } from "@/components/ui/card";
 import { TableCard } from "@/components/ui/data-table";
 import { formatDate } from "@/components/ui/format";
 import { ScoreBadge } from "@/components/ui/score";
@@ -139,32 +138,13 @@ export default async function ServicePage({
             )}
           />
 
-          <TableCard
-            header={{
-              title: FINDING_FIGURES.unresolved.label,
-              description: `${FINDING_FIGURES.unresolved.definition} Opened by approved assessments; resolved when an item is met again.`,
-            }}
-            caption="Unresolved findings of this service"
-            columns={["Finding", "Severity", "Status", "Due"]}
-            items={service.openFindings}
-            empty={
-              <div className="p-5">
-                <EmptyState title="No unresolved findings">Approved assessments open a finding for every item not met.</EmptyState>
-              </div>
-            }
-            row={(f) => (
-              <tr key={f.id}>
-                <td className="px-5 py-2.5">
-                  <FindingLink finding={f} />
-                  {service.may.manageFindings ? <FindingSeverityForm findingId={f.id} current={f.severity} /> : null}
-                </td>
-                <td className="px-3 py-2.5">
-                  <SeverityBadge level={f.severity} />
-                </td>
-                <td className="px-3 py-2.5">{findingStatuses.label(f.status)}</td>
-                <td className="px-5 py-2.5">{formatDate(f.dueDate)}</td>
-              </tr>
-            )}
+          <ServiceFindings
+            title={FINDING_FIGURES.unresolved.label}
+            description={`${FINDING_FIGURES.unresolved.definition} Opened by approved assessments; resolved when an item is met again.`}
+            findings={service.openFindings}
+            factorNames={FACTOR_NAMES}
+            owners={service.owners}
+            manage={service.may.manageFindings}
           />
 
           {service.may.edit ? (

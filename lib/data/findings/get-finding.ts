@@ -7,6 +7,7 @@ import type { Criticality } from "../../vocabulary/levels";
 import { NotFoundError } from "../errors";
 import { servicesVisibleTo } from "../scope";
 import { lapseExpiredAcceptances } from "./lapse-acceptances";
+import { possibleOwners } from "./owners";
 import { findingStatuses } from "../../vocabulary/findings";
 import { findingEventKinds } from "../../vocabulary/findings";
 import { severities } from "../../vocabulary/levels";
@@ -66,11 +67,7 @@ export async function getFinding(principal: Principal, findingId: string, now: D
   const items = finding.originAssessment
     ? parseStoredFactors(finding.originAssessment.checklistVersion.items).flatMap((f) => f.items)
     : allItems(latestChecklist());
-  const members = await prisma.membership.findMany({
-    where: { teamId: finding.service.teamId, user: { disabledAt: null } },
-    orderBy: { user: { name: "asc" } },
-    select: { user: { select: { id: true, name: true } } },
-  });
+  const owners = await possibleOwners(finding.service.teamId);
   const status = findingStatuses.fromDb(finding.status);
   const team = { teamId: finding.service.teamId };
   return {
@@ -105,7 +102,7 @@ export async function getFinding(principal: Principal, findingId: string, now: D
       assessmentId: e.assessmentId,
     })),
     comments: finding.comments.map((c) => ({ author: c.author?.name ?? "a former user", body: c.body, createdAt: c.createdAt })),
-    owners: members.map((m) => m.user),
+    owners,
     may: {
       manage: status !== "resolved" && can(principal, "finding.manage", team, now),
       acceptRisk: status !== "resolved" && can(principal, "finding.acceptRisk", team, now),
