@@ -10,7 +10,7 @@ import { THEME_ICONS, THEME_LABELS, ThemeTriggerFace, themeTriggerProps } from "
  */
 export default function ThemeMenuPopup({ theme, onChoose }: { theme: Theme; onChoose: (next: Theme) => void }) {
   return (
-    <DropdownMenu.Root defaultOpen>
+    <DropdownMenu.Root defaultOpen modal={false}>
       <DropdownMenu.Trigger {...themeTriggerProps(theme)}>
         <ThemeTriggerFace theme={theme} />
       </DropdownMenu.Trigger>
