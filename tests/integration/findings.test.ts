@@ -135,7 +135,11 @@ describe("changing several findings at once", () => {
     expect(await prisma.findingEvent.count({ where: { findingId: { in: ids.slice(1) }, kind: "OWNER_CHANGED" } })).toBe(2);
     expect(await prisma.auditEvent.count({ where: { action: "finding.owner_changed", targetId: { in: ids.slice(1) } } })).toBe(2);
 
-    const result = await updateFindings(as.lead!, { findingIds: ids, change: { kind: "due", dueOn: "2027-03-31", reason: "Planned for the Q1 release." } }, NOW);
+    const result = await updateFindings(
+      as.lead!,
+      { findingIds: ids, change: { kind: "due", dueOn: "2027-03-31", reason: "Planned for the Q1 release." } },
+      NOW,
+    );
     expect(result).toEqual({ changed: 3, unchanged: 0 });
     const due = await prisma.finding.findMany({ where: { id: { in: ids } }, select: { dueDate: true } });
     expect(due.map((f) => f.dueDate?.toISOString())).toEqual(Array(3).fill("2027-03-31T23:59:59.999Z"));
@@ -156,9 +160,9 @@ describe("changing several findings at once", () => {
     await expect(updateFindings(as.lead!, { findingIds: [...mine, elsewhere!.id], change }, NOW)).rejects.toThrow("not found");
     await expect(updateFindings(as.lead!, { findingIds: [...mine, resolved!.id], change }, NOW)).rejects.toThrow("Resolved findings");
     await expect(updateFindings(as.reviewer!, { findingIds: mine, change }, NOW)).rejects.toThrow("forbidden");
-    await expect(updateFindings(as.lead!, { findingIds: mine, change: { kind: "due", dueOn: "2026-11-01", reason: "Too late already." } }, NOW)).rejects.toThrow(
-      "in the future",
-    );
+    await expect(
+      updateFindings(as.lead!, { findingIds: mine, change: { kind: "due", dueOn: "2026-11-01", reason: "Too late already." } }, NOW),
+    ).rejects.toThrow("in the future");
     await expect(updateFindings(as.lead!, { findingIds: [], change }, NOW)).rejects.toThrow("at least one");
     expect(await unchangedRows(all)).toBe(before);
   });
