@@ -1,10 +1,17 @@
-import { SelectField } from "@/components/ui/field";
+import { SelectField, TextField } from "@/components/ui/field";
 import { severities } from "@/lib/vocabulary/levels";
 import { FACTOR_NAMES } from "@/lib/checklist/factor-names";
 import type { ServicePicker } from "@/lib/data/services/list-service-picker";
 import type { FindingFilter } from "@/lib/findings/filter";
 import { bySlug, FilterForm, TeamFilter } from "@/components/ui/filter-form";
 import { findingStatuses } from "@/lib/vocabulary/findings";
+
+const DATES = [
+  ["openedFrom", "Opened from"],
+  ["openedTo", "Opened until (inclusive)"],
+  ["resolvedFrom", "Resolved from"],
+  ["resolvedTo", "Resolved until (inclusive)"],
+] as const;
 
 const OWNER_CHOICES = [
   { value: "me", label: "Me" },
@@ -60,6 +67,14 @@ export function FindingsFilters({ filter, teams, services }: { filter: FindingFi
           <input type="checkbox" name="overdue" value="1" defaultChecked={filter.overdue === true} className="h-4 w-4" /> Overdue only
         </label>
       </div>
+      <details open={DATES.some(([name]) => filter[name]) || undefined} className="text-sm sm:col-span-2 lg:col-span-4">
+        <summary className="cursor-pointer py-1 font-medium text-link">Opened or resolved between dates</summary>
+        <div className="mt-2 grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+          {DATES.map(([name, label]) => (
+            <TextField key={name} id={`findings-${name}`} name={name} label={label} type="date" defaultValue={filter[name]} />
+          ))}
+        </div>
+      </details>
     </FilterForm>
   );
 }

@@ -1,4 +1,6 @@
+import Link from "next/link";
 import { Card, CardHeader } from "@/components/ui/card";
+import { findingFilterQuery } from "@/lib/findings/filter";
 import { ScrollRegion } from "@/components/ui/data-table";
 import { formatDay } from "@/components/ui/format";
 import type { Principal } from "@/lib/auth/policy";
@@ -22,13 +24,28 @@ function delta(a: number | null, b: number | null, higherIsBetter: boolean) {
 export async function PeriodComparison({ principal, periods, now = new Date() }: { principal: Principal; periods: [Period, Period]; now?: Date }) {
   const [a, b] = await comparePeriods(principal, periods);
   const today = now.toISOString().slice(0, 10);
-  const rows: [string, number | null, number | null, boolean][] = [
+  // Opened and resolved count findings by date, so each leads to the list of exactly those findings.
+  const opened = (p: Period) => `/findings${findingFilterQuery({ status: "all", openedFrom: p.from, openedTo: p.to })}`;
+  const resolved = (p: Period) => `/findings${findingFilterQuery({ status: "all", resolvedFrom: p.from, resolvedTo: p.to })}`;
+  const rows: [string, number | null, number | null, boolean, ((p: Period) => string)?][] = [
     ["Score at the end", a!.scoreAtEnd, b!.scoreAtEnd, true],
     ["Unresolved findings at the end", a!.unresolvedAtEnd, b!.unresolvedAtEnd, false],
     ["Assessments completed", a!.assessmentsCompleted, b!.assessmentsCompleted, true],
-    ["Findings opened", a!.findingsOpened, b!.findingsOpened, false],
-    ["Findings resolved", a!.findingsResolved, b!.findingsResolved, true],
+    ["Findings opened", a!.findingsOpened, b!.findingsOpened, false, opened],
+    ["Findings resolved", a!.findingsResolved, b!.findingsResolved, true, resolved],
   ];
+  const figure = (name: string, value: number | null, period: Period, href?: (p: Period) => string) =>
+    href && value !== null ? (
+      <Link
+        href={href(period)}
+        className="inline-block min-h-6 min-w-6 text-link underline"
+        aria-label={`${value} ${name.toLowerCase()}, ${label(period, today)}`}
+      >
+        {value}
+      </Link>
+    ) : (
+      (value ?? "—")
+    );
   return (
     <Card>
       <CardHeader title="Period comparison" description="This quarter against the last, or any two periods you choose." />
@@ -52,13 +69,13 @@ export async function PeriodComparison({ principal, periods, now = new Date() }:
             </tr>
           </thead>
           <tbody className="divide-y divide-line-soft tabular-nums">
-            {rows.map(([name, x, y, higherIsBetter]) => (
+            {rows.map(([name, x, y, higherIsBetter, href]) => (
               <tr key={name}>
                 <th scope="row" className="px-5 py-2 text-left font-normal">
                   {name}
                 </th>
-                <td className="px-3 py-2 text-right">{x ?? "—"}</td>
-                <td className="px-3 py-2 text-right">{y ?? "—"}</td>
+                <td className="px-3 py-2 text-right">{figure(name, x, a!.period, href)}</td>
+                <td className="px-3 py-2 text-right">{figure(name, y, b!.period, href)}</td>
                 <td className="px-5 py-2 text-right">{delta(x, y, higherIsBetter) ?? "—"}</td>
               </tr>
             ))}

@@ -38,6 +38,13 @@ export const findingFilterSchema = z.object({
   /** "me", "none", or a user id. */
   owner: lenient(z.union([z.literal("me"), z.literal("none"), z.uuid()])),
   overdue: lenient(z.enum(["1"]).transform(() => true as const)),
+  /** Opened or resolved within these days (UTC, both inclusive): what a period's figures count. */
+  openedFrom: lenient(z.iso.date()),
+  openedTo: lenient(z.iso.date()),
+  resolvedFrom: lenient(z.iso.date()),
+  resolvedTo: lenient(z.iso.date()),
+  /** Not yet resolved as this day ended (UTC), whatever happened since: what a trend's point counts. */
+  unresolvedOn: lenient(z.iso.date()),
   sort: z.enum(FINDING_SORTS).catch("due").default("due"),
   dir: z.enum(["asc", "desc"]).catch("asc").default("asc"),
   page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
@@ -73,3 +80,9 @@ export function findingFilterQuery(filter: Partial<FindingFilter>): string {
   const text = query.toString();
   return text ? `?${text}` : "";
 }
+
+const DAY = 86_400_000;
+
+/** A day's first instant (UTC), and the first instant after a last day: the bounds of an inclusive range of days. */
+export const dayStart = (day: string): Date => new Date(`${day}T00:00:00Z`);
+export const dayAfter = (day: string): Date => new Date(dayStart(day).getTime() + DAY);

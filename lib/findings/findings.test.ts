@@ -92,13 +92,32 @@ describe("the findings filter", () => {
   it("drops what it cannot use instead of failing", async () => {
     const { parseFindingFilter } = await import("./filter");
     expect(
-      parseFindingFilter({ team: "'; DROP TABLE", factor: "13", severity: "urgent", status: "gone", owner: "<script>", page: "-4", sort: "random" }),
+      parseFindingFilter({
+        team: "'; DROP TABLE",
+        factor: "13",
+        severity: "urgent",
+        status: "gone",
+        owner: "<script>",
+        page: "-4",
+        sort: "random",
+        openedFrom: "2026-02-30",
+        resolvedTo: "yesterday",
+      }),
     ).toEqual({
       status: "active",
       sort: "due",
       dir: "asc",
       page: 1,
     });
+  });
+
+  it("bounds a range of days in UTC, both days included", async () => {
+    const { parseFindingFilter, findingFilterQuery, dayStart, dayAfter } = await import("./filter");
+    const filter = parseFindingFilter({ openedFrom: "2026-01-01", openedTo: "2026-03-31" });
+    expect(findingFilterQuery(filter)).toBe("?openedFrom=2026-01-01&openedTo=2026-03-31");
+    expect(dayStart(filter.openedFrom!).toISOString()).toBe("2026-01-01T00:00:00.000Z");
+    expect(dayAfter(filter.openedTo!).toISOString()).toBe("2026-04-01T00:00:00.000Z");
+    expect(dayAfter("2028-02-28").toISOString()).toBe("2028-02-29T00:00:00.000Z");
   });
 });
 

@@ -51,6 +51,16 @@ describe("the findings list", () => {
     expect(await total({ team: "platform", severity: "high" })).toBe(await count("t.slug = 'platform' AND f.severity = 'high' AND f.status <> 'resolved'"));
     expect(await total({ factor: "3" })).toBe(await count("f.item_id LIKE 'F03-%' AND f.status <> 'resolved'"));
     expect(await total({ overdue: "1" })).toBe(await count("f.status IN ('open', 'in_progress') AND f.due_date < $1", [now]));
+    const july = "'2026-07-01T00:00:00Z'";
+    expect(await total({ status: "all", unresolvedOn: "2026-06-30" })).toBe(
+      await count(`f.opened_at < ${july} AND (f.resolved_at IS NULL OR f.resolved_at >= ${july})`),
+    );
+    expect(await total({ status: "all", openedFrom: "2026-04-01", openedTo: "2026-06-30" })).toBe(
+      await count(`f.opened_at >= '2026-04-01T00:00:00Z' AND f.opened_at < ${july}`),
+    );
+    expect(await total({ status: "all", resolvedFrom: "2026-04-01", resolvedTo: "2026-06-30" })).toBe(
+      await count(`f.resolved_at >= '2026-04-01T00:00:00Z' AND f.resolved_at < ${july}`),
+    );
     expect(await total({ team: "identity" })).toBe(0);
     expect(await total({ status: "all" })).toBeGreaterThan(50);
   });

@@ -2,7 +2,7 @@ import "server-only";
 import type { Principal } from "../../auth/policy";
 import { getPrisma } from "../../db/prisma";
 import { dueState, type DueState } from "../../findings/due";
-import { FINDINGS_PAGE_SIZE, type FindingFilter } from "../../findings/filter";
+import { dayAfter, dayStart, FINDINGS_PAGE_SIZE, type FindingFilter } from "../../findings/filter";
 import { Prisma } from "../../generated/prisma/client";
 import type { Criticality } from "../../vocabulary/levels";
 import { servicesVisibleSql } from "../scope";
@@ -56,6 +56,14 @@ export function findingsWhere(principal: Principal, filter: FindingFilter, now: 
   else if (filter.owner === "none") and.push(Prisma.sql`f.owner_id IS NULL`);
   else if (filter.owner) and.push(Prisma.sql`f.owner_id = ${filter.owner}::uuid`);
   if (filter.overdue) and.push(Prisma.sql`${workingStatusSql()} AND f.due_date < ${now}`);
+  if (filter.openedFrom) and.push(Prisma.sql`f.opened_at >= ${dayStart(filter.openedFrom)}`);
+  if (filter.openedTo) and.push(Prisma.sql`f.opened_at < ${dayAfter(filter.openedTo)}`);
+  if (filter.resolvedFrom) and.push(Prisma.sql`f.resolved_at >= ${dayStart(filter.resolvedFrom)}`);
+  if (filter.resolvedTo) and.push(Prisma.sql`f.resolved_at < ${dayAfter(filter.resolvedTo)}`);
+  if (filter.unresolvedOn) {
+    const end = dayAfter(filter.unresolvedOn);
+    and.push(Prisma.sql`f.opened_at < ${end} AND (f.resolved_at IS NULL OR f.resolved_at >= ${end})`);
+  }
   return Prisma.join(and, " AND ");
 }
 

@@ -3,6 +3,7 @@ import type { Principal } from "../../auth/policy";
 import { getPrisma } from "../../db/prisma";
 import { visibleTeamIds } from "./scope-teams";
 import { meanFromTenths, tenths } from "../../scoring/mean";
+import { dayAfter, dayStart } from "../../findings/filter";
 
 export interface Period {
   from: string;
@@ -40,8 +41,9 @@ export async function comparePeriods(principal: Principal, periods: Period[]): P
   const teams = await visibleTeamIds(principal);
   return Promise.all(
     periods.map(async (period) => {
-      const from = new Date(`${period.from}T00:00:00Z`);
-      const end = new Date(new Date(`${period.to}T00:00:00Z`).getTime() + DAY);
+      // The same bounds the findings list applies for these days, so each figure equals the list it leads to.
+      const from = dayStart(period.from);
+      const end = dayAfter(period.to);
       const [row] = await getPrisma().$queryRaw<
         { assessed: bigint; score_sum: number; unresolved: bigint; completed: bigint; opened: bigint; resolved: bigint }[]
       >`
