@@ -56,6 +56,8 @@ export interface MadeFinding {
   severity?: "critical" | "high" | "medium" | "low";
   /** The factor of its item: 1, unless given. */
   factor?: number;
+  /** The day it opened (a resolved one resolves five days later); today, unless given. */
+  openedOn?: string;
 }
 
 /**
@@ -78,9 +80,10 @@ export function makeTeam(services: { name: string; score: number | null; draft?:
       );
       for (const [index, finding] of (service.findings ?? []).entries()) {
         await db.query(
-          `INSERT INTO findings (service_id, item_id, title, severity, status, due_date, risk_acceptance_expires_at, resolved_at, updated_at)
+          `INSERT INTO findings (service_id, item_id, title, severity, status, due_date, risk_acceptance_expires_at, opened_at, resolved_at, updated_at)
            VALUES ($1, $2, $3, $6::severity, $4::finding_status, now() + make_interval(days => $5),
-                   CASE WHEN $4 = 'risk_accepted' THEN now() + interval '30 days' END, CASE WHEN $4 = 'resolved' THEN now() END, now())`,
+                   CASE WHEN $4 = 'risk_accepted' THEN now() + interval '30 days' END, coalesce($7::timestamptz, now()),
+                   CASE WHEN $4 = 'resolved' THEN coalesce($7::timestamptz + interval '5 days', now()) END, now())`,
           [
             made.rows[0]!.id,
             `F${String(finding.factor ?? 1).padStart(2, "0")}-FACTORY-${index}`,
@@ -88,6 +91,7 @@ export function makeTeam(services: { name: string; score: number | null; draft?:
             finding.status,
             finding.overdue ? -3 : 30,
             finding.severity ?? "high",
+            finding.openedOn ? `${finding.openedOn}T12:00:00Z` : null,
           ],
         );
       }

@@ -1,3 +1,17 @@
+import Link from "next/link";
+
+/** A figure of the table; one with an address leads to the records it counts. */
+export type FigureCell = string | number | null | { text: string | number; href: string; label: string };
+
+const cell = (value: FigureCell) =>
+  value !== null && typeof value === "object" ? (
+    <Link href={value.href} aria-label={value.label} className="inline-block min-h-6 text-link underline">
+      {value.text}
+    </Link>
+  ) : (
+    (value ?? "—")
+  );
+
 /**
  * A chart with its numbers: a caption, the drawing (hidden from screen
  * readers, which get the table), and the same figures as a table to open.
@@ -13,7 +27,7 @@ export function ChartFigure({
   summary: string;
   chart: React.ReactNode;
   columns: string[];
-  rows: (string | number | null)[][];
+  rows: FigureCell[][];
 }) {
   return (
     <figure className="px-5 py-4">
@@ -39,9 +53,9 @@ export function ChartFigure({
             <tbody className="tabular-nums">
               {rows.map((row, i) => (
                 <tr key={i}>
-                  {row.map((cell, j) => (
+                  {row.map((value, j) => (
                     <td key={j} className="py-0.5 pr-3">
-                      {cell ?? "—"}
+                      {cell(value)}
                     </td>
                   ))}
                 </tr>

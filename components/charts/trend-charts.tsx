@@ -3,6 +3,7 @@
 // Drawing only: every figure arrives aggregated from the server. Each chart is
 // paired with a table of the same numbers by <ChartFigure>.
 import { Area, AreaChart, Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { useRouter } from "next/navigation";
 import { severities } from "@/lib/vocabulary/levels";
 
 const AXIS = { fontSize: 12, fill: "currentColor" };
@@ -27,23 +28,61 @@ function frame(xKey: string, label: (value: string) => string, y: { domain?: [nu
   ];
 }
 
-export function ScoreTrendChart({ points, xKey = "month", axis = "month" }: { points: Record<string, unknown>[]; xKey?: string; axis?: Axis }) {
+/**
+ * A point that names an address under `linkKey` leads there when clicked (the
+ * table of numbers beside the chart holds the same links for the keyboard).
+ */
+function usePointLinks(points: Record<string, unknown>[], linkKey: string | undefined) {
+  const router = useRouter();
+  if (!linkKey) return {};
+  return {
+    style: { cursor: "pointer" },
+    onClick: (state: { activeIndex?: unknown }) => {
+      const href = points[Number(state.activeIndex)]?.[linkKey];
+      if (typeof href === "string" && href.startsWith("/")) router.push(href);
+    },
+  };
+}
+
+export function ScoreTrendChart({
+  points,
+  xKey = "month",
+  axis = "month",
+  linkKey,
+}: {
+  points: Record<string, unknown>[];
+  xKey?: string;
+  axis?: Axis;
+  linkKey?: string;
+}) {
   const label = LABEL[axis];
+  const links = usePointLinks(points, linkKey);
   return (
     <ResponsiveContainer width="100%" height={240}>
-      <LineChart accessibilityLayer={false} data={points} margin={MARGIN}>
+      <LineChart accessibilityLayer={false} data={points} margin={MARGIN} {...links}>
         {frame(xKey, label, { domain: [0, 100] })}
-        <Line type="monotone" dataKey="score" name="Score" stroke="#4f46e5" strokeWidth={2} dot={false} connectNulls isAnimationActive={false} />
+        <Line type="monotone" dataKey="score" name="Score" stroke="#4f46e5" strokeWidth={2} dot={Boolean(linkKey)} connectNulls isAnimationActive={false} />
       </LineChart>
     </ResponsiveContainer>
   );
 }
 
-export function FindingsTrendChart({ points, xKey = "month", axis = "month" }: { points: Record<string, unknown>[]; xKey?: string; axis?: Axis }) {
+export function FindingsTrendChart({
+  points,
+  xKey = "month",
+  axis = "month",
+  linkKey,
+}: {
+  points: Record<string, unknown>[];
+  xKey?: string;
+  axis?: Axis;
+  linkKey?: string;
+}) {
   const label = LABEL[axis];
+  const links = usePointLinks(points, linkKey);
   return (
     <ResponsiveContainer width="100%" height={240}>
-      <AreaChart accessibilityLayer={false} data={points} margin={MARGIN}>
+      <AreaChart accessibilityLayer={false} data={points} margin={MARGIN} {...links}>
         {frame(xKey, label, { allowDecimals: false })}
         <Legend wrapperStyle={{ fontSize: 12 }} />
         {severities.values.map((level) => (

@@ -19,8 +19,8 @@ export interface ServiceFigures {
 /** A service's history, for its charts: fetched after the page is on screen. */
 export interface ServiceTrend {
   /** One point per completed assessment, oldest first. */
-  scores: { approvedOn: string; score: number | null }[];
-  /** Unresolved findings by severity as each approval day ended. */
+  scores: { assessmentId: string; approvedOn: string; score: number | null }[];
+  /** Unresolved findings by severity as each approval day ended: the findings list's `unresolvedOn` view of that day. */
   unresolved: { approvedOn: string; critical: number; high: number; medium: number; low: number }[];
 }
 
@@ -52,8 +52,8 @@ export async function getServiceTrend(principal: Principal, key: ServiceKey, now
   const prisma = getPrisma();
   const id = await visibleServiceId(principal, key, now);
   const [scores, unresolved] = await Promise.all([
-    prisma.$queryRaw<{ approved_on: Date; score: number | null }[]>`
-      SELECT (approved_at AT TIME ZONE 'UTC')::date AS approved_on, overall_score AS score
+    prisma.$queryRaw<{ id: string; approved_on: Date; score: number | null }[]>`
+      SELECT id::text, (approved_at AT TIME ZONE 'UTC')::date AS approved_on, overall_score AS score
       FROM assessments WHERE service_id = ${id}::uuid AND status = 'completed' ORDER BY approved_at`,
     prisma.$queryRaw<{ approved_on: Date; critical: bigint; high: bigint; medium: bigint; low: bigint }[]>`
       SELECT d.approved_on,
@@ -68,7 +68,7 @@ export async function getServiceTrend(principal: Principal, key: ServiceKey, now
   ]);
   const day = (d: Date) => d.toISOString().slice(0, 10);
   return {
-    scores: scores.map((s) => ({ approvedOn: day(s.approved_on), score: s.score })),
+    scores: scores.map((s) => ({ assessmentId: s.id, approvedOn: day(s.approved_on), score: s.score })),
     unresolved: unresolved.map((u) => ({
       approvedOn: day(u.approved_on),
       critical: Number(u.critical),
