@@ -111,7 +111,36 @@ function planPending(rows: AppliedRow[], migrations: MigrationFile[]): Migration
   return migrations.filter((m) => !applied.has(m.name));
 }
 
+/**
+ * A failure another database of the same cluster caused: roles are shared by
+ * every database of a cluster, but the advisory lock holds within one, so two
+ * databases migrated at once (on one server) may both create a role the
+ * migration creates only when it is missing. The loser's transaction is rolled
+ * back whole, and applying it again finds the role there.
+ */
+const clusterRace = (error: unknown) => {
+  const { code, constraint, message } = error as { code?: string; constraint?: string; message?: string };
+  return (
+    (code === "23505" && constraint === "pg_authid_rolname_index") ||
+    (code === "42710" && /^role ".+" already exists$/.test(message ?? "")) ||
+    (code === "XX000" && message === "tuple concurrently updated")
+  );
+};
+
 async function applyOne(client: pg.Client, migration: MigrationFile): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await applyOnce(client, migration);
+    } catch (error) {
+      if (attempt >= 5 || !clusterRace(error)) {
+        const reason = error instanceof Error ? error.message : String(error);
+        throw new MigrationError(`migration ${migration.name} failed and was rolled back: ${reason}`);
+      }
+    }
+  }
+}
+
+async function applyOnce(client: pg.Client, migration: MigrationFile): Promise<void> {
   const id = randomUUID();
   await client.query("BEGIN");
   try {
@@ -125,7 +154,6 @@ async function applyOne(client: pg.Client, migration: MigrationFile): Promise<vo
     await client.query("COMMIT");
   } catch (error) {
     await client.query("ROLLBACK");
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new MigrationError(`migration ${migration.name} failed and was rolled back: ${reason}`);
+    throw error;
   }
 }

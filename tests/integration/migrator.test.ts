@@ -110,6 +110,22 @@ describe("migrator", () => {
     }
   });
 
+  it("applies a migration that creates a role on several databases of one server at once", async () => {
+    // Roles belong to the server, the advisory lock to one database: the check and the creation race across databases.
+    const role = `twelvefold_race_${createHash("sha256").update(String(Math.random())).digest("hex").slice(0, 10)}`;
+    const sql = `DO $$ BEGIN
+      IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '${role}') THEN PERFORM pg_sleep(0.3); CREATE ROLE ${role} NOLOGIN; END IF;
+    END $$;`;
+    const dir = await migrationsDir({ "20260101000000_role": sql });
+    const urls = await Promise.all(Array.from({ length: 4 }, () => freshDatabase()));
+    try {
+      const results = await Promise.all(urls.map((url) => migrateDir(url, dir)));
+      expect(results.map((r) => r.applied)).toEqual(Array(4).fill(["20260101000000_role"]));
+    } finally {
+      await withClient(urls[0]!, (c) => c.query(`DROP ROLE IF EXISTS ${role}`));
+    }
+  });
+
   it("builds Twelvefold's schema from the project's migrations", async () => {
     const url = await freshDatabase();
     const result = await migrateDir(url, MIGRATIONS_DIR);
