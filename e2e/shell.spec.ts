@@ -37,6 +37,15 @@ test.describe("a lead of a new team", () => {
     await expect(heatmap.getByRole("row", { name: /Vault/ }).getByLabel("Score 38 of 100").first()).toBeVisible();
     const overall = await heatmap.locator("tbody tr td:first-of-type").evaluateAll((cells) => cells.map((cell) => Number(cell.textContent?.trim())));
     expect(overall).toEqual([38, 71]);
+
+    // Sorted by review due: the service never assessed is due now, first.
+    await page.goto("/services?sort=due");
+    const first = page
+      .getByRole("table", { name: /^Services/ })
+      .getByRole("row")
+      .nth(1);
+    await expect(first).toContainText("Inbox");
+    await expect(first).toContainText("Review due now");
   });
 });
 

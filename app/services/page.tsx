@@ -12,7 +12,8 @@ import { listVisibleTeams } from "@/lib/data/teams/list-visible-teams";
 import { listTeamsForServices } from "@/lib/data/services/manage-services";
 import { requirePrincipal } from "@/lib/auth/current";
 import { tiers } from "@/lib/vocabulary/levels";
-import { serviceSortSchema, sortServices } from "@/lib/services/sort";
+import { reviewDueOn, serviceSortSchema, sortServices } from "@/lib/services/sort";
+import { getEnv } from "@/lib/env";
 import { buttonClass } from "@/components/ui/button";
 import { SECTIONS } from "@/lib/navigation";
 
@@ -40,7 +41,13 @@ export default async function ServicesPage({ searchParams }: { searchParams: Pro
     listVisibleTeams(principal),
     listTeamsForServices(principal),
   ]);
-  const services = sortServices(listed, filter.sort);
+  // One review interval for now (STALE_ASSESSMENT_DAYS); the due date is each service's own, so a per-tier cadence changes only this line.
+  const interval = getEnv().STALE_ASSESSMENT_DAYS;
+  const now = new Date();
+  const services = sortServices(
+    listed.map((service) => ({ ...service, reviewDue: reviewDueOn(service.lastAssessedAt, interval) })),
+    filter.sort,
+  );
   const filtered = Boolean(filter.q || filter.team || filter.tier);
   return (
     <>
@@ -54,7 +61,7 @@ export default async function ServicesPage({ searchParams }: { searchParams: Pro
       {teams.length ? <ServiceFilters values={filter} teams={teams} /> : null}
       <TableCard
         caption="Services with their latest score and open findings"
-        columns={["Service", "Team", "Tier", "Latest score", "Last assessed", { label: "Open findings", align: "right" }]}
+        columns={["Service", "Team", "Tier", "Latest score", "Last assessed, review due", { label: "Open findings", align: "right" }]}
         items={services}
         empty={
           filtered ? (
@@ -83,7 +90,16 @@ export default async function ServicesPage({ searchParams }: { searchParams: Pro
               <td className="px-3 py-3">
                 <ScoreBar score={service.latestScore} />
               </td>
-              <td className="px-3 py-3 whitespace-nowrap">{service.lastAssessedAt ? formatDate(service.lastAssessedAt) : "Never"}</td>
+              <td className="px-3 py-3 whitespace-nowrap">
+                {service.lastAssessedAt ? formatDate(service.lastAssessedAt) : "Never"}
+                <div className={`text-xs ${!service.reviewDue || service.reviewDue < now ? "font-semibold text-danger" : "text-muted"}`}>
+                  {!service.reviewDue
+                    ? "Review due now"
+                    : service.reviewDue < now
+                      ? `Review overdue since ${formatDate(service.reviewDue)}`
+                      : `Review due ${formatDate(service.reviewDue)}`}
+                </div>
+              </td>
               <td className="px-5 py-3 text-right tabular-nums">
                 {open}
                 {service.openFindings.critical ? (

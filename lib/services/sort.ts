@@ -6,6 +6,7 @@ export const SERVICE_SORTS = [
   { value: "name", label: "Team and name" },
   { value: "score", label: "Score, lowest first" },
   { value: "assessed", label: "Last assessed, longest ago first" },
+  { value: "due", label: "Review due, soonest first" },
   { value: "findings", label: "Open findings, most first" },
 ] as const;
 
@@ -17,8 +18,16 @@ interface Sortable {
   team: { name: string };
   latestScore: number | null;
   lastAssessedAt: Date | null;
+  /** When its next review is due; null when it was never assessed (due now). See reviewDueOn. */
+  reviewDue: Date | null;
   openFindings: Record<string, number>;
 }
+
+const DAY = 86_400_000;
+
+/** A service is due for review its interval after its last approval; one never assessed is due now (null). */
+export const reviewDueOn = (lastAssessedAt: Date | null, intervalDays: number): Date | null =>
+  lastAssessedAt ? new Date(lastAssessedAt.getTime() + intervalDays * DAY) : null;
 
 const byName = (a: Sortable, b: Sortable) => a.team.name.localeCompare(b.team.name) || a.name.localeCompare(b.name);
 const open = (s: Sortable) => Object.values(s.openFindings).reduce((sum, n) => sum + n, 0);
@@ -30,6 +39,7 @@ export function sortServices<T extends Sortable>(services: readonly T[], sort: S
     score: (a, b) => (a.latestScore ?? Infinity) - (b.latestScore ?? Infinity),
     assessed: (a, b) => (a.lastAssessedAt?.getTime() ?? -Infinity) - (b.lastAssessedAt?.getTime() ?? -Infinity),
     findings: (a, b) => open(b) - open(a),
+    due: (a, b) => (a.reviewDue?.getTime() ?? -Infinity) - (b.reviewDue?.getTime() ?? -Infinity),
   };
   return [...services].sort((a, b) => compare[sort](a, b) || byName(a, b));
 }
