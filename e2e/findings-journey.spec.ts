@@ -16,9 +16,10 @@ test("the lead goes from the weakest service to a finding, owns it, accepts its 
   await page.goto("/");
   // The trends narrow to one team and back.
   await page.getByRole("navigation", { name: "Trends for" }).getByRole("link", { name: "Payments" }).click();
-  await expect(page.getByText("Mean latest score of the Payments team's assessed services, as each month ended.")).toBeVisible();
+  // The dashboard renders again for the team: on a loaded machine that takes longer than the default wait.
+  await expect(page.getByText("Mean latest score of the Payments team's assessed services, as each month ended.")).toBeVisible({ timeout: 15_000 });
   await page.getByRole("navigation", { name: "Trends for" }).getByRole("link", { name: "All teams" }).click();
-  await expect(page.getByText("Mean latest score of the assessed services, as each month ended.")).toBeVisible();
+  await expect(page.getByText("Mean latest score of the assessed services, as each month ended.")).toBeVisible({ timeout: 15_000 });
   const heatmap = page.getByRole("table", { name: /Latest score of each service/ });
   const rows = await heatmap
     .locator("tbody tr")
