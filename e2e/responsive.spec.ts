@@ -1,6 +1,7 @@
 // Every main page, and one of each kind of record, at a desktop's width and a
 // phone's: screenshots to look at, and no sideways scrolling at any width, with
 // the navigation behind a menu on the phone. One visit per page, resized.
+// Layout alone: CI's second database path leaves it out (@database-independent).
 import { expect, test, type Page } from "@playwright/test";
 import { SECTIONS } from "../lib/navigation";
 import { expectAccessible } from "./accessibility";
@@ -27,7 +28,7 @@ async function fitsEveryWidth(page: Page, name: string, href: string) {
 }
 
 for (const [name, section] of Object.entries(SECTIONS)) {
-  test(`${section.href} fits the screen at ${WIDTHS.join(", ")} px`, async ({ page }) => {
+  test(`${section.href} fits the screen at ${WIDTHS.join(", ")} px`, { tag: "@database-independent" }, async ({ page }) => {
     await page.goto(section.href);
     await expect(page.getByRole("heading", { level: 1, name: section.title })).toBeVisible();
     await fitsEveryWidth(page, name, section.href);
@@ -40,7 +41,7 @@ test.beforeAll(async () => {
 });
 
 for (const name of ["service", "assessment", "factor", "finding", "account", "admin-teams", "admin-users"]) {
-  test(`the ${name} page fits the screen at ${WIDTHS.join(", ")} px`, async ({ page }) => {
+  test(`the ${name} page fits the screen at ${WIDTHS.join(", ")} px`, { tag: "@database-independent" }, async ({ page }) => {
     const href = records[name]!;
     await page.setViewportSize({ width: WIDTHS[0], height: 900 });
     await page.goto(href);
@@ -49,7 +50,7 @@ for (const name of ["service", "assessment", "factor", "finding", "account", "ad
   });
 }
 
-test.describe("on a phone", () => {
+test.describe("on a phone", { tag: "@database-independent" }, () => {
   test.use({ viewport: { width: 360, height: 800 } });
 
   test("the navigation opens from the menu button, leads to a section and closes", async ({ page }) => {

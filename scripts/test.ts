@@ -87,7 +87,7 @@ async function e2e(server: ScratchServer, chromium: string) {
   const out = path.join(results, "e2e.json");
   let failed = false;
   try {
-    await mustPass("end-to-end tests (Chromium)", process.execPath, [bin("@playwright/test", "cli.js"), "test", ...playwrightArgs], {
+    await mustPass("end-to-end tests (Chromium)", process.execPath, [bin("@playwright/test", "cli.js"), "test", ...e2eFilter, ...playwrightArgs], {
       ...baseEnv,
       TEST_DATABASE_SERVER_URL: server.adminUrl,
       CHROMIUM_PATH: chromium,
@@ -102,9 +102,12 @@ async function e2e(server: ScratchServer, chromium: string) {
 // `npm test -- --only-e2e [playwright arguments]` runs just the end-to-end
 // tests (e.g. one spec file) on a fresh database, while working on them.
 const onlyE2e = process.argv.includes("--only-e2e");
-// `npm test -- --database-suites` leaves out what no database touches (typecheck,
-// lint, formatting, unit tests): CI's second database path, after a full run on the first.
+// `npm test -- --database-suites` leaves out what does not depend on the database
+// server (typecheck, lint, formatting, unit tests, and the end-to-end tests tagged
+// @database-independent: the fuzzer's fixed-seed requests, page layout): CI's
+// second database path, after a full run on the first.
 const databaseSuites = onlyE2e || process.argv.includes("--database-suites");
+const e2eFilter = process.argv.includes("--database-suites") ? ["--grep-invert", "@database-independent"] : [];
 const playwrightArgs = onlyE2e ? process.argv.slice(process.argv.indexOf("--only-e2e") + 1) : [];
 
 async function main() {
