@@ -41,10 +41,11 @@ async function tally(file: string, kind: "vitest" | "playwright"): Promise<boole
   const report = JSON.parse(await readFile(file, "utf8"));
   if (kind === "vitest") {
     counts.passed += report.numPassedTests ?? 0;
-    // A file that fails before its tests run (a hook, an import) fails no test, but fails the run.
-    const failed = (report.numFailedTests ?? 0) + (report.numFailedTestSuites ?? 0) + (report.numRuntimeErrorTestSuites ?? 0);
-    counts.failed += failed;
-    return failed > 0 || report.success === false;
+    // A file that fails before its tests run (a hook, an import) fails no test, but fails the run: it counts as one.
+    const broken = (report.numFailedTestSuites ?? 0) + (report.numRuntimeErrorTestSuites ?? 0) > 0 || report.success === false;
+    const failed = report.numFailedTests ?? 0;
+    counts.failed += failed || (broken ? 1 : 0);
+    return failed > 0 || broken;
   }
   counts.passed += (report.stats?.expected ?? 0) + (report.stats?.flaky ?? 0);
   counts.failed += report.stats?.unexpected ?? 0;

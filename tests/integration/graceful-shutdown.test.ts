@@ -53,6 +53,7 @@ describe("SIGTERM", () => {
     const cookies = [await signInOverHttp(base, "auditor@demo.test", PASSWORD), await signInOverHttp(base, "admin@demo.test", PASSWORD)];
     const assessment = await prisma.assessment.findFirstOrThrow({ where: { status: "COMPLETED" }, orderBy: { approvedAt: "desc" } });
     // Rendering a report takes long enough for the signal to arrive while they run.
+    const sent = new Date(Date.now() - 1_000);
     const inFlight = [...cookies, ...cookies].map((cookie) =>
       fetch(`${base}/assessments/${assessment.id}/report`, { method: "POST", headers: { cookie, Origin: base } }).then(async (r) => ({
         status: r.status,
@@ -60,7 +61,11 @@ describe("SIGTERM", () => {
         at: Date.now(),
       })),
     );
-    await new Promise((resolve) => setTimeout(resolve, 150));
+    // The signal comes once the server holds all four: each records its export as running before it lays the report out.
+    for (let i = 0; (await prisma.export.count({ where: { kind: "ASSESSMENT_PDF", createdAt: { gte: sent } } })) < 4; i++) {
+      if (i > 600) throw new Error("the server never took the four requests");
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
     const exited = new Promise<number | null>((resolve) => server.once("exit", (code) => resolve(code)));
     const signalled = Date.now();
     server.kill("SIGTERM");
