@@ -107,6 +107,8 @@ test("an unknown address shows a helpful not-found page", async ({ page }) => {
 // checked whole in the light scheme, then in the dark one for what colours decide.
 for (const { href, label, title } of Object.values(SECTIONS)) {
   test(`${href} has no serious or critical violations, light or dark`, async ({ page }) => {
+    // Two axe runs over a page of hundreds of links (the dashboard's heatmap) outlast the default 30 s on a loaded machine.
+    test.setTimeout(90_000);
     await page.emulateMedia({ colorScheme: "light" });
     await page.goto(href === "/" ? "/services" : "/");
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: label, exact: true }).click();
