@@ -5,7 +5,8 @@
 import { createRequire } from "node:module";
 import { expect, test } from "@playwright/test";
 import pg from "pg";
-import { hashApiToken, newApiToken } from "../lib/api/token-format";
+import { hashApiToken, newApiToken, newIntegrationToken } from "../lib/api/token-format";
+import { planDigest, planImport } from "../lib/catalog/plan";
 import { hashPassword } from "../lib/auth/password";
 import { teamRoles, type TeamRole } from "../lib/vocabulary/roles";
 import { signInOverHttp } from "../tests/http-sign-in";
@@ -38,6 +39,8 @@ interface Row {
   input: (unique: string, ids: Ids) => Record<string, string | File>;
   /** Whether the call changed anything, read straight from the database. */
   changed: (unique: string, ids: Ids) => Promise<boolean>;
+  /** An action that only reads (a preview): allowed callers get its answer, the others are refused; nobody changes anything. */
+  readOnly?: true;
 }
 
 interface Ids {
@@ -68,6 +71,11 @@ interface Ids {
   /** A token of team A for revoking, and a machine suggestion on the blank draft's first item. */
   tokenToRevoke: string;
   evidence: string;
+  /** An integration token to revoke, and a catalogue owner mapping to remove. */
+  integrationToken: string;
+  ownerToUnmap: string;
+  /** A group mapping to remove. */
+  groupMapping: string;
 }
 
 const SIGNED_IN: PrincipalName[] = ["reviewerOfA", "leadOfA", "auditorOfA", "memberOfB", "orgAuditor", "expiredOrgAuditor", "admin"];
@@ -128,6 +136,79 @@ Object.assign(MATRIX, {
       const rows = await query("UPDATE auditor_grants SET revoked_at = NULL WHERE user_id = $1 AND revoked_at IS NOT NULL RETURNING id", [ids.grantee]);
       return rows.length > 0;
     },
+  },
+} satisfies Record<string, Row>);
+
+/** A CSV import of one new service of team A (payments), and the digest of its plan, as the preview would give it. */
+function csvImport(unique: string, ids: Ids) {
+  const name = `Matrix csv ${unique}`;
+  const files = [{ path: "matrix.csv", content: `name,team\n${name},payments\n` }];
+  const desired = {
+    place: { file: "matrix.csv", line: 2 },
+    ref: null,
+    uid: null,
+    teamId: ids.team,
+    name,
+    description: undefined,
+    tier: null,
+    defaultTier: "medium" as const,
+    repositoryUrl: undefined,
+    info: null,
+  };
+  return { name, fields: { mode: "csv", files: JSON.stringify(files), digest: planDigest(planImport("csv", [desired], [], { problems: [] })) } };
+}
+
+Object.assign(MATRIX, {
+  "app/admin/identity/actions.ts#createGroupMappingAction": {
+    allowed: ADMIN_ONLY,
+    input: (u, ids) => ({ groupName: `matrix-group-${u}`, grant: "team_role", teamId: ids.team, role: "auditor" }),
+    changed: async (u) => (await query("SELECT 1 FROM group_mappings WHERE group_name = $1", [`matrix-group-${u}`])).length > 0,
+  },
+  "app/admin/identity/actions.ts#removeGroupMappingAction": {
+    allowed: ADMIN_ONLY,
+    input: (_u, ids) => ({ mappingId: ids.groupMapping }),
+    changed: async (_u, ids) => {
+      const gone = (await query("SELECT 1 FROM group_mappings WHERE id = $1", [ids.groupMapping])).length === 0;
+      if (gone) await query("INSERT INTO group_mappings (id, group_name, \"grant\") VALUES ($1, 'matrix-removable', 'admin')", [ids.groupMapping]);
+      return gone;
+    },
+  },
+  "app/admin/catalog/actions.ts#previewImportAction": {
+    allowed: ADMIN_ONLY,
+    readOnly: true,
+    input: (u, ids) => ({ ...csvImport(u, ids).fields, digest: "" }),
+    changed: async (u, ids) => (await query("SELECT 1 FROM services WHERE name = $1", [csvImport(u, ids).name])).length > 0,
+  },
+  "app/admin/catalog/actions.ts#applyImportAction": {
+    allowed: ADMIN_ONLY,
+    input: (u, ids) => csvImport(u, ids).fields,
+    changed: async (u, ids) => (await query("SELECT 1 FROM services WHERE name = $1", [csvImport(u, ids).name])).length > 0,
+  },
+  "app/admin/catalog/actions.ts#mapOwnerAction": {
+    allowed: ADMIN_ONLY,
+    input: (u, ids) => ({ ownerRef: `group:default/matrix-${u.replace(/[^a-z0-9]/g, "-")}`, teamId: ids.team }),
+    changed: async (u) =>
+      (await query("SELECT 1 FROM catalog_owners WHERE owner_ref = $1", [`group:default/matrix-${u.replace(/[^a-z0-9]/g, "-")}`])).length > 0,
+  },
+  "app/admin/catalog/actions.ts#unmapOwnerAction": {
+    allowed: ADMIN_ONLY,
+    input: (_u, ids) => ({ ownerRef: ids.ownerToUnmap }),
+    changed: async (_u, ids) => {
+      const gone = (await query("SELECT 1 FROM catalog_owners WHERE owner_ref = $1", [ids.ownerToUnmap])).length === 0;
+      if (gone) await query("INSERT INTO catalog_owners (owner_ref, team_id) VALUES ($1, $2)", [ids.ownerToUnmap, ids.team]);
+      return gone;
+    },
+  },
+  "app/admin/catalog/actions.ts#createIntegrationTokenAction": {
+    allowed: ADMIN_ONLY,
+    input: (u) => ({ name: `matrix ${u}`, purpose: "scim", expiresInDays: "30" }),
+    changed: async (u) => (await query("SELECT 1 FROM integration_tokens WHERE name = $1", [`matrix ${u}`])).length > 0,
+  },
+  "app/admin/catalog/actions.ts#revokeIntegrationTokenAction": {
+    allowed: ADMIN_ONLY,
+    input: (_u, ids) => ({ tokenId: ids.integrationToken }),
+    changed: async (_u, ids) =>
+      (await query("UPDATE integration_tokens SET revoked_at = NULL WHERE id = $1 AND revoked_at IS NOT NULL RETURNING id", [ids.integrationToken])).length > 0,
   },
 } satisfies Record<string, Row>);
 
@@ -371,6 +452,17 @@ const ROUTES: Record<
 };
 
 Object.assign(ROUTES, {
+  "/admin/catalog/template/route": {
+    allowed: ADMIN_ONLY,
+    path: () => "/admin/catalog/template",
+    check: async (response: Response) => {
+      expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+      expect((await response.text()).startsWith("name,team,tier,description,repository_url")).toBe(true);
+    },
+  },
+});
+
+Object.assign(ROUTES, {
   // Read-only and scoped: every signed-in user may ask; a hash nobody exported is unknown to all.
   "/verify/[sha256]/route": {
     allowed: ["reviewerOfA", "leadOfA", "auditorOfA", "memberOfB", "orgAuditor", "expiredOrgAuditor", "admin"],
@@ -447,6 +539,9 @@ const API_CALLERS = [
   "revokedTokenOfA",
   "tokenOfB",
   "tokenOfNonLead",
+  // Organisation-wide integration tokens: each good for its own endpoint only.
+  "catalogToken",
+  "scimToken",
 ] as const;
 type ApiCallerName = (typeof API_CALLERS)[number];
 const apiTokens = new Map<ApiCallerName, string>();
@@ -512,6 +607,20 @@ const API: Record<string, ApiRow> = {
     path: (ids) => `/api/v1/assessments/${ids.toReturn}/export?format=json`,
     check: (json) => expect((json as { items: unknown[] }).items.length).toBeGreaterThan(50),
   },
+  // The catalogue sync spans teams: its own integration token, nobody else's (a preview here: it changes nothing).
+  "POST /api/v1/catalog/route": {
+    allowed: ["catalogToken"],
+    path: () => "/api/v1/catalog",
+    body: (u) => ({
+      files: [
+        {
+          path: "catalog-info.yaml",
+          content: `apiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata:\n  name: matrix-${u.replace(/[^a-z0-9]/g, "-")}\nspec:\n  type: team\n  children: []\n`,
+        },
+      ],
+    }),
+    check: (json) => expect((json as { applied: boolean }).applied).toBe(false),
+  },
   "GET /api/v1/findings/route": {
     allowed: TEAM_TOKENS_OF_ANY_TEAM,
     path: () => `/api/v1/findings?status=all&service=matrix-svc-${RUN}`,
@@ -563,6 +672,9 @@ const ids: Ids = {
   auditorsExport: "",
   tokenToRevoke: "",
   evidence: "",
+  integrationToken: "",
+  ownerToUnmap: "",
+  groupMapping: "",
 };
 
 test.describe.configure({ mode: "serial" });
@@ -641,6 +753,21 @@ test.beforeAll(async ({ baseURL }) => {
   await token("tokenOfB", identity, "submit_evidence", principals.memberOfB.id);
   // Made by someone who may not hold a token for the team (a reviewer): worth nothing.
   await token("tokenOfNonLead", payments, "submit_evidence", principals.reviewerOfA.id);
+  const integration = async (name: ApiCallerName | "revocable", purpose: string) => {
+    const value = newIntegrationToken();
+    const [row] = await query(
+      "INSERT INTO integration_tokens (name, prefix, token_hash, purpose, created_by_id, expires_at) VALUES ($1, $2, $3, $4::integration_purpose, $5, now() + interval '30 days') RETURNING id",
+      [`matrix ${name}`, value.slice(0, 10), hashApiToken(value), purpose, principals.admin.id],
+    );
+    if (name !== "revocable") apiTokens.set(name, value);
+    return row.id as string;
+  };
+  await integration("catalogToken", "catalog");
+  await integration("scimToken", "scim");
+  ids.integrationToken = await integration("revocable", "catalog");
+  ids.ownerToUnmap = `group:default/matrix-unmap-${run}`;
+  await query("INSERT INTO catalog_owners (owner_ref, team_id) VALUES ($1, $2)", [ids.ownerToUnmap, payments]);
+  ids.groupMapping = (await query("INSERT INTO group_mappings (group_name, \"grant\") VALUES ('matrix-removable', 'admin') RETURNING id"))[0].id;
   VICTIM_HASH = hash;
   for (const [name, { email }] of Object.entries(principals)) {
     cookies.set(name as PrincipalName, await signInOverHttp(baseURL!, email, password));
@@ -793,7 +920,7 @@ for (const [action, row] of Object.entries(MATRIX)) {
         if (allowed) {
           expect(response.status).toBe(200);
           expect(text).toContain('"ok":true');
-          expect(await row.changed(unique, ids)).toBe(true);
+          expect(await row.changed(unique, ids)).toBe(!row.readOnly);
         } else {
           // Turned away at the door (no session cookie) or by the action itself.
           const refused = response.status === 307 || text.includes(NOT_FOUND) || text.includes(FORBIDDEN);

@@ -11,7 +11,7 @@
 import { expect, test } from "@playwright/test";
 import fc from "fast-check";
 import pg from "pg";
-import { hashApiToken, newApiToken } from "../lib/api/token-format";
+import { hashApiToken, newApiToken, newIntegrationToken } from "../lib/api/token-format";
 import { hashPassword } from "../lib/auth/password";
 import { freePort } from "../lib/db/embedded";
 import { startScratchServer } from "../lib/db/scratch";
@@ -138,6 +138,16 @@ const FIELDS = [
   "team",
   "teamSlug",
   "decision",
+  "mode",
+  "files",
+  "digest",
+  "ownerRef",
+  "purpose",
+  "expiresInDays",
+  "groupName",
+  "grant",
+  "untilOn",
+  "mappingId",
 ];
 const PATH_PARAM = /\[(?:\.\.\.)?(\w+)\]/g;
 
@@ -153,6 +163,8 @@ let base = "";
 let admin = "";
 let reviewer = "";
 let token = "";
+/** An integration token for the catalogue sync, the only key to its endpoint. */
+let catalogToken = "";
 let realIds: string[] = [];
 
 const enc = (value: string) => {
@@ -193,7 +205,7 @@ test.beforeAll(async () => {
   const tables = (
     await db.query<{ tablename: string }>(
       `SELECT tablename FROM pg_tables WHERE schemaname = 'public'
-        AND tablename NOT IN ('fuzz_changes', '_prisma_migrations', 'audit_events', 'sign_in_attempts', 'api_rate_windows', 'sessions', 'api_tokens', 'exports')`,
+        AND tablename NOT IN ('fuzz_changes', '_prisma_migrations', 'audit_events', 'sign_in_attempts', 'api_rate_windows', 'sessions', 'api_tokens', 'integration_tokens', 'exports')`,
     )
   ).rows.map((r) => r.tablename);
   for (const table of tables) {
@@ -203,7 +215,8 @@ test.beforeAll(async () => {
   await db.query(
     `DROP TRIGGER IF EXISTS fuzz_count ON sessions; CREATE TRIGGER fuzz_count AFTER INSERT ON sessions FOR EACH ROW EXECUTE FUNCTION fuzz_count()`,
   );
-  for (const table of ["api_tokens", "exports"]) {
+  // A token's last use is bookkeeping, not a change; making or deleting one is.
+  for (const table of ["api_tokens", "integration_tokens", "exports"]) {
     await db.query(
       `DROP TRIGGER IF EXISTS fuzz_count ON ${table}; CREATE TRIGGER fuzz_count AFTER INSERT OR DELETE ON ${table} FOR EACH ROW EXECUTE FUNCTION fuzz_count()`,
     );
@@ -232,6 +245,11 @@ test.beforeAll(async () => {
   await db.query(
     "INSERT INTO api_tokens (name, prefix, token_hash, team_id, scope, created_by_id, expires_at) VALUES ('fuzz', $1, $2, $3, 'submit_evidence', (SELECT user_id FROM memberships WHERE team_id = $3 AND role = 'lead' LIMIT 1), now() + interval '1 day')",
     [token.slice(0, 10), hashApiToken(token), payments],
+  );
+  catalogToken = newIntegrationToken();
+  await db.query(
+    "INSERT INTO integration_tokens (name, prefix, token_hash, purpose, created_by_id, expires_at) VALUES ('fuzz', $1, $2, 'catalog', (SELECT id FROM users WHERE email = $3), now() + interval '1 day')",
+    [catalogToken.slice(0, 10), hashApiToken(catalogToken), `fuzz-admin.${run}@fuzz.test`],
   );
   admin = await signInOverHttp(base, `fuzz-admin.${run}@fuzz.test`, password);
   reviewer = await signInOverHttp(base, `fuzz-reviewer.${run}@fuzz.test`, password);
@@ -432,7 +450,7 @@ test("every route handler survives malformed paths, queries, bodies and tokens",
         fc.array(value(), { minLength: 3, maxLength: 3 }),
         fields(),
         fc.constantFrom("GET", "POST", "PUT", "PATCH", "DELETE"),
-        fc.nat(4),
+        fc.nat(5),
         fc.nat(3),
         fc.string({ unit: "binary", maxLength: 300 }),
       ),
@@ -449,6 +467,7 @@ test("every route handler survives malformed paths, queries, bodies and tokens",
       if (auth === 2) headers.Authorization = `Bearer ${ascii(raw).slice(0, 80)}`;
       if (auth === 3) headers.cookie = admin;
       if (auth === 4) headers.Authorization = "Basic Og==";
+      if (auth === 5) headers.Authorization = `Bearer ${catalogToken}`;
       let body: string | undefined;
       if (method !== "GET") {
         headers["Content-Type"] = bodyKind === 3 ? "multipart/form-data; boundary=x" : "application/json";

@@ -19,13 +19,20 @@ export default async function globalSetup() {
       "sso-newcomer": { email: "sso.newcomer@demo.test", emailVerified: true, name: "Sam Newcomer" },
       "sso-lead": { email: "lead@demo.test", emailVerified: true, name: "Lee Lead" },
       "sso-unverified": { email: "admin@demo.test", emailVerified: false, name: "Not The Admin" },
+      "sso-grouped": { email: "sso.grouped@demo.test", emailVerified: true, name: "Gil Grouped", groups: [] },
     },
   });
   const app = await startAppUnderTest({
     server,
     port: E2E_PORT,
     worker: true,
-    env: { AUTH_OIDC_ISSUER: issuer.issuer, AUTH_OIDC_CLIENT_ID: TEST_CLIENT.id, AUTH_OIDC_CLIENT_SECRET: TEST_CLIENT.secret },
+    env: {
+      AUTH_OIDC_ISSUER: issuer.issuer,
+      AUTH_OIDC_CLIENT_ID: TEST_CLIENT.id,
+      AUTH_OIDC_CLIENT_SECRET: TEST_CLIENT.secret,
+      AUTH_OIDC_SCOPES: "openid email profile groups",
+      AUTH_OIDC_GROUPS_CLAIM: "groups",
+    },
   }).catch(async (error: unknown) => {
     await issuer.close();
     await server.stop();
@@ -37,6 +44,8 @@ export default async function globalSetup() {
     E2E_PASSWORD: app.password,
     // A spec that needs a database of its own makes it here.
     E2E_DATABASE_SERVER_URL: server.adminUrl,
+    // Where a spec changes an identity's groups at the issuer.
+    E2E_OIDC_ISSUER: issuer.issuer,
   });
   return async () => {
     await app.stop();

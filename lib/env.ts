@@ -76,6 +76,20 @@ const schema = z.object({
   AUTH_OIDC_ISSUER: optional(z.url()),
   AUTH_OIDC_CLIENT_ID: optional(z.string().trim().min(1)),
   AUTH_OIDC_CLIENT_SECRET: optional(z.string().min(1)),
+  // The claim that lists the user's groups (e.g. "groups"); unset, groups give no roles.
+  AUTH_OIDC_GROUPS_CLAIM: optional(
+    z
+      .string()
+      .trim()
+      .regex(/^[\w.:/-]{1,100}$/, "a claim name such as groups"),
+  ),
+  // The scopes asked of the issuer; Okta sends groups only when "groups" is among them.
+  AUTH_OIDC_SCOPES: optional(
+    z
+      .string()
+      .trim()
+      .regex(/^[\w.:/-]+( [\w.:/-]+)*$/, "scopes separated by spaces"),
+  ),
   DEMO_PASSWORD: optional(z.string().min(12, { message: "must be at least 12 characters" }).max(128)),
   CHROMIUM_PATH: optional(z.string().trim().min(1)),
   CI: optional(z.string()),
@@ -136,13 +150,21 @@ export interface OidcSettings {
   issuer: string;
   clientId: string;
   clientSecret: string;
+  scopes: string;
+  groupsClaim: string | undefined;
 }
 
 /** Single sign-on settings, or null when SSO is off. */
 export function oidcSettings(): OidcSettings | null {
   const env = getEnv();
   if (!env.AUTH_OIDC_ISSUER || !env.AUTH_OIDC_CLIENT_ID || !env.AUTH_OIDC_CLIENT_SECRET) return null;
-  return { issuer: env.AUTH_OIDC_ISSUER, clientId: env.AUTH_OIDC_CLIENT_ID, clientSecret: env.AUTH_OIDC_CLIENT_SECRET };
+  return {
+    issuer: env.AUTH_OIDC_ISSUER,
+    clientId: env.AUTH_OIDC_CLIENT_ID,
+    clientSecret: env.AUTH_OIDC_CLIENT_SECRET,
+    scopes: env.AUTH_OIDC_SCOPES ?? "openid email profile",
+    groupsClaim: env.AUTH_OIDC_GROUPS_CLAIM,
+  };
 }
 
 /** The database URL the running app uses; required once a request touches data. */

@@ -21,6 +21,12 @@ export default async function AdminPage() {
         description={`${overview.users} active users, ${overview.admins} with the admin flag, across ${overview.teams.length} teams.`}
       >
         <div className="flex flex-wrap gap-3">
+          <Link href="/admin/identity" className={buttonClass("secondary")}>
+            Identity provider
+          </Link>
+          <Link href="/admin/catalog" className={buttonClass("secondary")}>
+            Catalogue and import
+          </Link>
           <Link href="/admin/teams" className={buttonClass("secondary")}>
             Manage teams
           </Link>

@@ -2,7 +2,8 @@
 
 import { useActionState } from "react";
 import { createTokenAction, revokeTokenAction } from "@/app/tokens/actions";
-import { FormError, FormResult } from "@/components/ui/form";
+import { FormResult } from "@/components/ui/form";
+import { InlineActionButton } from "@/components/ui/inline-action";
 import { Button } from "@/components/ui/button";
 import { Input, SelectField, TextField } from "@/components/ui/field";
 import { calloutClass } from "@/components/ui/tone";
@@ -79,14 +80,5 @@ export function CreateTokenForm({ teams, lifetimes }: { teams: { id: string; nam
 }
 
 export function RevokeTokenButton({ tokenId, name }: { tokenId: string; name: string }) {
-  const [state, action, pending] = useActionState(revokeTokenAction, { ok: false, message: null });
-  return (
-    <form action={action} className="inline">
-      <input type="hidden" name="tokenId" value={tokenId} />
-      <Button type="submit" disabled={pending} aria-label={`Revoke ${name}`} variant="dangerText">
-        {pending ? "Revoking…" : "Revoke"}
-      </Button>
-      <FormError state={state} className="ml-2 text-xs" inline />
-    </form>
-  );
+  return <InlineActionButton action={revokeTokenAction} field="tokenId" value={tokenId} label="Revoke" busy="Revoking…" accessibleName={`Revoke ${name}`} />;
 }

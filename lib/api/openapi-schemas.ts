@@ -3,6 +3,7 @@
 // out from lib/api/shapes.ts, with their lists of values from lib/vocabulary,
 // and tests/integration/api-shapes.test.ts validates real responses against them.
 import { z } from "zod";
+import { catalogBodySchema } from "../catalog/api-body";
 import { evidenceSubmissionSchema } from "../evidence/schema";
 import { DUE_STATES } from "../findings/due";
 import { serviceFieldsSchema } from "../services/schemas";
@@ -171,6 +172,57 @@ export const COMPONENT_SCHEMAS = {
     ],
   },
   EvidenceSubmission: inputSchema(evidenceSubmissionSchema),
+  CatalogSync: inputSchema(catalogBodySchema),
+  CatalogPlan: {
+    type: "object",
+    required: ["applied", "digest", "counts", "create", "update", "markMissing", "refused", "ignored"],
+    properties: {
+      applied: { type: "boolean", description: "Whether this request changed anything" },
+      digest: { type: "string", description: "SHA-256 of what the plan writes; send it back as expectedDigest to apply exactly this plan" },
+      counts: {
+        type: "object",
+        required: ["created", "updated", "markedMissing", "unchanged", "stillMissing", "refused", "ignored"],
+        properties: Object.fromEntries(
+          ["created", "updated", "markedMissing", "unchanged", "stillMissing", "refused", "ignored"].map((k) => [k, { type: "integer" }]),
+        ),
+      },
+      create: {
+        type: "array",
+        items: {
+          type: "object",
+          properties: {
+            file: { type: "string" },
+            line: { type: "integer" },
+            ref: { type: "string" },
+            name: { type: "string" },
+            team: { type: "string" },
+            tier: oneOf(tiers.values),
+          },
+        },
+      },
+      update: {
+        type: "array",
+        items: {
+          type: "object",
+          properties: {
+            file: { type: "string" },
+            line: { type: "integer" },
+            ref: { type: "string" },
+            slug: { type: "string" },
+            name: { type: "string" },
+            team: { type: "string" },
+            changes: { type: "array", items: { type: "string" } },
+          },
+        },
+      },
+      markMissing: {
+        type: "array",
+        items: { type: "object", properties: { ref: { type: "string" }, slug: { type: "string" }, name: { type: "string" }, team: { type: "string" } } },
+      },
+      refused: { type: "array", items: { type: "object", properties: { file: { type: "string" }, line: { type: "integer" }, reason: { type: "string" } } } },
+      ignored: { type: "array", items: { type: "object", properties: { file: { type: "string" }, line: { type: "integer" }, ref: { type: "string" } } } },
+    },
+  },
   Finding: {
     type: "object",
     required: [

@@ -53,7 +53,7 @@ export const OPENAPI_DOCUMENT = {
     title: "Twelvefold API",
     version: "1.0.0",
     description:
-      'Read services, checklist items, assessments, findings and scores, add services, submit evidence for a service\'s items and download exports. Every request needs a team API token (Authorization: Bearer tf_…), created by a lead or an admin under API tokens. A "submit evidence" token acts as a reviewer of its team, a "read" token as an auditor. Errors are JSON with a stable `code`.',
+      'Read services, checklist items, assessments, findings and scores, add services, submit evidence for a service\'s items and download exports. Every request needs a team API token (Authorization: Bearer tf_…), created by a lead or an admin under API tokens, except the catalogue sync, which takes an integration token an admin makes (tfi_…). A "submit evidence" token acts as a reviewer of its team, a "read" token as an auditor. Errors are JSON with a stable `code`.',
   },
   servers: [{ url: "/" }],
   security: [{ bearer: [] }],
@@ -144,6 +144,25 @@ export const OPENAPI_DOCUMENT = {
         },
       },
     },
+    "/api/v1/catalog": {
+      post: {
+        summary:
+          "Sync services from Backstage entity files (the whole catalogue): previews unless apply is true; apply is all or nothing. Takes an integration token for the catalogue sync, made by an admin.",
+        security: [{ integration: [] }],
+        requestBody: {
+          required: true,
+          content: {
+            ...json(ref("CatalogSync")),
+            "application/yaml": { schema: { type: "string", description: "One catalog-info.yaml; add ?apply=true to apply it" } },
+          },
+        },
+        responses: {
+          "200": { description: "The plan (applied when asked)", content: json(ref("CatalogPlan")) },
+          ...errors(401, 413),
+          "422": { description: "Invalid body, or (apply) rows refused: nothing changed", content: json(ref("Error")) },
+        },
+      },
+    },
     "/api/v1/findings": {
       get: {
         summary: "The team's findings, filtered like the findings page",
@@ -157,7 +176,10 @@ export const OPENAPI_DOCUMENT = {
     },
   },
   components: {
-    securitySchemes: { bearer: { type: "http", scheme: "bearer", description: "A Twelvefold API token, tf_ followed by 43 characters" } },
+    securitySchemes: {
+      bearer: { type: "http", scheme: "bearer", description: "A Twelvefold API token, tf_ followed by 43 characters" },
+      integration: { type: "http", scheme: "bearer", description: "An organisation-wide integration token made by an admin, tfi_ followed by 43 characters" },
+    },
     schemas: COMPONENT_SCHEMAS,
   },
 } as const;

@@ -36,7 +36,7 @@ export function apiErrorResponse(code: ApiErrorCode, message: string, details?: 
   return apiJson(errorBody(code, message, details), API_ERRORS[code], challenge ? { "WWW-Authenticate": challenge, ...headers } : headers);
 }
 
-function fromError(error: unknown): Response {
+export function fromError(error: unknown): Response {
   if (error instanceof ApiError) return apiErrorResponse(error.code, error.message, error.details, error.headers);
   if (error instanceof NotFoundError) return apiErrorResponse("not_found", "Not found, or this token has no access to it.");
   if (error instanceof ForbiddenError) return apiErrorResponse("forbidden", "This token's role does not allow this.");
@@ -72,6 +72,30 @@ export function apiRoute<P = Record<string, never>>(handler: (api: ApiContext<P>
   };
 }
 
+/**
+ * The body as text, read as it streams and refused once it passes `max` bytes,
+ * whatever Content-Length claims (or when there is none): a large body is never held whole.
+ */
+export async function readCappedText(request: Request, max: number): Promise<string> {
+  const tooLarge = () => new ApiError("payload_too_large", `Send at most ${Math.round(max / 1024 / 1024)} MB.`);
+  if (Number(request.headers.get("content-length") ?? "0") > max) throw tooLarge();
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > max) {
+      await reader.cancel();
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  return new TextDecoder().decode(Buffer.concat(chunks));
+}
+
 /** Problems in zod's words, as the API reports them: where, and what is wrong. */
 export function issuesOf(error: z.ZodError): { path: string; message: string }[] {
   return error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message }));
@@ -79,22 +103,27 @@ export function issuesOf(error: z.ZodError): { path: string; message: string }[]
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
+/** A JSON text, validated; malformed or invalid text is refused with details. */
+export function parseJsonBody<S extends z.ZodType>(text: string, schema: S, notJson = "The body is not valid JSON."): z.infer<S> {
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    throw new ApiError("validation_failed", notJson);
+  }
+  // Strings are made storable here, once, before any rule reads them (lib/text/clean.ts).
+  const parsed = schema.safeParse(cleanDeep(body));
+  if (!parsed.success) throw new ApiError("validation_failed", "The body does not match the schema; see details.", issuesOf(parsed.error));
+  return parsed.data;
+}
+
 /** The request's JSON body, validated; too large, malformed or invalid bodies are refused with details. */
 export async function readJson<S extends z.ZodType>(request: Request, schema: S): Promise<z.infer<S>> {
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (declared > MAX_BODY_BYTES) throw new ApiError("payload_too_large", `Send at most ${MAX_BODY_BYTES} bytes.`);
   const text = await request.text();
   if (Buffer.byteLength(text) > MAX_BODY_BYTES) throw new ApiError("payload_too_large", `Send at most ${MAX_BODY_BYTES} bytes.`);
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    throw new ApiError("validation_failed", "The body is not valid JSON.");
-  }
-  // Strings are made storable here, once, before any rule reads them (lib/text/clean.ts).
-  const parsed = schema.safeParse(cleanDeep(body));
-  if (!parsed.success) throw new ApiError("validation_failed", "The body does not match the schema; see details.", issuesOf(parsed.error));
-  return parsed.data;
+  return parseJsonBody(text, schema);
 }
 
 /** A value from the path or query, validated. */

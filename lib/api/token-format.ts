@@ -24,4 +24,17 @@ export function bearerToken(header: string | null): string | null {
   return match && TOKEN_PATTERN.test(match[1]!) ? match[1]! : null;
 }
 
+/** Integration tokens (the catalogue sync, SCIM) look different, so neither kind is mistaken for the other. */
+export const INTEGRATION_TOKEN_PATTERN = /^tfi_[A-Za-z0-9_-]{43}$/;
+
+export function newIntegrationToken(): string {
+  return `tfi_${randomBytes(32).toString("base64url")}`;
+}
+
+/** The integration token in an `Authorization: Bearer …` header, if it has that shape. */
+export function bearerIntegrationToken(header: string | null): string | null {
+  const match = /^Bearer\s+(\S+)$/i.exec(header?.trim() ?? "");
+  return match && INTEGRATION_TOKEN_PATTERN.test(match[1]!) ? match[1]! : null;
+}
+
 export const TOKEN_LIFETIME_DAYS = [7, 30, 90, 180, 365] as const;

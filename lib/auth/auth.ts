@@ -37,7 +37,7 @@ function ssoProvider() {
       clientId: oidc.clientId,
       clientSecret: oidc.clientSecret,
       checks: ["pkce" as const, "state" as const, "nonce" as const],
-      authorization: { params: { scope: "openid email profile" } },
+      authorization: { params: { scope: oidc.scopes } },
     },
   ];
 }
@@ -75,9 +75,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     async signIn({ user, account, profile }) {
       if (account?.provider !== OIDC_PROVIDER) return true;
       const request = await headers();
-      const result = await signInWithOidc(getPrisma(), profile ?? {}, {
-        ipAddress: clientAddress(request),
-        userAgent: request.get("user-agent"),
+      const result = await signInWithOidc(getPrisma(), profile ?? {}, { ipAddress: clientAddress(request), userAgent: request.get("user-agent") }, new Date(), {
+        groupsClaim: oidcSettings()?.groupsClaim,
       });
       if (!result.ok) return false;
       Object.assign(user, result.user, { sid: result.sessionSecret });

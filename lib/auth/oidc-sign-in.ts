@@ -5,6 +5,7 @@
 import { cleanText, clip } from "../text/clean";
 import { about, recordAuditEvent } from "../audit/record";
 import type { PrismaClient } from "../generated/prisma/client";
+import { syncGroupRoles } from "../data/admin/group-roles";
 import { createSession, newSessionSecret } from "./sessions";
 import type { SignInContext, SignInResult } from "./sign-in";
 
@@ -15,9 +16,32 @@ export interface OidcProfile {
   email?: unknown;
   email_verified?: unknown;
   name?: unknown;
+  [claim: string]: unknown;
 }
 
-export async function signInWithOidc(prisma: PrismaClient, profile: OidcProfile, context: SignInContext, now: Date = new Date()): Promise<SignInResult> {
+/** At most this many groups are read from a claim; a longer list is cut, and the sign-in audited as such. */
+export const MAX_GROUPS = 500;
+
+/**
+ * The groups a claim lists: an array of strings (Okta, Entra ID, Keycloak) or
+ * one string. Null when the claim is absent, which leaves mapped roles as they
+ * are: an issuer that stops sending the claim must not strip everyone's access
+ * silently. Names are made storable and trimmed; empty ones are dropped.
+ */
+export function groupsFromClaim(profile: OidcProfile, claim: string): string[] | null {
+  const value = profile[claim];
+  if (value === undefined || value === null) return null;
+  const list = Array.isArray(value) ? value : [value];
+  return [...new Set(list.filter((g): g is string => typeof g === "string").map((g) => clip(cleanText(g).trim(), 256)))].filter(Boolean).slice(0, MAX_GROUPS);
+}
+
+export async function signInWithOidc(
+  prisma: PrismaClient,
+  profile: OidcProfile,
+  context: SignInContext,
+  now: Date = new Date(),
+  options: { groupsClaim?: string } = {},
+): Promise<SignInResult> {
   // Claims come from outside too: made storable before they are read (lib/text/clean.ts).
   const claim = (value: unknown) => (typeof value === "string" ? cleanText(value).trim() : "");
   const subject = clip(claim(profile.sub), 255);
@@ -46,6 +70,9 @@ export async function signInWithOidc(prisma: PrismaClient, profile: OidcProfile,
     if (user.disabledAt) return refuse("disabled");
     if (!linked) await tx.account.create({ data: { userId: user.id, provider: OIDC_PROVIDER, providerAccountId: subject } });
     await tx.user.update({ where: { id: user.id }, data: { lastSignInAt: now } });
+    // Roles from the identity provider's groups, matched at every sign-in (lib/data/admin/group-roles.ts).
+    const groups = options.groupsClaim ? groupsFromClaim(profile, options.groupsClaim) : null;
+    if (groups) await syncGroupRoles(tx, user.id, groups, { via: "sso", actorId: user.id, actorLabel: email, ...audit }, now);
     if (created) {
       await recordAuditEvent(tx, {
         action: "user.created",

@@ -15,6 +15,8 @@ const PRINCIPALS: Record<string, Principal | null> = {
   orgAuditor: { ...base, userId: "o", orgAuditorUntil: new Date("2027-01-01T00:00:00Z") },
   expiredAuditor: { ...base, userId: "e", orgAuditorUntil: new Date("2026-11-22T11:59:59Z") },
   admin: { ...base, userId: "ad", isAdmin: true },
+  catalogToken: { ...base, userId: "ad", integration: { id: "t", name: "Backstage", prefix: "tfi_x", purpose: "catalog" } },
+  scimToken: { ...base, userId: "ad", integration: { id: "s", name: "Okta", prefix: "tfi_y", purpose: "scim" } },
 };
 
 // Allowed cells only; every other (principal, action) pair must be refused.
@@ -29,6 +31,8 @@ const ALLOWED_ON_TEAM_A: Record<string, readonly Action[]> = {
   orgAuditor: ["team.read", "export.create", "team.audit.read"],
   expiredAuditor: [],
   admin: ["team.read", "export.create", "team.audit.read", "token.manage"],
+  catalogToken: [],
+  scimToken: [],
 };
 const ALLOWED_ON_ORG: Record<string, readonly Action[]> = {
   anonymous: [],
@@ -38,7 +42,10 @@ const ALLOWED_ON_ORG: Record<string, readonly Action[]> = {
   memberB: [],
   orgAuditor: ["org.read", "audit.read"],
   expiredAuditor: [],
-  admin: ["org.read", "audit.read", "admin.manage"],
+  admin: ["org.read", "audit.read", "admin.manage", "catalog.sync"],
+  // An integration token's one job, and nothing else; SCIM is done by the identity provider's token alone.
+  catalogToken: ["catalog.sync"],
+  scimToken: ["scim.provision"],
 };
 
 describe("policy: every principal against every action", () => {

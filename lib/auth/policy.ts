@@ -23,6 +23,11 @@ export interface Principal {
    * role, team or grant (so every check refuses) until a new password is set.
    */
   mustChangePassword?: boolean;
+  /**
+   * Set when the caller is an integration token (the catalogue sync, SCIM):
+   * the principal may then do that one thing and nothing else.
+   */
+  integration?: { id: string; name: string; prefix: string; purpose: "catalog" | "scim" };
 }
 
 /** Actions on a team's records (services, assessments, findings, exports). */
@@ -34,7 +39,7 @@ export const TEAM_ACTIONS = [
   "export.create", "team.audit.read", "token.manage",
 ] as const;
 /** Organisation-level actions. */
-export const ORG_ACTIONS = ["org.read", "audit.read", "admin.manage"] as const;
+export const ORG_ACTIONS = ["org.read", "audit.read", "admin.manage", "catalog.sync", "scim.provision"] as const;
 
 export type TeamAction = (typeof TEAM_ACTIONS)[number];
 export type OrgAction = (typeof ORG_ACTIONS)[number];
@@ -68,12 +73,18 @@ export type Target = { teamId: string } | "org";
 
 export function can(principal: Principal | null, action: Action, target: Target, now: Date = new Date()): boolean {
   if (!principal) return false;
+  // An integration token does its one job: it holds no team, and reads nothing.
+  if (principal.integration) {
+    const only = principal.integration.purpose === "catalog" ? "catalog.sync" : "scim.provision";
+    return target === "org" && action === only;
+  }
   if (target === "org") {
     switch (action) {
       case "org.read":
       case "audit.read":
         return isOrgReader(principal, now);
       case "admin.manage":
+      case "catalog.sync":
         return principal.isAdmin;
       default:
         return false;

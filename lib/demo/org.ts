@@ -32,6 +32,13 @@ export const DEMO_TEAMS = [
   { slug: "platform", name: "Platform", description: "Build, deploy, secrets and observability for every team." },
 ];
 
+/**
+ * The demo's catalogue owner mapping (public/examples/catalog): the Backstage
+ * group "payments-engineering" answers as the Payments team. The catalogue's
+ * other groups share a team's address, and are found by it.
+ */
+export const DEMO_CATALOG_OWNERS = [{ ownerRef: "group:default/payments-engineering", team: "payments" }];
+
 export const DEMO_PEOPLE: DemoPerson[] = [
   { email: "reviewer@demo.test", name: "Riley Reviewer", signsIn: true, roles: { payments: "reviewer", platform: "reviewer" } },
   { email: "lead@demo.test", name: "Lee Lead", signsIn: true, roles: { payments: "lead", platform: "lead" } },

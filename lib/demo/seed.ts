@@ -8,7 +8,7 @@ import type { Prisma, PrismaClient } from "../generated/prisma/client";
 import { rebuildTeamPosture } from "../posture/record";
 import { scoreAssessment, storedFactorScores } from "../scoring/score";
 import { generateHistory, type GeneratedAssessment } from "./history";
-import { DEMO_PEOPLE, DEMO_SERVICES, DEMO_TEAMS, type DemoService } from "./org";
+import { DEMO_CATALOG_OWNERS, DEMO_PEOPLE, DEMO_SERVICES, DEMO_TEAMS, type DemoService } from "./org";
 import { createRandom, hashString } from "./random";
 import { toFindingRows } from "./findings";
 import { seedSelfAssessment } from "./self-seed";
@@ -40,6 +40,7 @@ export async function seedDemo(prisma: PrismaClient, options: { password?: strin
     async (tx) => {
       const version = await tx.checklistVersion.findUniqueOrThrow({ where: { contentHash: checklistHash(checklist) } });
       const { userIds, teamIds, reviewerOf, leadOf } = await seedPeople(tx, passwordHash, now);
+      for (const owner of DEMO_CATALOG_OWNERS) await tx.catalogOwner.create({ data: { ownerRef: owner.ownerRef, teamId: teamIds.get(owner.team)! } });
       let assessments = 0;
       let findings = 0;
       for (const service of DEMO_SERVICES) {

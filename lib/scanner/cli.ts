@@ -6,12 +6,14 @@ import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { z } from "zod";
+import { catalogMain } from "../catalog/cli";
 import { formatSarif } from "./format-sarif";
 import { formatText } from "./format-text";
 import { scanRepository, TOOL_NAME, TOOL_VERSION } from "./scan";
 import { submitEvidence, SubmitError } from "./submit";
 
 export const USAGE = `Usage: twelvefold scan <path> [options]
+       twelvefold catalog sync <path> [options]   (see twelvefold catalog --help)
 
 Reads a repository and reports evidence for the Twelvefold checklist items it
 can judge, each with the file and line it saw.
@@ -63,6 +65,7 @@ export interface Io {
 
 /** The command's whole outside world, given by scripts/twelvefold.mjs (and by tests). */
 export async function main(argv: string[], io: Io): Promise<number> {
+  if (argv[0] === "catalog") return catalogMain(argv.slice(1), io);
   let parsed;
   try {
     parsed = parseArgs({

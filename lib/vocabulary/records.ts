@@ -4,6 +4,8 @@ import type {
   AuditCategory as DbAuditCategory,
   ExportKind as DbExportKind,
   ExportStatus as DbExportStatus,
+  IntegrationPurpose as DbIntegrationPurpose,
+  GroupGrant as DbGroupGrant,
 } from "../generated/prisma/enums";
 import { defineVocabulary, type ValueOfVocabulary } from "./define";
 import type { TeamRole } from "./roles";
@@ -37,6 +39,21 @@ export type TokenScope = ValueOfVocabulary<typeof tokenScopes>;
 
 /** What a token may do, as a role in its team: "submit evidence" works like a reviewer, "read" like an auditor. */
 export const TOKEN_SCOPE_ROLE = { submit_evidence: "reviewer", read: "auditor" } as const satisfies Record<TokenScope, TeamRole>;
+
+export const integrationPurposes = defineVocabulary({
+  CATALOG: { value: "catalog", label: "Catalogue sync" },
+  SCIM: { value: "scim", label: "SCIM provisioning" },
+} as const satisfies Record<DbIntegrationPurpose, { value: string; label: string }>);
+
+export type IntegrationPurpose = ValueOfVocabulary<typeof integrationPurposes>;
+
+export const groupGrants = defineVocabulary({
+  TEAM_ROLE: { value: "team_role", label: "A role in a team" },
+  ORG_AUDITOR: { value: "org_auditor", label: "Org-wide auditor access" },
+  ADMIN: { value: "admin", label: "Admin" },
+} as const satisfies Record<DbGroupGrant, { value: string; label: string }>);
+
+export type GroupGrantKind = ValueOfVocabulary<typeof groupGrants>;
 
 export const auditCategories = defineVocabulary({
   SECURITY: { value: "security", label: "Security" },

@@ -2,6 +2,7 @@ import { assessmentStates } from "@/lib/vocabulary/assessments";
 import { FINDING_FIGURES } from "@/lib/findings/filter";
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Badge } from "@/components/ui/tone";
 import { ServiceFindings } from "@/components/services/service-findings";
 import { FACTOR_NAMES } from "@/lib/checklist/factor-names";
 import { Suspense } from "react";
@@ -85,6 +86,14 @@ export default async function ServicePage({
             ) : null}
             {" · "}Last assessed {formatDate(service.lastAssessedAt)}
           </p>
+          {service.catalog ? (
+            <p className="mt-2 flex flex-wrap items-center gap-2 text-sm text-muted">
+              {service.catalog.missingSince ? <Badge tone="warning">Missing from catalogue since {formatDate(service.catalog.missingSince)}</Badge> : null}
+              <span>
+                From the catalogue: <code className="break-all font-mono text-xs">{service.catalog.ref}</code>
+              </span>
+            </p>
+          ) : null}
         </div>
         <div>
           {service.current ? (
@@ -151,6 +160,11 @@ export default async function ServicePage({
             <Card>
               <details>
                 <summary className="cursor-pointer px-5 py-4 text-base font-semibold">Edit details, or move to another team</summary>
+                {service.catalog ? (
+                  <p className="px-5 text-sm text-muted">
+                    The catalogue manages this service: its next sync sets the name, description, team and repository again. Change them in the catalogue.
+                  </p>
+                ) : null}
                 <ServiceForm
                   teams={teams}
                   service={{

@@ -29,7 +29,8 @@ export async function setMembership(principal: Principal, input: { userId: strin
     const before = existing ? teamRoles.fromDb(existing.role) : null;
     if (before === input.role) return;
     if (input.role === null) await tx.membership.delete({ where: { id: existing!.id } });
-    else if (existing) await tx.membership.update({ where: { id: existing.id }, data: { role: teamRoles.toDb(input.role) } });
+    else if (existing)
+      await tx.membership.update({ where: { id: existing.id }, data: { role: teamRoles.toDb(input.role), viaGroup: false } }); // set by hand: the groups leave it alone from now on
     else await tx.membership.create({ data: { userId: user.id, teamId: team.id, role: teamRoles.toDb(input.role) } });
     await recordAuditEvent(tx, {
       action: "membership.changed",

@@ -22,6 +22,8 @@ export interface ServiceDetail {
   description: string;
   criticality: Criticality;
   repositoryUrl: string | null;
+  /** For a service the catalogue sync manages: its entity, and since when it has been missing from the catalogue. */
+  catalog: { ref: string; missingSince: Date | null } | null;
   team: { id: string; name: string; slug: string };
   owner: string | null;
   latestScore: number | null;
@@ -100,6 +102,7 @@ export async function getService(principal: Principal, slug: string, teamSlug?: 
     description: service.description,
     criticality: tiers.fromDb(service.criticality),
     repositoryUrl: service.repositoryUrl,
+    catalog: service.catalogRef ? { ref: service.catalogRef, missingSince: service.catalogMissingSince } : null,
     team: service.team,
     owner: service.owner?.name ?? null,
     latestScore: service.latestScore,
