@@ -6,10 +6,10 @@ import { checkOrigin } from "@/lib/security/origin";
 import { addressHasNul, pathDecodes } from "@/lib/security/request-path";
 
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
-// The API (/api/v1) authenticates every request by its bearer token itself and
-// answers in JSON, never with a redirect to a page. The health checks
+// The API (/api/v1) and SCIM (/scim/v2) authenticate every request by its bearer token themselves and
+// answer in JSON, never with a redirect to a page. The health checks
 // (/api/health/live, /ready) are for load balancers and reveal no record.
-const PUBLIC_PATHS = ["/sign-in", "/api/auth/", "/api/v1/", "/api/health/"];
+const PUBLIC_PATHS = ["/sign-in", "/api/auth/", "/api/v1/", "/api/health/", "/scim/v2/"];
 
 // Runs before every page: a per-request CSP nonce (Next applies it to its own
 // scripts), HSTS when the request arrived over HTTPS, and a plain redirect to
@@ -38,8 +38,8 @@ export async function proxy(request: NextRequest) {
   const origin = checkOrigin(request.method, path, request.headers);
   if (!origin.ok) return refused(403, origin.reason, policy, https);
 
-  // Route handlers (/api, downloads) read their own bodies; pages hand theirs to Next's action decoder.
-  if (!path.startsWith("/api/") && !isDownloadPath(path) && (isActionRequest(request) || isFormPost(request))) {
+  // Route handlers (/api, /scim, downloads) read their own bodies; pages hand theirs to Next's action decoder.
+  if (!path.startsWith("/api/") && !path.startsWith("/scim/") && !isDownloadPath(path) && (isActionRequest(request) || isFormPost(request))) {
     const refusal = await checkActionRequest(request);
     if (refusal) return refused(refusal.status, refusal.reason, policy, https);
   }

@@ -631,6 +631,28 @@ const API: Record<string, ApiRow> = {
   },
 };
 
+// SCIM (/scim/v2): the identity provider's own integration token, nobody else's. Reads only here: the
+// writes, with the sequences Okta and Entra ID send, are in tests/integration/scim.test.ts.
+const SCIM_ROUTES: Record<string, { method: string; path: (ids: Ids) => string; body?: unknown }[]> = {
+  "/scim/v2/Users/route": [
+    { method: "GET", path: () => "/scim/v2/Users?count=5" },
+    { method: "POST", path: () => "/scim/v2/Users", body: { userName: "matrix.scim@demo.test" } },
+  ],
+  "/scim/v2/Users/[id]/route": [
+    { method: "GET", path: (ids) => `/scim/v2/Users/${ids.victim}` },
+    {
+      method: "PATCH",
+      path: (ids) => `/scim/v2/Users/${ids.victim}`,
+      body: { schemas: ["urn:ietf:params:scim:api:messages:2.0:PatchOp"], Operations: [{ op: "replace", value: { active: true } }] },
+    },
+  ],
+  "/scim/v2/Groups/route": [{ method: "GET", path: () => "/scim/v2/Groups" }],
+  "/scim/v2/Groups/[id]/route": [{ method: "GET", path: () => "/scim/v2/Groups/00000000-0000-0000-0000-000000000000" }],
+  "/scim/v2/ServiceProviderConfig/route": [{ method: "GET", path: () => "/scim/v2/ServiceProviderConfig" }],
+  "/scim/v2/Schemas/route": [{ method: "GET", path: () => "/scim/v2/Schemas" }],
+  "/scim/v2/ResourceTypes/route": [{ method: "GET", path: () => "/scim/v2/ResourceTypes" }],
+};
+
 const PUBLIC_ROUTES_BY_DESIGN: Record<string, string> = {
   "/api/v1/openapi.json/route": "the API's description: names what a token may do, reveals no record",
   "/api/auth/[...nextauth]/route": "Auth.js's own sign-in, callback and session endpoints; covered by auth.spec.ts and sso.spec.ts",
@@ -842,7 +864,7 @@ test("every server action in the build is in the matrix, and nothing else is", (
 test("every route handler in the build is in the matrix, and nothing else is", () => {
   const inBuild = routesInBuild().sort();
   const apiRoutes = [...new Set(Object.keys(API).map((key) => key.split(" ")[1]!))];
-  const listed = [...Object.keys(ROUTES), ...apiRoutes, ...Object.keys(PUBLIC_ROUTES_BY_DESIGN)].sort();
+  const listed = [...Object.keys(ROUTES), ...apiRoutes, ...Object.keys(SCIM_ROUTES), ...Object.keys(PUBLIC_ROUTES_BY_DESIGN)].sort();
   expect(inBuild, "add the new route handler to ROUTES in e2e/authorisation-matrix.spec.ts").toEqual(listed);
 });
 
@@ -876,6 +898,34 @@ for (const [key, row] of Object.entries(API)) {
       });
     }
   });
+}
+
+for (const [route, calls] of Object.entries(SCIM_ROUTES)) {
+  for (const call of calls) {
+    test.describe(`${call.method} ${route}`, () => {
+      for (const caller of API_CALLERS) {
+        // The one POST creates a user once; a second call by the same token would be a 409 (still its own).
+        const allowed = caller === "scimToken";
+        test(`${caller} is ${allowed ? "allowed" : "refused"}`, async ({ baseURL }) => {
+          const headers: Record<string, string> = { "Content-Type": "application/scim+json" };
+          if (caller === "sessionCookieOfLeadOfA") headers.cookie = cookies.get("leadOfA")!;
+          else if (apiTokens.has(caller)) headers.authorization = `Bearer ${apiTokens.get(caller)}`;
+          const response = await fetch(`${baseURL}${call.path(ids)}`, {
+            method: call.method,
+            redirect: "manual",
+            headers,
+            body: call.body ? JSON.stringify(call.body) : undefined,
+          });
+          const json = (await response.json()) as { schemas?: string[]; status?: string };
+          if (allowed) expect([200, 201, 404], JSON.stringify(json).slice(0, 300)).toContain(response.status);
+          else {
+            expect(response.status, JSON.stringify(json).slice(0, 200)).toBe(401);
+            expect(json).toMatchObject({ schemas: ["urn:ietf:params:scim:api:messages:2.0:Error"], status: "401" });
+          }
+        });
+      }
+    });
+  }
 }
 
 for (const [route, row] of Object.entries(ROUTES)) {

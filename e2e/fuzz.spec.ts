@@ -163,8 +163,9 @@ let base = "";
 let admin = "";
 let reviewer = "";
 let token = "";
-/** An integration token for the catalogue sync, the only key to its endpoint. */
+/** Integration tokens for the catalogue sync and SCIM, the only keys to their endpoints. */
 let catalogToken = "";
+let scimToken = "";
 let realIds: string[] = [];
 
 const enc = (value: string) => {
@@ -250,6 +251,11 @@ test.beforeAll(async () => {
   await db.query(
     "INSERT INTO integration_tokens (name, prefix, token_hash, purpose, created_by_id, expires_at) VALUES ('fuzz', $1, $2, 'catalog', (SELECT id FROM users WHERE email = $3), now() + interval '1 day')",
     [catalogToken.slice(0, 10), hashApiToken(catalogToken), `fuzz-admin.${run}@fuzz.test`],
+  );
+  scimToken = newIntegrationToken();
+  await db.query(
+    "INSERT INTO integration_tokens (name, prefix, token_hash, purpose, created_by_id, expires_at) VALUES ('fuzz scim', $1, $2, 'scim', (SELECT id FROM users WHERE email = $3), now() + interval '1 day')",
+    [scimToken.slice(0, 10), hashApiToken(scimToken), `fuzz-admin.${run}@fuzz.test`],
   );
   admin = await signInOverHttp(base, `fuzz-admin.${run}@fuzz.test`, password);
   reviewer = await signInOverHttp(base, `fuzz-reviewer.${run}@fuzz.test`, password);
@@ -450,7 +456,7 @@ test("every route handler survives malformed paths, queries, bodies and tokens",
         fc.array(value(), { minLength: 3, maxLength: 3 }),
         fields(),
         fc.constantFrom("GET", "POST", "PUT", "PATCH", "DELETE"),
-        fc.nat(5),
+        fc.nat(6),
         fc.nat(3),
         fc.string({ unit: "binary", maxLength: 300 }),
       ),
@@ -468,6 +474,7 @@ test("every route handler survives malformed paths, queries, bodies and tokens",
       if (auth === 3) headers.cookie = admin;
       if (auth === 4) headers.Authorization = "Basic Og==";
       if (auth === 5) headers.Authorization = `Bearer ${catalogToken}`;
+      if (auth === 6) headers.Authorization = `Bearer ${scimToken}`;
       let body: string | undefined;
       if (method !== "GET") {
         headers["Content-Type"] = bodyKind === 3 ? "multipart/form-data; boundary=x" : "application/json";

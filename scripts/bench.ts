@@ -14,6 +14,7 @@ import { currentMemoryMb, firstLoadJsKb, peakMemoryMb, repeat, resetPeakMemory, 
 import { DOSSIER_SLUG } from "../lib/demo/dossier";
 import { autosaveOverHttp, type SaveTarget } from "./bench/autosave";
 import { pdfPressure } from "./bench/pdf-pressure";
+import { benchCatalog } from "./bench/catalog";
 import { benchPasswordFile, SCALE_DATA_DIR } from "./bench/data-dir";
 import { embeddedOwnerUrl, serveApp } from "./served-app";
 
@@ -134,10 +135,16 @@ try {
     os: `${os.type()} ${os.release()}`,
     postgres: targets.postgres,
   };
+  say("catalogue sync: 10,000 generated components through POST /api/v1/catalog…");
+  const catalog = await benchCatalog(BASE, ownerUrl, serverPid);
+  say(
+    `catalogue sync of ${catalog.components} components (${Math.round(catalog.bytes / 1024 / 1024)} MB): preview ${catalog.previewMs} ms, apply ${catalog.applyMs} ms, ` +
+      `re-sync ${catalog.resyncMs} ms writing ${catalog.rowsChangedByResync} rows (${catalog.resyncWrote ? "it wrote" : "nothing to write"}); server memory +${Math.round(catalog.memoryIncreaseMb)} MB`,
+  );
   mkdirSync(path.join(root, "bench"), { recursive: true });
   writeFileSync(
     path.join(root, "bench", "results.json"),
-    `${JSON.stringify({ measuredAt: new Date().toISOString(), machine, data: targets, runs: RUNS, pages: results, firstLoadJs: js, whilePdfsRender: pressure }, null, 2)}\n`,
+    `${JSON.stringify({ measuredAt: new Date().toISOString(), machine, data: targets, runs: RUNS, pages: results, firstLoadJs: js, whilePdfsRender: pressure, catalogSync: catalog }, null, 2)}\n`,
   );
   say("written to bench/results.json");
 } catch (error) {

@@ -17,6 +17,7 @@ export const AUDIT_ACTIONS = {
   "api.refused": { category: "security", label: "API request refused" },
   // People and access
   "user.created": { category: "change", label: "User created" },
+  "user.updated": { category: "change", label: "User's name or email changed" },
   "user.disabled": { category: "security", label: "User disabled" },
   "user.enabled": { category: "security", label: "User enabled" },
   "user.password_reset": { category: "security", label: "Password reset by an administrator" },
@@ -26,6 +27,9 @@ export const AUDIT_ACTIONS = {
   "user.admin_changed": { category: "security", label: "Admin flag changed by an identity-provider group" },
   "group_mapping.created": { category: "security", label: "Identity-provider group mapped to a role" },
   "group_mapping.removed": { category: "security", label: "Identity-provider group mapping removed" },
+  "scim_group.created": { category: "security", label: "Group created by SCIM" },
+  "scim_group.updated": { category: "security", label: "Group or its members changed by SCIM" },
+  "scim_group.deleted": { category: "security", label: "Group deleted by SCIM" },
   "auditor_grant.created": { category: "security", label: "Org-wide auditor access granted" },
   "auditor_grant.revoked": { category: "security", label: "Org-wide auditor access revoked" },
   "api_token.created": { category: "security", label: "API token created" },

@@ -24,6 +24,7 @@ describe("checkOrigin", () => {
 
   it("leaves the token-authenticated API and Auth.js's own CSRF-protected posts to them", () => {
     expect(checkOrigin("POST", "/api/v1/services", headers({}))).toEqual({ ok: true });
+    expect(checkOrigin("PATCH", "/scim/v2/Users/x", headers({}))).toEqual({ ok: true });
     expect(checkOrigin("POST", "/api/auth/callback/credentials", headers({}))).toEqual({ ok: true });
     expect(checkOrigin("POST", "/api/health/live", headers({}))).toEqual({ ok: true });
   });

@@ -6,13 +6,13 @@
 // page, server action or route sees it. Next's own check of server actions
 // skips requests without an Origin and answers a foreign one with a 500.
 //
-// Exempt: the API (/api/v1), which authenticates each call by a bearer token
-// that no browser sends on its own; Auth.js (/api/auth), whose sign-in posts
+// Exempt: the API (/api/v1) and SCIM (/scim/v2), which authenticate each call
+// by a bearer token that no browser sends on its own; Auth.js (/api/auth), whose sign-in posts
 // carry its own CSRF token; and the health checks (/api/health), which change
 // nothing and answer any other method with 405.
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
-const EXEMPT = ["/api/v1/", "/api/auth/", "/api/health/"];
+const EXEMPT = ["/api/v1/", "/scim/v2/", "/api/auth/", "/api/health/"];
 
 export type OriginVerdict = { ok: true } | { ok: false; reason: string };
 

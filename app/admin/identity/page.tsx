@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { AdminPageHeader } from "@/components/admin/admin-page-header";
 import { GroupMappingForm, RemoveGroupMappingButton } from "@/components/admin/group-mapping-forms";
+import { IntegrationTokens } from "@/components/admin/integration-tokens";
 import { Card, CardHeader, EmptyState } from "@/components/ui/card";
 import { DataTable, ScrollRegion } from "@/components/ui/data-table";
 import { formatDate } from "@/components/ui/format";
@@ -8,6 +9,7 @@ import { calloutClass } from "@/components/ui/tone";
 import { requirePagePermission } from "@/lib/auth/page-guard";
 import { can } from "@/lib/auth/policy";
 import { listGroupMappings } from "@/lib/data/admin/group-mappings";
+import { listIntegrationTokens } from "@/lib/data/admin/integration-tokens";
 import { listTeams } from "@/lib/data/admin/list-teams";
 import { latestGrantExpiry } from "@/lib/data/admin/manage-access";
 import { oidcSettings } from "@/lib/env";
@@ -17,13 +19,13 @@ export const metadata: Metadata = { title: "Identity provider" };
 
 export default async function IdentityPage() {
   const principal = await requirePagePermission("/admin/identity", (p) => can(p, "admin.manage", "org"));
-  const [mappings, teams] = await Promise.all([listGroupMappings(principal), listTeams(principal)]);
+  const [mappings, teams, tokens] = await Promise.all([listGroupMappings(principal), listTeams(principal), listIntegrationTokens(principal, "scim")]);
   const oidc = oidcSettings();
   return (
     <>
       <AdminPageHeader
         title="Identity provider"
-        description="People's roles from the groups your identity provider puts them in. Roles given by hand on the Users page are never changed by a group."
+        description="People and their roles from your identity provider: SCIM provisioning, and roles from the groups it puts people in. Roles given by hand on the Users page are never changed by a group."
       />
       <div className="space-y-6">
         <Card>
@@ -65,6 +67,13 @@ export default async function IdentityPage() {
             <GroupMappingForm teams={teams.map((t) => ({ id: t.id, name: t.name }))} latestUntil={latestGrantExpiry()} />
           </div>
         </Card>
+        <IntegrationTokens
+          purpose="scim"
+          title="SCIM provisioning tokens"
+          description="For your identity provider's SCIM 2.0 client (Okta, Microsoft Entra ID): it creates, updates, deactivates and deletes users at /scim/v2, and its groups give roles through the mappings above. Organisation-wide, good for SCIM only."
+          usage="In the identity provider, set the SCIM base URL to <this address>/scim/v2 and the authentication to this bearer token (HTTP header). userName must be the user's email address."
+          tokens={tokens}
+        />
       </div>
     </>
   );
