@@ -139,7 +139,8 @@ try {
   const catalog = await benchCatalog(BASE, ownerUrl, serverPid);
   say(
     `catalogue sync of ${catalog.components} components (${Math.round(catalog.bytes / 1024 / 1024)} MB): preview ${catalog.previewMs} ms, apply ${catalog.applyMs} ms, ` +
-      `re-sync ${catalog.resyncMs} ms writing ${catalog.rowsChangedByResync} rows (${catalog.resyncWrote ? "it wrote" : "nothing to write"}); server memory +${Math.round(catalog.memoryIncreaseMb)} MB`,
+      `re-sync ${catalog.resyncMs} ms writing ${catalog.rowsChangedByResync} rows (${catalog.resyncWrote ? "it wrote" : "nothing to write"}); ` +
+      `server memory +${catalog.previewMemoryMb} / +${catalog.applyMemoryMb} / +${catalog.resyncMemoryMb} MB per request, +${catalog.overallMemoryMb} MB over all three`,
   );
   mkdirSync(path.join(root, "bench"), { recursive: true });
   writeFileSync(

@@ -16,7 +16,12 @@ export interface CatalogBench {
   resyncMs: number;
   resyncWrote: boolean;
   rowsChangedByResync: number;
-  memoryIncreaseMb: number;
+  /** Each request's peak over the server's resident memory just before it. */
+  previewMemoryMb: number;
+  applyMemoryMb: number;
+  resyncMemoryMb: number;
+  /** The peak over the resident memory before the first of the three: what the server kept between them counts too. */
+  overallMemoryMb: number;
 }
 
 function componentFile(i: number, team: string): string {
@@ -57,6 +62,8 @@ export async function benchCatalog(base: string, ownerUrl: string, serverPid: nu
     }));
     const body = (extra: object) => JSON.stringify({ files, ...extra });
     const post = async (payload: string) => {
+      const before = currentMemoryMb(serverPid);
+      resetPeakMemory(serverPid);
       const started = performance.now();
       const response = await fetch(`${base}/api/v1/catalog`, {
         method: "POST",
@@ -65,14 +72,15 @@ export async function benchCatalog(base: string, ownerUrl: string, serverPid: nu
       });
       const json = (await response.json()) as { applied: boolean; digest: string; counts: Record<string, number>; error?: { message: string } };
       if (response.status !== 200) throw new Error(`catalogue sync answered ${response.status}: ${json.error?.message ?? ""}`);
-      return { ms: Math.round(performance.now() - started), json };
+      const peak = peakMemoryMb(serverPid);
+      overallPeak = Math.max(overallPeak, peak);
+      return { ms: Math.round(performance.now() - started), json, memoryMb: Math.max(0, peak - before) };
     };
     const baseline = currentMemoryMb(serverPid);
-    resetPeakMemory(serverPid);
+    let overallPeak = baseline;
     const preview = await post(body({}));
     if (preview.json.counts.refused) throw new Error(`${preview.json.counts.refused} components refused`);
     const apply = await post(body({ apply: true, expectedDigest: preview.json.digest }));
-    const memoryIncreaseMb = Math.max(0, peakMemoryMb(serverPid) - baseline);
     const stamp = (await db.query<{ t: Date }>("SELECT max(updated_at) AS t FROM services")).rows[0]!.t;
     const events = Number((await db.query<{ n: string }>("SELECT count(*) AS n FROM audit_events WHERE action = 'catalog.synced'")).rows[0]!.n);
     const resync = await post(body({ apply: true }));
@@ -86,7 +94,10 @@ export async function benchCatalog(base: string, ownerUrl: string, serverPid: nu
       resyncMs: resync.ms,
       resyncWrote: resync.json.applied,
       rowsChangedByResync: changed + (eventsAfter - events),
-      memoryIncreaseMb,
+      previewMemoryMb: preview.memoryMb,
+      applyMemoryMb: apply.memoryMb,
+      resyncMemoryMb: resync.memoryMb,
+      overallMemoryMb: Math.max(0, overallPeak - baseline),
     };
   } finally {
     await db.query("DELETE FROM services WHERE catalog_ref LIKE 'component:default/bench-svc-%'");

@@ -15,6 +15,15 @@ import { NotFoundError, ValidationError } from "../errors";
 /** A catalogue sync (the whole catalogue, in as many files as it takes) or a CSV file. */
 export type ImportSource = { mode: "catalog"; files: CatalogFile[] } | { mode: "csv"; file: CatalogFile };
 
+/** Apply refused because rows are refused: nothing changed. Carries the plan, so a caller can say which rows and why. */
+export class ImportRefusedError extends ValidationError {
+  constructor(readonly preview: ImportPreview) {
+    const n = preview.plan.problems.length;
+    super(`Nothing was changed: ${n} ${n === 1 ? "row is" : "rows are"} refused. Fix them and try again.`);
+    this.name = "ImportRefusedError";
+  }
+}
+
 // One import at a time across every instance: a second waits, then plans against what the first wrote.
 const IMPORT_LOCK = 0x7457_4369;
 
@@ -117,7 +126,7 @@ async function writePlan(tx: Db, plan: Plan, now: Date): Promise<void> {
         catalogInfo: create.info ?? undefined,
       };
     });
-    for (let i = 0; i < data.length; i += 2000) await tx.service.createMany({ data: data.slice(i, i + 2000) });
+    for (let i = 0; i < data.length; i += 500) await tx.service.createMany({ data: data.slice(i, i + 500) });
   }
   for (const update of plan.updates) {
     await tx.service.update({
@@ -148,7 +157,7 @@ export async function applyImport(
   source: ImportSource,
   options: { expectedDigest?: string; context: RequestContext },
   now: Date = new Date(),
-): Promise<{ counts: ReturnType<typeof planCounts>; digest: string; wrote: boolean }> {
+): Promise<ImportPreview & { wrote: boolean }> {
   assertMayImport(principal, source.mode);
   return getPrisma().$transaction(
     async (tx) => {
@@ -156,15 +165,13 @@ export async function applyImport(
       const plan = await planFor(tx, source);
       const digest = planDigest(plan);
       const counts = planCounts(plan);
-      if (plan.problems.length) {
-        throw new ValidationError(
-          `Nothing was changed: ${plan.problems.length} ${plan.problems.length === 1 ? "row is" : "rows are"} refused. Fix them and try again.`,
-        );
-      }
+      const teams = Object.fromEntries((await tx.team.findMany({ select: { id: true, name: true } })).map((t) => [t.id, t.name]));
+      const preview = { plan, digest, counts, teams };
+      if (plan.problems.length) throw new ImportRefusedError(preview);
       if (options.expectedDigest && options.expectedDigest !== digest) {
         throw new ValidationError("Nothing was changed: the services changed since the preview. Preview again, then apply.");
       }
-      if (!planWrites(plan)) return { counts, digest, wrote: false };
+      if (!planWrites(plan)) return { ...preview, wrote: false };
       await writePlan(tx, plan, now);
       await recordAuditEvent(tx, {
         action: source.mode === "catalog" ? "catalog.synced" : "services.imported",
@@ -177,7 +184,7 @@ export async function applyImport(
         occurredAt: now,
         after: { ...counts, files: source.mode === "catalog" ? source.files.length : 1, digest },
       });
-      return { counts, digest, wrote: true };
+      return { ...preview, wrote: true };
     },
     { timeout: 120_000, maxWait: 30_000 },
   );

@@ -3,7 +3,7 @@ import { authenticateIntegration } from "@/lib/api/integration-auth";
 import { apiJson, fromError, parseJsonBody, readCappedText } from "@/lib/api/route";
 import { MAX_CATALOG_BYTES } from "@/lib/catalog/limits";
 import { planJson } from "@/lib/catalog/report";
-import { applyImport, previewImport } from "@/lib/data/catalog/import";
+import { applyImport, ImportRefusedError, previewImport } from "@/lib/data/catalog/import";
 import { requestContextOf } from "@/lib/security/client-address";
 
 async function bodyOf(request: Request): Promise<CatalogBody> {
@@ -27,17 +27,19 @@ export async function POST(request: Request): Promise<Response> {
     const principal = await authenticateIntegration(request, "catalog", context);
     const body = await bodyOf(request);
     const source = { mode: "catalog" as const, files: body.files };
-    const preview = await previewImport(principal, source);
-    const report = planJson(preview.plan, preview.digest, preview.teams);
-    if (!body.apply) return apiJson({ applied: false, ...report });
-    if (preview.plan.problems.length) {
-      return apiJson(
-        { error: { code: "validation_failed", message: `Nothing was changed: ${preview.plan.problems.length} refused.` }, applied: false, ...report },
-        422,
-      );
+    if (!body.apply) {
+      const preview = await previewImport(principal, source);
+      return apiJson({ applied: false, ...planJson(preview.plan, preview.digest, preview.teams) });
     }
-    const applied = await applyImport(principal, source, { expectedDigest: body.expectedDigest ?? preview.digest, context });
-    return apiJson({ applied: applied.wrote, ...report });
+    // Applied in one pass: the plan it reports is the one it carried out (or refused, changing nothing).
+    try {
+      const applied = await applyImport(principal, source, { expectedDigest: body.expectedDigest, context });
+      return apiJson({ applied: applied.wrote, ...planJson(applied.plan, applied.digest, applied.teams) });
+    } catch (error) {
+      if (!(error instanceof ImportRefusedError)) throw error;
+      const report = planJson(error.preview.plan, error.preview.digest, error.preview.teams);
+      return apiJson({ error: { code: "validation_failed", message: error.message }, applied: false, ...report }, 422);
+    }
   } catch (error) {
     return fromError(error);
   }
