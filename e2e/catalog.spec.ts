@@ -2,7 +2,8 @@
 // catalogue (public/examples/catalog), read the preview, apply it, find the
 // services under their teams; then a second sync after a rename and a removal
 // updates in place and marks the removed one missing. Last, the command line
-// puts the catalogue back with an integration token made on the page.
+// puts the catalogue back with an integration token made on the page, and the
+// example CSV file imports the same way.
 import { execFile } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -138,4 +139,42 @@ test("the command line syncs a folder with an integration token made on the page
   await page.goto("/services/build-cache");
   await expect(page.getByText("From the catalogue: component:default/build-cache")).toBeVisible();
   await expect(page.getByText(/^Missing from catalogue since/)).toHaveCount(0);
+});
+
+test("an admin imports the example CSV file; a formula cell and a file of 100,000 rows are refused by line", async ({ page }) => {
+  await page.goto("/admin/catalog");
+  const csv = page.getByRole("form", { name: "CSV upload" });
+  await csv.getByLabel("CSV file").setInputFiles(path.resolve("public/examples/services.csv"));
+  await csv.getByRole("button", { name: "Preview" }).click();
+  const preview = page.getByRole("region", { name: "Preview" });
+  await expect(preview.getByText("3 to create, 1 to update, 0 unchanged.")).toBeVisible();
+  await expect(preview.getByRole("row", { name: /Tax Calculator Payments high services\.csv:2/ })).toBeVisible();
+  await expect(preview.getByRole("row", { name: /Status Page Platform description services\.csv:5/ })).toBeVisible();
+  await page.getByRole("button", { name: "Apply all" }).click();
+  await expect(page.getByText("Done: 3 created, 1 updated.")).toBeVisible();
+  await page.goto("/services?q=Tax%20Calculator");
+  await expect(page.getByRole("row", { name: /Tax Calculator.*Payments/ })).toBeVisible();
+
+  const folder = mkdtempSync(path.join(tmpdir(), "csv-"));
+  try {
+    const hostile = path.join(folder, "hostile.csv");
+    writeFileSync(hostile, 'name,team\nQuiet Service,payments\n"=HYPERLINK(""https://evil.example"")",payments\n');
+    const huge = path.join(folder, "huge.csv");
+    writeFileSync(huge, `name,team\n${Array.from({ length: 100_000 }, (_, i) => `svc-${i},payments`).join("\n")}\n`);
+    for (const [file, where, reason] of [
+      [hostile, "hostile.csv:3", /The name cell starts with "=", which a spreadsheet runs as a formula/],
+      [huge, "huge.csv:10002", /More than 10000 rows; split the file\./],
+    ] as const) {
+      await page.goto("/admin/catalog");
+      await csv.getByLabel("CSV file").setInputFiles(file);
+      await csv.getByRole("button", { name: "Preview" }).click();
+      await expect(preview.getByRole("alert")).toContainText("Nothing can be applied");
+      await expect(preview.getByRole("row", { name: new RegExp(`${where.replace(".", "\\.")} .*${reason.source}`) })).toBeVisible();
+      await expect(page.getByRole("button", { name: "Apply all" })).toBeDisabled();
+    }
+    await page.goto("/services?q=Quiet%20Service");
+    await expect(page.getByRole("row", { name: /Quiet Service/ })).toHaveCount(0);
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
 });

@@ -128,7 +128,9 @@ export function makeTeam(services: { name: string; score: number | null; draft?:
 }
 
 /** One page of each kind of record in the demo (a service, an approved assessment, one of its factors, a finding), for specs that visit them all. */
-export function demoRecordPages(): Promise<Record<"service" | "assessment" | "factor" | "finding" | "account" | "admin-teams" | "admin-users", string>> {
+export function demoRecordPages(): Promise<
+  Record<"service" | "assessment" | "factor" | "finding" | "account" | "admin-teams" | "admin-users" | "admin-catalog" | "admin-identity", string>
+> {
   return withDatabase(async (db) => {
     const one = async (sql: string) => (await db.query<{ id: string }>(sql)).rows[0]!.id;
     const assessment = await one(
@@ -145,6 +147,8 @@ export function demoRecordPages(): Promise<Record<"service" | "assessment" | "fa
       account: "/account",
       "admin-teams": "/admin/teams",
       "admin-users": "/admin/users",
+      "admin-catalog": "/admin/catalog",
+      "admin-identity": "/admin/identity",
     };
   });
 }

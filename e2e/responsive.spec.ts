@@ -40,7 +40,7 @@ test.beforeAll(async () => {
   records = await demoRecordPages();
 });
 
-for (const name of ["service", "assessment", "factor", "finding", "account", "admin-teams", "admin-users"]) {
+for (const name of ["service", "assessment", "factor", "finding", "account", "admin-teams", "admin-users", "admin-catalog", "admin-identity"]) {
   test(`the ${name} page fits the screen at ${WIDTHS.join(", ")} px`, { tag: "@database-independent" }, async ({ page }) => {
     const href = records[name]!;
     await page.setViewportSize({ width: WIDTHS[0], height: 900 });

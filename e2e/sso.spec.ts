@@ -2,6 +2,7 @@
 // starts on loopback. Its login page takes the account id as the login.
 import { expect, test, type Page } from "@playwright/test";
 import { groupsControlPath } from "../tests/oidc-issuer";
+import { expectAccessible } from "./accessibility";
 import { stateFile } from "./roles";
 
 async function signInWithSso(page: Page, accountId: string) {
@@ -48,6 +49,7 @@ test("a user signs in with groups and lands with the mapped roles; a group remov
   const adminPage = await admin.newPage();
   await adminPage.goto("/admin/identity");
   await expect(adminPage.getByText('Groups are read from the "groups" claim at each sign-in.')).toBeVisible();
+  await expectAccessible(adminPage);
   const form = adminPage.getByRole("form", { name: "New group mapping" });
   await form.getByLabel("Group").fill(group);
   await form.getByLabel("Team").selectOption({ label: "Payments" });

@@ -75,7 +75,7 @@ export function CreateIntegrationTokenForm({ purpose, lifetimes, usage }: { purp
           required
           minLength={2}
           maxLength={80}
-          placeholder="backstage-sync"
+          placeholder={purpose === "catalog" ? "backstage-sync" : "okta-scim"}
           errors={state.fieldErrors?.name}
         />
         <SelectField

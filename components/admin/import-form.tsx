@@ -5,6 +5,7 @@ import { applyImportAction, previewImportAction } from "@/app/admin/catalog/acti
 import { ImportPreview } from "@/components/admin/import-preview";
 import { Button } from "@/components/ui/button";
 import { FormResult } from "@/components/ui/form";
+import { MAX_IMPORT_BYTES } from "@/lib/catalog/limits";
 
 type Picked = { path: string; content: string };
 
@@ -29,6 +30,8 @@ export function ImportForm({ mode, label, accept, multiple }: { mode: "catalog" 
     setFiles(await Promise.all(chosen.map(async (file) => ({ path: named(file), content: await file.text() }))));
     setPreviewed(null);
   };
+  const size = files.reduce((sum, f) => sum + f.content.length, 0);
+  const tooLarge = size > MAX_IMPORT_BYTES;
   const current = previewed === files && preview.ok && preview.data ? preview.data : null;
   const done = current !== null && applied.ok && appliedDigest === current.digest;
   const canApply = current && !done && !current.counts.refused && current.counts.created + current.counts.updated + current.counts.markedMissing > 0;
@@ -84,10 +87,15 @@ export function ImportForm({ mode, label, accept, multiple }: { mode: "catalog" 
             className="block w-full max-w-full text-sm file:mr-3 file:min-h-9 file:rounded-md file:border file:border-field file:bg-subtle file:px-3 file:py-1.5 file:text-sm file:font-medium"
           />
         </div>
-        <Button type="submit" variant="secondary" disabled={previewing || !files.length}>
+        <Button type="submit" variant="secondary" disabled={previewing || !files.length || tooLarge}>
           {previewing ? "Reading…" : "Preview"}
         </Button>
         {folder && files.length ? <p className="w-full text-sm text-muted">{files.length} catalogue files found in the folder.</p> : null}
+        {tooLarge ? (
+          <p role="alert" className="w-full text-sm font-medium text-danger">
+            {`These files come to ${(size / 1024 / 1024).toFixed(1)} MB; the page takes ${MAX_IMPORT_BYTES / 1024 / 1024} MB at once. Sync a larger catalogue with the command line or the API (up to 20 MB).`}
+          </p>
+        ) : null}
       </form>
       <div aria-live="polite" className="px-5">
         {preview.ok ? null : <FormResult state={preview} withFieldErrors />}

@@ -11,9 +11,10 @@ import { tiers } from "../vocabulary/levels";
 import type { Problem } from "./entities";
 import type { Desired } from "./plan";
 
+export { MAX_IMPORT_BYTES } from "./limits";
+
 export const CSV_COLUMNS = ["name", "team", "tier", "description", "repository_url"] as const;
 export const MAX_CSV_ROWS = 10_000;
-export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 
 /** The template a newcomer downloads: the header and two example rows. */
 export function csvTemplate(): string {

@@ -39,6 +39,15 @@ export const DEMO_TEAMS = [
  */
 export const DEMO_CATALOG_OWNERS = [{ ownerRef: "group:default/payments-engineering", team: "payments" }];
 
+/**
+ * The demo's identity-provider groups (Admin > Identity provider): what members
+ * of each get once SSO sends a groups claim or SCIM pushes the group.
+ */
+export const DEMO_GROUP_MAPPINGS = [
+  { groupName: "payments-engineers", team: "payments", role: "reviewer" },
+  { groupName: "platform-leads", team: "platform", role: "lead" },
+] as const;
+
 export const DEMO_PEOPLE: DemoPerson[] = [
   { email: "reviewer@demo.test", name: "Riley Reviewer", signsIn: true, roles: { payments: "reviewer", platform: "reviewer" } },
   { email: "lead@demo.test", name: "Lee Lead", signsIn: true, roles: { payments: "lead", platform: "lead" } },

@@ -8,7 +8,7 @@ import type { Prisma, PrismaClient } from "../generated/prisma/client";
 import { rebuildTeamPosture } from "../posture/record";
 import { scoreAssessment, storedFactorScores } from "../scoring/score";
 import { generateHistory, type GeneratedAssessment } from "./history";
-import { DEMO_CATALOG_OWNERS, DEMO_PEOPLE, DEMO_SERVICES, DEMO_TEAMS, type DemoService } from "./org";
+import { DEMO_CATALOG_OWNERS, DEMO_GROUP_MAPPINGS, DEMO_PEOPLE, DEMO_SERVICES, DEMO_TEAMS, type DemoService } from "./org";
 import { createRandom, hashString } from "./random";
 import { toFindingRows } from "./findings";
 import { seedSelfAssessment } from "./self-seed";
@@ -41,6 +41,9 @@ export async function seedDemo(prisma: PrismaClient, options: { password?: strin
       const version = await tx.checklistVersion.findUniqueOrThrow({ where: { contentHash: checklistHash(checklist) } });
       const { userIds, teamIds, reviewerOf, leadOf } = await seedPeople(tx, passwordHash, now);
       for (const owner of DEMO_CATALOG_OWNERS) await tx.catalogOwner.create({ data: { ownerRef: owner.ownerRef, teamId: teamIds.get(owner.team)! } });
+      for (const m of DEMO_GROUP_MAPPINGS) {
+        await tx.groupMapping.create({ data: { groupName: m.groupName, grant: "TEAM_ROLE", teamId: teamIds.get(m.team)!, role: teamRoles.toDb(m.role) } });
+      }
       let assessments = 0;
       let findings = 0;
       for (const service of DEMO_SERVICES) {

@@ -5,7 +5,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { adminAction, type ActionState } from "@/lib/actions/action";
 import { TOKEN_LIFETIME_DAYS } from "@/lib/api/token-format";
-import { MAX_IMPORT_BYTES } from "@/lib/catalog/csv";
+import { MAX_IMPORT_BYTES } from "@/lib/catalog/limits";
 import { planJson, type PlanJson } from "@/lib/catalog/report";
 import { createIntegrationToken, revokeIntegrationToken } from "@/lib/data/admin/integration-tokens";
 import { applyImport, previewImport, type ImportSource } from "@/lib/data/catalog/import";
