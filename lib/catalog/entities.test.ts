@@ -76,6 +76,17 @@ spec:
     expect(read.problems[0]!.reason).toMatch(/Malformed YAML.*alias/i);
   });
 
+  it("refuses a document nested without bound, whether the parser or the cleaning finds it", async () => {
+    const read = await readCatalogFiles([
+      { path: "flow.yaml", content: `a: ${"[".repeat(100_000)}${"]".repeat(100_000)}` },
+      { path: "block.yaml", content: `a: ${"[".repeat(100)}1${"]".repeat(100)}` },
+    ]);
+    expect(read.problems.map((p) => [p.place.file, p.reason])).toEqual([
+      ["flow.yaml", "Malformed YAML: nested more than 64 levels deep"],
+      ["block.yaml", "Malformed YAML: nested more than 64 levels deep"],
+    ]);
+  });
+
   it("keeps strings storable: NUL and lone surrogates do not reach the plan", async () => {
     const read = await readCatalogFiles([{ path: "x.yaml", content: component("nul-test", '  description: "a\\0b\\uD800c"\n') }]);
     expect(read.entities[0]!.description).toBe("ab\uFFFDc");

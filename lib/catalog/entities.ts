@@ -17,7 +17,7 @@ import {
   type Entity,
 } from "@backstage/catalog-model";
 import { LineCounter, parseAllDocuments } from "yaml";
-import { cleanDeep, cleanText } from "../text/clean";
+import { cleanDeep, cleanText, MAX_NESTING, TooDeepError } from "../text/clean";
 
 /** Where something was read: a file's path as given, and a 1-based line. */
 export interface Place {
@@ -79,6 +79,7 @@ const text = (value: unknown): string | null => (typeof value === "string" && va
 
 /** The first line of a library's message, without its pointer to Backstage's documentation. */
 function reasonOf(error: unknown): string {
+  if (error instanceof RangeError || error instanceof TooDeepError) return `nested more than ${MAX_NESTING} levels deep`;
   const message = error instanceof Error ? error.message : String(error);
   return message
     .split(/\.? To learn more about catalog file format/)[0]!
@@ -153,7 +154,10 @@ export async function readCatalogFiles(files: readonly CatalogFile[]): Promise<R
       const place = { file: name, line: lines.linePos(doc.contents?.range[0] ?? doc.range[0]).line };
       if (doc.errors.length) {
         const first = doc.errors[0]!;
-        out.problems.push({ place: { file: name, line: lines.linePos(first.pos[0]).line }, reason: `Malformed YAML: ${first.message.split("\n")[0]}` });
+        out.problems.push({
+          place: { file: name, line: lines.linePos(first.pos[0]).line },
+          reason: `Malformed YAML: ${/call stack/i.test(first.message) ? `nested more than ${MAX_NESTING} levels deep` : first.message.split("\n")[0]}`,
+        });
         continue;
       }
       if (doc.contents === null) continue; // an empty document, as between two `---`

@@ -7,7 +7,7 @@ import type { Principal } from "../auth/policy";
 import type { ScimContext } from "../data/scim/common";
 import { createLogger } from "../log";
 import { requestContextOf } from "../security/client-address";
-import { cleanDeep } from "../text/clean";
+import { cleanDeep, TooDeepError } from "../text/clean";
 import { MAX_PAGE, SCIM_CONTENT_TYPE, ScimError, scimErrorBody } from "./resources";
 
 const log = createLogger("web");
@@ -74,7 +74,14 @@ export async function readScimBody<S extends z.ZodType>(request: Request, schema
   } catch {
     throw new ScimError(400, "The body is not JSON.", "invalidSyntax");
   }
-  const parsed = schema.safeParse(cleanDeep(body));
+  let clean: unknown;
+  try {
+    clean = cleanDeep(body);
+  } catch (error) {
+    if (error instanceof TooDeepError) throw new ScimError(400, error.message, "invalidSyntax");
+    throw error;
+  }
+  const parsed = schema.safeParse(clean);
   if (!parsed.success) throw new ScimError(400, parsed.error.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`).join("; "), "invalidValue");
   return parsed.data;
 }

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { cleanDeep, cleanText, clip } from "./clean";
+import { cleanDeep, cleanText, clip, MAX_NESTING, TooDeepError } from "./clean";
 
 const utf8RoundTrip = (s: string) => Buffer.from(s, "utf8").toString("utf8");
 
@@ -29,6 +29,14 @@ describe("cleanDeep", () => {
   it("cleans keys and values at any depth and keeps other values", () => {
     const when = new Date(0);
     expect(cleanDeep({ "k\u0000": ["\uD800", { n: 1, b: true, z: null }], when })).toEqual({ k: ["\uFFFD", { n: 1, b: true, z: null }], when });
+  });
+
+  it("refuses a value nested past MAX_NESTING with TooDeepError, never by overflowing the stack", () => {
+    const nest = (depth: number) => JSON.parse(`${"[".repeat(depth)}"x"${"]".repeat(depth)}`) as unknown;
+    expect(() => cleanDeep(nest(MAX_NESTING))).not.toThrow();
+    expect(() => cleanDeep(nest(MAX_NESTING + 2))).toThrow(TooDeepError);
+    expect(() => cleanDeep(nest(200_000))).toThrow(TooDeepError);
+    expect(() => cleanDeep(JSON.parse(`${'{"a":'.repeat(5000)}1${"}".repeat(5000)}`))).toThrow(TooDeepError);
   });
 });
 

@@ -11,12 +11,28 @@ export function cleanText(value: string): string {
   return wellFormed.includes("\u0000") ? wellFormed.replaceAll("\u0000", "") : wellFormed;
 }
 
-/** `cleanText` over every string in a JSON-like value: object keys, array items, nested values. Other values as they are. */
-export function cleanDeep<T>(value: T): T {
+/** Deeper than any input Twelvefold takes, far short of a stack overflow. */
+export const MAX_NESTING = 64;
+
+/** Input nested deeper than MAX_NESTING: the client's mistake (or an attack), refused as such by each edge. */
+export class TooDeepError extends Error {
+  constructor() {
+    super(`The input is nested more than ${MAX_NESTING} levels deep.`);
+    this.name = "TooDeepError";
+  }
+}
+
+/**
+ * `cleanText` over every string in a JSON-like value: object keys, array items,
+ * nested values. Other values as they are. A value nested deeper than
+ * MAX_NESTING throws TooDeepError, rather than overflowing the stack (a 500).
+ */
+export function cleanDeep<T>(value: T, depth = 0): T {
   if (typeof value === "string") return cleanText(value) as T;
-  if (Array.isArray(value)) return value.map(cleanDeep) as T;
+  if (depth > MAX_NESTING && value && typeof value === "object") throw new TooDeepError();
+  if (Array.isArray(value)) return value.map((item) => cleanDeep(item, depth + 1)) as T;
   if (value && typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype) {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [cleanText(k), cleanDeep(v)])) as T;
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [cleanText(k), cleanDeep(v, depth + 1)])) as T;
   }
   return value;
 }

@@ -182,6 +182,9 @@ describe("POST /api/v1/catalog", () => {
     expect(event.actorLabel).toMatch(/^Integration token tfi_.* "Backstage" of admin@demo.test$/);
 
     expect((await post(catalog.token, "not json")).status).toBe(422);
+    // Nested past what any body needs: refused as the client's error, not a stack overflow (a 500).
+    const deep = await post(catalog.token, `${"[".repeat(100_000)}${"]".repeat(100_000)}`);
+    expect([deep.status, (await deep.json()).error.code]).toEqual([422, "validation_failed"]);
     const broken = await post(catalog.token, "kind: [", "application/yaml");
     expect((await broken.json()).refused[0]).toMatchObject({ file: "catalog-info.yaml", line: 1 });
     const huge = await post(catalog.token, JSON.stringify({ files: [{ path: "big.yaml", content: "#".repeat(21 * 1024 * 1024) }] }));

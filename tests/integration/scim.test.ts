@@ -73,6 +73,10 @@ describe("SCIM: discovery and refusals", () => {
     expect((await scim("GET", "/Users", undefined, catalog.token)).status).toBe(401);
 
     expect(await scim("POST", "/Users", "{not json")).toMatchObject({ status: 400, body: { scimType: "invalidSyntax" } });
+    expect(await scim("POST", "/Users", `{"a":${"[".repeat(50_000)}${"]".repeat(50_000)}}`)).toMatchObject({
+      status: 400,
+      body: { scimType: "invalidSyntax" },
+    });
     expect(await scim("GET", '/Users?filter=userName co "a"')).toMatchObject({ status: 400, body: { scimType: "invalidFilter" } });
     expect(await scim("GET", "/Users?filter=userName eq")).toMatchObject({ status: 400, body: { scimType: "invalidFilter" } });
     expect(await scim("POST", "/Users", { schemas: [], userName: "not an email" })).toMatchObject({ status: 400, body: { scimType: "invalidValue" } });
