@@ -95,6 +95,8 @@ test("a second sync after a rename and a removal updates the service in place an
     await expect(page.getByRole("heading", { level: 1, name: /Session Vault/ })).toBeVisible();
     await page.goto("/services/build-cache");
     await expect(page.getByText(/^Missing from catalogue since/)).toBeVisible();
+    await page.goto("/services?q=Build%20Cache");
+    await expect(page.getByRole("row", { name: /Build Cache.*Missing from catalogue/ })).toBeVisible();
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Badge } from "@/components/ui/tone";
 import { z } from "zod";
 import { ServiceFilters } from "@/components/services/service-filters";
 import { EmptyState, PageHeader } from "@/components/ui/card";
@@ -82,6 +83,11 @@ export default async function ServicesPage({ searchParams }: { searchParams: Pro
                   {service.owner ? `Owner: ${service.owner}` : "No owner"}
                   {service.draftInProgress ? " · assessment in progress" : ""}
                 </div>
+                {service.catalogMissingSince ? (
+                  <Badge tone="warning" className="mt-1">
+                    Missing from catalogue
+                  </Badge>
+                ) : null}
               </td>
               <td className="px-3 py-3">{service.team.name}</td>
               <td className="px-3 py-3">

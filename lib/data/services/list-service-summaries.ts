@@ -21,6 +21,8 @@ export interface ServiceScores {
   lastAssessedAt: Date | null;
   /** Latest completed assessment's score per factor (index 0 = factor 1). */
   factorScores: (number | null)[];
+  /** A catalogue service whose entity the last sync did not find: since when. */
+  catalogMissingSince: Date | null;
 }
 
 /** A service as the services page and the API list it: its scores, open findings and any assessment under way. */
@@ -67,6 +69,7 @@ export async function listServiceScores(principal: Principal, filter: ServiceFil
       latestScore: true,
       latestFactorScores: true,
       lastAssessedAt: true,
+      catalogMissingSince: true,
       team: { select: { name: true, slug: true } },
       owner: { select: { name: true } },
     },
@@ -81,6 +84,7 @@ export async function listServiceScores(principal: Principal, filter: ServiceFil
     latestScore: service.latestScore,
     lastAssessedAt: service.lastAssessedAt,
     factorScores: byFactor(service.latestFactorScores),
+    catalogMissingSince: service.catalogMissingSince,
   }));
 }
 
