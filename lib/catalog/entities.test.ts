@@ -87,6 +87,14 @@ spec:
     ]);
   });
 
+  it("bounds the fields it keeps beside a service, which Backstage leaves unbounded", async () => {
+    const content = component("long-fields")
+      .replace("lifecycle: production", `lifecycle: ${"p".repeat(5000)}`)
+      .replace("type: service", `type: ${"t".repeat(5000)}`);
+    const [entity] = (await readCatalogFiles([{ path: "x.yaml", content }])).entities;
+    expect([entity!.lifecycle!.length, entity!.type!.length]).toEqual([200, 200]);
+  });
+
   it("keeps strings storable: NUL and lone surrogates do not reach the plan", async () => {
     const read = await readCatalogFiles([{ path: "x.yaml", content: component("nul-test", '  description: "a\\0b\\uD800c"\n') }]);
     expect(read.entities[0]!.description).toBe("ab\uFFFDc");

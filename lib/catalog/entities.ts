@@ -17,7 +17,7 @@ import {
   type Entity,
 } from "@backstage/catalog-model";
 import { LineCounter, parseAllDocuments } from "yaml";
-import { cleanDeep, cleanText, MAX_NESTING, TooDeepError } from "../text/clean";
+import { cleanDeep, cleanText, clip, MAX_NESTING, TooDeepError } from "../text/clean";
 
 /** Where something was read: a file's path as given, and a 1-based line. */
 export interface Place {
@@ -76,6 +76,11 @@ const envelope = EntityPolicies.allOf([
 ]);
 
 const text = (value: unknown): string | null => (typeof value === "string" && value.trim() ? value.trim() : null);
+/** A short field kept beside a service (lifecycle, type, uid): Backstage does not bound them, Twelvefold does. */
+const short = (value: unknown): string | null => {
+  const t = text(value);
+  return t === null ? null : clip(t, 200);
+};
 
 /** The first line of a library's message, without its pointer to Backstage's documentation. */
 function reasonOf(error: unknown): string {
@@ -123,15 +128,15 @@ async function toEntity(raw: unknown, place: Place): Promise<CatalogEntity | { i
       place,
       kind: kind as UsedKind,
       ref,
-      uid: text(entity.metadata.uid),
+      uid: short(entity.metadata.uid),
       name: entity.metadata.name,
-      title: text(entity.metadata.title),
+      title: short(entity.metadata.title),
       description: text(entity.metadata.description) ?? "",
       annotations,
       owner: fullRef(text(spec.owner), "group", namespace),
-      lifecycle: text(spec.lifecycle),
+      lifecycle: short(spec.lifecycle),
       system: fullRef(text(spec.system), "system", namespace),
-      type: text(spec.type),
+      type: short(spec.type),
     };
   } catch (error) {
     return { place, reason: `${ref}: ${reasonOf(error)}` };
