@@ -196,3 +196,57 @@ describe("the CSV export", () => {
     expect(other.rows).toBe(0);
   });
 });
+
+describe("approval and changes to findings at the same moment", () => {
+  it("lock a service's findings in one order, so neither waits on the other in a circle", async () => {
+    const { approveAssessment } = await import("@/lib/data/assessments/sign-off");
+    const pg = await import("pg");
+    const [team] = await sql<{ id: string }>("SELECT id FROM teams WHERE slug = 'payments'");
+    const [service] = await sql<{ id: string }>(
+      "INSERT INTO services (team_id, name, slug, updated_at) VALUES ($1, 'Lock order', 'lock-order', now()) RETURNING id",
+      [team!.id],
+    );
+    const [version] = await sql<{ id: string; items: { items: { id: string }[] }[] }>(
+      "SELECT id, items FROM checklist_versions ORDER BY published_at DESC LIMIT 1",
+    );
+    const items = version!.items.flatMap((f) => f.items.map((i) => i.id));
+    const [assessment] = await sql<{ id: string }>(
+      "INSERT INTO assessments (service_id, checklist_version_id, status, submitted_at, updated_at) VALUES ($1, $2, 'in_review', now(), now()) RETURNING id",
+      [service!.id, version!.id],
+    );
+    await sql("INSERT INTO responses (assessment_id, item_id, status, updated_at) SELECT $1, unnest($2::text[]), 'met', now()", [assessment!.id, items]);
+    // The approval resolves both: the first item's finding comes first in its plan but has the higher id.
+    const low = "00000000-0000-4000-8000-000000000001";
+    const high = "ffffffff-ffff-4fff-bfff-ffffffffffff";
+    await sql(
+      "INSERT INTO findings (id, service_id, item_id, title, severity, updated_at) VALUES ($1, $2, $3, 'Last item', 'medium', now()), ($4, $2, $5, 'First item', 'medium', now())",
+      [low, service!.id, items.at(-1), high, items[0]],
+    );
+
+    // Another change holds the lower finding, as lockFindings takes them: in id order.
+    const other = new pg.default.Client({ connectionString: url });
+    await other.connect();
+    try {
+      await other.query("BEGIN");
+      await other.query("SELECT id FROM findings WHERE id = $1 FOR UPDATE", [low]);
+      const approval = approveAssessment(as.lead!, { assessmentId: assessment!.id });
+      await expect
+        .poll(
+          async () =>
+            (await sql<{ n: string }>("SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'"))[0]!.n,
+          {
+            timeout: 10_000,
+          },
+        )
+        .toBe("1");
+      // The approval waits for the lower finding without holding the higher one: the other change takes it at once.
+      await other.query("SELECT id FROM findings WHERE id = $1 FOR UPDATE NOWAIT", [high]);
+      await other.query("COMMIT");
+      await approval;
+    } finally {
+      await other.end();
+    }
+    const statuses = await sql<{ status: string }>("SELECT status::text FROM findings WHERE service_id = $1", [service!.id]);
+    expect(statuses.map((s) => s.status)).toEqual(["resolved", "resolved"]);
+  });
+});

@@ -38,6 +38,10 @@ export async function applyFindings(
     answers: Answer[];
   },
 ): Promise<{ opened: number; reconfirmed: number; reopened: number; resolved: number }> {
+  // The service's findings are locked in id order, as every other change to findings locks them
+  // (lockFindings): a lead's bulk change at the same moment waits, or is waited for, and never deadlocks
+  // with the approval; and the plan below reads the statuses that change left, not older ones.
+  await tx.$queryRaw`SELECT id FROM findings WHERE service_id = ${input.serviceId}::uuid ORDER BY id FOR UPDATE`;
   const existing = await tx.finding.findMany({ where: { serviceId: input.serviceId }, select: { id: true, itemId: true, status: true } });
   const steps = planFromRows(input.answers, existing);
   const titles = new Map(input.answers.map((a) => [a.itemId, a.title]));
