@@ -77,6 +77,21 @@ describe("groups to roles at SSO sign-in", () => {
     expect(empty.memberships).toHaveLength(0);
   });
 
+  it("applies a mapping added or removed at once to the members the identity provider last named", async () => {
+    const { createGroupMapping, removeGroupMapping, listGroupMappings } = await import("@/lib/data/admin/group-mappings");
+    const member = await signIn("g-3", "mia@demo.test", ["break-glass"]);
+    expect(member.isAdmin).toBe(false);
+    // Mapped after she signed in: she is an admin now, without signing in again.
+    expect(await createGroupMapping(as.admin, { groupName: "break-glass", grant: "admin" }, context, NOW)).toBe(1);
+    expect((await prisma.user.findUniqueOrThrow({ where: { id: member.id } })).isAdmin).toBe(true);
+    // Removed: she is not, at once, and her session's next request sees it.
+    const mapping = (await listGroupMappings(as.admin)).find((m) => m.groupName === "break-glass")!;
+    expect(await removeGroupMapping(as.admin, mapping.id, context, NOW)).toBe(1);
+    expect((await prisma.user.findUniqueOrThrow({ where: { id: member.id } })).isAdmin).toBe(false);
+    const events = await prisma.auditEvent.findMany({ where: { action: "user.admin_changed", targetId: member.id }, orderBy: { seq: "asc" } });
+    expect(events.map((e) => (e.after as { isAdmin: boolean; via: string }).via)).toEqual(["mapping", "mapping"]);
+  });
+
   it("never takes the admin flag from an admin made by hand", async () => {
     const admin = await prisma.user.findUniqueOrThrow({ where: { email: "admin@demo.test" } });
     const after = await signIn("g-admin", admin.email, ["nothing-mapped"]);

@@ -17,13 +17,16 @@ const mappingSchema = z.discriminatedUnion("grant", [
 ]);
 
 export const createGroupMappingAction = adminAction("group_mapping.create", mappingSchema, async (principal, input) => {
-  await createGroupMapping(principal, input, requestContextOf(await headers()));
+  const applied = await createGroupMapping(principal, input, requestContextOf(await headers()));
   revalidatePath("/admin/identity");
-  return { ok: true, message: `Members of ${input.groupName} get it at their next sign-in.` };
+  return {
+    ok: true,
+    message: `Mapped. ${applied ? `${applied} known member${applied === 1 ? " has" : "s have"} it now; others` : "Members"} get it at their next sign-in.`,
+  };
 });
 
 export const removeGroupMappingAction = adminAction("group_mapping.remove", z.object({ mappingId: z.uuid() }), async (principal, input) => {
-  await removeGroupMapping(principal, input.mappingId, requestContextOf(await headers()));
+  const applied = await removeGroupMapping(principal, input.mappingId, requestContextOf(await headers()));
   revalidatePath("/admin/identity");
-  return { ok: true, message: "Removed. Members lose what it gave at their next sign-in." };
+  return { ok: true, message: `Removed. ${applied} known member${applied === 1 ? "" : "s"} lost what it gave; others, at their next sign-in.` };
 });

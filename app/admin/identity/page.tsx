@@ -61,7 +61,9 @@ export default async function IdentityPage() {
               </DataTable>
             </ScrollRegion>
           ) : (
-            <EmptyState title="No groups mapped">Map a group below; its members get the role at their next sign-in.</EmptyState>
+            <EmptyState title="No groups mapped">
+              Map a group below: its members the identity provider has named get the role at once, the others at their next sign-in.
+            </EmptyState>
           )}
           <div className="border-t border-line-soft">
             <GroupMappingForm teams={teams.map((t) => ({ id: t.id, name: t.name }))} latestUntil={latestGrantExpiry()} />

@@ -1,11 +1,12 @@
 import "server-only";
-import { about, eventBy, recordAuditEvent, type RequestContext } from "../../audit/record";
+import { about, actorOf, eventBy, recordAuditEvent, type RequestContext } from "../../audit/record";
 import type { Principal } from "../../auth/policy";
 import { getPrisma } from "../../db/prisma";
 import { groupGrants, type GroupGrantKind } from "../../vocabulary/records";
 import { teamRoles, type TeamRole } from "../../vocabulary/roles";
 import { NotFoundError, ValidationError } from "../errors";
 import { assertOrgAdmin } from "../scope";
+import { applyMappingChange } from "./group-roles";
 import { MAX_GRANT_DAYS } from "./manage-access";
 
 export interface GroupMappingRow {
@@ -37,14 +38,18 @@ export async function listGroupMappings(principal: Principal): Promise<GroupMapp
   }));
 }
 
-/** Says what membership of a group gives; it takes effect at each member's next sign-in (or SCIM update). */
-export async function createGroupMapping(principal: Principal, input: NewGroupMapping, context: RequestContext, now = new Date()): Promise<void> {
+/**
+ * Says what membership of a group gives. It applies at once to the members the
+ * identity provider last named, and to everyone else at their next sign-in.
+ * Returns how many members it applied to.
+ */
+export async function createGroupMapping(principal: Principal, input: NewGroupMapping, context: RequestContext, now = new Date()): Promise<number> {
   assertOrgAdmin(principal);
   const until = input.grant === "org_auditor" ? new Date(`${input.untilOn}T23:59:59.999Z`) : null;
   if (until && (until <= now || until.getTime() - now.getTime() > MAX_GRANT_DAYS * 86_400_000)) {
     throw new ValidationError(`Choose a day from tomorrow to ${MAX_GRANT_DAYS} days ahead.`, { untilOn: ["Not in range."] });
   }
-  await getPrisma().$transaction(async (tx) => {
+  return getPrisma().$transaction(async (tx) => {
     const teamId = input.grant === "team_role" ? input.teamId : null;
     if (teamId && !(await tx.team.findUnique({ where: { id: teamId }, select: { id: true } })))
       throw new ValidationError("Choose a team.", { teamId: ["Choose a team."] });
@@ -71,12 +76,14 @@ export async function createGroupMapping(principal: Principal, input: NewGroupMa
         until: until?.toISOString() ?? null,
       },
     });
+    return applyMappingChange(tx, input.groupName, { actorId: principal.userId, actorLabel: actorOf(principal).actorLabel, ...context }, now);
   });
 }
 
-export async function removeGroupMapping(principal: Principal, id: string, context: RequestContext, now = new Date()): Promise<void> {
+/** Removes a mapping; the members the identity provider last named lose what it gave at once. */
+export async function removeGroupMapping(principal: Principal, id: string, context: RequestContext, now = new Date()): Promise<number> {
   assertOrgAdmin(principal);
-  await getPrisma().$transaction(async (tx) => {
+  return getPrisma().$transaction(async (tx) => {
     const row = await tx.groupMapping.findUnique({ where: { id } });
     if (!row) throw new NotFoundError();
     await tx.groupMapping.delete({ where: { id } });
@@ -86,5 +93,6 @@ export async function removeGroupMapping(principal: Principal, id: string, conte
       ...about("group_mapping", row.id, row.teamId),
       before: { groupName: row.groupName, grant: groupGrants.fromDb(row.grant), teamId: row.teamId },
     });
+    return applyMappingChange(tx, row.groupName, { actorId: principal.userId, actorLabel: actorOf(principal).actorLabel, ...context }, now);
   });
 }

@@ -8,7 +8,8 @@ type Db = Prisma.TransactionClient;
 
 /** Who made the change: the user's own sign-in (the OIDC claim), or the identity provider's SCIM client. */
 export interface GroupSyncActor {
-  via: "sso" | "scim";
+  /** The user's sign-in (the OIDC claim), the identity provider over SCIM, or an admin changing the mappings. */
+  via: "sso" | "scim" | "mapping";
   actorId: string | null;
   actorLabel: string;
   ipAddress: string | null;
@@ -35,6 +36,8 @@ export interface GroupRoleChanges {
 export async function syncGroupRoles(tx: Db, userId: string, groups: readonly string[], actor: GroupSyncActor, now: Date): Promise<GroupRoleChanges> {
   const changes: GroupRoleChanges = { added: [], changed: [], removed: [] };
   const names = [...new Set(groups)];
+  // Kept, so that a mapping added or removed later applies to this user at once (applyMappingChange).
+  await tx.user.update({ where: { id: userId }, data: { idpGroups: names } });
   const mappings = await tx.groupMapping.findMany({ where: { groupName: { in: names } } });
   const audit = (action: Parameters<typeof recordAuditEvent>[1]["action"], teamId: string | null, before: unknown, after: unknown) =>
     recordAuditEvent(tx, {
@@ -111,4 +114,16 @@ export async function syncGroupRoles(tx: Db, userId: string, groups: readonly st
     changes.removed.push("admin");
   }
   return changes;
+}
+
+/**
+ * After an admin adds or removes a mapping of `groupName`: every user the
+ * identity provider last placed in that group gets what their groups now give,
+ * at once, rather than at their next sign-in (a removed admin mapping must not
+ * linger for as long as a session lasts).
+ */
+export async function applyMappingChange(tx: Db, groupName: string, actor: Omit<GroupSyncActor, "via">, now: Date): Promise<number> {
+  const users = await tx.user.findMany({ where: { idpGroups: { has: groupName }, scimDeletedAt: null }, select: { id: true, idpGroups: true } });
+  for (const user of users) await syncGroupRoles(tx, user.id, user.idpGroups, { ...actor, via: "mapping" }, now);
+  return users.length;
 }
