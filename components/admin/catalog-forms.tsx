@@ -3,10 +3,10 @@
 import { useActionState } from "react";
 import { createIntegrationTokenAction, mapOwnerAction, revokeIntegrationTokenAction, unmapOwnerAction } from "@/app/admin/catalog/actions";
 import { Button } from "@/components/ui/button";
-import { Input, SelectField, TextField } from "@/components/ui/field";
+import { SelectField, TextField } from "@/components/ui/field";
 import { FormResult } from "@/components/ui/form";
 import { InlineActionButton } from "@/components/ui/inline-action";
-import { calloutClass } from "@/components/ui/tone";
+import { NewTokenCallout } from "@/components/ui/new-token";
 
 /** Says which team answers for a catalogue owner. */
 export function MapOwnerForm({ teams }: { teams: { id: string; name: string }[] }) {
@@ -53,14 +53,10 @@ export function CreateIntegrationTokenForm({ purpose, lifetimes, usage }: { purp
   return (
     <div className="space-y-4 px-5 py-4">
       {state.ok && state.data ? (
-        <div role="status" className={calloutClass("success", "px-3 py-3")}>
-          <p className="font-semibold">Token &ldquo;{state.data.name}&rdquo; created. Copy it now: it is shown only once and stored only as a hash.</p>
-          <label htmlFor={`${id}-value`} className="mt-2 block text-xs font-medium">
-            The token
-          </label>
-          <Input id={`${id}-value`} readOnly value={state.data.token} className="font-mono" onFocus={(event) => event.currentTarget.select()} />
-          <p className="mt-2 text-xs">{usage}</p>
-        </div>
+        <NewTokenCallout id={`${id}-value`} name={state.data.name} token={state.data.token}>
+          {/* Shown only after the action answered, in the browser: the address is this page's own. */}
+          <p className="mt-2 text-xs">{usage.replace("<this address>", window.location.origin)}</p>
+        </NewTokenCallout>
       ) : null}
       <form
         action={action}

@@ -4,21 +4,16 @@ import { useActionState } from "react";
 import { createTokenAction, revokeTokenAction } from "@/app/tokens/actions";
 import { FormResult } from "@/components/ui/form";
 import { InlineActionButton } from "@/components/ui/inline-action";
+import { NewTokenCallout } from "@/components/ui/new-token";
 import { Button } from "@/components/ui/button";
-import { Input, SelectField, TextField } from "@/components/ui/field";
-import { calloutClass } from "@/components/ui/tone";
+import { SelectField, TextField } from "@/components/ui/field";
 
 export function CreateTokenForm({ teams, lifetimes }: { teams: { id: string; name: string }[]; lifetimes: readonly number[] }) {
   const [state, action, pending] = useActionState(createTokenAction, { ok: false, message: null });
   return (
     <div className="space-y-4 px-5 py-5">
       {state.ok && state.data ? (
-        <div role="status" className={calloutClass("success", "px-3 py-3")}>
-          <p className="font-semibold">Token &ldquo;{state.data.name}&rdquo; created. Copy it now: it is shown only once and stored only as a hash.</p>
-          <label htmlFor="new-token" className="mt-2 block text-xs font-medium">
-            The token
-          </label>
-          <Input id="new-token" readOnly value={state.data.token} className="font-mono" onFocus={(event) => event.currentTarget.select()} />
+        <NewTokenCallout id="new-token" name={state.data.name} token={state.data.token}>
           <p className="mt-2 text-xs">
             Send it as <code className="font-mono">Authorization: Bearer …</code>; the routes are described at{" "}
             <a href="/api/v1/openapi.json" className="underline">
@@ -30,7 +25,7 @@ export function CreateTokenForm({ teams, lifetimes }: { teams: { id: string; nam
           <pre className="mt-1 overflow-x-auto rounded border border-emerald-300 bg-white/60 px-2 py-1 font-mono text-xs dark:border-emerald-800 dark:bg-black/20">
             npx twelvefold scan . --url {typeof window === "undefined" ? "<this address>" : window.location.origin} --service {"<service-slug>"}
           </pre>
-        </div>
+        </NewTokenCallout>
       ) : null}
       <form action={action} className="grid gap-4 sm:grid-cols-2">
         <TextField

@@ -31,24 +31,28 @@ export function rateLimitHeaders(limit: number, used: number, resetSeconds: numb
   };
 }
 
-async function refuse(
+/** A refused API, catalogue or SCIM request, audited (`api.refused`) with the token it named, if any. */
+export async function recordApiRefusal(
   reason: string,
   context: { ipAddress: string | null; userAgent: string | null; method: string; path: string },
-  tokenId?: string,
-  teamId?: string,
+  token?: { kind: "api_token" | "integration_token"; id: string; teamId?: string },
 ) {
+  const label = token?.kind === "integration_token" ? "Integration token" : "API token";
   await getPrisma().$transaction((tx) =>
     recordAuditEvent(tx, {
       action: "api.refused",
-      actorLabel: tokenId ? `API token ${tokenId}` : "anonymous",
-      teamId: teamId ?? null,
-      targetType: tokenId ? "api_token" : null,
-      targetId: tokenId ?? null,
+      actorLabel: token ? `${label} ${token.id}` : "anonymous",
+      teamId: token?.teamId ?? null,
+      targetType: token?.kind ?? null,
+      targetId: token?.id ?? null,
       ...requestOf(context),
       after: { reason, method: context.method, path: context.path },
     }),
   );
 }
+
+const refuse = (reason: string, context: Parameters<typeof recordApiRefusal>[1], tokenId?: string, teamId?: string) =>
+  recordApiRefusal(reason, context, tokenId ? { kind: "api_token", id: tokenId, teamId } : undefined);
 
 /**
  * Who is calling the API: the bearer token, checked against Postgres on every

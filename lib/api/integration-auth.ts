@@ -1,23 +1,14 @@
 import "server-only";
-import { recordAuditEvent, requestOf, type RequestContext } from "../audit/record";
+import type { RequestContext } from "../audit/record";
+import { recordApiRefusal } from "./authenticate";
 import type { Principal } from "../auth/policy";
 import { getPrisma } from "../db/prisma";
 import { integrationPurposes, type IntegrationPurpose } from "../vocabulary/records";
 import { ApiError } from "./errors";
 import { bearerIntegrationToken, hashApiToken } from "./token-format";
 
-async function refuse(reason: string, context: RequestContext & { method: string; path: string }, tokenId?: string) {
-  await getPrisma().$transaction((tx) =>
-    recordAuditEvent(tx, {
-      action: "api.refused",
-      actorLabel: tokenId ? `Integration token ${tokenId}` : "anonymous",
-      targetType: tokenId ? "integration_token" : null,
-      targetId: tokenId ?? null,
-      ...requestOf(context),
-      after: { reason, method: context.method, path: context.path },
-    }),
-  );
-}
+const refuse = (reason: string, context: Parameters<typeof recordApiRefusal>[1], tokenId?: string) =>
+  recordApiRefusal(reason, context, tokenId ? { kind: "integration_token", id: tokenId } : undefined);
 
 /**
  * Who is calling an integration endpoint: an organisation-wide token made for

@@ -37,6 +37,9 @@ const FINDING_FIELDS = {
   status: oneOf(findingStatuses.values),
 };
 
+/** Where a catalogue row was read: the file as sent, and a 1-based line. */
+const PLACE = { file: { type: "string" }, line: { type: "integer" } };
+
 export const COMPONENT_SCHEMAS = {
   Error: {
     type: "object",
@@ -191,8 +194,7 @@ export const COMPONENT_SCHEMAS = {
         items: {
           type: "object",
           properties: {
-            file: { type: "string" },
-            line: { type: "integer" },
+            ...PLACE,
             ref: { type: "string" },
             name: { type: "string" },
             team: { type: "string" },
@@ -205,8 +207,7 @@ export const COMPONENT_SCHEMAS = {
         items: {
           type: "object",
           properties: {
-            file: { type: "string" },
-            line: { type: "integer" },
+            ...PLACE,
             ref: { type: "string" },
             slug: { type: "string" },
             name: { type: "string" },
@@ -219,8 +220,8 @@ export const COMPONENT_SCHEMAS = {
         type: "array",
         items: { type: "object", properties: { ref: { type: "string" }, slug: { type: "string" }, name: { type: "string" }, team: { type: "string" } } },
       },
-      refused: { type: "array", items: { type: "object", properties: { file: { type: "string" }, line: { type: "integer" }, reason: { type: "string" } } } },
-      ignored: { type: "array", items: { type: "object", properties: { file: { type: "string" }, line: { type: "integer" }, ref: { type: "string" } } } },
+      refused: { type: "array", items: { type: "object", properties: { ...PLACE, reason: { type: "string" } } } },
+      ignored: { type: "array", items: { type: "object", properties: { ...PLACE, ref: { type: "string" } } } },
     },
   },
   Finding: {

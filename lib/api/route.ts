@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { BusyError, ForbiddenError, NotFoundError, ValidationError } from "../data/errors";
 import { createLogger } from "../log";
-import { cleanDeep, TooDeepError } from "../text/clean";
+import { decodeJson } from "../text/decode-json";
 import { requestContextOf } from "../security/client-address";
 import { authenticateApiRequest, type ApiCaller } from "./authenticate";
 import { API_ERRORS, ApiError, errorBody, type ApiErrorCode } from "./errors";
@@ -105,32 +105,15 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 
 /** A JSON text, validated; malformed or invalid text is refused with details. */
 export function parseJsonBody<S extends z.ZodType>(text: string, schema: S, notJson = "The body is not valid JSON."): z.infer<S> {
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    throw new ApiError("validation_failed", notJson);
-  }
-  // Strings are made storable here, once, before any rule reads them (lib/text/clean.ts).
-  let clean: unknown;
-  try {
-    clean = cleanDeep(body);
-  } catch (error) {
-    if (error instanceof TooDeepError) throw new ApiError("validation_failed", error.message);
-    throw error;
-  }
-  const parsed = schema.safeParse(clean);
-  if (!parsed.success) throw new ApiError("validation_failed", "The body does not match the schema; see details.", issuesOf(parsed.error));
-  return parsed.data;
+  const decoded = decodeJson(text, schema);
+  if (decoded.ok) return decoded.data;
+  if (decoded.reason === "invalid") throw new ApiError("validation_failed", "The body does not match the schema; see details.", issuesOf(decoded.error));
+  throw new ApiError("validation_failed", decoded.reason === "not_json" ? notJson : decoded.message);
 }
 
-/** The request's JSON body, validated; too large, malformed or invalid bodies are refused with details. */
+/** The request's JSON body (at most MAX_BODY_BYTES, counted as it streams), validated; too large, malformed or invalid bodies are refused with details. */
 export async function readJson<S extends z.ZodType>(request: Request, schema: S): Promise<z.infer<S>> {
-  const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > MAX_BODY_BYTES) throw new ApiError("payload_too_large", `Send at most ${MAX_BODY_BYTES} bytes.`);
-  const text = await request.text();
-  if (Buffer.byteLength(text) > MAX_BODY_BYTES) throw new ApiError("payload_too_large", `Send at most ${MAX_BODY_BYTES} bytes.`);
-  return parseJsonBody(text, schema);
+  return parseJsonBody(await readCappedText(request, MAX_BODY_BYTES), schema);
 }
 
 /** A value from the path or query, validated. */

@@ -31,7 +31,9 @@ Exit status: 0 synced (or previewed) with nothing refused, 1 rows refused
 const optionsSchema = z.object({
   path: z.string().min(1, "Say where the catalogue is: twelvefold catalog sync <path>"),
   url: z.url({ protocol: /^https?$/, error: "--url (or TWELVEFOLD_URL) must be an http(s) address" }),
-  token: z.string().regex(/^tfi_[A-Za-z0-9_-]{43}$/, "Give an integration token for the catalogue sync: TWELVEFOLD_CATALOG_TOKEN=tfi_…"),
+  token: z
+    .string({ error: "Give an integration token for the catalogue sync (an admin makes one on the catalogue page): TWELVEFOLD_CATALOG_TOKEN=tfi_…" })
+    .regex(/^tfi_[A-Za-z0-9_-]{43}$/, "That is not an integration token for the catalogue sync: it starts tfi_ (an admin makes one on the catalogue page)."),
   dryRun: z.boolean().default(false),
   format: z.enum(["text", "json"], { error: "--format is text or json" }).default("text"),
 });

@@ -142,16 +142,12 @@ export function planImport(
 
   const bySlug = new Map(existing.filter((s) => !s.archived).map((s) => [`${s.teamId}/${s.slug}`, s]));
   const claimed = new Set<string>();
-  const claimOf = (want: Desired): Existing | undefined => {
-    if (!want.claim) return undefined;
-    const service = bySlug.get(`${want.teamId}/${want.claim}`);
-    const refuse = (reason: string) => {
-      plan.problems.push({ place: want.place, reason: `${want.ref}: ${reason}` });
-      return null;
-    };
-    if (!service) return refuse(`it claims the service "${want.claim}", which its team does not have.`) ?? undefined;
-    if (service.catalogRef) return refuse(`it claims "${want.claim}", which ${service.catalogRef} already manages.`) ?? undefined;
-    if (claimed.has(service.id)) return refuse(`another entity claims "${want.claim}" too.`) ?? undefined;
+  /** The hand-made service an entity claims, or why it may not have it. */
+  const claimOf = (claim: string, teamId: string): Existing | string => {
+    const service = bySlug.get(`${teamId}/${claim}`);
+    if (!service) return `it claims the service "${claim}", which its team does not have.`;
+    if (service.catalogRef) return `it claims "${claim}", which ${service.catalogRef} already manages.`;
+    if (claimed.has(service.id)) return `another entity claims "${claim}" too.`;
     claimed.add(service.id);
     return service;
   };
@@ -160,10 +156,11 @@ export function planImport(
     if (mode === "csv") return byName.get(fold(want.teamId, want.name));
     const known = (want.uid ? byUid.get(want.uid) : undefined) ?? (want.ref ? byRef.get(want.ref) : undefined);
     if (known || !want.claim) return known;
-    const before = plan.problems.length;
-    const claim = claimOf(want);
-    if (plan.problems.length > before) refusedClaims.add(index);
-    return claim;
+    const claim = claimOf(want.claim, want.teamId);
+    if (typeof claim !== "string") return claim;
+    plan.problems.push({ place: want.place, reason: `${want.ref}: ${claim}` });
+    refusedClaims.add(index);
+    return undefined;
   });
   const matched = new Set(matches.filter((m): m is Existing => !!m).map((m) => m.id));
   // Names a service keeps through this import: those it does not rename. Each wanted name is claimed in order.

@@ -7,7 +7,7 @@ import type { Principal } from "../auth/policy";
 import type { ScimContext } from "../data/scim/common";
 import { createLogger } from "../log";
 import { requestContextOf } from "../security/client-address";
-import { cleanDeep, TooDeepError } from "../text/clean";
+import { decodeJson } from "../text/decode-json";
 import { MAX_PAGE, SCIM_CONTENT_TYPE, ScimError, scimErrorBody } from "./resources";
 
 const log = createLogger("web");
@@ -65,25 +65,12 @@ export function scimRoute<P = Record<string, never>>(handler: (scim: ScimRequest
   };
 }
 
-/** The body as JSON, validated: not JSON is invalidSyntax, not the schema invalidValue (with where). */
+/** The body as JSON, validated: not JSON (or nested without bound) is invalidSyntax, not the schema invalidValue (with where). */
 export async function readScimBody<S extends z.ZodType>(request: Request, schema: S): Promise<z.infer<S>> {
-  const text = await readCappedText(request, MAX_SCIM_BODY);
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    throw new ScimError(400, "The body is not JSON.", "invalidSyntax");
-  }
-  let clean: unknown;
-  try {
-    clean = cleanDeep(body);
-  } catch (error) {
-    if (error instanceof TooDeepError) throw new ScimError(400, error.message, "invalidSyntax");
-    throw error;
-  }
-  const parsed = schema.safeParse(clean);
-  if (!parsed.success) throw new ScimError(400, parsed.error.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`).join("; "), "invalidValue");
-  return parsed.data;
+  const decoded = decodeJson(await readCappedText(request, MAX_SCIM_BODY), schema);
+  if (decoded.ok) return decoded.data;
+  if (decoded.reason !== "invalid") throw new ScimError(400, decoded.message, "invalidSyntax");
+  throw new ScimError(400, decoded.error.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`).join("; "), "invalidValue");
 }
 
 /** RFC 7644 §3.4.2.4 paging: 1-based startIndex, count capped at MAX_PAGE; out-of-range values are taken as the nearest allowed. */

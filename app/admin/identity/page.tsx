@@ -14,6 +14,7 @@ import { listTeams } from "@/lib/data/admin/list-teams";
 import { latestGrantExpiry } from "@/lib/data/admin/manage-access";
 import { oidcSettings } from "@/lib/env";
 import { groupGrants } from "@/lib/vocabulary/records";
+import { teamRoles } from "@/lib/vocabulary/roles";
 
 export const metadata: Metadata = { title: "Identity provider" };
 
@@ -48,7 +49,7 @@ export default async function IdentityPage() {
                     <td className="break-all px-5 py-3 font-mono text-xs">{m.groupName}</td>
                     <td className="px-3 py-3">
                       {m.grant === "team_role" && m.team && m.role
-                        ? `${m.role[0]!.toUpperCase()}${m.role.slice(1)} of ${m.team.name}`
+                        ? `${teamRoles.label(m.role)} of ${m.team.name}`
                         : m.grant === "org_auditor"
                           ? `Org-wide auditor access until ${formatDate(m.until)}`
                           : groupGrants.label(m.grant)}

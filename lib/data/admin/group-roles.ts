@@ -36,8 +36,11 @@ export interface GroupRoleChanges {
 export async function syncGroupRoles(tx: Db, userId: string, groups: readonly string[], actor: GroupSyncActor, now: Date): Promise<GroupRoleChanges> {
   const changes: GroupRoleChanges = { added: [], changed: [], removed: [] };
   const names = [...new Set(groups)];
-  // Kept, so that a mapping added or removed later applies to this user at once (applyMappingChange).
-  await tx.user.update({ where: { id: userId }, data: { idpGroups: names } });
+  const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { isAdmin: true, adminViaGroup: true, idpGroups: true } });
+  // Kept, so that a mapping added or removed later applies to this user at once (applyMappingChange); written only when they differ.
+  if (user.idpGroups.length !== names.length || user.idpGroups.some((g, i) => g !== names[i])) {
+    await tx.user.update({ where: { id: userId }, data: { idpGroups: names } });
+  }
   const mappings = await tx.groupMapping.findMany({ where: { groupName: { in: names } } });
   const audit = (action: Parameters<typeof recordAuditEvent>[1]["action"], teamId: string | null, before: unknown, after: unknown) =>
     recordAuditEvent(tx, {
@@ -103,7 +106,6 @@ export async function syncGroupRoles(tx: Db, userId: string, groups: readonly st
 
   // The admin flag.
   const admin = mappings.some((m) => groupGrants.fromDb(m.grant) === "admin");
-  const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { isAdmin: true, adminViaGroup: true } });
   if (admin && !user.isAdmin) {
     await tx.user.update({ where: { id: userId }, data: { isAdmin: true, adminViaGroup: true } });
     await audit("user.admin_changed", null, { isAdmin: false }, { isAdmin: true, via: actor.via });

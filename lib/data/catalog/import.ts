@@ -60,22 +60,28 @@ async function existingServices(db: Db): Promise<Existing[]> {
   }));
 }
 
-/** The plan for a source against the services as they are in `db`. */
-async function planFor(db: Db, source: ImportSource): Promise<Plan> {
+/** The plan for a source against the services as they are in `db`, with the teams' names by id for its report. */
+async function planFor(db: Db, source: ImportSource): Promise<ImportPreview> {
   const teams = await db.team.findMany({ select: { id: true, slug: true, name: true } });
+  const preview = (plan: Plan): ImportPreview => ({
+    plan,
+    digest: planDigest(plan),
+    counts: planCounts(plan),
+    teams: Object.fromEntries(teams.map((t) => [t.id, t.name])),
+  });
   const existing = await existingServices(db);
   if (source.mode === "csv") {
     const bySlug = new Map(teams.map((t) => [t.slug, t.id]));
     const byName = new Map(teams.map((t) => [t.name.toLocaleLowerCase("en"), t.id]));
     const teamOf = (cell: string) => bySlug.get(cell.toLowerCase()) ?? byName.get(cell.toLocaleLowerCase("en")) ?? null;
     const { desired, problems } = desiredFromCsv(source.file.content, source.file.path, teamOf);
-    return planImport("csv", desired, existing, { problems });
+    return preview(planImport("csv", desired, existing, { problems }));
   }
   const read = await readCatalogFiles(source.files);
   const owners = await db.catalogOwner.findMany({ select: { ownerRef: true, teamId: true } });
   const directory = { mapped: new Map(owners.map((o) => [o.ownerRef, o.teamId])), teamsBySlug: new Map(teams.map((t) => [t.slug, t.id])) };
   const { desired, problems } = desiredFromComponents(read.entities, directory);
-  return planImport("catalog", desired, existing, { problems: [...read.problems, ...problems], ignored: read.ignored });
+  return preview(planImport("catalog", desired, existing, { problems: [...read.problems, ...problems], ignored: read.ignored }));
 }
 
 export interface ImportPreview {
@@ -89,14 +95,7 @@ export interface ImportPreview {
 export async function previewImport(principal: Principal, source: ImportSource): Promise<ImportPreview> {
   assertMayImport(principal, source.mode);
   const prisma = getPrisma();
-  return prisma.$transaction(
-    async (tx) => {
-      const plan = await planFor(tx, source);
-      const teams = await tx.team.findMany({ select: { id: true, name: true } });
-      return { plan, digest: planDigest(plan), counts: planCounts(plan), teams: Object.fromEntries(teams.map((t) => [t.id, t.name])) };
-    },
-    { isolationLevel: "RepeatableRead" },
-  );
+  return prisma.$transaction((tx) => planFor(tx, source), { isolationLevel: "RepeatableRead" });
 }
 
 async function writePlan(tx: Db, plan: Plan, now: Date): Promise<void> {
@@ -162,11 +161,8 @@ export async function applyImport(
   return getPrisma().$transaction(
     async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(${IMPORT_LOCK})`;
-      const plan = await planFor(tx, source);
-      const digest = planDigest(plan);
-      const counts = planCounts(plan);
-      const teams = Object.fromEntries((await tx.team.findMany({ select: { id: true, name: true } })).map((t) => [t.id, t.name]));
-      const preview = { plan, digest, counts, teams };
+      const preview = await planFor(tx, source);
+      const { plan, digest, counts } = preview;
       if (plan.problems.length) throw new ImportRefusedError(preview);
       if (options.expectedDigest && options.expectedDigest !== digest) {
         throw new ValidationError("Nothing was changed: the services changed since the preview. Preview again, then apply.");

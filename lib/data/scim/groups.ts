@@ -27,7 +27,7 @@ function record(row: Row): ScimGroupRecord {
   };
 }
 
-async function find(db: Db, id: string): Promise<Row> {
+async function find(db: Pick<Db, "user" | "scimGroup">, id: string): Promise<Row> {
   const row = /^[0-9a-f-]{36}$/i.test(id) ? await db.scimGroup.findUnique({ where: { id }, include }) : null;
   if (!row) throw new ScimError(404, `No group ${id}.`);
   return row;
@@ -46,7 +46,7 @@ export async function listScimGroups(principal: Principal, query: { filter?: str
 
 export async function getScimGroup(principal: Principal, id: string): Promise<ScimGroupRecord> {
   assertMayProvision(principal);
-  return record(await find(getPrisma() as unknown as Db, id));
+  return record(await find(getPrisma(), id));
 }
 
 /** Every user whose groups changed gets the roles their groups now give (the same mappings as the OIDC claim). */

@@ -33,7 +33,7 @@ export function assertMayProvision(principal: Principal): void {
 }
 
 /** A user SCIM may see: any account not deleted over SCIM (so an IdP finds and links the accounts there already are). */
-async function find(db: Db, id: string): Promise<Row> {
+async function find(db: Pick<Db, "user" | "scimGroup">, id: string): Promise<Row> {
   const row = /^[0-9a-f-]{36}$/i.test(id) ? await db.user.findFirst({ where: { id, scimDeletedAt: null }, include }) : null;
   if (!row) throw new ScimError(404, `No user ${id}.`);
   return row;
@@ -52,7 +52,7 @@ export async function listScimUsers(principal: Principal, query: { filter?: stri
 
 export async function getScimUser(principal: Principal, id: string): Promise<ScimUserRecord> {
   assertMayProvision(principal);
-  return record(await find(getPrisma() as unknown as Db, id));
+  return record(await find(getPrisma(), id));
 }
 
 /** Sets what SCIM keeps of a user; `active` false disables them and ends every session at once. */
