@@ -9,7 +9,8 @@ const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"
 // The API (/api/v1) and SCIM (/scim/v2) authenticate every request by its bearer token themselves and
 // answer in JSON, never with a redirect to a page. The health checks
 // (/api/health/live, /ready) are for load balancers and reveal no record.
-const PUBLIC_PATHS = ["/sign-in", "/api/auth/", "/api/v1/", "/api/health/", "/scim/v2/"];
+// The unsubscribe page and its one-click address (RFC 8058) are reached from an email, with no session; a signed token decides.
+const PUBLIC_PATHS = ["/sign-in", "/api/auth/", "/api/v1/", "/api/health/", "/scim/v2/", "/unsubscribe", "/api/unsubscribe"];
 
 // Runs before every page: a per-request CSP nonce (Next applies it to its own
 // scripts), HSTS when the request arrived over HTTPS, and a plain redirect to

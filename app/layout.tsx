@@ -5,6 +5,7 @@ import { cookies } from "next/headers";
 import { AppHeader } from "@/components/shell/app-header";
 import { THEME_COOKIE, parseTheme } from "@/components/shell/theme";
 import { getPrincipal } from "@/lib/auth/current";
+import { unreadCount } from "@/lib/data/notifications/inbox";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -14,6 +15,7 @@ export const metadata: Metadata = {
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const [theme, principal] = await Promise.all([parseTheme((await cookies()).get(THEME_COOKIE)?.value), getPrincipal()]);
+  const unread = principal ? await unreadCount(principal) : 0;
   return (
     <html lang="en" className={`${GeistSans.variable} ${GeistMono.variable} ${theme}`}>
       <body className="min-h-screen font-sans">
@@ -23,7 +25,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         >
           Skip to content
         </a>
-        <AppHeader theme={theme} principal={principal} />
+        <AppHeader theme={theme} principal={principal} unread={unread} />
         <main id="main" className="mx-auto w-full max-w-7xl px-4 py-8 sm:px-6 lg:px-8">
           {children}
         </main>

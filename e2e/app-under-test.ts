@@ -10,6 +10,7 @@ import { dropAppLogin, ensureAppLogin } from "../lib/db/app-role";
 import { createPrismaClient } from "../lib/db/client";
 import type { ScratchServer } from "../lib/db/scratch";
 import { seedDemo } from "../lib/demo/seed";
+import { sealSecret } from "../lib/notify/seal";
 import { WORKER_ARGS } from "../scripts/worker-command";
 import { root } from "../tests/runner-setup";
 
@@ -52,12 +53,12 @@ export async function startAppUnderTest(options: {
   const password = randomBytes(12).toString("base64url");
   await prepareSchema(ownerUrl);
   const prisma = createPrismaClient(ownerUrl, 2);
-  await seedDemo(prisma, { password }).finally(() => prisma.$disconnect());
+  await seedDemo(prisma, { password, sealSecret }).finally(() => prisma.$disconnect());
   const appUrl = await ensureAppLogin(ownerUrl, login, randomBytes(18).toString("base64url"));
   const env = { ...process.env, DATABASE_URL: appUrl, NEXT_TELEMETRY_DISABLED: "1" };
   const children: ChildProcess[] = [];
   // The worker, as `npm start` runs it beside the web server: it makes the queued portfolio reports.
-  if (options.worker) children.push(spawn(process.execPath, WORKER_ARGS, { cwd: root, env, stdio: "inherit" }));
+  if (options.worker) children.push(spawn(process.execPath, WORKER_ARGS, { cwd: root, env: { ...env, ...options.env }, stdio: "inherit" }));
   const web = spawn(process.execPath, ["scripts/web.mjs", "start", "--port", String(port), "--hostname", "127.0.0.1"], {
     cwd: root,
     stdio: ["ignore", "ignore", "inherit"],

@@ -32,6 +32,9 @@ export default async function globalSetup() {
       AUTH_OIDC_CLIENT_SECRET: TEST_CLIENT.secret,
       AUTH_OIDC_SCOPES: "openid email profile groups",
       AUTH_OIDC_GROUPS_CLAIM: "groups",
+      // Links in emails and webhooks; the specs' webhook receivers listen on loopback.
+      APP_URL: `http://localhost:${E2E_PORT}`,
+      WEBHOOK_ALLOWED_HOSTS: "127.0.0.1",
     },
   }).catch(async (error: unknown) => {
     await issuer.close();

@@ -13,7 +13,7 @@ const problems = (source: Record<string, string>) => {
 describe("parseEnv", () => {
   it("gives the documented defaults", () => {
     const env = parseEnv({});
-    expect([env.PORT, env.HOST, env.RISK_ACCEPTANCE_MAX_DAYS, env.STALE_ASSESSMENT_DAYS, env.LOG_LEVEL]).toEqual([3000, "127.0.0.1", 365, 180, "info"]);
+    expect([env.PORT, env.HOST, env.RISK_ACCEPTANCE_MAX_DAYS, env.NOTIFY_SCAN_CRON, env.LOG_LEVEL]).toEqual([3000, "127.0.0.1", 365, "15 6 * * *", "info"]);
     expect(env.FINDING_SLA_DAYS).toEqual({ critical: 7, high: 30, medium: 90, low: 180 });
   });
 

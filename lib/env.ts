@@ -44,6 +44,24 @@ const slaDays = z
     return policy as Record<(typeof SEVERITY_KEYS)[number], number>;
   });
 
+/** smtp:// or smtps:// with a host; TLS verification cannot be turned off from the URL. */
+const smtpUrl = z
+  .string()
+  .trim()
+  .refine(
+    (value) => {
+      try {
+        const url = new URL(value);
+        return (url.protocol === "smtp:" || url.protocol === "smtps:") && url.hostname !== "" && !/rejectUnauthorized|ignoreTLS/i.test(url.search);
+      } catch {
+        return false;
+      }
+    },
+    { message: "must be a URL like smtps://user:password@smtp.example.com:465 (TLS is always verified)" },
+  );
+
+const CRON = /^(\S+\s+){4}\S+$/;
+
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: optional(postgresUrl),
@@ -97,7 +115,22 @@ const schema = z.object({
   // when a service counts as not assessed recently.
   FINDING_SLA_DAYS: z.preprocess((value) => (value === "" || value === undefined ? "critical=7,high=30,medium=90,low=180" : value), slaDays),
   RISK_ACCEPTANCE_MAX_DAYS: z.coerce.number().int().min(1).max(3660).default(365),
-  STALE_ASSESSMENT_DAYS: z.coerce.number().int().min(1).max(3660).default(180),
+  // The address people reach Twelvefold at, for links in emails and webhooks
+  // (e.g. https://twelvefold.example.com). Unset: http://localhost:PORT.
+  APP_URL: optional(z.url({ protocol: /^https?$/ }).transform((value) => value.replace(/\/+$/, ""))),
+  // Email through any SMTP server: smtps://user:pass@host:465 (TLS from the start) or
+  // smtp://user:pass@host:587 (STARTTLS, required unless the host is loopback).
+  // Certificates are always verified. Unset: email goes to the outbox (/admin/outbox).
+  SMTP_URL: optional(smtpUrl),
+  SMTP_FROM: z.string().trim().min(3).max(200).default("Twelvefold <twelvefold@localhost>"),
+  // Webhook hosts that may be private addresses or plain http (an internal relay, a
+  // test receiver): names or addresses, comma-separated. Unset: public HTTPS only.
+  WEBHOOK_ALLOWED_HOSTS: optional(z.string().trim().max(2000)),
+  // When the worker scans for due dates and builds email digests (cron, UTC).
+  NOTIFY_SCAN_CRON: z.string().trim().regex(CRON, "a five-field cron expression").default("15 6 * * *"),
+  // How often a worker looks for jobs whose worker died mid-job (past the queue's expiry) to run them again.
+  WORKER_MAINTENANCE_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  NOTIFY_DIGEST_CRON: z.string().trim().regex(CRON, "a five-field cron expression").default("0 7 * * *"),
   // Requests one API token may make per minute, on all instances together.
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(120),
   // How much the processes log (JSON lines on stdout).
@@ -174,4 +207,10 @@ export function requireDatabaseUrl(): string {
     throw new ConfigError(["DATABASE_URL is not set: start Twelvefold with `npm start`, or set it to a Postgres URL"]);
   }
   return url;
+}
+
+/** Where people reach Twelvefold, for links in emails and webhooks (no trailing slash). */
+export function appUrl(): string {
+  const env = getEnv();
+  return env.APP_URL ?? `http://localhost:${env.PORT}`;
 }

@@ -6,9 +6,11 @@ export const SECTIONS = {
   work: { href: "/work", label: "My work", title: "My work" },
   services: { href: "/services", label: "Services", title: "Services" },
   findings: { href: "/findings", label: "Findings", title: "Findings" },
+  campaigns: { href: "/campaigns", label: "Campaigns", title: "Campaigns" },
   audit: { href: "/audit", label: "Audit trail", title: "Audit trail" },
   exports: { href: "/exports", label: "Exports", title: "Your exports" },
   tokens: { href: "/tokens", label: "API tokens", title: "API tokens" },
+  webhooks: { href: "/webhooks", label: "Webhooks", title: "Webhooks" },
   verify: { href: "/verify", label: "Verify", title: "Verify an export" },
   admin: { href: "/admin", label: "Admin", title: "Administration" },
 } as const;

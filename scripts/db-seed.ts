@@ -3,6 +3,7 @@
 import { isEmptyOrganisation, prepareSchema } from "../lib/boot/database";
 import { createPrismaClient } from "../lib/db/client";
 import { seedDemo } from "../lib/demo/seed";
+import { sealSecret } from "../lib/notify/seal";
 import { dbCommand, say } from "./db-command";
 
 if (!process.argv.includes("--demo")) {
@@ -19,7 +20,7 @@ await dbCommand(async (db, env) => {
   }
   const prisma = createPrismaClient(db.migrationUrl, 2);
   try {
-    const result = await seedDemo(prisma, { password: env.DEMO_PASSWORD });
+    const result = await seedDemo(prisma, { password: env.DEMO_PASSWORD, sealSecret });
     say(`demo data: ${result.services} services, ${result.assessments} assessments, ${result.findings} findings`);
     say(`accounts ${result.accounts.join(", ")}; password: ${result.generated ? result.password : "the value of DEMO_PASSWORD"}`);
   } finally {

@@ -15,6 +15,7 @@ import { ensureAppLogin } from "../lib/db/app-role";
 import { createPrismaClient } from "../lib/db/client";
 import { MigrationError } from "../lib/db/migrator";
 import { seedDemo } from "../lib/demo/seed";
+import { sealSecret } from "../lib/notify/seal";
 import { ConfigError, parseEnv, type Env } from "../lib/env";
 import { WORKER_ARGS } from "./worker-command";
 
@@ -71,7 +72,7 @@ async function seedIfNew(db: ResolvedDatabase, env: Env): Promise<void> {
   say("new database: adding the demo organisation…");
   const prisma = createPrismaClient(db.migrationUrl, 2);
   try {
-    const result = await seedDemo(prisma, { password: env.DEMO_PASSWORD });
+    const result = await seedDemo(prisma, { password: env.DEMO_PASSWORD, sealSecret });
     say(`demo data: ${result.services} services, ${result.assessments} assessments, ${result.findings} findings`);
     console.log("");
     console.log(`  Demo accounts: ${result.accounts.join(", ")}`);

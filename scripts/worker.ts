@@ -21,7 +21,7 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const worker = await startWorker({ databaseUrl, log });
+  const worker = await startWorker({ databaseUrl, log, maintenanceIntervalSeconds: getEnv().WORKER_MAINTENANCE_SECONDS });
   log.info("worker ready");
   let stopping = false;
   const stop = async (signal: string) => {

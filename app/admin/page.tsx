@@ -21,6 +21,12 @@ export default async function AdminPage() {
         description={`${overview.users} active users, ${overview.admins} with the admin flag, across ${overview.teams.length} teams.`}
       >
         <div className="flex flex-wrap gap-3">
+          <Link href="/admin/programme" className={buttonClass("secondary")}>
+            Review cadence
+          </Link>
+          <Link href="/admin/outbox" className={buttonClass("secondary")}>
+            Email outbox
+          </Link>
           <Link href="/admin/identity" className={buttonClass("secondary")}>
             Identity provider
           </Link>

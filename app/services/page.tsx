@@ -13,8 +13,10 @@ import { listVisibleTeams } from "@/lib/data/teams/list-visible-teams";
 import { listTeamsForServices } from "@/lib/data/services/manage-services";
 import { requirePrincipal } from "@/lib/auth/current";
 import { tiers } from "@/lib/vocabulary/levels";
-import { reviewDueOn, serviceSortSchema, sortServices } from "@/lib/services/sort";
-import { getEnv } from "@/lib/env";
+import { serviceSortSchema, sortServices } from "@/lib/services/sort";
+import { reviewDueFor } from "@/lib/programme/cadence";
+import { getProgrammeSettings } from "@/lib/data/programme/settings";
+import { ReviewDue } from "@/components/services/review-due";
 import { buttonClass } from "@/components/ui/button";
 import { SECTIONS } from "@/lib/navigation";
 
@@ -42,11 +44,11 @@ export default async function ServicesPage({ searchParams }: { searchParams: Pro
     listVisibleTeams(principal),
     listTeamsForServices(principal),
   ]);
-  // One review interval for now (STALE_ASSESSMENT_DAYS); the due date is each service's own, so a per-tier cadence changes only this line.
-  const interval = getEnv().STALE_ASSESSMENT_DAYS;
+  // Each service is due its tier's interval after its last approval (the admin's review cadence).
+  const { intervals } = await getProgrammeSettings();
   const now = new Date();
   const services = sortServices(
-    listed.map((service) => ({ ...service, reviewDue: reviewDueOn(service.lastAssessedAt, interval) })),
+    listed.map((service) => ({ ...service, reviewDue: reviewDueFor(service.lastAssessedAt, service.criticality, intervals) })),
     filter.sort,
   );
   const filtered = Boolean(filter.q || filter.team || filter.tier);
@@ -98,13 +100,7 @@ export default async function ServicesPage({ searchParams }: { searchParams: Pro
               </td>
               <td className="px-3 py-3 whitespace-nowrap">
                 {service.lastAssessedAt ? formatDate(service.lastAssessedAt) : "Never"}
-                <div className={`text-xs ${!service.reviewDue || service.reviewDue < now ? "font-semibold text-danger" : "text-muted"}`}>
-                  {!service.reviewDue
-                    ? "Review due now"
-                    : service.reviewDue < now
-                      ? `Review overdue since ${formatDate(service.reviewDue)}`
-                      : `Review due ${formatDate(service.reviewDue)}`}
-                </div>
+                <ReviewDue due={service.reviewDue} now={now} />
               </td>
               <td className="px-5 py-3 text-right tabular-nums">
                 {open}

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { acceptRiskAction, addCommentAction, assignOwnerAction, setDueDateAction, setProgressAction } from "@/app/findings/[id]/actions";
+import { acceptRiskAction, decideRiskAction, addCommentAction, assignOwnerAction, setDueDateAction, setProgressAction } from "@/app/findings/[id]/actions";
 import type { ActionState } from "@/lib/actions/action";
 import { Submit } from "@/components/ui/form";
 import { Label, SelectField, Textarea, TextField } from "@/components/ui/field";
@@ -68,9 +68,9 @@ export function DueDateForm({ findingId, current }: { findingId: string; current
   );
 }
 
-export function AcceptRiskForm({ findingId, maxDate, minDate }: { findingId: string; maxDate: string; minDate: string }) {
+export function AcceptRiskForm({ findingId, maxDate, minDate, request = false }: { findingId: string; maxDate: string; minDate: string; request?: boolean }) {
   return (
-    <ActionForm action={acceptRiskAction} findingId={findingId} submit="Accept the risk" primary>
+    <ActionForm action={acceptRiskAction} findingId={findingId} submit={request ? "Ask a second lead" : "Accept the risk"} primary>
       <div>
         <Label htmlFor="risk-reason">Why the risk is acceptable</Label>
         <Textarea id="risk-reason" name="reason" required minLength={5} maxLength={1000} rows={3} />
@@ -86,6 +86,32 @@ export function AcceptRiskForm({ findingId, maxDate, minDate }: { findingId: str
         hint={`At most until ${maxDate}. It reopens by itself after that day.`}
       />
     </ActionForm>
+  );
+}
+
+/** A second lead approves or rejects a pending risk acceptance, with a note. */
+export function DecideRiskForm({ findingId }: { findingId: string }) {
+  const [state, run, pending] = useActionState(decideRiskAction, { ok: false, message: null });
+  return (
+    <form action={run} className="space-y-2">
+      <input type="hidden" name="findingId" value={findingId} />
+      <Label htmlFor="risk-note">Note (shown to the lead who asked, and kept in the history)</Label>
+      <Textarea id="risk-note" name="note" maxLength={2000} rows={2} />
+      <div className="flex flex-wrap items-center gap-2">
+        <Submit state={state} pending={pending} name="decision" value="approve" resultClassName="basis-full">
+          Approve
+        </Submit>
+        <button
+          type="submit"
+          name="decision"
+          value="reject"
+          disabled={pending}
+          className="rounded-md border border-field px-3 py-1.5 text-sm font-medium hover:bg-hover"
+        >
+          Reject
+        </button>
+      </div>
+    </form>
   );
 }
 

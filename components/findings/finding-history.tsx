@@ -27,6 +27,10 @@ function describe(event: FindingDetail["events"][number]): string {
       return `Risk accepted until ${day(d.expiresAt)}${d.reason ? `: ${d.reason}` : ""}`;
     case "risk_lapsed":
       return `Risk acceptance lapsed on ${day(d.expiredAt)}; open again`;
+    case "risk_requested":
+      return `Risk acceptance requested until ${day(d.expiresAt)}${d.reason ? `: ${d.reason}` : ""} (a second lead decides)`;
+    case "risk_rejected":
+      return `Risk acceptance request rejected${d.note ? `: ${d.note}` : ""} (asked by ${d.requestedBy || "a removed user"})`;
   }
 }
 

@@ -3,11 +3,12 @@ import { canBrowseAuditTrail, mayManageTokens, type Principal } from "@/lib/auth
 import { NavLinks, NavMenu } from "./nav-links";
 import { UserMenu } from "./user-menu";
 import { ThemeMenu } from "./theme-menu";
+import { NotificationBell } from "./notification-bell";
 import type { Theme } from "./theme";
 
 const shownTo = (principal: Principal) => ({ showAdmin: principal.isAdmin, showAudit: canBrowseAuditTrail(principal), showTokens: mayManageTokens(principal) });
 
-export function AppHeader({ theme, principal }: { theme: Theme; principal: Principal | null }) {
+export function AppHeader({ theme, principal, unread = 0 }: { theme: Theme; principal: Principal | null; unread?: number }) {
   return (
     <header className="sticky top-0 z-40 border-b border-line bg-white/90 backdrop-blur dark:bg-slate-900/90">
       <div className="relative mx-auto flex h-14 w-full max-w-7xl items-center gap-3 px-4 sm:gap-6 sm:px-6 lg:px-8">
@@ -18,6 +19,7 @@ export function AppHeader({ theme, principal }: { theme: Theme; principal: Princ
         {principal ? <NavMenu {...shownTo(principal)} /> : null}
         {principal ? <NavLinks {...shownTo(principal)} /> : null}
         <div className="ml-auto flex items-center gap-2">
+          {principal ? <NotificationBell unread={unread} /> : null}
           <ThemeMenu current={theme} />
           {principal ? <UserMenu name={principal.name} email={principal.email} /> : null}
         </div>

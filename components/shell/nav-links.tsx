@@ -14,7 +14,7 @@ interface Shown {
 
 function useSections({ showAdmin, showAudit, showTokens }: Shown) {
   const pathname = usePathname();
-  const shown: Record<string, boolean> = { "/admin": showAdmin, "/audit": showAudit, "/tokens": showTokens };
+  const shown: Record<string, boolean> = { "/admin": showAdmin, "/audit": showAudit, "/tokens": showTokens, "/webhooks": showTokens };
   return Object.values(SECTIONS)
     .filter((section) => shown[section.href] ?? true)
     .map((section) => ({ ...section, active: section.href === "/" ? pathname === "/" : pathname.startsWith(section.href) }));

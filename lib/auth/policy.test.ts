@@ -25,12 +25,12 @@ const ALLOWED_ON_TEAM_A: Record<string, readonly Action[]> = {
   reviewerA: ["team.read", "service.create", "service.update", "assessment.edit", "assessment.submit", "finding.comment"],
   // prettier-ignore
   leadA: ["team.read", "service.create", "service.update", "assessment.approve", "finding.manage", "finding.acceptRisk", "finding.comment",
-    "export.create", "team.audit.read", "token.manage"],
+    "export.create", "team.audit.read", "token.manage", "webhook.manage"],
   auditorA: ["team.read", "export.create", "team.audit.read"],
   memberB: [],
   orgAuditor: ["team.read", "export.create", "team.audit.read"],
   expiredAuditor: [],
-  admin: ["team.read", "export.create", "team.audit.read", "token.manage"],
+  admin: ["team.read", "export.create", "team.audit.read", "token.manage", "webhook.manage"],
   catalogToken: [],
   scimToken: [],
 };

@@ -36,7 +36,7 @@ export const TEAM_ACTIONS = [
   "team.read", "service.create", "service.update",
   "assessment.edit", "assessment.submit", "assessment.approve",
   "finding.manage", "finding.acceptRisk", "finding.comment",
-  "export.create", "team.audit.read", "token.manage",
+  "export.create", "team.audit.read", "token.manage", "webhook.manage",
 ] as const;
 /** Organisation-level actions. */
 export const ORG_ACTIONS = ["org.read", "audit.read", "admin.manage", "catalog.sync", "scim.provision"] as const;
@@ -51,15 +51,15 @@ export const ROLE_GRANTS = {
   reviewer: ["team.read", "service.create", "service.update", "assessment.edit", "assessment.submit", "finding.comment"],
   // Signs off, and owns findings and risk decisions; does not fill in what it approves.
   lead: ["team.read", "service.create", "service.update", "assessment.approve", "finding.manage", "finding.acceptRisk", "finding.comment",
-    "export.create", "team.audit.read", "token.manage"],
+    "export.create", "team.audit.read", "token.manage", "webhook.manage"],
   // Reads, exports and reads the team's audit trail; changes nothing.
   auditor: ["team.read", "export.create", "team.audit.read"],
 } as const satisfies Record<TeamRole, readonly TeamAction[]>;
 
 /** Org-wide reading, for admins and auditors with a grant in force. */
 const ORG_READER_GRANTS: readonly TeamAction[] = ["team.read", "export.create", "team.audit.read"];
-/** What admins may do on any team besides reading: manage its API tokens. */
-const ADMIN_TEAM_GRANTS: readonly TeamAction[] = ["token.manage"];
+/** What admins may do on any team besides reading: manage its API tokens and webhooks. */
+const ADMIN_TEAM_GRANTS: readonly TeamAction[] = ["token.manage", "webhook.manage"];
 
 export function hasValidOrgAuditorGrant(principal: Principal, now: Date): boolean {
   return principal.orgAuditorUntil !== null && principal.orgAuditorUntil > now;

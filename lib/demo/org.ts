@@ -59,6 +59,8 @@ export const DEMO_PEOPLE: DemoPerson[] = [
   { email: "tomas.reyes@demo.test", name: "Tomás Reyes", signsIn: false, roles: { identity: "lead" } },
   { email: "priya.nair@demo.test", name: "Priya Nair", signsIn: false, roles: { identity: "reviewer" } },
   { email: "jonas.berg@demo.test", name: "Jonas Berg", signsIn: false, roles: { platform: "reviewer" } },
+  // Payments' second lead: four eyes on its critical and high risk acceptances.
+  { email: "noor.patel@demo.test", name: "Noor Patel", signsIn: false, roles: { payments: "lead" } },
 ];
 
 export const DEMO_SERVICES: DemoService[] = [

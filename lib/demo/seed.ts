@@ -2,6 +2,7 @@
 // assessments with drift, findings opened and resolved along the way, and one
 // assessment in progress; and Twelvefold itself, with its self-assessment. One transaction: a failed seed leaves nothing behind.
 import { randomBytes, randomUUID } from "node:crypto";
+import { seedProgramme } from "./programme-seed";
 import { hashPassword } from "../auth/password";
 import { allItems, checklistHash, latestChecklist, type ChecklistItem } from "../checklist";
 import type { Prisma, PrismaClient } from "../generated/prisma/client";
@@ -28,7 +29,15 @@ export interface SeedResult {
   findings: number;
 }
 
-export async function seedDemo(prisma: PrismaClient, options: { password?: string; now?: Date } = {}): Promise<SeedResult> {
+export async function seedDemo(
+  prisma: PrismaClient,
+  options: {
+    password?: string;
+    now?: Date;
+    /** Seals the demo webhook's signing secret (lib/notify/seal.ts); without it the demo has no webhook. Passed in, since sealing reads the audit key from the environment. */
+    sealSecret?: (secret: string) => string;
+  } = {},
+): Promise<SeedResult> {
   const now = options.now ?? new Date();
   const generated = !options.password;
   const password = options.password ?? randomBytes(12).toString("base64url");
@@ -76,6 +85,7 @@ export async function seedDemo(prisma: PrismaClient, options: { password?: strin
       // Twelvefold itself, assessed against its own checklist.
       const self = await seedSelfAssessment(tx, { versionId: version.id, items, teamIds, userIds, now });
       findings += self.findings;
+      await seedProgramme(tx, { versionId: version.id, userIds, teamIds, now, sealSecret: options.sealSecret });
       await rebuildTeamPosture(tx);
       return {
         password,

@@ -7,7 +7,7 @@ export interface ReportFinding {
   status: string;
   owner: string | null;
   dueDate: Date | null;
-  risk: { reason: string; approvedBy: string | null; expiresAt: Date } | null;
+  risk: { reason: string; approvedBy: string | null; requestedBy?: string | null; expiresAt: Date } | null;
 }
 
 export interface ReportItem {

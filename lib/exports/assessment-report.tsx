@@ -74,7 +74,9 @@ function Item({ item }: { item: ReportItem }) {
         <Text key={i}>
           <Text style={s.label}>Finding: </Text>
           {f.severity}, {f.status.replace("_", " ")}, owner {f.owner ?? "none"}, due {day(f.dueDate)}
-          {f.risk ? `; risk accepted by ${f.risk.approvedBy ?? "a former user"} until ${day(f.risk.expiresAt)}: ${f.risk.reason}` : ""}
+          {f.risk
+            ? `; risk accepted by ${f.risk.approvedBy ?? "a former user"}${f.risk.requestedBy ? ` at the request of ${f.risk.requestedBy} (four eyes)` : ""} until ${day(f.risk.expiresAt)}: ${f.risk.reason}`
+            : ""}
         </Text>
       ))}
     </View>

@@ -26,3 +26,14 @@ export async function enqueue(tx: Prisma.TransactionClient, queue: string, data:
   if (!id) throw new Error(`the queue ${queue} refused the job (is the schema prepared?)`);
   return id;
 }
+
+/** Many jobs of one queue at once, inside the caller's transaction (a fan-out's deliveries). */
+export async function enqueueMany(tx: Prisma.TransactionClient, queue: string, data: object[]): Promise<void> {
+  if (!QUEUES.some((q) => q.name === queue)) throw new Error(`unknown queue ${queue}`);
+  if (data.length === 0) return;
+  sender ??= new PgBoss({ db: { executeSql: () => Promise.reject(new Error("enqueue only inside a transaction")) }, schema: QUEUE_SCHEMA });
+  await sender.insert(
+    data.map((d) => ({ name: queue, data: d })),
+    { db: transactionDb(tx) },
+  );
+}

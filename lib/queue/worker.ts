@@ -5,6 +5,8 @@ import PgBoss from "pg-boss";
 import { anchorChainHead, AUDIT_ANCHOR_CRON } from "../audit/anchor";
 import { failExport, runPortfolioExport } from "../data/exports/run-portfolio-export";
 import type { Logger } from "../log";
+import { closeMailer } from "../notify/mailer";
+import { startNotificationWork } from "./notification-work";
 import { AUDIT_ANCHOR_QUEUE, PORTFOLIO_EXPORT_FAILED_QUEUE, PORTFOLIO_EXPORT_QUEUE, QUEUE_SCHEMA, portfolioExportJob, type PortfolioExportJob } from "./queues";
 
 export const GAVE_UP = "The report could not be made after several attempts. Ask for it again; if it fails again, tell your administrator.";
@@ -14,7 +16,12 @@ export interface RunningWorker {
   stop(timeoutMs?: number): Promise<void>;
 }
 
-export async function startWorker(options: { databaseUrl: string; log: Logger; pollingIntervalSeconds?: number }): Promise<RunningWorker> {
+export async function startWorker(options: {
+  databaseUrl: string;
+  log: Logger;
+  pollingIntervalSeconds?: number;
+  maintenanceIntervalSeconds?: number;
+}): Promise<RunningWorker> {
   const { log } = options;
   const boss = new PgBoss({
     connectionString: options.databaseUrl,
@@ -26,6 +33,8 @@ export async function startWorker(options: { databaseUrl: string; log: Logger; p
     supervise: true,
     // Cron jobs (the audit anchor): every worker keeps the clock, pg-boss sends each tick once.
     schedule: true,
+    // How soon a job whose worker died (past its queue's expiry) is retried.
+    maintenanceIntervalSeconds: options.maintenanceIntervalSeconds ?? 30,
   });
   boss.on("error", (error) => log.error({ err: error }, "queue error"));
   await boss.start();
@@ -55,8 +64,12 @@ export async function startWorker(options: { databaseUrl: string; log: Logger; p
     const checkpoint = await anchorChainHead();
     log.info({ seq: checkpoint?.seq ?? null }, "audit chain anchored");
   });
+  await startNotificationWork(boss, log, polling);
   return {
-    stop: (timeoutMs = 30_000) => boss.stop({ graceful: true, wait: true, timeout: timeoutMs }),
+    stop: async (timeoutMs = 30_000) => {
+      await boss.stop({ graceful: true, wait: true, timeout: timeoutMs });
+      closeMailer();
+    },
   };
 }
 

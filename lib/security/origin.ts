@@ -8,11 +8,13 @@
 //
 // Exempt: the API (/api/v1) and SCIM (/scim/v2), which authenticate each call
 // by a bearer token that no browser sends on its own; Auth.js (/api/auth), whose sign-in posts
-// carry its own CSRF token; and the health checks (/api/health), which change
+// carry its own CSRF token; the one-click unsubscribe (/api/unsubscribe), which a mail
+// provider POSTs from anywhere (RFC 8058) and which a signed token in its address
+// authorises, for one person and one kind of email only; and the health checks (/api/health), which change
 // nothing and answer any other method with 405.
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
-const EXEMPT = ["/api/v1/", "/scim/v2/", "/api/auth/", "/api/health/"];
+const EXEMPT = ["/api/v1/", "/scim/v2/", "/api/auth/", "/api/health/", "/api/unsubscribe"];
 
 export type OriginVerdict = { ok: true } | { ok: false; reason: string };
 

@@ -18,16 +18,10 @@ interface Sortable {
   team: { name: string };
   latestScore: number | null;
   lastAssessedAt: Date | null;
-  /** When its next review is due; null when it was never assessed (due now). See reviewDueOn. */
+  /** When its next review is due; null when it was never assessed (due now). See lib/programme/cadence.ts. */
   reviewDue: Date | null;
   openFindings: Record<string, number>;
 }
-
-const DAY = 86_400_000;
-
-/** A service is due for review its interval after its last approval; one never assessed is due now (null). */
-export const reviewDueOn = (lastAssessedAt: Date | null, intervalDays: number): Date | null =>
-  lastAssessedAt ? new Date(lastAssessedAt.getTime() + intervalDays * DAY) : null;
 
 const byName = (a: Sortable, b: Sortable) => a.team.name.localeCompare(b.team.name) || a.name.localeCompare(b.name);
 const open = (s: Sortable) => Object.values(s.openFindings).reduce((sum, n) => sum + n, 0);

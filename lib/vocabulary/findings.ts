@@ -24,6 +24,8 @@ export const findingEventKinds = defineVocabulary({
   STATUS_CHANGED: { value: "status_changed", label: "Status changed" },
   RISK_ACCEPTED: { value: "risk_accepted", label: "Risk accepted" },
   RISK_LAPSED: { value: "risk_lapsed", label: "Risk acceptance lapsed" },
+  RISK_REQUESTED: { value: "risk_requested", label: "Risk acceptance requested" },
+  RISK_REJECTED: { value: "risk_rejected", label: "Risk acceptance request rejected" },
   RESOLVED: { value: "resolved", label: "Resolved" },
   REOPENED: { value: "reopened", label: "Reopened" },
 } as const satisfies Record<DbEventKind, { value: string; label: string }>);

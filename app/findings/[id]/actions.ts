@@ -5,6 +5,7 @@ import { z } from "zod";
 import { signedInAction } from "@/lib/actions/action";
 import { dueOn, findingId, ownerId, progressStatus, reason } from "@/lib/findings/change-schemas";
 import { acceptRisk, addFindingComment, assignOwner, setDueDate, setProgress } from "@/lib/data/findings/manage-finding";
+import { decideRiskRequest } from "@/lib/data/findings/risk-requests";
 
 const refresh = (id: string) => {
   revalidatePath(`/findings/${id}`);
@@ -33,9 +34,21 @@ export const acceptRiskAction = signedInAction(
   "finding.accept_risk",
   z.object({ findingId, reason, expiresOn: z.iso.date("Choose an expiry date.") }),
   async (principal, input) => {
-    await acceptRisk(principal, input);
+    const outcome = await acceptRisk(principal, input);
     refresh(input.findingId);
-    return { ok: true, message: `Risk accepted until ${input.expiresOn}; it reopens by itself then.` };
+    return outcome === "requested"
+      ? { ok: true, message: "Requested: a second lead of the team approves or rejects it; they have been told." }
+      : { ok: true, message: `Risk accepted until ${input.expiresOn}; it reopens by itself then.` };
+  },
+);
+
+export const decideRiskAction = signedInAction(
+  "finding.decide_risk",
+  z.object({ findingId, decision: z.enum(["approve", "reject"]), note: z.string().trim().max(2000) }),
+  async (principal, input) => {
+    await decideRiskRequest(principal, input);
+    refresh(input.findingId);
+    return { ok: true, message: input.decision === "approve" ? "Approved: the risk is accepted." : "Rejected: the finding stays as it was." };
   },
 );
 

@@ -4,6 +4,7 @@ import { ItemGuidance } from "@/components/assessment/item-guidance";
 import { DueBadge } from "@/components/findings/due-badge";
 import { FindingSeverityForm } from "@/components/findings/finding-severity-form";
 import { AcceptRiskForm, CommentForm, DueDateForm, OwnerForm, ProgressForm } from "@/components/findings/finding-forms";
+import { PendingRisk } from "@/components/findings/pending-risk";
 import { FindingHistory } from "@/components/findings/finding-history";
 import { Card, CardHeader } from "@/components/ui/card";
 import { formatDate } from "@/components/ui/format";
@@ -93,11 +94,19 @@ export default async function FindingPage({ params }: { params: Promise<{ id: st
               </div>
             </Card>
           ) : null}
-          {finding.may.acceptRisk && finding.status !== "risk_accepted" ? (
+          {finding.pendingRisk ? <PendingRisk findingId={finding.id} pending={finding.pendingRisk} mayDecide={finding.may.acceptRisk} /> : null}
+          {finding.may.acceptRisk && finding.status !== "risk_accepted" && !finding.pendingRisk ? (
             <Card>
-              <CardHeader title="Accept the risk" description="For a while, with a reason; auditors see who accepted it and why." />
+              <CardHeader
+                title={finding.fourEyes ? "Ask to accept the risk" : "Accept the risk"}
+                description={
+                  finding.fourEyes
+                    ? `A ${finding.severity} finding needs four eyes: a second lead of the team approves or rejects your request.`
+                    : "For a while, with a reason; auditors see who accepted it and why."
+                }
+              />
               <div className="px-5 py-4">
-                <AcceptRiskForm findingId={finding.id} minDate={acceptable.min} maxDate={acceptable.max} />
+                <AcceptRiskForm findingId={finding.id} minDate={acceptable.min} maxDate={acceptable.max} request={finding.fourEyes} />
               </div>
             </Card>
           ) : null}

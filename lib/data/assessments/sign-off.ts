@@ -9,6 +9,8 @@ import { recordTeamPosture } from "../../posture/record";
 import { scoreAssessment, storedFactorScores } from "../../scoring/score";
 import { ValidationError } from "../errors";
 import { assertTeamPermission } from "../scope";
+import { recordApproval } from "../campaigns/lifecycle";
+import { raiseEvent } from "../../notify/raise";
 import { applyFindings, approvalAnswers } from "./apply-findings";
 import { statusesOf } from "./compare-with-previous";
 import { lockAssessment, type AssessmentRow } from "./load";
@@ -40,6 +42,35 @@ async function trail(
     },
     occurredAt: now,
   });
+  const service = await tx.service.findUniqueOrThrow({ where: { id: assessment.serviceId }, select: { name: true } });
+  const what = kind === "SUBMITTED" ? "submitted for sign-off" : kind === "RETURNED" ? "returned" : "approved";
+  await raiseEvent(tx, {
+    kind: kind === "SUBMITTED" ? "assessment.submitted" : kind === "RETURNED" ? "assessment.returned" : "assessment.approved",
+    key: `assessment.${kind.toLowerCase()}:${assessment.id}:${now.toISOString()}`,
+    teamId: assessment.teamId,
+    subject: { type: "assessment", id: assessment.id },
+    path: `/assessments/${assessment.id}`,
+    title: `${service.name}: assessment ${what} by ${principal.name}`,
+    summary:
+      kind === "SUBMITTED"
+        ? "Every item is answered; it waits for a lead to approve or return it."
+        : kind === "RETURNED"
+          ? `Returned with a comment: ${extra.comment ?? ""}`
+          : `Approved with an overall score of ${String(extra.after?.overallScore ?? "n/a")}.`,
+    // Submitted goes to the team's leads (the kind's role); returned and approved to the reviewers who worked on it.
+    userIds: kind === "SUBMITTED" ? [] : await workedOn(tx, assessment.id),
+    actorId: principal.userId,
+    occurredAt: now,
+  });
+}
+
+/** The people who started, submitted or answered an assessment. */
+async function workedOn(tx: Tx, assessmentId: string): Promise<string[]> {
+  const rows = await tx.$queryRaw<{ id: string }[]>`
+    SELECT started_by_id AS id FROM assessments WHERE id = ${assessmentId}::uuid AND started_by_id IS NOT NULL
+    UNION SELECT actor_id FROM assessment_events WHERE assessment_id = ${assessmentId}::uuid AND kind = 'submitted' AND actor_id IS NOT NULL
+    UNION SELECT DISTINCT updated_by_id FROM responses WHERE assessment_id = ${assessmentId}::uuid AND updated_by_id IS NOT NULL`;
+  return rows.map((r) => r.id);
 }
 
 /** A reviewer hands a draft to the team's leads once every item is answered. */
@@ -130,6 +161,7 @@ export async function approveAssessment(principal: Principal, input: { assessmen
       answers: approvalAnswers(items, statuses),
     });
     await recordTeamPosture(tx, assessment.teamId, now);
+    await recordApproval(tx, { serviceId: assessment.serviceId, assessmentId: assessment.id, checklistVersionId: assessment.checklistVersionId, now });
     await trail(tx, principal, assessment, "APPROVED", now, { after: { overallScore: score.overall, findings } });
     return { overall: score.overall };
   });

@@ -7,6 +7,7 @@ import { getPrisma } from "../../db/prisma";
 import { NotFoundError, ValidationError } from "../errors";
 import { assertTeamPermission, servicesVisibleTo } from "../scope";
 import { answerStatuses } from "../../vocabulary/answers";
+import { linkStartedAssessment } from "../campaigns/lifecycle";
 
 const items = (stored: unknown) => parseStoredFactors(stored).flatMap((factor) => factor.items);
 
@@ -67,6 +68,7 @@ export async function startAssessment(principal: Principal, input: { serviceId: 
       },
       occurredAt: now,
     });
+    await linkStartedAssessment(tx, service.id, assessment.id);
     return { id: assessment.id };
   });
 }

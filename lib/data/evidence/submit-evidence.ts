@@ -8,6 +8,7 @@ import type { EvidenceSubmission } from "../../evidence/schema";
 import { ValidationError } from "../errors";
 import { assertTeamPermission, NotFoundError, servicesVisibleTo } from "../scope";
 import { answerStatuses } from "../../vocabulary/answers";
+import { raiseEvent } from "../../notify/raise";
 
 /**
  * Records what a pipeline observed about a service's items. Each result becomes
@@ -24,7 +25,7 @@ export async function submitEvidence(
   // A token holds one team, where slugs are unique.
   const service = await prisma.service.findFirst({
     where: { ...servicesVisibleTo(principal, now), id: await visibleServiceId(principal, { slug: input.serviceSlug }, now) },
-    select: { id: true, teamId: true, slug: true },
+    select: { id: true, teamId: true, slug: true, name: true },
   });
   if (!service) throw new NotFoundError();
   assertTeamPermission(principal, "assessment.edit", service.teamId, now);
@@ -51,6 +52,20 @@ export async function submitEvidence(
       after: { source: input.source, items: input.results.map((r) => `${r.itemId}:${r.status}`) },
     });
     const underWay = await tx.assessment.findFirst({ where: { serviceId: service.id, status: { in: ["DRAFT", "IN_REVIEW"] } }, select: { id: true } });
+    if (underWay) {
+      // Once a day per draft at most, however often the pipeline runs.
+      await raiseEvent(tx, {
+        kind: "suggestion.waiting",
+        key: `suggestion.waiting:${underWay.id}:${now.toISOString().slice(0, 10)}`,
+        teamId: service.teamId,
+        subject: { type: "assessment", id: underWay.id },
+        path: `/assessments/${underWay.id}`,
+        title: `${service.name}: new machine suggestions wait in its assessment`,
+        summary: `${input.source} reported on ${input.results.length} item${input.results.length === 1 ? "" : "s"}; accept or override each suggestion.`,
+        actorId: principal.userId,
+        occurredAt: now,
+      });
+    }
     return { service: service.slug, accepted: input.results.length, assessmentUnderWay: underWay?.id ?? null };
   });
 }

@@ -37,7 +37,12 @@ export async function exportAssessmentPdf(
     getPrisma().finding.findMany({
       where: { serviceId: view.service.id },
       orderBy: { openedAt: "asc" },
-      include: { owner: { select: { name: true } }, riskAcceptedBy: { select: { name: true } } },
+      include: {
+        owner: { select: { name: true } },
+        riskAcceptedBy: { select: { name: true } },
+        // The four-eyes request the acceptance in force came from, if any: who asked, beside who approved.
+        riskRequests: { where: { status: "APPROVED" }, orderBy: { decidedAt: "desc" }, take: 1, include: { requestedBy: { select: { name: true } } } },
+      },
     }),
   ]);
   const exportId = randomUUID();
@@ -89,7 +94,15 @@ export async function exportAssessmentPdf(
               dueDate: f.dueDate,
               risk:
                 f.status === "RISK_ACCEPTED" && f.riskAcceptanceExpiresAt
-                  ? { reason: f.riskAcceptanceReason ?? "", approvedBy: f.riskAcceptedBy?.name ?? null, expiresAt: f.riskAcceptanceExpiresAt }
+                  ? {
+                      reason: f.riskAcceptanceReason ?? "",
+                      approvedBy: f.riskAcceptedBy?.name ?? null,
+                      requestedBy:
+                        f.riskRequests[0] && f.riskRequests[0].decidedById === f.riskAcceptedById
+                          ? (f.riskRequests[0].requestedBy?.name ?? "a former user")
+                          : null,
+                      expiresAt: f.riskAcceptanceExpiresAt,
+                    }
                   : null,
             })),
         };

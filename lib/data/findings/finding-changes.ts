@@ -8,6 +8,7 @@ import { findingEventKinds, findingStatuses } from "../../vocabulary/findings";
 import { severities, type Severity } from "../../vocabulary/levels";
 import { NotFoundError, ValidationError } from "../errors";
 import { assertTeamPermission, servicesVisibleTo } from "../scope";
+import { raiseEvent } from "../../notify/raise";
 
 export type Tx = Prisma.TransactionClient;
 
@@ -97,6 +98,20 @@ export async function applyFindingChange(tx: Tx, principal: Principal, finding: 
         before: { ownerId: finding.ownerId },
         after: { ownerId: owner?.id ?? null },
       });
+      if (owner) {
+        await raiseEvent(tx, {
+          kind: "finding.assigned",
+          key: `finding.assigned:${finding.id}:${owner.id}:${now.toISOString()}`,
+          teamId: finding.service.teamId,
+          subject: { type: "finding", id: finding.id },
+          path: `/findings/${finding.id}`,
+          title: `Assigned to you: ${finding.title}`,
+          summary: `A ${finding.severity.toLowerCase()} finding${finding.dueDate ? `, due ${finding.dueDate.toISOString().slice(0, 10)}` : ""}; ${principal.name} made you its owner.`,
+          userIds: [owner.id],
+          actorId: principal.userId,
+          occurredAt: now,
+        });
+      }
       return true;
     }
     case "due": {

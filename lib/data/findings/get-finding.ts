@@ -8,22 +8,14 @@ import { NotFoundError } from "../errors";
 import { servicesVisibleTo } from "../scope";
 import { lapseExpiredAcceptances } from "./lapse-acceptances";
 import { possibleOwners } from "./owners";
+import { getProgrammeSettings } from "../programme/settings";
 import { findingStatuses } from "../../vocabulary/findings";
 import { findingEventKinds } from "../../vocabulary/findings";
 import { severities } from "../../vocabulary/levels";
 import { type FindingStatus } from "../../vocabulary/findings";
 
-export type FindingEventKind =
-  | "opened"
-  | "reconfirmed"
-  | "severity_changed"
-  | "owner_changed"
-  | "due_date_changed"
-  | "status_changed"
-  | "risk_accepted"
-  | "risk_lapsed"
-  | "resolved"
-  | "reopened";
+export type { FindingEventKind } from "../../vocabulary/findings";
+import type { FindingEventKind } from "../../vocabulary/findings";
 
 export interface FindingDetail {
   id: string;
@@ -46,6 +38,10 @@ export interface FindingDetail {
   /** People who may own it: the team's members. */
   owners: { id: string; name: string }[];
   may: { manage: boolean; acceptRisk: boolean; comment: boolean };
+  /** A risk acceptance waiting for a second lead (four eyes), if any. */
+  pendingRisk: { reason: string; expiresAt: Date; requestedBy: string; requestedAt: Date; byMe: boolean } | null;
+  /** Whether accepting this finding's risk needs a second lead. */
+  fourEyes: boolean;
 }
 
 /** One finding with its item, history and comments, if the principal may read it. */
@@ -61,13 +57,15 @@ export async function getFinding(principal: Principal, findingId: string, now: D
       originAssessment: { select: { checklistVersion: { select: { items: true } } } },
       events: { orderBy: { occurredAt: "asc" }, include: { actor: { select: { name: true } } } },
       comments: { orderBy: { createdAt: "asc" }, include: { author: { select: { name: true } } } },
+      riskRequests: { where: { status: "PENDING" }, take: 1, include: { requestedBy: { select: { name: true } } } },
     },
   });
   if (!finding) throw new NotFoundError();
   const items = finding.originAssessment
     ? parseStoredFactors(finding.originAssessment.checklistVersion.items).flatMap((f) => f.items)
     : allItems(latestChecklist());
-  const owners = await possibleOwners(finding.service.teamId);
+  const [owners, settings] = await Promise.all([possibleOwners(finding.service.teamId), getProgrammeSettings()]);
+  const pending = finding.riskRequests[0];
   const status = findingStatuses.fromDb(finding.status);
   const team = { teamId: finding.service.teamId };
   return {
@@ -108,5 +106,15 @@ export async function getFinding(principal: Principal, findingId: string, now: D
       acceptRisk: status !== "resolved" && can(principal, "finding.acceptRisk", team, now),
       comment: can(principal, "finding.comment", team, now),
     },
+    pendingRisk: pending
+      ? {
+          reason: pending.reason,
+          expiresAt: pending.expiresAt,
+          requestedBy: pending.requestedBy?.name ?? "a former user",
+          requestedAt: pending.requestedAt,
+          byMe: pending.requestedById === principal.userId,
+        }
+      : null,
+    fourEyes: settings.fourEyes.includes(severities.fromDb(finding.severity)),
   };
 }

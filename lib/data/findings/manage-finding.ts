@@ -1,12 +1,14 @@
 import "server-only";
-import { findingStatuses } from "../../vocabulary/findings";
 import type { Severity } from "../../vocabulary/levels";
 import { about, actorOf, recordAuditEvent } from "../../audit/record";
 import type { Principal } from "../../auth/policy";
 import { getPrisma } from "../../db/prisma";
 import { maxRiskAcceptanceDays } from "../../findings/settings";
 import { ValidationError } from "../errors";
-import { applyFindingChange, lockFinding, notResolved, trail, type FindingChange } from "./finding-changes";
+import { applyFindingChange, lockFinding, notResolved, type FindingChange } from "./finding-changes";
+import { applyAcceptance, requestAcceptance } from "./risk-requests";
+import { getProgrammeSettings } from "../programme/settings";
+import { severities } from "../../vocabulary/levels";
 
 const DAY = 86_400_000;
 
@@ -41,35 +43,38 @@ export async function changeFindingSeverity(principal: Principal, input: { findi
 
 /**
  * A lead accepts a finding's risk for a while: a reason, an expiry within the
- * configured maximum, and the approver recorded. It lapses by itself.
+ * configured maximum, and the approver recorded. It lapses by itself. Where the
+ * finding's severity needs four eyes (the programme setting), this only asks:
+ * a second lead of the team decides (lib/data/findings/risk-requests.ts).
  */
-export async function acceptRisk(principal: Principal, input: { findingId: string; reason: string; expiresOn: string }, now: Date = new Date()): Promise<void> {
-  await getPrisma().$transaction(async (tx) => {
+export async function acceptRisk(
+  principal: Principal,
+  input: { findingId: string; reason: string; expiresOn: string },
+  now: Date = new Date(),
+): Promise<"accepted" | "requested"> {
+  return getPrisma().$transaction(async (tx) => {
     const finding = await lockFinding(tx, principal, input.findingId, "finding.acceptRisk");
     notResolved(finding);
-    const expires = new Date(`${input.expiresOn}T23:59:59.999Z`);
-    const max = maxRiskAcceptanceDays();
-    if (expires <= now) throw new ValidationError("Choose an expiry date in the future.", { expiresOn: ["Choose a date in the future."] });
-    if (expires.getTime() - now.getTime() > max * DAY) {
-      throw new ValidationError(`A risk can be accepted for at most ${max} days.`, { expiresOn: [`At most ${max} days from today.`] });
+    const expires = acceptanceExpiry(input.expiresOn, now);
+    const { fourEyes } = await getProgrammeSettings(tx);
+    if (fourEyes.includes(severities.fromDb(finding.severity))) {
+      await requestAcceptance(tx, principal, finding, { reason: input.reason, expires }, now);
+      return "requested";
     }
-    await tx.finding.update({
-      where: { id: finding.id },
-      data: {
-        status: "RISK_ACCEPTED",
-        riskAcceptanceReason: input.reason,
-        riskAcceptedById: principal.userId,
-        riskAcceptedAt: now,
-        riskAcceptanceExpiresAt: expires,
-      },
-    });
-    await trail(tx, principal, finding, {
-      kind: "RISK_ACCEPTED",
-      detail: { reason: input.reason, expiresAt: expires.toISOString(), from: findingStatuses.fromDb(finding.status) },
-      before: { status: findingStatuses.fromDb(finding.status) },
-      after: { status: "risk_accepted", reason: input.reason, expiresAt: expires.toISOString() },
-    });
+    await applyAcceptance(tx, principal, finding, { reason: input.reason, expires }, now);
+    return "accepted";
   });
+}
+
+/** The end of an acceptance from its day, checked against the configured maximum. */
+export function acceptanceExpiry(expiresOn: string, now: Date): Date {
+  const expires = new Date(`${expiresOn}T23:59:59.999Z`);
+  const max = maxRiskAcceptanceDays();
+  if (expires <= now) throw new ValidationError("Choose an expiry date in the future.", { expiresOn: ["Choose a date in the future."] });
+  if (expires.getTime() - now.getTime() > max * DAY) {
+    throw new ValidationError(`A risk can be accepted for at most ${max} days.`, { expiresOn: [`At most ${max} days from today.`] });
+  }
+  return expires;
 }
 
 export async function addFindingComment(principal: Principal, input: { findingId: string; body: string }): Promise<void> {
