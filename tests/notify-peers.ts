@@ -22,7 +22,7 @@ export interface TestSmtp {
   close(): Promise<void>;
 }
 
-export async function startSmtp(): Promise<TestSmtp> {
+export async function startSmtp(options: { delayMs?: number } = {}): Promise<TestSmtp> {
   const mails: ReceivedMail[] = [];
   let refusals = 0;
   let refusalCode = 550;
@@ -40,6 +40,7 @@ export async function startSmtp(): Promise<TestSmtp> {
           const error = Object.assign(new Error("mailbox unavailable"), { responseCode: refusalCode });
           return callback(error);
         }
+        if (options.delayMs) await new Promise((resolve) => setTimeout(resolve, options.delayMs));
         const parsed = await simpleParser(Buffer.concat(chunks));
         mails.push({ parsed, messageId: parsed.messageId ?? "", to: (Array.isArray(parsed.to) ? parsed.to[0] : parsed.to)?.text ?? "" });
         callback();
@@ -76,7 +77,7 @@ export interface TestReceiver {
   setSecret(path: string, secret: string): void;
 }
 
-export async function startReceiver(options: { slowMs?: number } = {}): Promise<TestReceiver> {
+export async function startReceiver(options: { slowMs?: number; okDelayMs?: number } = {}): Promise<TestReceiver> {
   const delivered: Delivered[] = [];
   const secrets = new Map<string, string>();
   const server: Server = createServer((request, response) => {
@@ -112,7 +113,7 @@ export async function startReceiver(options: { slowMs?: number } = {}): Promise<
         };
         return void more();
       }
-      response.writeHead(verified || !secret ? 204 : 401).end();
+      setTimeout(() => response.writeHead(verified || !secret ? 204 : 401).end(), options.okDelayMs ?? 0);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

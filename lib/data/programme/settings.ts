@@ -28,7 +28,7 @@ export async function getProgrammeSettings(db: Db = getPrisma()): Promise<Progra
 export async function updateProgrammeSettings(principal: Principal, input: ProgrammeSettingsView, context: RequestContext): Promise<boolean> {
   assertOrgAdmin(principal);
   return getPrisma().$transaction(async (tx) => {
-    await tx.$queryRaw`SELECT pg_advisory_xact_lock(${0x7450_5253})`;
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${0x7450_5253})`;
     const before = await getProgrammeSettings(tx);
     const after = { intervals: input.intervals, fourEyes: severities.values.filter((s) => input.fourEyes.includes(s)) };
     if (JSON.stringify(before) === JSON.stringify(after)) return false;
