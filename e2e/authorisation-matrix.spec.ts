@@ -76,6 +76,14 @@ interface Ids {
   ownerToUnmap: string;
   /** A group mapping to remove. */
   groupMapping: string;
+  /** Each principal's own unread notification (by the lower-case name that starts `unique`), and their user ids. */
+  inbox: Record<string, string>;
+  users: Record<string, string>;
+  /** Team A webhooks: one to remove, one disabled to enable; the newest checklist version; a high finding with a risk request by someone else. */
+  webhook: string;
+  disabledWebhook: string;
+  version: string;
+  highFinding: string;
 }
 
 const SIGNED_IN: PrincipalName[] = ["reviewerOfA", "leadOfA", "auditorOfA", "memberOfB", "orgAuditor", "expiredOrgAuditor", "admin"];
@@ -421,6 +429,101 @@ Object.assign(MATRIX, {
   },
 } satisfies Record<string, Row>);
 
+Object.assign(MATRIX, {
+  // A person's own notifications and email settings: every signed-in user, on their own only.
+  "app/notifications/actions.ts#openNotificationAction": {
+    allowed: ["leadOfA"],
+    input: () => ({ notificationId: ids.inbox.leadofa! }),
+    changed: async () =>
+      (await query("UPDATE notifications SET read_at = NULL WHERE id = $1 AND read_at IS NOT NULL RETURNING id", [ids.inbox.leadofa])).length > 0,
+  },
+  "app/notifications/actions.ts#markAllReadAction": {
+    allowed: SIGNED_IN,
+    input: () => ({}),
+    changed: async (u: string) =>
+      (await query("UPDATE notifications SET read_at = NULL WHERE user_id = $1 AND read_at IS NOT NULL RETURNING id", [caller(u)])).length > 0,
+  },
+  "app/notifications/actions.ts#savePreferencesAction": {
+    allowed: SIGNED_IN,
+    input: () => ({ "finding.assigned": "off" }),
+    changed: async (u: string) =>
+      (await query("DELETE FROM notification_preferences WHERE user_id = $1 AND kind = 'finding.assigned' RETURNING user_id", [caller(u)])).length > 0,
+  },
+  "app/admin/programme/actions.ts#saveProgrammeAction": {
+    allowed: ADMIN_ONLY,
+    input: () => ({ critical: "91", high: "180", medium: "365", low: "365", fourEyes_critical: "on", fourEyes_high: "on" }),
+    changed: async () => (await query("DELETE FROM programme_settings WHERE review_days_critical = 91 RETURNING id")).length > 0,
+  },
+  // Leads of the team and admins register, remove and re-enable its webhooks.
+  "app/webhooks/actions.ts#createWebhookAction": {
+    allowed: ["leadOfA", "admin"],
+    input: (u: string, ids: Ids) => ({
+      teamId: ids.team,
+      name: `matrix hook ${u}`,
+      url: "http://127.0.0.1:9/matrix",
+      format: "standard",
+      "kind_assessment.submitted": "on",
+    }),
+    changed: async (u: string) => (await query("DELETE FROM webhook_endpoints WHERE name = $1 RETURNING id", [`matrix hook ${u}`])).length > 0,
+  },
+  "app/webhooks/actions.ts#removeWebhookAction": {
+    allowed: ["leadOfA", "admin"],
+    input: (_u: string, ids: Ids) => ({ webhookId: ids.webhook }),
+    changed: async (_u: string, ids: Ids) => {
+      const gone = (await query("SELECT 1 FROM webhook_endpoints WHERE id = $1", [ids.webhook])).length === 0;
+      if (gone) {
+        await query(
+          "INSERT INTO webhook_endpoints (id, team_id, name, url, kinds, secret_sealed) VALUES ($1, $2, 'matrix removable', 'http://127.0.0.1:9/matrix', '{assessment.submitted}', 'sealed')",
+          [ids.webhook, ids.team],
+        );
+      }
+      return gone;
+    },
+  },
+  "app/webhooks/actions.ts#enableWebhookAction": {
+    allowed: ["leadOfA", "admin"],
+    input: (_u: string, ids: Ids) => ({ webhookId: ids.disabledWebhook }),
+    changed: async (_u: string, ids: Ids) =>
+      (
+        await query("UPDATE webhook_endpoints SET disabled_at = now(), disabled_reason = 'matrix' WHERE id = $1 AND disabled_at IS NULL RETURNING id", [
+          ids.disabledWebhook,
+        ])
+      ).length > 0,
+  },
+  // Leads launch campaigns over the teams they lead (team A here); admins over any.
+  "app/campaigns/actions.ts#launchCampaignAction": {
+    allowed: ["leadOfA", "admin"],
+    input: (u: string, ids: Ids) => ({
+      name: `matrix campaign ${u}`,
+      [`team_${ids.team}`]: "on",
+      checklistVersionId: ids.version,
+      deadlineOn: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10),
+    }),
+    changed: async (u: string) => (await query("DELETE FROM campaigns WHERE name = $1 RETURNING id", [`matrix campaign ${u}`])).length > 0,
+  },
+  // A second lead of the team decides a four-eyes request (the requester here is someone else).
+  "app/findings/[id]/actions.ts#decideRiskAction": {
+    allowed: LEAD_OF_A,
+    input: (_u: string, ids: Ids) => ({ findingId: ids.highFinding, decision: "approve", note: "matrix" }),
+    changed: async (_u: string, ids: Ids) => {
+      const decided =
+        (
+          await query(
+            "UPDATE risk_acceptance_requests SET status = 'pending', decided_by_id = NULL, decided_at = NULL WHERE finding_id = $1 AND status <> 'pending' RETURNING id",
+            [ids.highFinding],
+          )
+        ).length > 0;
+      if (decided) {
+        await query(
+          "UPDATE findings SET status = 'open', risk_acceptance_reason = NULL, risk_accepted_by_id = NULL, risk_accepted_at = NULL, risk_acceptance_expires_at = NULL WHERE id = $1",
+          [ids.highFinding],
+        );
+      }
+      return decided;
+    },
+  },
+} satisfies Record<string, Row>);
+
 // Route handlers, called with each principal's cookie like any other request.
 const ROUTES: Record<
   string,
@@ -658,6 +761,8 @@ const PUBLIC_ROUTES_BY_DESIGN: Record<string, string> = {
   "/api/auth/[...nextauth]/route": "Auth.js's own sign-in, callback and session endpoints; covered by auth.spec.ts and sso.spec.ts",
   "/api/health/live/route": "liveness for load balancers: says the process answers, nothing more; covered by operations.spec.ts",
   "/api/health/ready/route": "readiness for load balancers: says whether the database answers, nothing more; covered by operations.spec.ts",
+  "/api/unsubscribe/route":
+    "RFC 8058 one-click unsubscribe, posted by mail providers with no session: a signed token names one person and kinds, and it only turns their email off; covered by notifications.spec.ts",
 };
 
 // Actions that serve everyone by design, with why. They are still listed, so a
@@ -697,6 +802,12 @@ const ids: Ids = {
   integrationToken: "",
   ownerToUnmap: "",
   groupMapping: "",
+  inbox: {},
+  users: {},
+  webhook: "",
+  disabledWebhook: "",
+  version: "",
+  highFinding: "",
 };
 
 test.describe.configure({ mode: "serial" });
@@ -790,6 +901,7 @@ test.beforeAll(async ({ baseURL }) => {
   ids.ownerToUnmap = `group:default/matrix-unmap-${run}`;
   await query("INSERT INTO catalog_owners (owner_ref, team_id) VALUES ($1, $2)", [ids.ownerToUnmap, payments]);
   ids.groupMapping = (await query("INSERT INTO group_mappings (group_name, \"grant\") VALUES ('matrix-removable', 'admin') RETURNING id"))[0].id;
+  await seedProgramme(principals, victim.id);
   VICTIM_HASH = hash;
   for (const [name, { email }] of Object.entries(principals)) {
     cookies.set(name as PrincipalName, await signInOverHttp(baseURL!, email, password));
@@ -798,6 +910,41 @@ test.beforeAll(async ({ baseURL }) => {
   await query("UPDATE users SET disabled_at = now() WHERE id = $1", [principals.disabledUser.id]);
   cookies.set("anonymous", "");
 });
+
+/** Notifications, webhooks and a four-eyes request of the matrix's own. */
+async function seedProgramme(principals: Record<string, { id: string }>, requester: string) {
+  const [event] = await query(
+    "INSERT INTO notification_events (kind, key, team_id, subject_type, subject_id, path, title, fanned_out_at) VALUES ('assessment.submitted', $1, $2, 'assessment', $3, $4, 'Matrix notification', now()) RETURNING id",
+    [`matrix:${RUN}`, ids.team, ids.toApprove, `/assessments/${ids.toApprove}`],
+  );
+  for (const [name, { id }] of Object.entries(principals)) {
+    ids.users[name.toLowerCase()] = id;
+    ids.inbox[name.toLowerCase()] = (await query("INSERT INTO notifications (event_id, user_id) VALUES ($1, $2) RETURNING id", [event.id, id]))[0].id;
+  }
+  const webhook = async (name: string, disabled: boolean) =>
+    (
+      await query(
+        "INSERT INTO webhook_endpoints (team_id, name, url, kinds, secret_sealed, disabled_at, disabled_reason) VALUES ($1, $2, 'http://127.0.0.1:9/matrix', '{assessment.submitted}', 'sealed', $3, $4) RETURNING id",
+        [ids.team, name, disabled ? new Date() : null, disabled ? "matrix" : null],
+      )
+    )[0].id as string;
+  ids.webhook = await webhook(`matrix removable ${RUN}`, false);
+  ids.disabledWebhook = await webhook(`matrix disabled ${RUN}`, true);
+  ids.version = (await query("SELECT id FROM checklist_versions ORDER BY published_at DESC LIMIT 1"))[0].id;
+  ids.highFinding = (
+    await query("INSERT INTO findings (service_id, item_id, title, severity, updated_at) VALUES ($1, $2, 'Matrix high finding', 'high', now()) RETURNING id", [
+      ids.service,
+      ids.item,
+    ])
+  )[0].id;
+  await query("INSERT INTO risk_acceptance_requests (finding_id, reason, expires_at, requested_by_id) VALUES ($1, 'matrix', now() + interval '30 days', $2)", [
+    ids.highFinding,
+    requester,
+  ]);
+}
+
+/** The user a matrix call was made as: `unique` starts with the principal's name. */
+const caller = (unique: string) => ids.users[unique.split(".")[0]!] ?? "00000000-0000-0000-0000-000000000000";
 
 async function restoreRemovable(ids: Ids) {
   await query(

@@ -64,7 +64,19 @@ export interface MadeFinding {
  * A new team with its services (a null score: never assessed; `draft`: an
  * assessment under way; `approved`: an approved one, every item met) and a lead who belongs to it alone.
  */
-export function makeTeam(services: { name: string; score: number | null; draft?: boolean; approved?: boolean; findings?: MadeFinding[] }[]): Promise<MadeTeam> {
+export function makeTeam(
+  services: {
+    name: string;
+    score: number | null;
+    draft?: boolean;
+    approved?: boolean;
+    findings?: MadeFinding[];
+    /** Medium, unless given. */
+    tier?: "critical" | "high" | "medium" | "low";
+    /** An assessment with every item answered "met" and justified: a draft ready to submit, or one submitted and waiting for sign-off. */
+    ready?: "draft" | "in_review";
+  }[],
+): Promise<MadeTeam> {
   const unique = randomUUID().slice(0, 8);
   const name = `Team ${unique}`;
   const slug = `team-${unique}`;
@@ -74,9 +86,9 @@ export function makeTeam(services: { name: string; score: number | null; draft?:
     for (const service of services) {
       const scores = service.score === null ? null : JSON.stringify(Array.from({ length: 12 }, (_, i) => ({ factor: i + 1, score: service.score })));
       const made = await db.query<{ id: string }>(
-        `INSERT INTO services (team_id, name, slug, latest_score, latest_factor_scores, last_assessed_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5::jsonb, CASE WHEN $4::float8 IS NULL THEN NULL ELSE now() END, now()) RETURNING id`,
-        [team.id, service.name, service.name.toLowerCase().replace(/[^a-z0-9]+/g, "-"), service.score, scores],
+        `INSERT INTO services (team_id, name, slug, latest_score, latest_factor_scores, last_assessed_at, criticality, updated_at)
+         VALUES ($1, $2, $3, $4, $5::jsonb, CASE WHEN $4::float8 IS NULL THEN NULL ELSE now() END, $6::criticality, now()) RETURNING id`,
+        [team.id, service.name, service.name.toLowerCase().replace(/[^a-z0-9]+/g, "-"), service.score, scores, service.tier ?? "medium"],
       );
       for (const [index, finding] of (service.findings ?? []).entries()) {
         await db.query(
@@ -112,6 +124,24 @@ export function makeTeam(services: { name: string; score: number | null; draft?:
                 jsonb_array_elements(v.items) factor, jsonb_array_elements(factor->'items') item
            WHERE a.id = $1`,
           [approved!.id],
+        );
+      }
+      if (service.ready) {
+        const [ready] = (
+          await db.query<{ id: string }>(
+            `INSERT INTO assessments (service_id, checklist_version_id, status, submitted_at, updated_at)
+             SELECT $1, id, $2::assessment_status, CASE WHEN $2 = 'in_review' THEN now() END, now() FROM checklist_versions ORDER BY published_at DESC LIMIT 1
+             RETURNING id`,
+            [made.rows[0]!.id, service.ready],
+          )
+        ).rows;
+        await db.query(
+          `INSERT INTO responses (assessment_id, item_id, status, justification, updated_at)
+           SELECT $1, item->>'id', 'met', 'Checked by the factory.', now()
+           FROM assessments a JOIN checklist_versions v ON v.id = a.checklist_version_id,
+                jsonb_array_elements(v.items) factor, jsonb_array_elements(factor->'items') item
+           WHERE a.id = $1`,
+          [ready!.id],
         );
       }
       if (service.draft) {

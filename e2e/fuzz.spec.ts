@@ -148,6 +148,19 @@ const FIELDS = [
   "grant",
   "untilOn",
   "mappingId",
+  "notificationId",
+  "webhookId",
+  "url",
+  "kind_assessment.submitted",
+  "note",
+  "checklistVersionId",
+  "deadlineOn",
+  "team_",
+  "tier_critical",
+  "critical",
+  "high",
+  "fourEyes_high",
+  "finding.assigned",
 ];
 const PATH_PARAM = /\[(?:\.\.\.)?(\w+)\]/g;
 

@@ -2,7 +2,6 @@
 
 import { headers } from "next/headers";
 import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
 import { z } from "zod";
 import { signedInAction } from "@/lib/actions/action";
 import { checkedValues } from "@/lib/actions/checked";
@@ -37,5 +36,5 @@ export const launchCampaignAction = signedInAction("campaign.launch", schema, as
     requestContextOf(await headers()),
   );
   revalidatePath("/campaigns");
-  redirect(`/campaigns/${launched.id}`);
+  return { ok: true, message: `Launched over ${launched.targets} services.`, data: { id: launched.id } };
 });

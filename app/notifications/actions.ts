@@ -1,7 +1,6 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
 import { z } from "zod";
 import { signedInAction } from "@/lib/actions/action";
 import { markAllRead, openNotification } from "@/lib/data/notifications/inbox";
@@ -11,7 +10,7 @@ import { NOTIFICATION_KIND_NAMES, type NotificationKind } from "@/lib/notify/kin
 export const openNotificationAction = signedInAction("notification.open", z.object({ notificationId: z.uuid() }), async (principal, input) => {
   const path = await openNotification(principal, input.notificationId);
   revalidatePath("/", "layout");
-  redirect(path);
+  return { ok: true, message: null, data: { path } };
 });
 
 export const markAllReadAction = signedInAction("notification.mark_all_read", z.object({}), async (principal) => {

@@ -1,13 +1,13 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionThenGo } from "@/components/ui/use-action-then-go";
 import { launchCampaignAction } from "@/app/campaigns/actions";
 import { SelectField, TextField } from "@/components/ui/field";
 import { Submit } from "@/components/ui/form";
 import { tiers } from "@/lib/vocabulary/levels";
 
 export function LaunchCampaignForm({ teams, versions }: { teams: { id: string; name: string }[]; versions: { id: string; version: string }[] }) {
-  const [state, action, pending] = useActionState(launchCampaignAction, { ok: false, message: null });
+  const { state, run: action, leaving: pending } = useActionThenGo(launchCampaignAction, (launched) => `/campaigns/${launched.id}`);
   return (
     <form action={action} className="grid gap-5 px-5 py-5 sm:grid-cols-2">
       <TextField

@@ -5,6 +5,7 @@ import { markAllReadAction, openNotificationAction } from "@/app/notifications/a
 import { Card, EmptyState } from "@/components/ui/card";
 import { Button } from "@/components/ui/button";
 import { FormResult } from "@/components/ui/form";
+import { useActionThenGo } from "@/components/ui/use-action-then-go";
 import type { InboxItem } from "@/lib/data/notifications/inbox";
 import { kindLabel } from "@/lib/notify/kinds";
 
@@ -13,7 +14,7 @@ const when = (d: Date) => `${d.toISOString().slice(0, 16).replace("T", " ")} UTC
 /** The notification centre: each one opens its record (and is marked read); all can be marked read at once. */
 export function NotificationList({ items }: { items: InboxItem[] }) {
   const [state, markAll, pending] = useActionState(markAllReadAction, { ok: false, message: null });
-  const [, open] = useActionState(openNotificationAction, { ok: false, message: null });
+  const { run: open } = useActionThenGo(openNotificationAction, (data) => data.path);
   if (items.length === 0) {
     return (
       <Card>

@@ -13,7 +13,7 @@ import { acceptRisk } from "@/lib/data/findings/manage-finding";
 import { decideRiskRequest } from "@/lib/data/findings/risk-requests";
 import { getProgrammeSettings, updateProgrammeSettings } from "@/lib/data/programme/settings";
 import { listAssessmentGaps } from "@/lib/data/reports/list-assessment-gaps";
-import { ValidationError } from "@/lib/data/errors";
+import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/data/errors";
 import { runDailyScan } from "@/lib/notify/scan";
 import { seededDemo } from "./principals";
 
@@ -86,8 +86,8 @@ describe("a campaign", () => {
     const identity = await prisma.team.findUniqueOrThrow({ where: { slug: "identity" } });
     const version = await prisma.checklistVersion.findFirstOrThrow();
     const base = { name: "Not mine", tiers: [], checklistVersionId: version.id, deadline: new Date(NOW.getTime() + 30 * DAY) };
-    await expect(launchCampaign(as.lead, { ...base, teamIds: [identity.id] }, context, NOW)).rejects.toBeInstanceOf(ValidationError);
-    await expect(launchCampaign(as.reviewer, { ...base, teamIds: [] }, context, NOW)).rejects.toBeInstanceOf(ValidationError);
+    await expect(launchCampaign(as.lead, { ...base, teamIds: [identity.id] }, context, NOW)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(launchCampaign(as.reviewer, { ...base, teamIds: [] }, context, NOW)).rejects.toBeInstanceOf(ForbiddenError);
     await expect(launchCampaign(as.lead, { ...base, teamIds: [], deadline: new Date(NOW.getTime() - DAY) }, context, NOW)).rejects.toBeInstanceOf(
       ValidationError,
     );

@@ -4,7 +4,7 @@ import { can, type Principal } from "../../auth/policy";
 import { getPrisma } from "../../db/prisma";
 import { raiseEvents } from "../../notify/raise";
 import { tiers, type Criticality } from "../../vocabulary/levels";
-import { ValidationError } from "../errors";
+import { ForbiddenError, NotFoundError, ValidationError } from "../errors";
 
 export const MAX_CAMPAIGN_TARGETS = 5000;
 
@@ -38,9 +38,9 @@ export async function launchCampaign(
   now: Date = new Date(),
 ): Promise<{ id: string; targets: number }> {
   const allowed = await campaignTeams(principal);
-  if (allowed.length === 0) throw new ValidationError("Only a team's lead or an administrator can launch a campaign.");
-  const outside = input.teamIds.filter((id) => !allowed.some((t) => t.id === id));
-  if (outside.length) throw new ValidationError("You can launch a campaign only over teams you lead.", { teamIds: ["Choose teams you lead."] });
+  // Only leads (of the teams named) and admins; a team the caller does not lead is as if it did not exist.
+  if (allowed.length === 0) throw new ForbiddenError();
+  if (input.teamIds.some((id) => !allowed.some((t) => t.id === id))) throw new NotFoundError();
   if (input.deadline.getTime() <= now.getTime()) throw new ValidationError("The deadline must be in the future.", { deadline: ["Choose a day after today."] });
   const teamIds = input.teamIds.length ? input.teamIds : allowed.map((t) => t.id);
   return getPrisma().$transaction(async (tx) => {
