@@ -10,6 +10,7 @@ import { planDigest, planImport } from "../lib/catalog/plan";
 import { hashPassword } from "../lib/auth/password";
 import { teamRoles, type TeamRole } from "../lib/vocabulary/roles";
 import { signInOverHttp } from "../tests/http-sign-in";
+import { newWebhookSecret, sealSecret } from "../lib/notify/seal";
 import { actionsInBuild, routesInBuild } from "./build-manifest";
 
 const require = createRequire(import.meta.url);
@@ -437,8 +438,9 @@ Object.assign(MATRIX, {
     changed: async () =>
       (await query("UPDATE notifications SET read_at = NULL WHERE id = $1 AND read_at IS NOT NULL RETURNING id", [ids.inbox.leadofa])).length > 0,
   },
+  // Someone who may read no team (an expired auditor) has nothing to mark.
   "app/notifications/actions.ts#markAllReadAction": {
-    allowed: SIGNED_IN,
+    allowed: SIGNED_IN.filter((p) => p !== "expiredOrgAuditor"),
     input: () => ({}),
     changed: async (u: string) =>
       (await query("UPDATE notifications SET read_at = NULL WHERE user_id = $1 AND read_at IS NOT NULL RETURNING id", [caller(u)])).length > 0,
@@ -473,8 +475,8 @@ Object.assign(MATRIX, {
       const gone = (await query("SELECT 1 FROM webhook_endpoints WHERE id = $1", [ids.webhook])).length === 0;
       if (gone) {
         await query(
-          "INSERT INTO webhook_endpoints (id, team_id, name, url, kinds, secret_sealed) VALUES ($1, $2, 'matrix removable', 'http://127.0.0.1:9/matrix', '{assessment.submitted}', 'sealed')",
-          [ids.webhook, ids.team],
+          "INSERT INTO webhook_endpoints (id, team_id, name, url, kinds, secret_sealed) VALUES ($1, $2, 'matrix removable', 'http://127.0.0.1:9/matrix', '{assessment.submitted}', $3)",
+          [ids.webhook, ids.team, sealSecret(newWebhookSecret())],
         );
       }
       return gone;
@@ -901,7 +903,7 @@ test.beforeAll(async ({ baseURL }) => {
   ids.ownerToUnmap = `group:default/matrix-unmap-${run}`;
   await query("INSERT INTO catalog_owners (owner_ref, team_id) VALUES ($1, $2)", [ids.ownerToUnmap, payments]);
   ids.groupMapping = (await query("INSERT INTO group_mappings (group_name, \"grant\") VALUES ('matrix-removable', 'admin') RETURNING id"))[0].id;
-  await seedProgramme(principals, victim.id);
+  await seedProgramme(principals, victim.id, identity);
   VICTIM_HASH = hash;
   for (const [name, { email }] of Object.entries(principals)) {
     cookies.set(name as PrincipalName, await signInOverHttp(baseURL!, email, password));
@@ -912,20 +914,27 @@ test.beforeAll(async ({ baseURL }) => {
 });
 
 /** Notifications, webhooks and a four-eyes request of the matrix's own. */
-async function seedProgramme(principals: Record<string, { id: string }>, requester: string) {
-  const [event] = await query(
-    "INSERT INTO notification_events (kind, key, team_id, subject_type, subject_id, path, title, fanned_out_at) VALUES ('assessment.submitted', $1, $2, 'assessment', $3, $4, 'Matrix notification', now()) RETURNING id",
-    [`matrix:${RUN}`, ids.team, ids.toApprove, `/assessments/${ids.toApprove}`],
-  );
+async function seedProgramme(principals: Record<string, { id: string }>, requester: string, teamB: string) {
+  const event = async (teamId: string, key: string) =>
+    (
+      await query(
+        "INSERT INTO notification_events (kind, key, team_id, subject_type, subject_id, path, title, fanned_out_at) VALUES ('assessment.submitted', $1, $2, 'assessment', $3, $4, 'Matrix notification', now()) RETURNING id",
+        [key, teamId, ids.toApprove, `/assessments/${ids.toApprove}`],
+      )
+    )[0].id as string;
+  // Each person's own notification, about a team they may read (team B's member: team B).
+  const [ofA, ofB] = [await event(ids.team, `matrix:${RUN}:a`), await event(teamB, `matrix:${RUN}:b`)];
   for (const [name, { id }] of Object.entries(principals)) {
     ids.users[name.toLowerCase()] = id;
-    ids.inbox[name.toLowerCase()] = (await query("INSERT INTO notifications (event_id, user_id) VALUES ($1, $2) RETURNING id", [event.id, id]))[0].id;
+    ids.inbox[name.toLowerCase()] = (
+      await query("INSERT INTO notifications (event_id, user_id) VALUES ($1, $2) RETURNING id", [name === "memberOfB" ? ofB : ofA, id])
+    )[0].id;
   }
   const webhook = async (name: string, disabled: boolean) =>
     (
       await query(
-        "INSERT INTO webhook_endpoints (team_id, name, url, kinds, secret_sealed, disabled_at, disabled_reason) VALUES ($1, $2, 'http://127.0.0.1:9/matrix', '{assessment.submitted}', 'sealed', $3, $4) RETURNING id",
-        [ids.team, name, disabled ? new Date() : null, disabled ? "matrix" : null],
+        "INSERT INTO webhook_endpoints (team_id, name, url, kinds, secret_sealed, disabled_at, disabled_reason) VALUES ($1, $2, 'http://127.0.0.1:9/matrix', '{assessment.submitted}', $5, $3, $4) RETURNING id",
+        [ids.team, name, disabled ? new Date() : null, disabled ? "matrix" : null, sealSecret(newWebhookSecret())],
       )
     )[0].id as string;
   ids.webhook = await webhook(`matrix removable ${RUN}`, false);

@@ -159,7 +159,25 @@ export function makeTeam(
 
 /** One page of each kind of record in the demo (a service, an approved assessment, one of its factors, a finding), for specs that visit them all. */
 export function demoRecordPages(): Promise<
-  Record<"service" | "assessment" | "factor" | "finding" | "account" | "admin-teams" | "admin-users" | "admin-catalog" | "admin-identity", string>
+  Record<
+    | "service"
+    | "assessment"
+    | "factor"
+    | "finding"
+    | "account"
+    | "admin-teams"
+    | "admin-users"
+    | "admin-catalog"
+    | "admin-identity"
+    | "notifications"
+    | "notification-settings"
+    | "campaign"
+    | "campaign-new"
+    | "four-eyes-finding"
+    | "admin-outbox"
+    | "admin-programme",
+    string
+  >
 > {
   return withDatabase(async (db) => {
     const one = async (sql: string) => (await db.query<{ id: string }>(sql)).rows[0]!.id;
@@ -169,6 +187,8 @@ export function demoRecordPages(): Promise<
     const finding = await one(
       "SELECT f.id FROM findings f JOIN services s ON s.id = f.service_id WHERE s.slug = 'checkout-api' AND f.status <> 'resolved' LIMIT 1",
     );
+    const campaign = await one("SELECT id FROM campaigns WHERE name = 'Critical services: year-end review'");
+    const fourEyes = await one("SELECT finding_id AS id FROM risk_acceptance_requests WHERE status = 'pending' AND reason LIKE 'A compensating control%'");
     return {
       service: "/services/checkout-api",
       assessment: `/assessments/${assessment}`,
@@ -179,6 +199,13 @@ export function demoRecordPages(): Promise<
       "admin-users": "/admin/users",
       "admin-catalog": "/admin/catalog",
       "admin-identity": "/admin/identity",
+      notifications: "/notifications",
+      "notification-settings": "/notifications/settings",
+      campaign: `/campaigns/${campaign}`,
+      "campaign-new": "/campaigns/new",
+      "four-eyes-finding": `/findings/${fourEyes}`,
+      "admin-outbox": "/admin/outbox",
+      "admin-programme": "/admin/programme",
     };
   });
 }

@@ -15,6 +15,7 @@ import { DOSSIER_SLUG } from "../lib/demo/dossier";
 import { autosaveOverHttp, type SaveTarget } from "./bench/autosave";
 import { pdfPressure } from "./bench/pdf-pressure";
 import { benchCatalog } from "./bench/catalog";
+import { benchNotifications } from "./bench/notify";
 import { benchPasswordFile, SCALE_DATA_DIR } from "./bench/data-dir";
 import { embeddedOwnerUrl, serveApp } from "./served-app";
 
@@ -142,10 +143,16 @@ try {
       `re-sync ${catalog.resyncMs} ms writing ${catalog.rowsChangedByResync} rows (${catalog.resyncWrote ? "it wrote" : "nothing to write"}); ` +
       `server memory +${catalog.previewMemoryMb} / +${catalog.applyMemoryMb} / +${catalog.resyncMemoryMb} MB per request, +${catalog.overallMemoryMb} MB over all three`,
   );
+  say("notifications: the daily scan and digests over the scale data, then 10,000 emails to a loopback SMTP server…");
+  const notify = await benchNotifications(BASE, ownerUrl, auditor);
+  say(
+    `daily scan and digests: ${notify.scanMs} ms (${notify.raised} events, ${notify.notifications} in-app notifications); dashboard p95 ${notify.dashboardDuringScan.p95} ms during it (idle ${notify.dashboardIdle.p95}); ` +
+      `${notify.emails} emails sent in ${notify.emailsMs} ms`,
+  );
   mkdirSync(path.join(root, "bench"), { recursive: true });
   writeFileSync(
     path.join(root, "bench", "results.json"),
-    `${JSON.stringify({ measuredAt: new Date().toISOString(), machine, data: targets, runs: RUNS, pages: results, firstLoadJs: js, whilePdfsRender: pressure, catalogSync: catalog }, null, 2)}\n`,
+    `${JSON.stringify({ measuredAt: new Date().toISOString(), machine, data: targets, runs: RUNS, pages: results, firstLoadJs: js, whilePdfsRender: pressure, catalogSync: catalog, notifications: notify }, null, 2)}\n`,
   );
   say("written to bench/results.json");
 } catch (error) {

@@ -79,7 +79,7 @@ export const COMPONENT_SCHEMAS = {
   },
   ServiceSummary: {
     type: "object",
-    required: ["slug", "name", "team", "criticality", "latestScore", "lastAssessedAt", "factors"],
+    required: ["slug", "name", "team", "criticality", "latestScore", "lastAssessedAt", "review", "factors"],
     properties: {
       slug: { type: "string" },
       name: { type: "string" },
@@ -87,6 +87,13 @@ export const COMPONENT_SCHEMAS = {
       criticality: oneOf(tiers.values),
       latestScore: nullable("number"),
       lastAssessedAt: nullable("string", { format: "date-time" }),
+      review: {
+        type: "object",
+        description:
+          "When the next review is due by the tier's cadence (null: never reviewed, due now), and how that stands: never, overdue, due_soon (within 14 days) or current.",
+        required: ["dueOn", "state"],
+        properties: { dueOn: nullable("string", { format: "date-time" }), state: oneOf(["never", "overdue", "due_soon", "current"]) },
+      },
       factors: factorScores,
     },
   },

@@ -5,10 +5,23 @@ import type { AssessmentView } from "../data/assessments/get-assessment";
 import type { FindingListRow } from "../data/findings/list-findings";
 import type { ServiceSummary } from "../data/services/list-service-summaries";
 import type { ServiceDetail } from "../data/services/get-service";
+import { reviewDueFor, reviewState, type ReviewIntervals } from "../programme/cadence";
+import type { Criticality } from "../vocabulary/levels";
+
+/** When the service's next review is due by its tier's cadence, and how that stands today. */
+function review(s: { lastAssessedAt: Date | null; criticality: Criticality }, cadence: Cadence) {
+  const dueOn = reviewDueFor(s.lastAssessedAt, s.criticality, cadence.intervals);
+  return { dueOn, state: reviewState(dueOn, cadence.now) };
+}
+
+export interface Cadence {
+  intervals: ReviewIntervals;
+  now: Date;
+}
 
 const factors = (scores: (number | null)[]) => scores.map((score, i) => ({ number: i + 1, name: FACTOR_NAMES[i] ?? `Factor ${i + 1}`, score }));
 
-export function serviceSummaryJson(s: ServiceSummary) {
+export function serviceSummaryJson(s: ServiceSummary, cadence: Cadence) {
   return {
     slug: s.slug,
     name: s.name,
@@ -16,11 +29,12 @@ export function serviceSummaryJson(s: ServiceSummary) {
     criticality: s.criticality,
     latestScore: s.latestScore,
     lastAssessedAt: s.lastAssessedAt,
+    review: review(s, cadence),
     factors: factors(s.factorScores),
   };
 }
 
-export function serviceDetailJson(s: ServiceDetail) {
+export function serviceDetailJson(s: ServiceDetail, cadence: Cadence) {
   return {
     id: s.id,
     slug: s.slug,
@@ -32,6 +46,7 @@ export function serviceDetailJson(s: ServiceDetail) {
     owner: s.owner,
     latestScore: s.latestScore,
     lastAssessedAt: s.lastAssessedAt,
+    review: review(s, cadence),
     factors: factors(s.factorScores),
     assessmentUnderWay: s.current,
     openFindings: s.openFindings.map((f) => ({ id: f.id, itemId: f.itemId, title: f.title, severity: f.severity, status: f.status, dueDate: f.dueDate })),

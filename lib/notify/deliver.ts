@@ -13,7 +13,7 @@ import type { Prisma } from "../generated/prisma/client";
 import { sendSmtp, type OutgoingEmail, type SendOutcome } from "./mailer";
 import { postJson } from "./http-post";
 import { digestEmail, eventEmail, webhookBody, type EventView, type WebhookFormatName } from "./render";
-import { openSecret, unsubscribeToken } from "./seal";
+import { openSecret, SealError, unsubscribeToken } from "./seal";
 import { parseAllowedHosts } from "./ssrf";
 
 export class DeliveryFailed extends Error {}
@@ -29,8 +29,21 @@ const deliveryInclude = {
 
 type EventRow = Prisma.NotificationEventGetPayload<object>;
 
+// Team names by id, kept a minute: a worker sending thousands of emails asks once, and a rename shows within the minute.
+const teamNames = new Map<string, { name: string; at: number }>();
+
+async function teamNamesOf(ids: string[]): Promise<Map<string, string>> {
+  const now = Date.now();
+  const missing = ids.filter((id) => (teamNames.get(id)?.at ?? 0) < now - 60_000);
+  if (missing.length) {
+    for (const t of await getPrisma().team.findMany({ where: { id: { in: missing } }, select: { id: true, name: true } }))
+      teamNames.set(t.id, { name: t.name, at: now });
+  }
+  return new Map(ids.map((id) => [id, teamNames.get(id)?.name ?? "your team"]));
+}
+
 async function viewsOf(events: EventRow[]): Promise<EventView[]> {
-  const teams = await getPrisma().team.findMany({ where: { id: { in: [...new Set(events.map((e) => e.teamId).filter((t): t is string => !!t))] } } });
+  const teams = await teamNamesOf([...new Set(events.map((e) => e.teamId).filter((t): t is string => !!t))]);
   const base = appUrl();
   return events.map((e) => ({
     id: e.id,
@@ -38,7 +51,7 @@ async function viewsOf(events: EventRow[]): Promise<EventView[]> {
     title: e.title,
     summary: e.summary,
     url: `${base}${e.path}`,
-    team: teams.find((t) => t.id === e.teamId)?.name ?? "your team",
+    team: (e.teamId && teams.get(e.teamId)) || "your team",
     occurredAt: e.occurredAt,
     subject: { type: e.subjectType, id: e.subjectId },
   }));
@@ -60,9 +73,14 @@ function unsubscribeLinks(userId: string, kinds: string[]) {
 /** Sends a delivery if it still waits; "sent", "skipped" (already done, or its recipient gone) or throws DeliveryFailed. */
 export async function deliver(deliveryId: string, now: () => Date = () => new Date()): Promise<"sent" | "skipped"> {
   const prisma = getPrisma();
-  const delivery = await prisma.delivery.findUnique({ where: { id: deliveryId }, include: deliveryInclude });
-  if (!delivery || delivery.status !== "PENDING") return "skipped";
-  await prisma.delivery.update({ where: { id: deliveryId }, data: { attempts: { increment: 1 } } });
+  // Counted before the send: a worker that dies mid-send leaves the attempt on record, and its retry shows as the second.
+  const delivery = await prisma.delivery
+    .update({ where: { id: deliveryId, status: "PENDING" }, data: { attempts: { increment: 1 } }, include: deliveryInclude })
+    .catch((error: { code?: string }) => {
+      if (error.code === "P2025") return null; // gone, or no longer pending (sent already, or given up on)
+      throw error;
+    });
+  if (!delivery) return "skipped";
   const outcome = delivery.channel === "EMAIL" ? await sendEmailDelivery(delivery) : await sendWebhookDelivery(delivery);
   if ("gone" in outcome) {
     await prisma.delivery.updateMany({ where: { id: deliveryId, status: "PENDING" }, data: { status: "FAILED", lastError: outcome.gone } });
@@ -143,7 +161,14 @@ async function sendWebhookDelivery(delivery: Loaded): Promise<SendOutcome | Gone
   const body = webhookBody(view!, endpoint.format.toLowerCase() as WebhookFormatName);
   const id = webhookIdOf(delivery.id);
   const timestamp = new Date();
-  const signature = new Webhook(openSecret(endpoint.secretSealed)).sign(id, timestamp, body);
+  let secret: string;
+  try {
+    secret = openSecret(endpoint.secretSealed);
+  } catch (error) {
+    // Retried: an operator may restore the key (AUDIT_KEY_PREVIOUS) meanwhile; given up on, it counts against the endpoint.
+    return { ok: false, code: null, error: `the signing secret cannot be opened: ${error instanceof SealError ? error.message : "it is damaged"}` };
+  }
+  const signature = new Webhook(secret).sign(id, timestamp, body);
   const headers = { "webhook-id": id, "webhook-timestamp": String(Math.floor(timestamp.getTime() / 1000)), "webhook-signature": signature };
   const outcome = await postJson(endpoint.url, body, headers, { allowedHosts: parseAllowedHosts(getEnv().WEBHOOK_ALLOWED_HOSTS) });
   return outcome.ok ? { ok: true, code: outcome.status } : { ok: false, code: outcome.status, error: outcome.error };

@@ -24,7 +24,8 @@ export function smtpOptions(smtpUrl: string): SMTPPool.Options {
   const host = url.hostname.replace(/^\[|\]$/g, "");
   return {
     pool: true,
-    maxConnections: 4,
+    // As many as a worker sends at once (its batch of eight).
+    maxConnections: 8,
     host,
     port: url.port ? Number(url.port) : secure ? 465 : 587,
     secure,

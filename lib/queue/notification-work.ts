@@ -47,7 +47,7 @@ export async function startNotificationWork(boss: PgBoss, log: Logger, polling: 
           if (!data) return boss.complete(queue, job.id);
           try {
             const outcome = await deliver(data.deliveryId);
-            log.info({ job: job.id, delivery: data.deliveryId, outcome }, "delivery");
+            log.debug({ job: job.id, delivery: data.deliveryId, outcome }, "delivery");
             await boss.complete(queue, job.id);
           } catch (error) {
             const expected = error instanceof DeliveryFailed;

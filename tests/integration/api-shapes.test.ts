@@ -37,9 +37,10 @@ describe("the API's responses", () => {
 
     const summaries = await listServiceSummaries(as.lead);
     expect(summaries.length).toBeGreaterThan(0);
-    for (const summary of summaries) check("ServiceSummary", serviceSummaryJson(summary));
+    const cadence = { intervals: { critical: 90, high: 180, medium: 365, low: 365 }, now: new Date("2026-11-29T09:30:00Z") };
+    for (const summary of summaries) check("ServiceSummary", serviceSummaryJson(summary, cadence));
     const detail = await getService(as.lead, "checkout-api");
-    check("Service", serviceDetailJson(detail));
+    check("Service", serviceDetailJson(detail, cadence));
     const assessments = await prisma.assessment.findMany({ where: { service: { team: { slug: "payments" } } }, take: 3, orderBy: { startedAt: "desc" } });
     for (const { id } of assessments) check("Assessment", assessmentJson(await getAssessment(as.lead, id)));
     const findings = await listFindings(as.lead, parseFindingFilter({ status: "all" }), new Date("2026-11-29T09:30:00Z"), 100);

@@ -47,7 +47,10 @@ export async function openNotification(principal: Principal, id: string): Promis
   return /^\/(?![/\\])/.test(row.event.path) ? row.event.path : "/notifications";
 }
 
+/** Marks every notification read; someone who may read no team at all has none to mark (default deny). */
 export async function markAllRead(principal: Principal): Promise<number> {
+  const scope = readScope(principal);
+  if (scope.kind === "teams" && scope.teamIds.length === 0) throw new NotFoundError();
   const { count } = await getPrisma().notification.updateMany({ where: { ...mine(principal), readAt: null }, data: { readAt: new Date() } });
   return count;
 }
