@@ -175,7 +175,8 @@ export function demoRecordPages(): Promise<
     | "campaign-new"
     | "four-eyes-finding"
     | "admin-outbox"
-    | "admin-programme",
+    | "admin-programme"
+    | "webhooks",
     string
   >
 > {
@@ -206,6 +207,7 @@ export function demoRecordPages(): Promise<
       "four-eyes-finding": `/findings/${fourEyes}`,
       "admin-outbox": "/admin/outbox",
       "admin-programme": "/admin/programme",
+      webhooks: "/webhooks",
     };
   });
 }

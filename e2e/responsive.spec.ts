@@ -42,7 +42,7 @@ test.beforeAll(async () => {
 
 // prettier-ignore
 const RECORD_PAGES = ["service", "assessment", "factor", "finding", "account", "admin-teams", "admin-users", "admin-catalog", "admin-identity",
-  "notifications", "notification-settings", "campaign", "campaign-new", "four-eyes-finding", "admin-outbox", "admin-programme"] as const;
+  "notifications", "notification-settings", "campaign", "campaign-new", "four-eyes-finding", "admin-outbox", "admin-programme", "webhooks"] as const;
 /** Pages this issue added: checked with axe here too (the shell spec checks the sections). */
 const CHECKED_HERE: readonly string[] = [
   "notifications",

@@ -10,7 +10,6 @@ export const SECTIONS = {
   audit: { href: "/audit", label: "Audit trail", title: "Audit trail" },
   exports: { href: "/exports", label: "Exports", title: "Your exports" },
   tokens: { href: "/tokens", label: "API tokens", title: "API tokens" },
-  webhooks: { href: "/webhooks", label: "Webhooks", title: "Webhooks" },
   verify: { href: "/verify", label: "Verify", title: "Verify an export" },
   admin: { href: "/admin", label: "Admin", title: "Administration" },
 } as const;

@@ -4,6 +4,7 @@ import { NotificationList } from "@/components/notifications/notification-list";
 import { PageHeader } from "@/components/ui/card";
 import { buttonClass } from "@/components/ui/button";
 import { requirePrincipal } from "@/lib/auth/current";
+import { mayManageTokens } from "@/lib/auth/policy";
 import { listInbox } from "@/lib/data/notifications/inbox";
 
 export const metadata: Metadata = { title: "Notifications" };
@@ -17,9 +18,16 @@ export default async function NotificationsPage() {
         title="Notifications"
         description="What needed you, newest first: reviews to sign off, findings due, risk acceptances ending, campaigns. Only your teams' records."
       >
-        <Link href="/notifications/settings" className={buttonClass("outline", "md")}>
-          Email settings
-        </Link>
+        <div className="flex flex-wrap gap-2">
+          <Link href="/notifications/settings" className={buttonClass("outline", "md")}>
+            Email settings
+          </Link>
+          {mayManageTokens(principal) ? (
+            <Link href="/webhooks" className={buttonClass("outline", "md")}>
+              Team webhooks
+            </Link>
+          ) : null}
+        </div>
       </PageHeader>
       <NotificationList items={items} />
     </>

@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import Link from "next/link";
+import { buttonClass } from "@/components/ui/button";
 import { CreateTokenForm, RevokeTokenButton } from "@/components/tokens/token-forms";
 import { Card, CardHeader, EmptyState, PageHeader } from "@/components/ui/card";
 import { TableCard } from "@/components/ui/data-table";
@@ -23,7 +25,11 @@ export default async function TokensPage() {
       <PageHeader
         title={SECTIONS.tokens.title}
         description="Tokens let a pipeline read your team's records or submit evidence through the API (/api/v1, described at /api/v1/openapi.json). Each belongs to one team, acts with one role, expires, and can be revoked at once. Every use is in the audit trail."
-      />
+      >
+        <Link href="/webhooks" className={buttonClass("outline", "md")}>
+          Team webhooks
+        </Link>
+      </PageHeader>
       <div className="space-y-6">
         <Card>
           <CardHeader

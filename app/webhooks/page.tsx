@@ -6,10 +6,9 @@ import { Badge } from "@/components/ui/tone";
 import { requirePagePermission } from "@/lib/auth/page-guard";
 import { mayManageTokens } from "@/lib/auth/policy";
 import { listWebhooks, webhookTeams } from "@/lib/data/notifications/webhooks";
-import { SECTIONS } from "@/lib/navigation";
 import { NOTIFICATION_KIND_NAMES, NOTIFICATION_KINDS, kindLabel } from "@/lib/notify/kinds";
 
-export const metadata: Metadata = { title: SECTIONS.webhooks.title };
+export const metadata: Metadata = { title: "Webhooks" };
 
 export default async function WebhooksPage() {
   const principal = await requirePagePermission("/webhooks", (p) => mayManageTokens(p));
@@ -18,7 +17,7 @@ export default async function WebhooksPage() {
   return (
     <>
       <PageHeader
-        title={SECTIONS.webhooks.title}
+        title="Webhooks"
         description="Send your team's notifications to chat or to your own tools. Each delivery is signed (Standard Webhooks), retried with back-off when the endpoint fails, and logged below; an endpoint that keeps failing is disabled and its team's leads told."
       />
       <div className="space-y-6">

@@ -14,7 +14,7 @@ export function AppHeader({ theme, principal, unread = 0 }: { theme: Theme; prin
       <div className="relative mx-auto flex h-14 w-full max-w-7xl items-center gap-3 px-4 sm:gap-6 sm:px-6 lg:px-8">
         <Link href="/" aria-label="Twelvefold" className="flex items-center gap-2 font-semibold tracking-tight">
           <Logo />
-          <span className="hidden sm:inline">Twelvefold</span>
+          <span className="hidden sm:inline lg:hidden 2xl:inline">Twelvefold</span>
         </Link>
         {principal ? <NavMenu {...shownTo(principal)} /> : null}
         {principal ? <NavLinks {...shownTo(principal)} /> : null}

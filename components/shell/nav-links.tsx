@@ -14,14 +14,14 @@ interface Shown {
 
 function useSections({ showAdmin, showAudit, showTokens }: Shown) {
   const pathname = usePathname();
-  const shown: Record<string, boolean> = { "/admin": showAdmin, "/audit": showAudit, "/tokens": showTokens, "/webhooks": showTokens };
+  const shown: Record<string, boolean> = { "/admin": showAdmin, "/audit": showAudit, "/tokens": showTokens };
   return Object.values(SECTIONS)
     .filter((section) => shown[section.href] ?? true)
     .map((section) => ({ ...section, active: section.href === "/" ? pathname === "/" : pathname.startsWith(section.href) }));
 }
 
 const linkClass = (active: boolean) =>
-  `whitespace-nowrap rounded-md px-3 py-1.5 text-sm font-medium transition-colors ${
+  `whitespace-nowrap rounded-md px-2.5 py-1.5 text-sm font-medium transition-colors ${
     active ? "bg-subtle text-slate-900 dark:text-white" : "text-slate-600 hover:bg-subtle hover:text-slate-900 dark:text-slate-300 dark:hover:text-white"
   }`;
 

@@ -48,7 +48,12 @@ export default async function CampaignPage({ params }: { params: Promise<{ id: s
               <li key={t.team} className="flex items-center justify-between gap-3 px-5 py-2.5">
                 <span className="font-medium">{t.team}</span>
                 <span className="flex items-center gap-3">
-                  <progress max={t.targets} value={t.approved} aria-label={`${t.team}: ${t.approved} of ${t.targets} approved`} className="h-2 w-28 sm:w-40" />
+                  <progress
+                    max={t.targets}
+                    value={t.approved}
+                    aria-label={`${t.team}: ${t.approved} of ${t.targets} approved`}
+                    className="h-2 w-28 appearance-none overflow-hidden rounded-full sm:w-40 [&::-moz-progress-bar]:bg-indigo-600 [&::-webkit-progress-bar]:bg-slate-200 [&::-webkit-progress-value]:bg-indigo-600 dark:[&::-webkit-progress-bar]:bg-slate-700"
+                  />
                   <span className="tabular-nums">
                     {t.approved} / {t.targets}
                   </span>
