@@ -34,7 +34,7 @@ describe("webhook endpoints and server-side request forgery", () => {
     expect(checkEndpointUrl("https://hooks.example.com/x", none)).toMatchObject({ ok: true, allowed: false });
     expect(checkEndpointUrl("http://hooks.example.com/x", none)).toMatchObject({ ok: false });
     expect(checkEndpointUrl("ftp://hooks.example.com/x", none)).toMatchObject({ ok: false });
-    expect(checkEndpointUrl("https://user:pw@hooks.example.com/x", none)).toMatchObject({ ok: false });
+    expect(checkEndpointUrl("https://user:password@hooks.example.com/x", none)).toMatchObject({ ok: false });
     expect(checkEndpointUrl("https://127.0.0.1/x", none)).toMatchObject({ ok: false });
     expect(checkEndpointUrl("https://[::1]:8443/x", none)).toMatchObject({ ok: false });
     expect(checkEndpointUrl("https://169.254.169.254/latest/meta-data", none)).toMatchObject({ ok: false });
