@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkEndpointUrl, isPublicAddress, parseAllowedHosts, privateAmong } from "./ssrf";
+import { checkEndpointUrl, isPublicAddress, maskEndpoint, parseAllowedHosts, privateAmong } from "./ssrf";
 
 const none = parseAllowedHosts(undefined);
 
@@ -62,5 +62,14 @@ describe("webhook endpoints and server-side request forgery", () => {
     expect(privateAmong(["93.184.215.14", "10.0.0.1"], false)).toBe("10.0.0.1");
     expect(privateAmong(["93.184.215.14"], false)).toBeNull();
     expect(privateAmong(["127.0.0.1"], true)).toBeNull();
+  });
+});
+
+describe("an endpoint as pages and the audit trail show it", () => {
+  it("keeps the host and the first path segment, never the credential a path or query carries", () => {
+    expect(maskEndpoint("https://hooks.slack.com/services/T0000/B0000/XXXXSECRET")).toBe("https://hooks.slack.com/services/…");
+    expect(maskEndpoint("https://example.com/hook?token=abc")).toBe("https://example.com/hook/…");
+    expect(maskEndpoint("http://127.0.0.1:9000/ok")).toBe("http://127.0.0.1:9000/ok");
+    expect(maskEndpoint("https://example.com")).toBe("https://example.com");
   });
 });

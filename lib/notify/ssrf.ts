@@ -66,3 +66,19 @@ export function privateAmong(addresses: readonly string[], allowed: boolean): st
   if (allowed) return null;
   return addresses.find((a) => !isPublicAddress(a)) ?? null;
 }
+
+/**
+ * An endpoint as pages and the audit trail show it: scheme, host and the first
+ * path segment only. Many endpoints carry their credential in the path (a Slack
+ * or Teams webhook URL is itself the secret), so the rest is never shown again.
+ */
+export function maskEndpoint(text: string): string {
+  try {
+    const url = new URL(text);
+    const first = url.pathname.split("/").filter(Boolean)[0];
+    const more = url.pathname.split("/").filter(Boolean).length > 1 || url.search !== "";
+    return `${url.protocol}//${url.host}${first ? `/${first}` : ""}${more ? "/…" : ""}`;
+  } catch {
+    return "(not a URL)";
+  }
+}

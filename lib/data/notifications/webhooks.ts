@@ -10,7 +10,7 @@ import { getPrisma } from "../../db/prisma";
 import { getEnv } from "../../env";
 import type { NotificationKind } from "../../notify/kinds";
 import { newWebhookSecret, sealSecret } from "../../notify/seal";
-import { checkEndpointUrl, parseAllowedHosts, privateAmong } from "../../notify/ssrf";
+import { checkEndpointUrl, maskEndpoint, parseAllowedHosts, privateAmong } from "../../notify/ssrf";
 import { NotFoundError, ValidationError } from "../errors";
 
 export type WebhookFormatName = "standard" | "slack" | "teams";
@@ -27,8 +27,8 @@ export async function webhookTeams(principal: Principal): Promise<{ id: string; 
 
 export async function listWebhooks(principal: Principal) {
   const teams = await webhookTeams(principal);
-  // Everything but the sealed secret, which no page needs.
-  return getPrisma().webhookEndpoint.findMany({
+  // Everything but the sealed secret, and the address masked: no page needs either whole.
+  const rows = await getPrisma().webhookEndpoint.findMany({
     where: { teamId: { in: teams.map((t) => t.id) } },
     orderBy: [{ createdAt: "asc" }],
     omit: { secretSealed: true },
@@ -37,6 +37,7 @@ export async function listWebhooks(principal: Principal) {
       deliveries: { orderBy: { createdAt: "desc" }, take: 10, include: { event: { select: { kind: true, title: true } } } },
     },
   });
+  return rows.map((row) => ({ ...row, url: maskEndpoint(row.url) }));
 }
 
 /** Where a URL may not be sent to, as a message; null when it may. */
@@ -84,7 +85,8 @@ export async function createWebhook(
       action: "webhook.created",
       ...eventBy(principal, context, now),
       ...about("webhook", endpoint.id, input.teamId),
-      after: { name: input.name, url: input.url, kinds: input.kinds, format: input.format },
+      // The address masked: a chat webhook's URL is its credential, and the trail is read by auditors.
+      after: { name: input.name, url: maskEndpoint(input.url), kinds: input.kinds, format: input.format },
     });
     return { id: endpoint.id, secret };
   });
@@ -104,7 +106,7 @@ export async function removeWebhook(principal: Principal, id: string, context: R
       action: "webhook.removed",
       ...eventBy(principal, context, new Date()),
       ...about("webhook", endpoint.id, endpoint.teamId),
-      before: { name: endpoint.name, url: endpoint.url },
+      before: { name: endpoint.name, url: maskEndpoint(endpoint.url) },
     });
   });
 }
