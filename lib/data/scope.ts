@@ -25,6 +25,15 @@ export function servicesVisibleSql(principal: Principal, now: Date = new Date())
   return scope.kind === "org" ? Prisma.sql`s.archived_at IS NULL` : Prisma.sql`s.archived_at IS NULL AND s.team_id = ANY(${[...scope.teamIds]}::uuid[])`;
 }
 
+/**
+ * Records that carry a team id (a campaign target, a notification's event), as a
+ * Prisma filter on that field: every team for org readers, their own otherwise.
+ */
+export function teamIdsVisibleTo(principal: Principal, now: Date = new Date()): { in: string[] } | undefined {
+  const scope = readScope(principal, now);
+  return scope.kind === "org" ? undefined : { in: [...scope.teamIds] };
+}
+
 export function assertOrgAdmin(principal: Principal): void {
   if (!can(principal, "admin.manage", "org")) throw new NotFoundError();
 }

@@ -2,6 +2,8 @@
 // it, and which of the team's roles hear of it (besides the people an event
 // names, such as a finding's owner). Stored by name, so a name once shipped is
 // never changed. Pure: read by the web (preferences, webhooks) and the worker.
+import { DUE_SOON_DAYS as FINDING_DUE_SOON_DAYS } from "../findings/due";
+import { DUE_SOON_DAYS as REVIEW_DUE_SOON_DAYS } from "../programme/cadence";
 import type { TeamRole } from "../vocabulary/roles";
 
 type Kind = { readonly label: string; readonly roles: readonly TeamRole[]; readonly group: string };
@@ -37,8 +39,8 @@ export function kindLabel(kind: string): string {
   return isNotificationKind(kind) ? NOTIFICATION_KINDS[kind].label : kind;
 }
 
-/** Days before a due date that "due soon" is raised, by subject. */
-export const DUE_SOON_DAYS = { assessment: 14, finding: 7, risk: 14, campaign: 7 } as const;
+/** Days before a due date that "due soon" is raised, by subject: reviews and findings as the app already shows them due soon. */
+export const DUE_SOON_DAYS = { assessment: REVIEW_DUE_SOON_DAYS, finding: FINDING_DUE_SOON_DAYS, risk: 14, campaign: 7 } as const;
 
 /** Kinds the daily scan raises come in the daily digest unless a person chooses otherwise; the rest come at once. */
 const DIGEST_BY_DEFAULT: ReadonlySet<NotificationKind> = new Set([

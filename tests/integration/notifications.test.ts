@@ -14,7 +14,7 @@ import { fanOutEvents } from "@/lib/notify/fanout";
 import { giveUp } from "@/lib/notify/give-up";
 import { guardedLookup, postJson } from "@/lib/notify/http-post";
 import { sendSmtp } from "@/lib/notify/mailer";
-import { raiseEvent } from "@/lib/notify/raise";
+import { raiseEvent, type RaisedEvent } from "@/lib/notify/raise";
 import { readUnsubscribeLink } from "@/lib/notify/unsubscribe-link";
 import { unsubscribeToken } from "@/lib/notify/seal";
 import type { Principal } from "@/lib/auth/policy";
@@ -47,6 +47,9 @@ afterAll(async () => {
   await smtp?.close();
   await receiver?.close();
 });
+
+/** Raises an event in a transaction of its own, as a change would in its own. */
+const raise = (event: RaisedEvent) => prisma.$transaction((tx) => raiseEvent(tx, event));
 
 /** Fans out every waiting event, as the worker's fan-out job does. */
 async function fanOutAll() {
@@ -136,28 +139,24 @@ describe("each person's choice", () => {
     await savePreferences(as.lead.userId, { "finding.assigned": "digest" });
     await savePreferences(as.reviewer.userId, { "finding.assigned": "off" });
     const finding = await prisma.finding.findFirstOrThrow({ where: { service: { team: { slug: "payments" } }, status: "OPEN" }, include: { service: true } });
-    await prisma.$transaction((tx) =>
-      raiseEvent(tx, {
-        kind: "finding.assigned",
-        key: `test:${finding.id}`,
-        teamId: finding.service.teamId,
-        subject: { type: "finding", id: finding.id },
-        path: `/findings/${finding.id}`,
-        title: "Assigned",
-        userIds: [as.lead.userId, as.reviewer.userId],
-      }),
-    );
+    await raise({
+      kind: "finding.assigned",
+      key: `test:${finding.id}`,
+      teamId: finding.service.teamId,
+      subject: { type: "finding", id: finding.id },
+      path: `/findings/${finding.id}`,
+      title: "Assigned",
+      userIds: [as.lead.userId, as.reviewer.userId],
+    });
     // The same key again is the same event: raised once.
-    await prisma.$transaction((tx) =>
-      raiseEvent(tx, {
-        kind: "finding.assigned",
-        key: `test:${finding.id}`,
-        teamId: finding.service.teamId,
-        subject: { type: "finding", id: finding.id },
-        path: "/",
-        title: "Again",
-      }),
-    );
+    await raise({
+      kind: "finding.assigned",
+      key: `test:${finding.id}`,
+      teamId: finding.service.teamId,
+      subject: { type: "finding", id: finding.id },
+      path: "/",
+      title: "Again",
+    });
     expect(await prisma.notificationEvent.count({ where: { key: `test:${finding.id}` } })).toBe(1);
     expect(await fanOutAll()).toMatchObject({ events: 1, notifications: 2, emails: 1 });
     const waiting = await prisma.delivery.findMany({ where: { userId: as.lead.userId, digest: true, status: "PENDING" } });
@@ -179,16 +178,14 @@ describe("each person's choice", () => {
 describe("bad peers", () => {
   it("retries an email the SMTP server refuses, keeping its code, and sends it with the same id after", async () => {
     const finding = await prisma.finding.findFirstOrThrow({ where: { service: { team: { slug: "payments" } } }, include: { service: true } });
-    await prisma.$transaction((tx) =>
-      raiseEvent(tx, {
-        kind: "risk.lapsed",
-        key: `refused:${finding.id}`,
-        teamId: finding.service.teamId,
-        subject: { type: "finding", id: finding.id },
-        path: "/",
-        title: "Refused once",
-      }),
-    );
+    await raise({
+      kind: "risk.lapsed",
+      key: `refused:${finding.id}`,
+      teamId: finding.service.teamId,
+      subject: { type: "finding", id: finding.id },
+      path: "/",
+      title: "Refused once",
+    });
     await fanOutAll();
     const [delivery] = await pending({ channel: "EMAIL", event: { key: `refused:${finding.id}` } });
     smtp.refuseNext(1, 550);
@@ -239,16 +236,14 @@ describe("bad peers", () => {
     );
     const finding = await prisma.finding.findFirstOrThrow({ where: { service: { teamId: platform.id } } });
     for (let i = 0; i < DISABLE_AFTER_FAILURES; i += 1) {
-      await prisma.$transaction((tx) =>
-        raiseEvent(tx, {
-          kind: "risk.lapsed",
-          key: `down:${i}`,
-          teamId: platform.id,
-          subject: { type: "finding", id: finding.id },
-          path: "/",
-          title: `Down ${i}`,
-        }),
-      );
+      await raise({
+        kind: "risk.lapsed",
+        key: `down:${i}`,
+        teamId: platform.id,
+        subject: { type: "finding", id: finding.id },
+        path: "/",
+        title: `Down ${i}`,
+      });
       await fanOutAll();
       const [delivery] = await pending({ endpointId: id });
       await expect(deliver(delivery!.id)).rejects.toBeInstanceOf(DeliveryFailed);
@@ -262,9 +257,7 @@ describe("bad peers", () => {
     await fanOutAll();
     expect((await listInbox(as.lead)).some((n) => n.kind === "webhook.disabled" && n.title.includes('"down"'))).toBe(true);
     // Disabled: a new event queues nothing for it.
-    await prisma.$transaction((tx) =>
-      raiseEvent(tx, { kind: "risk.lapsed", key: "down:after", teamId: platform.id, subject: { type: "finding", id: finding.id }, path: "/", title: "After" }),
-    );
+    await raise({ kind: "risk.lapsed", key: "down:after", teamId: platform.id, subject: { type: "finding", id: finding.id }, path: "/", title: "After" });
     await fanOutAll();
     expect(await pending({ endpointId: id })).toHaveLength(0);
   });
@@ -274,18 +267,16 @@ describe("scope", () => {
   it("tells nobody outside the event's team, and hides it from someone who has left", async () => {
     const identity = await prisma.team.findUniqueOrThrow({ where: { slug: "identity" } });
     const finding = await prisma.finding.findFirstOrThrow({ where: { service: { teamId: identity.id } } });
-    await prisma.$transaction((tx) =>
-      raiseEvent(tx, {
-        kind: "finding.overdue",
-        key: `scope:${finding.id}`,
-        teamId: identity.id,
-        subject: { type: "finding", id: finding.id },
-        path: `/findings/${finding.id}`,
-        title: "Identity only",
-        // Named, but Lee Lead holds no role in Identity: not told.
-        userIds: [as.lead.userId],
-      }),
-    );
+    await raise({
+      kind: "finding.overdue",
+      key: `scope:${finding.id}`,
+      teamId: identity.id,
+      subject: { type: "finding", id: finding.id },
+      path: `/findings/${finding.id}`,
+      title: "Identity only",
+      // Named, but Lee Lead holds no role in Identity: not told.
+      userIds: [as.lead.userId],
+    });
     await fanOutAll();
     const told = await prisma.notification.findMany({ where: { event: { key: `scope:${finding.id}` } }, include: { user: { select: { email: true } } } });
     expect(told.map((n) => n.user.email)).toEqual(["tomas.reyes@demo.test"]);

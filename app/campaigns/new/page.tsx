@@ -3,8 +3,7 @@ import { LaunchCampaignForm } from "@/components/campaigns/launch-form";
 import { Card, PageHeader } from "@/components/ui/card";
 import { requirePrincipal } from "@/lib/auth/current";
 import { recordRefusal } from "@/lib/audit/refusal";
-import { getPrisma } from "@/lib/db/prisma";
-import { campaignTeams } from "@/lib/data/campaigns/launch";
+import { campaignChecklistVersions, campaignTeams } from "@/lib/data/campaigns/launch";
 import { notFound } from "next/navigation";
 
 export const metadata: Metadata = { title: "Launch a campaign" };
@@ -16,7 +15,7 @@ export default async function NewCampaignPage() {
     await recordRefusal(principal, "page", "/campaigns/new");
     notFound();
   }
-  const versions = await getPrisma().checklistVersion.findMany({ orderBy: { publishedAt: "desc" }, select: { id: true, version: true } });
+  const versions = await campaignChecklistVersions();
   return (
     <>
       <PageHeader

@@ -25,6 +25,11 @@ export async function campaignTeams(principal: Principal): Promise<{ id: string;
     : teams.filter((t) => can(principal, "assessment.approve", { teamId: t.id }) && principal.memberships.some((m) => m.teamId === t.id));
 }
 
+/** The published checklist versions a campaign may ask for, newest first. */
+export function campaignChecklistVersions(): Promise<{ id: string; version: string }[]> {
+  return getPrisma().checklistVersion.findMany({ orderBy: { publishedAt: "desc" }, select: { id: true, version: true } });
+}
+
 /**
  * Launches a campaign: its targets are the live services of the chosen teams
  * and tiers, each linked to the assessment already under way, if any; the

@@ -1,15 +1,12 @@
 import "server-only";
 import type { Principal } from "../../auth/policy";
-import { readScope } from "../../auth/policy";
 import { getPrisma } from "../../db/prisma";
 import type { Prisma } from "../../generated/prisma/client";
 import { NotFoundError } from "../errors";
+import { teamIdsVisibleTo } from "../scope";
 
 /** The targets a principal may see: every one for org readers, their teams' otherwise. */
-function visibleTargets(principal: Principal): Prisma.CampaignTargetWhereInput {
-  const scope = readScope(principal);
-  return scope.kind === "org" ? {} : { teamId: { in: [...scope.teamIds] } };
-}
+const visibleTargets = (principal: Principal): Prisma.CampaignTargetWhereInput => ({ teamId: teamIdsVisibleTo(principal) });
 
 export interface CampaignSummary {
   id: string;

@@ -7,11 +7,9 @@ import { readScope, type Principal } from "../../auth/policy";
 import { getPrisma } from "../../db/prisma";
 import type { Prisma } from "../../generated/prisma/client";
 import { NotFoundError } from "../errors";
+import { teamIdsVisibleTo } from "../scope";
 
-function mine(principal: Principal): Prisma.NotificationWhereInput {
-  const scope = readScope(principal);
-  return { userId: principal.userId, ...(scope.kind === "org" ? {} : { event: { teamId: { in: [...scope.teamIds] } } }) };
-}
+const mine = (principal: Principal): Prisma.NotificationWhereInput => ({ userId: principal.userId, event: { teamId: teamIdsVisibleTo(principal) } });
 
 export async function unreadCount(principal: Principal): Promise<number> {
   if (principal.apiToken || principal.integration || principal.mustChangePassword) return 0;
