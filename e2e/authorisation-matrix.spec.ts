@@ -18,18 +18,31 @@ const { encodeReply } = require("next/dist/compiled/react-server-dom-turbopack/c
   encodeReply: (value: unknown) => Promise<FormData | string>;
 };
 
-const PRINCIPALS = ["anonymous", "reviewerOfA", "leadOfA", "auditorOfA", "memberOfB", "orgAuditor", "expiredOrgAuditor", "disabledUser", "admin"] as const;
+const PRINCIPALS = [
+  "anonymous",
+  "reviewerOfA",
+  "leadOfA",
+  "auditorOfA",
+  "ownerOfA",
+  "memberOfB",
+  "orgAuditor",
+  "expiredOrgAuditor",
+  "disabledUser",
+  "admin",
+] as const;
 type PrincipalName = (typeof PRINCIPALS)[number];
 
 /** A member of team A in each team role: a role added without its principal here does not compile. */
-const MEMBER_OF_A = { reviewer: "reviewerOfA", lead: "leadOfA", auditor: "auditorOfA" } as const satisfies Record<TeamRole, PrincipalName>;
+const MEMBER_OF_A = { reviewer: "reviewerOfA", lead: "leadOfA", auditor: "auditorOfA", owner: "ownerOfA" } as const satisfies Record<TeamRole, PrincipalName>;
 
 const ADMIN_ONLY: PrincipalName[] = ["admin"];
 const REVIEWER_OF_A: PrincipalName[] = ["reviewerOfA"];
 const LEAD_OF_A: PrincipalName[] = ["leadOfA"];
 const EDITORS_OF_A: PrincipalName[] = ["reviewerOfA", "leadOfA"];
+/** Who may answer team A's items and attach evidence: its reviewers and its service owners. */
+const ANSWERERS_OF_A: PrincipalName[] = ["reviewerOfA", "ownerOfA"];
 /** Everyone who may read team A's records: its members, valid org auditors, admins. */
-const READERS_OF_A: PrincipalName[] = ["reviewerOfA", "leadOfA", "auditorOfA", "orgAuditor", "admin"];
+const READERS_OF_A: PrincipalName[] = ["reviewerOfA", "leadOfA", "auditorOfA", "ownerOfA", "orgAuditor", "admin"];
 const NOT_FOUND = "Not found, or you do not have access to it.";
 const FORBIDDEN = "Your role does not allow this.";
 
@@ -61,6 +74,8 @@ interface Ids {
   item: string;
   /** The last item of the blank draft (factor 12), carried over: what confirming the factor's carried-over answers moves. */
   carriedItem: string;
+  /** An item of the blank draft a service owner of team A attested, waiting for validation. */
+  attestedItem: string;
   /** An open finding of team A, medium severity, and a member of team A who may own it. */
   finding: string;
   member: string;
@@ -87,7 +102,7 @@ interface Ids {
   highFinding: string;
 }
 
-const SIGNED_IN: PrincipalName[] = ["reviewerOfA", "leadOfA", "auditorOfA", "memberOfB", "orgAuditor", "expiredOrgAuditor", "admin"];
+const SIGNED_IN: PrincipalName[] = ["reviewerOfA", "leadOfA", "auditorOfA", "ownerOfA", "memberOfB", "orgAuditor", "expiredOrgAuditor", "admin"];
 
 let db: pg.Client;
 const query = async (sql: string, params: unknown[] = []) => (await db.query(sql, params)).rows;
@@ -325,12 +340,12 @@ Object.assign(MATRIX, {
       ).length > 0,
   },
   "app/findings/[id]/actions.ts#addCommentAction": {
-    allowed: EDITORS_OF_A,
+    allowed: [...EDITORS_OF_A, "ownerOfA"],
     input: (u, ids) => ({ findingId: ids.finding, body: `matrix ${u}` }),
     changed: async (u, ids) => (await query("SELECT 1 FROM comments WHERE finding_id = $1 AND body = $2", [ids.finding, `matrix ${u}`])).length > 0,
   },
   "app/assessments/[id]/actions.ts#saveResponseAction": {
-    allowed: REVIEWER_OF_A,
+    allowed: ANSWERERS_OF_A,
     input: (u, ids) => ({
       assessmentId: ids.draft,
       itemId: ids.item,
@@ -340,10 +355,12 @@ Object.assign(MATRIX, {
       notes: `matrix ${u}`,
       evidenceLinks: "",
     }),
-    changed: async (u, ids) => (await query("SELECT 1 FROM responses WHERE assessment_id = $1 AND notes = $2", [ids.draft, `matrix ${u}`])).length > 0,
+    // Saved, then back to version 1 for the next caller's base version.
+    changed: async (u, ids) =>
+      (await query("UPDATE responses SET version = 1 WHERE assessment_id = $1 AND notes = $2 RETURNING id", [ids.draft, `matrix ${u}`])).length > 0,
   },
   "app/assessments/[id]/actions.ts#confirmCarriedOverAction": {
-    allowed: REVIEWER_OF_A,
+    allowed: ANSWERERS_OF_A,
     input: (_u, ids) => ({ assessmentId: ids.draft, factor: ids.carriedItem.slice(1, 3) }),
     // Confirmed means no longer carried over; carried over again for the next caller.
     changed: async (_u, ids) =>
@@ -355,12 +372,12 @@ Object.assign(MATRIX, {
       ).length > 0,
   },
   "app/assessments/[id]/actions.ts#addAttachmentAction": {
-    allowed: REVIEWER_OF_A,
+    allowed: ANSWERERS_OF_A,
     input: (u, ids) => ({ assessmentId: ids.draft, itemId: ids.item, file: new File([`evidence ${u}`], `matrix-${u}.txt`, { type: "text/plain" }) }),
     changed: async (u) => (await query("SELECT 1 FROM attachments WHERE file_name = $1", [`matrix-${u}.txt`])).length > 0,
   },
   "app/assessments/[id]/actions.ts#removeAttachmentAction": {
-    allowed: REVIEWER_OF_A,
+    allowed: ANSWERERS_OF_A,
     input: (_u, ids) => ({ assessmentId: ids.draft, itemId: ids.item, attachmentId: ids.attachment }),
     changed: async (_u, ids) => {
       const gone = (await query("SELECT 1 FROM attachments WHERE id = $1", [ids.attachment])).length === 0;
@@ -383,6 +400,40 @@ Object.assign(MATRIX, {
     allowed: LEAD_OF_A,
     input: (_u, ids) => ({ assessmentId: ids.toApprove }),
     changed: (_u, ids) => movedTo(ids.toApprove, "completed", "in_review"),
+  },
+  // Security validates what a service owner attested: agreed, then waiting again for the next caller.
+  "app/assessments/[id]/actions.ts#validateResponseAction": {
+    allowed: REVIEWER_OF_A,
+    input: (_u, ids) => ({ assessmentId: ids.draft, itemId: ids.attestedItem, version: "1", decision: "agree" }),
+    changed: async (_u, ids) =>
+      (
+        await query(
+          "UPDATE responses SET validation = NULL, validated_by_id = NULL, validated_at = NULL WHERE assessment_id = $1 AND item_id = $2 AND validation = 'agreed' RETURNING id",
+          [ids.draft, ids.attestedItem],
+        )
+      ).length > 0,
+  },
+  "app/assessments/[id]/actions.ts#assignFactorAction": {
+    allowed: REVIEWER_OF_A,
+    input: (_u, ids) => ({ assessmentId: ids.draft, factor: "2", assigneeId: ids.users.ownerofa! }),
+    changed: async (_u, ids) =>
+      (
+        await query("UPDATE responses SET assignee_id = NULL WHERE assessment_id = $1 AND item_id LIKE 'F02-%' AND assignee_id IS NOT NULL RETURNING id", [
+          ids.draft,
+        ])
+      ).length > 0,
+  },
+  // The sample is drawn once per assessment; undone for the next caller.
+  "app/assessments/[id]/actions.ts#drawSampleAction": {
+    allowed: REVIEWER_OF_A,
+    input: (_u, ids) => ({ assessmentId: ids.draft, "severity-critical": "on", percent: "50", minimum: "0" }),
+    changed: async (_u, ids) =>
+      (
+        await query(
+          "UPDATE assessments SET sample_drawn_at = NULL, sample_drawn_by_id = NULL, sample_item_ids = '{}', sampling_rule = NULL WHERE id = $1 AND sample_drawn_at IS NOT NULL RETURNING id",
+          [ids.draft],
+        )
+      ).length > 0,
   },
 } satisfies Record<string, Row>);
 
@@ -418,7 +469,7 @@ Object.assign(MATRIX, {
   },
   // Reviewers of the team decide on machine suggestions in a draft, as they answer items.
   "app/assessments/[id]/actions.ts#decideSuggestionAction": {
-    allowed: REVIEWER_OF_A,
+    allowed: ANSWERERS_OF_A,
     input: (_u, ids) => ({ assessmentId: ids.draft, itemId: ids.item, evidenceId: ids.evidence, decision: "accept" }),
     changed: async (_u, ids) =>
       (
@@ -570,7 +621,7 @@ Object.assign(ROUTES, {
 Object.assign(ROUTES, {
   // Read-only and scoped: every signed-in user may ask; a hash nobody exported is unknown to all.
   "/verify/[sha256]/route": {
-    allowed: ["reviewerOfA", "leadOfA", "auditorOfA", "memberOfB", "orgAuditor", "expiredOrgAuditor", "admin"],
+    allowed: ["reviewerOfA", "leadOfA", "auditorOfA", "ownerOfA", "memberOfB", "orgAuditor", "expiredOrgAuditor", "admin"],
     path: () => `/verify/${"0".repeat(64)}`,
     check: async (response: Response) => {
       expect(await response.json()).toEqual({ sha256: "0".repeat(64), status: "unknown" });
@@ -782,6 +833,7 @@ let PASSWORD = "";
 let RUN = "";
 const cookies = new Map<PrincipalName, string>();
 const ids: Ids = {
+  attestedItem: "",
   victim: "",
   grantee: "",
   team: "",
@@ -854,6 +906,13 @@ test.beforeAll(async ({ baseURL }) => {
   ids.team = payments;
   ids.spareTeam = (await query("INSERT INTO teams (name, slug, updated_at) VALUES ($1, $1, now()) RETURNING id", [`matrix-${run}`]))[0].id;
   await seedAssessments(run, payments);
+  // An answer team A's service owner gave on the blank draft, waiting for security.
+  ids.attestedItem = (
+    await query(
+      "UPDATE responses SET status = 'met', attested_by_id = $2, attested_at = now() WHERE id = (SELECT id FROM responses WHERE assessment_id = $1 AND item_id LIKE 'F03-%' ORDER BY item_id LIMIT 1) RETURNING item_id",
+      [ids.draft, principals.ownerOfA.id],
+    )
+  )[0].item_id;
   ids.auditorsExport = (
     await query(
       "INSERT INTO exports (kind, status, requested_by_id, team_id, file_name, size_bytes, sha256, content, progress, completed_at) VALUES ('portfolio_pdf', 'done', $1, $2, 'matrix-report.pdf', 11, encode(sha256('%PDF-matrix'::bytea), 'hex'), '%PDF-matrix'::bytea, 100, now()) RETURNING id",
@@ -973,11 +1032,11 @@ async function seedAssessments(run: string, team: string) {
       "INSERT INTO assessments (service_id, checklist_version_id, status, submitted_at, updated_at) VALUES ($1, $2, $3::assessment_status, CASE WHEN $3::text = 'in_review' THEN now() END, now()) RETURNING id",
       [await service(name), version.id, state],
     );
-    await query("INSERT INTO responses (assessment_id, item_id, status, updated_at) SELECT $1, unnest($2::text[]), $3::response_status, now()", [
-      row.id,
-      itemIds,
-      answer,
-    ]);
+    // Answered rows are security's own answers, validated as given.
+    await query(
+      "INSERT INTO responses (assessment_id, item_id, status, validation, updated_at) SELECT $1, unnest($2::text[]), $3::response_status, CASE WHEN $3::text <> 'unanswered' THEN 'agreed'::validation END, now()",
+      [row.id, itemIds, answer],
+    );
     return row.id as string;
   };
   ids.service = await service(`matrix-svc-${run}`);

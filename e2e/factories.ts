@@ -118,8 +118,8 @@ export function makeTeam(
           )
         ).rows;
         await db.query(
-          `INSERT INTO responses (assessment_id, item_id, status, justification, updated_at)
-           SELECT $1, item->>'id', 'met', 'In place since the factory built it.', now()
+          `INSERT INTO responses (assessment_id, item_id, status, justification, validation, updated_at)
+           SELECT $1, item->>'id', 'met', 'In place since the factory built it.', 'agreed', now()
            FROM assessments a JOIN checklist_versions v ON v.id = a.checklist_version_id,
                 jsonb_array_elements(v.items) factor, jsonb_array_elements(factor->'items') item
            WHERE a.id = $1`,
@@ -136,8 +136,8 @@ export function makeTeam(
           )
         ).rows;
         await db.query(
-          `INSERT INTO responses (assessment_id, item_id, status, justification, updated_at)
-           SELECT $1, item->>'id', 'met', 'Checked by the factory.', now()
+          `INSERT INTO responses (assessment_id, item_id, status, justification, validation, updated_at)
+           SELECT $1, item->>'id', 'met', 'Checked by the factory.', 'agreed', now()
            FROM assessments a JOIN checklist_versions v ON v.id = a.checklist_version_id,
                 jsonb_array_elements(v.items) factor, jsonb_array_elements(factor->'items') item
            WHERE a.id = $1`,

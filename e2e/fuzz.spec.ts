@@ -161,6 +161,12 @@ const FIELDS = [
   "high",
   "fourEyes_high",
   "finding.assigned",
+  "version",
+  "factor",
+  "assigneeId",
+  "percent",
+  "minimum",
+  "severity-critical",
 ];
 const PATH_PARAM = /\[(?:\.\.\.)?(\w+)\]/g;
 

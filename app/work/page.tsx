@@ -9,6 +9,8 @@ import { SeverityBadge } from "@/components/ui/severity";
 import { requirePrincipal } from "@/lib/auth/current";
 import { listMyWork, type WorkAssessment, type WorkFinding } from "@/lib/data/work/list-my-work";
 import { SECTIONS } from "@/lib/navigation";
+import { listMyTasks } from "@/lib/data/work/list-my-tasks";
+import { TaskLists } from "@/components/work/task-lists";
 
 export const metadata: Metadata = { title: SECTIONS.work.title };
 
@@ -53,7 +55,7 @@ function FindingRow(f: WorkFinding) {
 /** What needs the person signed in: the drafts they answer, the approvals they owe, the findings they own or that run late. */
 export default async function MyWorkPage() {
   const principal = await requirePrincipal();
-  const work = await listMyWork(principal);
+  const [work, tasks] = await Promise.all([listMyWork(principal), listMyTasks(principal)]);
   // Each list: its heading (with its count), what it holds, and what it says when empty.
   const assessments = [
     {
@@ -89,6 +91,7 @@ export default async function MyWorkPage() {
     <>
       <PageHeader title={SECTIONS.work.title} description="What is waiting for you, in the teams where your role does that work. Oldest first." />
       <div className="grid gap-6 lg:grid-cols-2">
+        <TaskLists answer={tasks.answer} validate={tasks.validate} />
         {assessments.map((list) => (
           <TableCard
             key={list.title}

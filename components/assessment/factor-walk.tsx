@@ -15,6 +15,8 @@ export function FactorWalk(props: {
   items: ChecklistItem[];
   answers: Record<string, ItemAnswer>;
   progress: FactorProgress[];
+  /** Above the items: what a reviewer may do for the whole factor (assign it). */
+  tools?: React.ReactNode;
   children?: React.ReactNode;
 }) {
   const { assessmentId, factor, items, answers, progress } = props;
@@ -59,6 +61,7 @@ export function FactorWalk(props: {
             <p className="text-muted">{SHORTCUTS}</p>
           </div>
         </div>
+        {props.tools}
         <ConfirmCarriedOver assessmentId={assessmentId} factor={factor.number} count={items.filter((item) => answers[item.id]!.carriedOver).length} />
         {/* A decision on a suggestion, or confirming the factor's carried-over answers, changes the answer on the server: that item starts afresh from it. */}
         <WalkViewProvider compact={compact}>

@@ -17,6 +17,7 @@ import { SuggestionPanel, SuggestionProvenance, type DecidedSuggestionView, type
 import { useAutosave } from "./use-autosave";
 import { Label, Textarea } from "@/components/ui/field";
 import { calloutClass } from "@/components/ui/tone";
+import { ValidationPanel, type ValidationView } from "./validation-panel";
 
 export interface ItemAnswer extends AnswerValues {
   version: number;
@@ -27,6 +28,8 @@ export interface ItemAnswer extends AnswerValues {
   /** A machine suggestion waiting for a decision, and the one already decided. */
   pendingSuggestion: SuggestionView | null;
   suggestion: DecidedSuggestionView | null;
+  /** Who gave it and where it stands with security. */
+  review: ValidationView;
 }
 
 const STATUS_STYLE: Record<(typeof ANSWER_STATUSES)[number], string> = {
@@ -78,6 +81,7 @@ export function ItemEditor(props: { assessmentId: string; item: ChecklistItem; a
           <ItemGuidance item={item} />
         </OnDemand>
         <div className="space-y-4">
+          <ValidationPanel assessmentId={assessmentId} itemId={item.id} version={answer.version} view={answer.review} />
           {answer.comments.length ? (
             <div className={calloutClass("warning", "px-3 py-2")}>
               {answer.comments.map((comment) => (

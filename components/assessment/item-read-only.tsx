@@ -35,6 +35,10 @@ export function ItemReadOnly({ assessmentId, item, answer }: { assessmentId: str
           <Entry term="Justification" className="whitespace-pre-wrap text-soft">
             {answer.justification || "—"}
           </Entry>
+          <Entry term="Attested and validated" className="text-soft">
+            {answer.attestation}
+            {answer.validation === "sent_back" ? ` Comment: ${answer.validationComment}` : ""}
+          </Entry>
           {answer.suggestion ? (
             <Entry term="Answer origin" className="text-soft">
               {provenanceLine(answer.suggestion)}

@@ -8,6 +8,7 @@ import { evidenceSubmissionSchema } from "../evidence/schema";
 import { DUE_STATES } from "../findings/due";
 import { serviceFieldsSchema } from "../services/schemas";
 import { answerStatuses, suggestionOutcomes } from "../vocabulary/answers";
+import { VALIDATION_STANDINGS } from "../assessments/validation";
 import { assessmentStates } from "../vocabulary/assessments";
 import { findingStatuses } from "../vocabulary/findings";
 import { severities, tiers } from "../vocabulary/levels";
@@ -159,7 +160,7 @@ export const COMPONENT_SCHEMAS = {
             type: "array",
             items: {
               type: "object",
-              required: ["itemId", "factor", "status", "justification", "notes", "evidenceLinks", "updatedBy", "updatedAt", "suggestion"],
+              required: ["itemId", "factor", "status", "justification", "notes", "evidenceLinks", "updatedBy", "updatedAt", "suggestion", "attestation"],
               properties: {
                 itemId: { type: "string" },
                 factor: { type: "integer", minimum: 1, maximum: 12 },
@@ -173,6 +174,19 @@ export const COMPONENT_SCHEMAS = {
                   type: ["object", "null"],
                   description: "The machine suggestion this answer accepted or overrode",
                   properties: { outcome: oneOf(suggestionOutcomes.values), source: { type: "string" }, decidedBy: nullable("string") },
+                },
+                attestation: {
+                  type: "object",
+                  description:
+                    "Who gave the answer as it stands, and security's check of it: agreed (validated), sent back to whoever attested it, pending, or accepted outside a drawn validation sample",
+                  required: ["attestedBy", "attestedAt", "validation", "validatedBy", "validatedAt"],
+                  properties: {
+                    attestedBy: nullable("string"),
+                    attestedAt: nullable("string", { format: "date-time" }),
+                    validation: oneOf(VALIDATION_STANDINGS),
+                    validatedBy: nullable("string"),
+                    validatedAt: nullable("string", { format: "date-time" }),
+                  },
                 },
               },
             },

@@ -1,5 +1,6 @@
 // The API's JSON shapes, built from the data layer's views. Field names are
 // part of the versioned contract (/api/v1): add fields, never rename them.
+import { validationStanding } from "../assessments/validation";
 import { FACTOR_NAMES } from "../checklist/factor-names";
 import type { AssessmentView } from "../data/assessments/get-assessment";
 import type { FindingListRow } from "../data/findings/list-findings";
@@ -75,6 +76,12 @@ const NOT_ANSWERED = {
   updatedBy: null,
   updatedAt: null,
   suggestion: null,
+  attestedBy: null,
+  attestedAt: null,
+  validation: null,
+  validatedBy: null,
+  validatedAt: null,
+  outsideSample: false,
 } as const;
 
 export function assessmentJson(a: AssessmentView) {
@@ -91,8 +98,16 @@ export function assessmentJson(a: AssessmentView) {
     factors: factors(a.factorScores),
     items: a.factors.flatMap((f) =>
       f.items.map((item) => {
-        const { status, justification, notes, evidenceLinks, updatedBy, updatedAt, suggestion } = a.responses[item.id] ?? NOT_ANSWERED;
-        return { itemId: item.id, factor: f.number, status, justification, notes, evidenceLinks, updatedBy, updatedAt, suggestion };
+        const r = a.responses[item.id] ?? NOT_ANSWERED;
+        const { status, justification, notes, evidenceLinks, updatedBy, updatedAt, suggestion } = r;
+        const attestation = {
+          attestedBy: r.attestedBy,
+          attestedAt: r.attestedAt,
+          validation: validationStanding(r),
+          validatedBy: r.validatedBy,
+          validatedAt: r.validatedAt,
+        };
+        return { itemId: item.id, factor: f.number, status, justification, notes, evidenceLinks, updatedBy, updatedAt, suggestion, attestation };
       }),
     ),
   };

@@ -47,17 +47,47 @@ describe("starting answers", () => {
     expect(start.every((a) => a.status === "unanswered" && !a.carriedOver && !a.itemRevised)).toBe(true);
   });
 
-  it("carries unchanged items' answers, to be confirmed", () => {
-    const start = startingAnswers(items, { items, answers: [answer(first.id, "not_met")] });
-    expect(start[0]).toEqual({ ...answer(first.id, "not_met"), carriedOver: true, itemRevised: false });
-    expect(start[1]).toMatchObject({ status: "unanswered", carriedOver: false, itemRevised: false });
+  const attested = {
+    attestedById: "owner-1",
+    attestedAt: new Date("2026-06-01T10:00:00Z"),
+    validation: "agreed" as const,
+    validatedById: "reviewer-1",
+    validatedAt: new Date("2026-06-02T10:00:00Z"),
+  };
+
+  it("keeps an unchanged item's answer that held as confirmed, with who attested and validated it", () => {
+    const start = startingAnswers(items, { id: "prev", items, answers: [{ ...answer(first.id, "met"), ...attested }, answer(second.id, "not_applicable")] });
+    expect(start[0]).toEqual({ ...answer(first.id, "met"), ...attested, carriedOver: false, itemRevised: false, carriedFromId: "prev", recheckReason: null });
+    expect(start[1]).toMatchObject({ status: "not_applicable", carriedOver: false, recheckReason: null, validation: null });
+    expect(start[2]).toMatchObject({ status: "unanswered", carriedOver: false, itemRevised: false, carriedFromId: null });
+  });
+
+  it("asks again what was a gap, and what a newer machine suggestion contradicts, with the reason and no attestation", () => {
+    const start = startingAnswers(
+      items,
+      { id: "prev", items, answers: [{ ...answer(first.id, "not_met"), ...attested }, { ...answer(second.id, "met"), ...attested }, answer(third.id, "met")] },
+      new Map([
+        [second.id, "not_met"],
+        [third.id, "met"],
+      ]),
+    );
+    expect(start[0]).toMatchObject({
+      status: "not_met",
+      carriedOver: true,
+      recheckReason: "The last answer was a gap: say whether it still is.",
+      attestedById: null,
+      validation: null,
+    });
+    expect(start[1]).toMatchObject({ status: "met", carriedOver: true, recheckReason: "A machine suggestion since the last review says not met." });
+    // A suggestion that agrees with the answer changes nothing.
+    expect(start[2]).toMatchObject({ status: "met", carriedOver: false, recheckReason: null });
   });
 
   it("marks reworded and new items, and does not carry their answers", () => {
     const reworded = { ...second, guidance: `${second.guidance} Also check the staging environment.` };
     const previousItems = items.filter((item) => item.id !== third.id).map((item) => (item.id === second.id ? reworded : item));
     const start = startingAnswers(items, { items: previousItems, answers: [answer(first.id, "met"), answer(second.id, "met"), answer(third.id, "met")] });
-    expect(start[0]).toMatchObject({ status: "met", carriedOver: true, itemRevised: false });
+    expect(start[0]).toMatchObject({ status: "met", carriedOver: false, itemRevised: false });
     expect(start[1]).toMatchObject({ status: "unanswered", carriedOver: false, itemRevised: true, notes: "" });
     expect(start[2]).toMatchObject({ status: "unanswered", carriedOver: false, itemRevised: true });
   });

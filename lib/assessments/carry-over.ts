@@ -1,11 +1,26 @@
-// How a new assessment starts from the last completed one: answers to items
-// that have not changed are carried over (to be confirmed); items that are new
-// or reworded in the current checklist start unanswered and are marked.
+// How a new assessment starts from the last completed one. Re-reviews ask only
+// what changed:
+// - an answer to an unchanged item that held (met, or not applicable) and that
+//   no newer machine suggestion contradicts is kept as it was attested and
+//   validated then: confirmed by default, nothing to do;
+// - an answer whose item is unchanged but that was a gap (partially or not
+//   met), or that a newer machine suggestion contradicts, is carried over to be
+//   confirmed or changed, with the reason;
+// - items that are new or reworded start unanswered and are marked.
 import { contentHash } from "../canonical-json";
 import type { ChecklistItem } from "../checklist";
-import type { ResponseStatus } from "../vocabulary/answers";
+import { answerStatuses, type ResponseStatus } from "../vocabulary/answers";
+import type { ValidationState } from "./validation";
 
-export interface PreviousAnswer {
+export interface Attestation {
+  attestedById: string | null;
+  attestedAt: Date | null;
+  validation: ValidationState;
+  validatedById: string | null;
+  validatedAt: Date | null;
+}
+
+export interface PreviousAnswer extends Partial<Attestation> {
   itemId: string;
   status: ResponseStatus;
   justification: string;
@@ -13,7 +28,7 @@ export interface PreviousAnswer {
   evidenceLinks: string[];
 }
 
-export interface StartingAnswer {
+export interface StartingAnswer extends Attestation {
   itemId: string;
   status: ResponseStatus;
   justification: string;
@@ -21,6 +36,10 @@ export interface StartingAnswer {
   evidenceLinks: string[];
   carriedOver: boolean;
   itemRevised: boolean;
+  /** The completed assessment the answer comes from, when it comes from one. */
+  carriedFromId: string | null;
+  /** Why a carried-over answer is asked again; null when it is kept as confirmed. */
+  recheckReason: string | null;
 }
 
 /** Two versions of an item ask the same question when every word of it is the same. */
@@ -28,9 +47,21 @@ export function itemFingerprint(item: ChecklistItem): string {
   return contentHash(item);
 }
 
+const UNATTESTED: Attestation = { attestedById: null, attestedAt: null, validation: null, validatedById: null, validatedAt: null };
+
+/** Why a previous answer is asked again, or null when it still stands as it was. */
+export function recheckReason(previous: ResponseStatus, suggested: ResponseStatus | undefined): string | null {
+  if (suggested !== undefined && suggested !== previous)
+    return `A machine suggestion since the last review says ${answerStatuses.label(suggested).toLowerCase()}.`;
+  if (previous === "partially_met" || previous === "not_met") return "The last answer was a gap: say whether it still is.";
+  return null;
+}
+
 export function startingAnswers(
   current: readonly ChecklistItem[],
-  previous: { items: readonly ChecklistItem[]; answers: readonly PreviousAnswer[] } | null,
+  previous: { id?: string; items: readonly ChecklistItem[]; answers: readonly PreviousAnswer[] } | null,
+  /** The newest machine suggestion per item made since the previous approval. */
+  suggestions: ReadonlyMap<string, ResponseStatus> = new Map(),
 ): StartingAnswer[] {
   const blank = (itemId: string, itemRevised: boolean): StartingAnswer => ({
     itemId,
@@ -40,6 +71,9 @@ export function startingAnswers(
     evidenceLinks: [],
     carriedOver: false,
     itemRevised,
+    carriedFromId: null,
+    recheckReason: null,
+    ...UNATTESTED,
   });
   if (!previous) return current.map((item) => blank(item.id, false));
   const before = new Map(previous.items.map((item) => [item.id, itemFingerprint(item)]));
@@ -48,14 +82,27 @@ export function startingAnswers(
     if (before.get(item.id) !== itemFingerprint(item)) return blank(item.id, true);
     const answer = answers.get(item.id);
     if (!answer || answer.status === "unanswered") return blank(item.id, false);
+    const reason = recheckReason(answer.status, suggestions.get(item.id));
     return {
       itemId: item.id,
       status: answer.status,
       justification: answer.justification,
       notes: answer.notes,
       evidenceLinks: [...answer.evidenceLinks],
-      carriedOver: true,
+      carriedOver: reason !== null,
       itemRevised: false,
+      carriedFromId: previous.id ?? null,
+      recheckReason: reason,
+      // Kept as it was attested and validated then; asked again, it waits for whoever confirms it.
+      ...(reason === null
+        ? {
+            attestedById: answer.attestedById ?? null,
+            attestedAt: answer.attestedAt ?? null,
+            validation: answer.validation ?? null,
+            validatedById: answer.validatedById ?? null,
+            validatedAt: answer.validatedAt ?? null,
+          }
+        : UNATTESTED),
     };
   });
 }

@@ -11,6 +11,7 @@ const PRINCIPALS: Record<string, Principal | null> = {
   reviewerA: { ...base, userId: "r", memberships: [{ teamId: TEAM_A, role: "reviewer" }] },
   leadA: { ...base, userId: "l", memberships: [{ teamId: TEAM_A, role: "lead" }] },
   auditorA: { ...base, userId: "a", memberships: [{ teamId: TEAM_A, role: "auditor" }] },
+  ownerA: { ...base, userId: "w", memberships: [{ teamId: TEAM_A, role: "owner" }] },
   memberB: { ...base, userId: "b", memberships: [{ teamId: TEAM_B, role: "lead" }] },
   orgAuditor: { ...base, userId: "o", orgAuditorUntil: new Date("2027-01-01T00:00:00Z") },
   expiredAuditor: { ...base, userId: "e", orgAuditorUntil: new Date("2026-11-22T11:59:59Z") },
@@ -22,7 +23,11 @@ const PRINCIPALS: Record<string, Principal | null> = {
 // Allowed cells only; every other (principal, action) pair must be refused.
 const ALLOWED_ON_TEAM_A: Record<string, readonly Action[]> = {
   anonymous: [],
-  reviewerA: ["team.read", "service.create", "service.update", "assessment.edit", "assessment.submit", "finding.comment"],
+  // prettier-ignore
+  reviewerA: ["team.read", "service.create", "service.update", "assessment.edit", "assessment.attest", "assessment.validate", "assessment.submit",
+    "finding.comment"],
+  // An owner answers and comments; never validates, submits, approves or manages findings.
+  ownerA: ["team.read", "assessment.attest", "finding.comment"],
   // prettier-ignore
   leadA: ["team.read", "service.create", "service.update", "assessment.approve", "finding.manage", "finding.acceptRisk", "finding.comment",
     "export.create", "team.audit.read", "token.manage", "webhook.manage"],
@@ -39,6 +44,7 @@ const ALLOWED_ON_ORG: Record<string, readonly Action[]> = {
   reviewerA: [],
   leadA: [],
   auditorA: [],
+  ownerA: [],
   memberB: [],
   orgAuditor: ["org.read", "audit.read"],
   expiredAuditor: [],

@@ -34,7 +34,7 @@ export interface Principal {
 // prettier-ignore
 export const TEAM_ACTIONS = [
   "team.read", "service.create", "service.update",
-  "assessment.edit", "assessment.submit", "assessment.approve",
+  "assessment.edit", "assessment.attest", "assessment.validate", "assessment.submit", "assessment.approve",
   "finding.manage", "finding.acceptRisk", "finding.comment",
   "export.create", "team.audit.read", "token.manage", "webhook.manage",
 ] as const;
@@ -47,14 +47,22 @@ export type Action = TeamAction | OrgAction;
 
 // prettier-ignore
 export const ROLE_GRANTS = {
-  // Fills in and submits assessments; keeps the team's service list current.
-  reviewer: ["team.read", "service.create", "service.update", "assessment.edit", "assessment.submit", "finding.comment"],
+  // Security: starts, fills in, validates and submits assessments; keeps the team's service list current.
+  reviewer: ["team.read", "service.create", "service.update", "assessment.edit", "assessment.attest", "assessment.validate", "assessment.submit",
+    "finding.comment"],
+  // Engineers who own the services: answer (attest) items and attach evidence; security validates what they say.
+  owner: ["team.read", "assessment.attest", "finding.comment"],
   // Signs off, and owns findings and risk decisions; does not fill in what it approves.
   lead: ["team.read", "service.create", "service.update", "assessment.approve", "finding.manage", "finding.acceptRisk", "finding.comment",
     "export.create", "team.audit.read", "token.manage", "webhook.manage"],
   // Reads, exports and reads the team's audit trail; changes nothing.
   auditor: ["team.read", "export.create", "team.audit.read"],
 } as const satisfies Record<TeamRole, readonly TeamAction[]>;
+
+/** Whether a team role, held in a team, gives an action there (for choosing people, not for checking a caller). */
+export function roleMay(role: TeamRole, action: TeamAction): boolean {
+  return (ROLE_GRANTS[role] as readonly TeamAction[]).includes(action);
+}
 
 /** Org-wide reading, for admins and auditors with a grant in force. */
 const ORG_READER_GRANTS: readonly TeamAction[] = ["team.read", "export.create", "team.audit.read"];

@@ -53,6 +53,8 @@ export const DEMO_PEOPLE: DemoPerson[] = [
   { email: "lead@demo.test", name: "Lee Lead", signsIn: true, roles: { payments: "lead", platform: "lead" } },
   { email: "auditor@demo.test", name: "Avery Auditor", signsIn: true, orgAuditor: true, roles: {} },
   { email: "admin@demo.test", name: "Ada Admin", signsIn: true, isAdmin: true, roles: {} },
+  // A Payments engineer who answers for Checkout API's items; Riley validates what she says.
+  { email: "owner@demo.test", name: "Olive Owner", signsIn: true, roles: { payments: "owner" } },
   { email: "maya.chen@demo.test", name: "Maya Chen", signsIn: false, roles: { payments: "reviewer" } },
   { email: "omar.haddad@demo.test", name: "Omar Haddad", signsIn: false, roles: { payments: "reviewer" } },
   { email: "ines.okafor@demo.test", name: "Ines Okafor", signsIn: false, roles: { identity: "reviewer" } },

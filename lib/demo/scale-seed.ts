@@ -166,7 +166,23 @@ async function seedChunk(
         a.approvedAt,
       ]);
       for (const r of a.responses) {
-        responses.push([ids[index], r.itemId, r.status, r.justification, r.notes, r.evidenceLinks, reviewer, a.startedAt, a.submittedAt]);
+        // Security's own answers: attested and validated by the reviewer as given.
+        responses.push([
+          ids[index],
+          r.itemId,
+          r.status,
+          r.justification,
+          r.notes,
+          r.evidenceLinks,
+          reviewer,
+          a.startedAt,
+          a.submittedAt,
+          reviewer,
+          a.submittedAt,
+          "agreed",
+          reviewer,
+          a.submittedAt,
+        ]);
       }
       trail.push(
         [ids[index], "started", reviewer, "(scale seed)", a.startedAt],
@@ -253,7 +269,9 @@ async function seedChunk(
   await copyRows(
     client,
     "responses",
-    ["assessment_id", "item_id", "status", "justification", "notes", "evidence_links", "updated_by_id", "created_at", "updated_at"],
+    // prettier-ignore
+    ["assessment_id", "item_id", "status", "justification", "notes", "evidence_links", "updated_by_id", "created_at", "updated_at",
+      "attested_by_id", "attested_at", "validation", "validated_by_id", "validated_at"],
     responses,
   );
   await copyRows(client, "assessment_events", ["assessment_id", "kind", "actor_id", "actor_label", "occurred_at"], trail);

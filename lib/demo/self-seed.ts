@@ -78,6 +78,11 @@ export async function seedSelfAssessment(
         notes: answer.gap ? `To close: ${answer.gap.action}` : "",
         evidenceLinks: answer.evidence.map(evidenceLink),
         updatedById: reviewer,
+        attestedById: reviewer,
+        attestedAt: submittedAt,
+        validation: "AGREED" as const,
+        validatedById: reviewer,
+        validatedAt: submittedAt,
         createdAt: startedAt,
         updatedAt: submittedAt,
       };

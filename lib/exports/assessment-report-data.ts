@@ -20,6 +20,8 @@ export interface ReportItem {
   evidenceLinks: string[];
   /** Where the answer came from, when a machine suggested it. */
   origin: string | null;
+  /** Who attested the answer and who validated it (lib/assessments/validation.ts). */
+  attestation: string;
   attachments: { fileName: string; sha256: string; sizeBytes: number }[];
   findings: ReportFinding[];
 }

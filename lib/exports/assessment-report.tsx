@@ -44,6 +44,10 @@ function Item({ item }: { item: ReportItem }) {
         <Text style={s.label}>Notes: </Text>
         {item.notes || "—"}
       </Text>
+      <Text>
+        <Text style={s.label}>Attested and validated: </Text>
+        {item.attestation}
+      </Text>
       {item.origin ? (
         <Text>
           <Text style={s.label}>Answer origin: </Text>

@@ -53,4 +53,9 @@ export const ASSESSMENT_CSV_COLUMNS = [
   "suggestion_outcome",
   "suggestion_source",
   "suggestion_decided_by",
+  "attested_by",
+  "attested_at",
+  "validation",
+  "validated_by",
+  "validated_at",
 ] as const;

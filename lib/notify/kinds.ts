@@ -14,6 +14,8 @@ export const NOTIFICATION_KINDS = {
   "assessment.submitted": { label: "An assessment was submitted for sign-off", roles: ["lead"], group: "Reviews" },
   "assessment.returned": { label: "An assessment you worked on was returned", roles: [], group: "Reviews" },
   "assessment.approved": { label: "An assessment you worked on was approved", roles: [], group: "Reviews" },
+  "answers.assigned": { label: "Items were assigned to you to answer", roles: [], group: "Reviews" },
+  "answer.sent_back": { label: "Security sent back an answer you gave", roles: [], group: "Reviews" },
   "suggestion.waiting": { label: "New machine suggestions wait in a draft", roles: ["reviewer"], group: "Reviews" },
   "finding.assigned": { label: "A finding was assigned to you", roles: [], group: "Findings" },
   "finding.due_soon": { label: "A finding is due within 7 days", roles: ["lead"], group: "Findings" },

@@ -1,6 +1,6 @@
 // The status of an answer to a checklist item, and what a machine's suggestion
 // became when a reviewer decided on it.
-import type { ResponseStatus as DbResponseStatus, SuggestionOutcome as DbSuggestionOutcome } from "../generated/prisma/enums";
+import type { Validation as DbValidation, ResponseStatus as DbResponseStatus, SuggestionOutcome as DbSuggestionOutcome } from "../generated/prisma/enums";
 import { defineVocabulary, type ValueOfVocabulary } from "./define";
 
 export const answerStatuses = defineVocabulary({
@@ -23,6 +23,12 @@ export const suggestionOutcomes = defineVocabulary({
 } as const satisfies Record<DbSuggestionOutcome, { value: string; label: string }>);
 
 export type SuggestionOutcome = ValueOfVocabulary<typeof suggestionOutcomes>;
+
+/** Security's check of an attested answer. */
+export const validations = defineVocabulary({
+  AGREED: { value: "agreed", label: "Validated" },
+  SENT_BACK: { value: "sent_back", label: "Sent back" },
+} as const satisfies Record<DbValidation, { value: string; label: string }>);
 
 /** An answer a tool or reviewer gave; "unanswered" here is a broken record, not a value. */
 export function asAnswered(status: ResponseStatus): AnswerStatus {

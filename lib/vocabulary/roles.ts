@@ -8,6 +8,7 @@ export const teamRoles = defineVocabulary({
   REVIEWER: { value: "reviewer", label: "Reviewer" },
   LEAD: { value: "lead", label: "Lead" },
   AUDITOR: { value: "auditor", label: "Auditor" },
+  OWNER: { value: "owner", label: "Service owner" },
 } as const satisfies Record<DbTeamRole, { value: string; label: string }>);
 
 export type TeamRole = ValueOfVocabulary<typeof teamRoles>;

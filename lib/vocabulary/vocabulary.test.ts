@@ -69,6 +69,7 @@ describe("vocabularies", () => {
 defineVocabulary({
   LEAD: { value: "lead", label: "Lead" },
   AUDITOR: { value: "auditor", label: "Auditor" },
+  OWNER: { value: "owner", label: "Service owner" },
   // @ts-expect-error -- REVIEWER is missing: every database member needs its term.
 } as const satisfies Record<DbTeamRole, Term>);
 
@@ -77,14 +78,15 @@ defineVocabulary({
   REVIEWER: { value: "reviewer", label: "Reviewer" },
   LEAD: { value: "lead", label: "Lead" },
   AUDITOR: { value: "auditor", label: "Auditor" },
-  // @ts-expect-error -- OWNER is not in the database enum.
-  OWNER: { value: "owner", label: "Owner" },
+  OWNER: { value: "owner", label: "Service owner" },
+  // @ts-expect-error -- STEWARD is not in the database enum.
+  STEWARD: { value: "steward", label: "Steward" },
 } as const satisfies Record<DbTeamRole, Term>);
 
 // The policy names every role and only those: a new role without a policy row does not compile.
-type WithOwner = TeamRole | "owner";
-// @ts-expect-error -- the policy table has no row for "owner".
-export const policyWithNewRole: Record<WithOwner, readonly TeamAction[]> = ROLE_GRANTS;
+type WithSteward = TeamRole | "steward";
+// @ts-expect-error -- the policy table has no row for "steward".
+export const policyWithNewRole: Record<WithSteward, readonly TeamAction[]> = ROLE_GRANTS;
 // …and the label table does not either.
-// @ts-expect-error -- teamRoles.labels has no label for "owner".
-export const labelsWithNewRole: Record<WithOwner, string> = teamRoles.labels;
+// @ts-expect-error -- teamRoles.labels has no label for "steward".
+export const labelsWithNewRole: Record<WithSteward, string> = teamRoles.labels;

@@ -155,7 +155,7 @@ describe("CSV and JSON exports of an assessment and of findings", () => {
     const csv = await exportAssessmentData(as.auditor!, { assessmentId: assessment.id, format: "csv" }, context);
     const lines = csv.bytes.toString("utf8").trimEnd().split("\r\n");
     expect(lines[0]).toBe(
-      "assessment_id,service,checklist_version,factor,factor_name,item_id,title,severity,status,justification,notes,evidence_links,attachments,carried_over_unconfirmed,updated_by,updated_at,suggestion_outcome,suggestion_source,suggestion_decided_by",
+      "assessment_id,service,checklist_version,factor,factor_name,item_id,title,severity,status,justification,notes,evidence_links,attachments,carried_over_unconfirmed,updated_by,updated_at,suggestion_outcome,suggestion_source,suggestion_decided_by,attested_by,attested_at,validation,validated_by,validated_at",
     );
     expect(lines).toHaveLength(assessment.responses.length + 1);
     const json = await exportAssessmentData(as.auditor!, { assessmentId: assessment.id, format: "json" }, context);

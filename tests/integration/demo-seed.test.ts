@@ -147,11 +147,11 @@ describe("demo organisation", () => {
     expect(versions).toEqual([{ content_hash: checklistHash(latestChecklist()), n: seeded.assessments }]);
   });
 
-  it("gives the four demo accounts the demo password, hashed with argon2id", async () => {
+  it("gives the five demo accounts the demo password, hashed with argon2id", async () => {
     const users = await query<{ email: string; password_hash: string }>(
       "SELECT email, password_hash FROM users WHERE password_hash IS NOT NULL ORDER BY email",
     );
-    expect(users.map((u) => u.email)).toEqual(["admin@demo.test", "auditor@demo.test", "lead@demo.test", "reviewer@demo.test"]);
+    expect(users.map((u) => u.email)).toEqual(["admin@demo.test", "auditor@demo.test", "lead@demo.test", "owner@demo.test", "reviewer@demo.test"]);
     for (const user of users) {
       expect(user.password_hash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
       expect(await verifyPassword(user.password_hash, PASSWORD)).toBe(true);

@@ -214,7 +214,10 @@ describe("approval and changes to findings at the same moment", () => {
       "INSERT INTO assessments (service_id, checklist_version_id, status, submitted_at, updated_at) VALUES ($1, $2, 'in_review', now(), now()) RETURNING id",
       [service!.id, version!.id],
     );
-    await sql("INSERT INTO responses (assessment_id, item_id, status, updated_at) SELECT $1, unnest($2::text[]), 'met', now()", [assessment!.id, items]);
+    await sql("INSERT INTO responses (assessment_id, item_id, status, validation, updated_at) SELECT $1, unnest($2::text[]), 'met', 'agreed', now()", [
+      assessment!.id,
+      items,
+    ]);
     // The approval resolves both: the first item's finding comes first in its plan but has the higher id.
     const low = "00000000-0000-4000-8000-000000000001";
     const high = "ffffffff-ffff-4fff-bfff-ffffffffffff";

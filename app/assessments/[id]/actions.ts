@@ -11,6 +11,12 @@ import { confirmCarriedOver } from "@/lib/data/assessments/confirm-carried-over"
 import { decideSuggestion } from "@/lib/data/assessments/decide-suggestion";
 import { saveResponse, type SaveResult } from "@/lib/data/assessments/save-response";
 import { approveAssessment, returnAssessment, submitAssessment } from "@/lib/data/assessments/sign-off";
+import { validateResponse } from "@/lib/data/assessments/validate-response";
+import { assignItems } from "@/lib/data/assessments/assign-items";
+import { drawValidationSample } from "@/lib/data/assessments/draw-sample";
+import { samplingRuleSchema, describeRule } from "@/lib/assessments/validation";
+import { withChecked } from "@/lib/actions/checked";
+import { severities } from "@/lib/vocabulary/levels";
 
 const assessmentId = assessmentIdSchema;
 const itemId = itemIdSchema;
@@ -82,3 +88,43 @@ export const approveAssessmentAction = signedInAction("assessment.approve", z.ob
   revalidatePath("/", "layout");
   return { ok: true, message: `Approved${overall === null ? "" : ` at ${overall}`}. Findings are up to date.` };
 });
+
+export const validateResponseAction = signedInAction(
+  "response.validate",
+  z.discriminatedUnion("decision", [
+    z.object({ assessmentId, itemId, version: z.coerce.number().int().min(1), decision: z.literal("agree") }),
+    z.object({
+      assessmentId,
+      itemId,
+      version: z.coerce.number().int().min(1),
+      decision: z.literal("send_back"),
+      comment: z.string().trim().min(1, "Say what the owner should change.").max(4000),
+    }),
+  ]),
+  async (principal, input) => {
+    await validateResponse(principal, input);
+    revalidatePath(`/assessments/${input.assessmentId}`, "layout");
+    return { ok: true, message: input.decision === "agree" ? "Validated." : "Sent back to its owner with your comment." };
+  },
+);
+
+export const assignFactorAction = signedInAction(
+  "responses.assign",
+  z.object({ assessmentId, factor: z.coerce.number().int().min(1).max(12), assigneeId: z.union([z.uuid(), z.literal("")]) }),
+  async (principal, input) => {
+    const { assigned } = await assignItems(principal, { ...input, assigneeId: input.assigneeId || null });
+    revalidatePath(`/assessments/${input.assessmentId}`, "layout");
+    return { ok: true, message: input.assigneeId ? `Assigned ${assigned.length} items.` : "No one is assigned to this factor now." };
+  },
+);
+
+export const drawSampleAction = signedInAction(
+  "assessment.draw_sample",
+  withChecked("severity-", "severities", severities.schema, { ...samplingRuleSchema.omit({ severities: true }).shape, assessmentId }, 4),
+  async (principal, input) => {
+    const { assessmentId: id, ...rule } = input;
+    const { drawn, candidates } = await drawValidationSample(principal, { assessmentId: id, rule });
+    revalidatePath(`/assessments/${id}`, "layout");
+    return { ok: true, message: `Drew ${drawn.length} of ${candidates} answers to validate (${describeRule(rule)}).` };
+  },
+);

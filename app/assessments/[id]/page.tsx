@@ -9,6 +9,7 @@ import { ProgressBar } from "@/components/assessment/progress-bar";
 import { ApproveForm, ReturnForm, SubmitForm } from "@/components/assessment/sign-off-forms";
 import { Card, CardHeader } from "@/components/ui/card";
 import { ScoreBadge } from "@/components/ui/score";
+import { ValidationCard } from "@/components/assessment/validation-card";
 import { FACTOR_NAMES } from "@/lib/checklist/factor-names";
 import { compareWithPrevious } from "@/lib/data/assessments/compare-with-previous";
 import { getAssessment } from "@/lib/data/assessments/get-assessment";
@@ -30,7 +31,11 @@ export default async function AssessmentPage({ params }: { params: Promise<{ id:
   const preview = assessment.status === "in_review" ? await previewApproval(principal, id) : null;
   const changes = comparison ?? preview?.comparison ?? null;
   const factorScore = (n: number) => (preview ? (preview.comparison.factors[n - 1]?.after ?? null) : (assessment.factorScores[n - 1] ?? null));
-  const gaps = Object.values(assessment.responses).filter((r) => r.gap !== null);
+  // What stands between the draft and sign-off: answers not done, then answers waiting for security.
+  const gaps = Object.values(assessment.responses)
+    .map((r) => ({ itemId: r.itemId, gap: r.gap ?? r.validationGap }))
+    .filter((r) => r.gap !== null)
+    .sort((a, b) => a.itemId.localeCompare(b.itemId));
   const done = assessment.progress.reduce((s, f) => s + f.done, 0);
   const total = assessment.progress.reduce((s, f) => s + f.total, 0);
   const firstOpen = assessment.progress.find((f) => f.done < f.total)?.number ?? 1;
@@ -108,6 +113,7 @@ export default async function AssessmentPage({ params }: { params: Promise<{ id:
               </div>
             </Card>
           ) : null}
+          {assessment.status === "draft" ? <ValidationCard assessment={assessment} /> : null}
           {assessment.may.submit ? (
             <Card>
               <CardHeader title="Submit" />

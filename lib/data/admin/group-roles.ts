@@ -17,7 +17,7 @@ export interface GroupSyncActor {
 }
 
 /** When two groups give different roles in one team, the role that may do more wins. */
-const RANK: Record<TeamRole, number> = { auditor: 0, reviewer: 1, lead: 2 };
+const RANK: Record<TeamRole, number> = { auditor: 0, owner: 1, reviewer: 2, lead: 3 };
 
 export interface GroupRoleChanges {
   added: string[];

@@ -21,7 +21,7 @@ const META = { id: true, fileName: true, contentType: true, sizeBytes: true, sha
 
 async function draftResponse(principal: Principal, tx: Parameters<typeof lockAssessment>[0], assessmentId: string, itemId: string) {
   const assessment = await lockAssessment(tx, principal, assessmentId, "share");
-  assertTeamPermission(principal, "assessment.edit", assessment.teamId);
+  assertTeamPermission(principal, "assessment.attest", assessment.teamId);
   if (assessment.status !== "DRAFT") throw new ValidationError("Attachments can change only while the assessment is a draft.");
   const response = await tx.response.findUnique({ where: { assessmentId_itemId: { assessmentId, itemId } }, select: { id: true } });
   if (!response) throw new ValidationError(`There is no item ${itemId} in this assessment's checklist.`);

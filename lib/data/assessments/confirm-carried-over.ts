@@ -5,6 +5,7 @@ import { getPrisma } from "../../db/prisma";
 import { ValidationError } from "../errors";
 import { assertTeamPermission } from "../scope";
 import { lockAssessment } from "./load";
+import { attestedNow } from "./attest";
 
 /**
  * Confirms, as they stand, every answer of one factor still carried over from
@@ -22,7 +23,7 @@ export async function confirmCarriedOver(
 ): Promise<{ confirmed: string[] }> {
   return getPrisma().$transaction(async (tx) => {
     const assessment = await lockAssessment(tx, principal, input.assessmentId, "share");
-    assertTeamPermission(principal, "assessment.edit", assessment.teamId);
+    assertTeamPermission(principal, "assessment.attest", assessment.teamId, now);
     if (assessment.status !== "DRAFT") throw new ValidationError("Only an assessment in draft can change.");
     const prefix = `F${String(input.factor).padStart(2, "0")}-`;
     const rows = await tx.response.findMany({
@@ -33,7 +34,7 @@ export async function confirmCarriedOver(
     if (rows.length === 0) return { confirmed: [] };
     await tx.response.updateMany({
       where: { id: { in: rows.map((r) => r.id) }, carriedOver: true },
-      data: { carriedOver: false, updatedById: principal.userId, updatedAt: now },
+      data: { carriedOver: false, updatedById: principal.userId, updatedAt: now, ...attestedNow(principal, assessment.teamId, now) },
     });
     const confirmed = rows.map((r) => r.itemId);
     await recordAuditEvent(tx, {

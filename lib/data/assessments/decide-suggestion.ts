@@ -7,6 +7,7 @@ import { suggestionFrom } from "../../evidence/suggestion";
 import { NotFoundError, ValidationError } from "../errors";
 import { assertTeamPermission } from "../scope";
 import { lockAssessment } from "./load";
+import { attestedNow } from "./attest";
 
 /**
  * A reviewer's decision on a machine-suggested answer. Accepting takes its
@@ -22,7 +23,7 @@ export async function decideSuggestion(
 ): Promise<{ version: number }> {
   return getPrisma().$transaction(async (tx) => {
     const assessment = await lockAssessment(tx, principal, input.assessmentId, "share");
-    assertTeamPermission(principal, "assessment.edit", assessment.teamId, now);
+    assertTeamPermission(principal, "assessment.attest", assessment.teamId, now);
     if (assessment.status !== "DRAFT") throw new ValidationError("Only an assessment in draft can take suggestions.");
     const evidence = await tx.evidence.findFirst({ where: { id: input.evidenceId, serviceId: assessment.serviceId, itemId: input.itemId } });
     if (!evidence) throw new NotFoundError();
@@ -37,7 +38,9 @@ export async function decideSuggestion(
     const after = await tx.response.update({
       where: { id: before.id },
       data: {
-        ...(input.decision === "accept" ? { status: evidence.status, justification, carriedOver: false } : {}),
+        ...(input.decision === "accept"
+          ? { status: evidence.status, justification, carriedOver: false, ...attestedNow(principal, assessment.teamId, now) }
+          : {}),
         suggestionId: evidence.id,
         suggestionOutcome: input.decision === "accept" ? "ACCEPTED" : "OVERRIDDEN",
         suggestionDecidedById: principal.userId,

@@ -2,7 +2,10 @@ import "server-only";
 import type { AssessmentState } from "../../vocabulary/assessments";
 import { suggestionFrom, type DecidedSuggestion, type Suggestion } from "../../evidence/suggestion";
 import { answerGap } from "../../assessments/answer-rules";
-import { can, type Principal } from "../../auth/policy";
+import { can, roleMay, type Principal } from "../../auth/policy";
+import { attestationLine, describeRule, samplingRuleSchema, validationGap, type ValidationState } from "../../assessments/validation";
+import { teamRoles } from "../../vocabulary/roles";
+import { validations } from "../../vocabulary/answers";
 import { parseStoredFactors, type Factor } from "../../checklist";
 import { getPrisma } from "../../db/prisma";
 import type { StartingAnswer } from "../../assessments/carry-over";
@@ -24,6 +27,26 @@ export interface ResponseView extends StartingAnswer {
   gap: string | null;
   /** The machine suggestion this answer accepted or overrode, if any. */
   suggestion: DecidedSuggestion | null;
+  /** Who gave the answer as it stands, and security's check of it. */
+  attestedBy: string | null;
+  attestedById: string | null;
+  attestedAt: Date | null;
+  validation: ValidationState;
+  validatedById: string | null;
+  validatedBy: string | null;
+  validatedAt: Date | null;
+  validationComment: string;
+  /** Attested before a drawn validation sample that left it out: accepted without a check of its own. */
+  outsideSample: boolean;
+  /** Whether the reader may validate it now: a reviewer, an answer someone else gave, not yet checked. */
+  mayValidate: boolean;
+  /** "Attested by …; validated by …", for reports and exports. */
+  attestation: string;
+  /** Why it waits for security before sign-off (lib/assessments/validation.ts), or null. */
+  validationGap: string | null;
+  assignee: { id: string; name: string } | null;
+  /** Why a carried-over answer is asked again. */
+  recheckReason: string | null;
 }
 
 export interface FactorProgress {
@@ -51,7 +74,11 @@ export interface AssessmentView {
   factorScores: (number | null)[];
   /** The sign-off trail: each actor by name (the email, or the label kept at the time, for where it is needed). */
   events: { kind: "started" | "submitted" | "returned" | "approved"; actor: string; actorEmail: string; comment: string; occurredAt: Date }[];
-  may: { edit: boolean; submit: boolean; approve: boolean; export: boolean };
+  may: { edit: boolean; attest: boolean; validate: boolean; submit: boolean; approve: boolean; export: boolean };
+  /** The validation sample, once drawn. */
+  sample: { rule: string; itemIds: string[]; drawnBy: string | null; drawnAt: Date } | null;
+  /** People of the team who may answer, for assigning factors to. */
+  assignable: { id: string; name: string; role: string }[];
   /**
    * For an assessment under way: per item, the newest machine suggestion made
    * since the service's previous completed assessment that the reviewer has not
@@ -70,10 +97,14 @@ export async function getAssessment(principal: Principal, assessmentId: string):
       startedBy: { select: { name: true } },
       submittedBy: { select: { name: true } },
       approvedBy: { select: { name: true } },
+      sampleDrawnBy: { select: { name: true } },
       events: { orderBy: { occurredAt: "asc" }, include: { actor: { select: { name: true, email: true } } } },
       responses: {
         include: {
           updatedBy: { select: { name: true } },
+          attestedBy: { select: { name: true } },
+          validatedBy: { select: { name: true } },
+          assignee: { select: { id: true, name: true } },
           suggestion: { include: { token: { select: { name: true } } } },
           suggestionDecidedBy: { select: { name: true } },
           attachments: {
@@ -88,8 +119,12 @@ export async function getAssessment(principal: Principal, assessmentId: string):
   if (!assessment) throw new NotFoundError();
   const factors = parseStoredFactors(assessment.checklistVersion.items);
   const responses: Record<string, ResponseView> = {};
+  const sample = assessment.sampleDrawnAt ? { itemIds: assessment.sampleItemIds, drawnAt: assessment.sampleDrawnAt } : null;
   for (const r of assessment.responses) {
     const status = answerStatuses.fromDb(r.status);
+    const validation = r.validation === null ? null : validations.fromDb(r.validation);
+    const facts = { status, carriedOver: r.carriedOver, validation, attestedAt: r.attestedAt };
+    const toValidate = validationGap(r.itemId, facts, sample);
     responses[r.itemId] = {
       itemId: r.itemId,
       status,
@@ -103,7 +138,22 @@ export async function getAssessment(principal: Principal, assessmentId: string):
       updatedAt: r.updatedAt,
       attachments: r.attachments,
       comments: r.comments.map((c) => ({ author: c.author?.name ?? "a former user", body: c.body, createdAt: c.createdAt })),
-      gap: answerGap({ status, justification: r.justification, carriedOver: r.carriedOver }),
+      gap: answerGap({ status, justification: r.justification, carriedOver: r.carriedOver }) ?? (validation === "sent_back" ? "sent back to its owner" : null),
+      attestedBy: r.attestedBy?.name ?? null,
+      attestedById: r.attestedById,
+      attestedAt: r.attestedAt,
+      validation,
+      validatedById: r.validatedById,
+      validatedBy: r.validatedBy?.name ?? null,
+      validatedAt: r.validatedAt,
+      validationComment: r.validationComment,
+      outsideSample: validation === null && status !== "unanswered" && !r.carriedOver && toValidate === null,
+      validationGap: toValidate,
+      attestation: "",
+      mayValidate: false,
+      assignee: r.assignee,
+      recheckReason: r.recheckReason,
+      carriedFromId: r.carriedFromId,
       suggestion:
         r.suggestion && r.suggestionOutcome
           ? {
@@ -114,6 +164,11 @@ export async function getAssessment(principal: Principal, assessmentId: string):
             }
           : null,
     };
+  }
+  const validator = assessment.status === "DRAFT" && can(principal, "assessment.validate", { teamId: assessment.service.teamId });
+  for (const r of Object.values(responses)) {
+    r.attestation = attestationLine(r);
+    r.mayValidate = validator && r.validation === null && r.status !== "unanswered" && !r.carriedOver && r.attestedById !== principal.userId;
   }
   const progress = factors.map((factor) => ({
     number: factor.number,
@@ -157,13 +212,38 @@ export async function getAssessment(principal: Principal, assessmentId: string):
       occurredAt: e.occurredAt,
     })),
     may: {
-      edit: status === "draft" && can(principal, "assessment.edit", team),
+      edit: status === "draft" && can(principal, "assessment.attest", team),
+      attest: status === "draft" && can(principal, "assessment.attest", team),
+      validate: status === "draft" && can(principal, "assessment.validate", team),
       submit: status === "draft" && can(principal, "assessment.submit", team),
       approve: status === "in_review" && can(principal, "assessment.approve", team),
       export: can(principal, "export.create", team),
     },
     pendingSuggestions,
+    sample:
+      assessment.sampleDrawnAt && assessment.samplingRule
+        ? {
+            rule: describeRule(samplingRuleSchema.parse(assessment.samplingRule)),
+            itemIds: assessment.sampleItemIds,
+            drawnBy: assessment.sampleDrawnBy?.name ?? null,
+            drawnAt: assessment.sampleDrawnAt,
+          }
+        : null,
+    assignable: status === "draft" && can(principal, "assessment.edit", team) ? await assignableIn(assessment.service.teamId) : [],
   };
+}
+
+/** The team's people who may answer items (service owners and reviewers), not disabled. */
+async function assignableIn(teamId: string): Promise<{ id: string; name: string; role: string }[]> {
+  const rows = await getPrisma().membership.findMany({
+    where: { teamId, user: { disabledAt: null } },
+    select: { role: true, user: { select: { id: true, name: true } } },
+    orderBy: { user: { name: "asc" } },
+  });
+  return rows
+    .map((r) => ({ ...r.user, role: teamRoles.fromDb(r.role) }))
+    .filter((r) => roleMay(r.role, "assessment.attest"))
+    .map((r) => ({ ...r, role: teamRoles.label(r.role) }));
 }
 
 async function pendingSuggestionsFor(serviceId: string, startedAt: Date, responses: Record<string, ResponseView>): Promise<Record<string, Suggestion>> {

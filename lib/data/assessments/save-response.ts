@@ -7,6 +7,7 @@ import type { AnswerValues } from "../../assessments/input-schemas";
 import { NotFoundError, ValidationError } from "../errors";
 import { assertTeamPermission } from "../scope";
 import { lockAssessment } from "./load";
+import { attestedNow } from "./attest";
 import { answerStatuses } from "../../vocabulary/answers";
 
 export type { AnswerValues };
@@ -47,15 +48,17 @@ async function current(tx: Prisma.TransactionClient, assessmentId: string, itemI
 /**
  * Saves one answer if, and only if, it was edited from the version stored now
  * (optimistic concurrency in one conditional UPDATE). Saving also confirms a
- * carried-over answer. A draft only; audited with before and after.
+ * carried-over answer, and attests it as the saver's (lib/data/assessments/attest.ts).
+ * A draft only; audited with before and after.
  */
 export async function saveResponse(
   principal: Principal,
   input: { assessmentId: string; itemId: string; baseVersion: number; values: AnswerValues },
+  now: Date = new Date(),
 ): Promise<SaveResult> {
   return getPrisma().$transaction(async (tx) => {
     const assessment = await lockAssessment(tx, principal, input.assessmentId, "share");
-    assertTeamPermission(principal, "assessment.edit", assessment.teamId);
+    assertTeamPermission(principal, "assessment.attest", assessment.teamId, now);
     if (assessment.status !== "DRAFT") {
       throw new ValidationError(
         assessment.status === "IN_REVIEW"
@@ -74,6 +77,7 @@ export async function saveResponse(
         evidenceLinks: input.values.evidenceLinks,
         carriedOver: false,
         updatedById: principal.userId,
+        ...attestedNow(principal, assessment.teamId, now),
         version: { increment: 1 },
       },
     });

@@ -1,5 +1,6 @@
 import "server-only";
 import { answerGap } from "../../assessments/answer-rules";
+import { validationGap } from "../../assessments/validation";
 import { about, actorOf, recordAuditEvent } from "../../audit/record";
 import type { Principal } from "../../auth/policy";
 import { parseStoredFactors } from "../../checklist";
@@ -73,6 +74,45 @@ async function workedOn(tx: Tx, assessmentId: string): Promise<string[]> {
   return rows.map((r) => r.id);
 }
 
+/**
+ * Refuses sign-off while any answer waits for security: sent back to its
+ * owner, or attested and neither validated nor left out by a drawn sample.
+ */
+async function assertValidated(tx: Tx, assessmentId: string): Promise<void> {
+  const [assessment, responses] = await Promise.all([
+    tx.assessment.findUniqueOrThrow({ where: { id: assessmentId }, select: { sampleItemIds: true, sampleDrawnAt: true } }),
+    tx.response.findMany({
+      where: { assessmentId, OR: [{ validation: null }, { validation: "SENT_BACK" }] },
+      select: { itemId: true, status: true, carriedOver: true, validation: true, attestedAt: true },
+      orderBy: { itemId: "asc" },
+    }),
+  ]);
+  const sample = assessment.sampleDrawnAt ? { itemIds: assessment.sampleItemIds, drawnAt: assessment.sampleDrawnAt } : null;
+  const gaps = responses
+    .map((r) => ({
+      itemId: r.itemId,
+      gap: validationGap(
+        r.itemId,
+        {
+          status: answerStatuses.fromDb(r.status),
+          carriedOver: r.carriedOver,
+          validation: r.validation === "SENT_BACK" ? "sent_back" : null,
+          attestedAt: r.attestedAt,
+        },
+        sample,
+      ),
+    }))
+    .filter((r) => r.gap !== null);
+  if (gaps.length === 0) return;
+  const named = gaps
+    .slice(0, 5)
+    .map((g) => `${g.itemId} (${g.gap})`)
+    .join(", ");
+  throw new ValidationError(
+    `${gaps.length} answer${gaps.length === 1 ? " waits" : "s wait"} for security: ${named}${gaps.length > 5 ? ", …" : ""}. Validate them, or draw a validation sample.`,
+  );
+}
+
 /** A reviewer hands a draft to the team's leads once every item is answered. */
 export async function submitAssessment(principal: Principal, input: { assessmentId: string }): Promise<void> {
   await getPrisma().$transaction(async (tx) => {
@@ -93,6 +133,7 @@ export async function submitAssessment(principal: Principal, input: { assessment
         .join(", ");
       throw new ValidationError(`${gaps.length} item${gaps.length === 1 ? " is" : "s are"} not ready: ${sample}${gaps.length > 5 ? ", …" : ""}.`);
     }
+    await assertValidated(tx, assessment.id);
     const now = new Date();
     await tx.assessment.update({ where: { id: assessment.id }, data: { status: "IN_REVIEW", submittedById: principal.userId, submittedAt: now } });
     await trail(tx, principal, assessment, "SUBMITTED", now);
@@ -129,6 +170,7 @@ export async function approveAssessment(principal: Principal, input: { assessmen
     const assessment = await lockAssessment(tx, principal, input.assessmentId, "update");
     assertTeamPermission(principal, "assessment.approve", assessment.teamId);
     if (assessment.status !== "IN_REVIEW") throw new ValidationError("Only a submitted assessment can be approved.");
+    await assertValidated(tx, assessment.id);
     const [version, responses] = await Promise.all([
       tx.checklistVersion.findUniqueOrThrow({ where: { id: assessment.checklistVersionId }, select: { items: true } }),
       tx.response.findMany({ where: { assessmentId: assessment.id }, select: { itemId: true, status: true } }),

@@ -6,7 +6,7 @@ import { parseStoredFactors } from "../../checklist";
 import { getPrisma } from "../../db/prisma";
 import { NotFoundError, ValidationError } from "../errors";
 import { assertTeamPermission, servicesVisibleTo } from "../scope";
-import { answerStatuses } from "../../vocabulary/answers";
+import { answerStatuses, validations } from "../../vocabulary/answers";
 import { linkStartedAssessment } from "../campaigns/lifecycle";
 
 const items = (stored: unknown) => parseStoredFactors(stored).flatMap((factor) => factor.items);
@@ -32,14 +32,27 @@ export async function startAssessment(principal: Principal, input: { serviceId: 
       orderBy: { approvedAt: "desc" },
       include: { checklistVersion: { select: { items: true } }, responses: true },
     });
+    // The newest machine suggestion per item since the previous approval: one that contradicts the answer asks it again.
+    const suggested = previous?.approvedAt
+      ? await tx.$queryRaw<{ item_id: string; status: Parameters<typeof answerStatuses.fromDb>[0] }[]>`
+          SELECT DISTINCT ON (item_id) item_id, upper(status::text) AS status FROM evidence
+          WHERE service_id = ${service.id}::uuid AND submitted_at > ${previous.approvedAt}
+          ORDER BY item_id, submitted_at DESC`
+      : [];
     const answers = startingAnswers(
       items(version.items),
       previous
         ? {
+            id: previous.id,
             items: items(previous.checklistVersion.items),
-            answers: previous.responses.map((r) => ({ ...r, status: answerStatuses.fromDb(r.status) })),
+            answers: previous.responses.map((r) => ({
+              ...r,
+              status: answerStatuses.fromDb(r.status),
+              validation: r.validation === null ? null : validations.fromDb(r.validation),
+            })),
           }
         : null,
+      new Map(suggested.map((s) => [s.item_id, answerStatuses.fromDb(s.status)])),
     );
     const now = new Date();
     const assessment = await tx.assessment.create({
@@ -50,6 +63,7 @@ export async function startAssessment(principal: Principal, input: { serviceId: 
         ...answer,
         assessmentId: assessment.id,
         status: answerStatuses.toDb(answer.status),
+        validation: answer.validation === null ? null : validations.toDb(answer.validation),
       })),
     });
     await tx.assessmentEvent.create({
@@ -63,7 +77,8 @@ export async function startAssessment(principal: Principal, input: { serviceId: 
         serviceId: service.id,
         checklistVersion: version.version,
         carriedFrom: previous?.id ?? null,
-        carriedOver: answers.filter((a) => a.carriedOver).length,
+        keptAsConfirmed: answers.filter((a) => a.carriedFromId !== null && !a.carriedOver).length,
+        askedAgain: answers.filter((a) => a.carriedOver).length,
         revisedItems: answers.filter((a) => a.itemRevised).length,
       },
       occurredAt: now,

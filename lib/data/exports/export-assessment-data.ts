@@ -4,6 +4,7 @@ import { ASSESSMENT_CSV_COLUMNS, csvLine } from "../../findings/csv";
 import { getAssessmentForExport } from "../assessments/get-assessment";
 import { recordExport, type RecordedExport } from "./record-export";
 import type { RequestContext } from "../../audit/record";
+import { validationStanding } from "../../assessments/validation";
 
 /**
  * Every item and answer of an assessment, as CSV (one row per item) or JSON
@@ -47,6 +48,11 @@ export async function exportAssessmentData(
           r.suggestion?.outcome ?? "",
           r.suggestion?.source ?? "",
           r.suggestion?.decidedBy ?? "",
+          r.attestedBy ?? "",
+          r.attestedAt ?? "",
+          validationStanding(r),
+          r.validatedBy ?? "",
+          r.validatedAt ?? "",
         ]),
       );
     }
@@ -84,6 +90,14 @@ export async function exportAssessmentData(
         carried_over_unconfirmed: r.carriedOver,
         updated_by: r.updatedBy,
         updated_at: r.updatedAt,
+        attestation: {
+          attested_by: r.attestedBy,
+          attested_at: r.attestedAt,
+          validation: validationStanding(r),
+          validated_by: r.validatedBy,
+          validated_at: r.validatedAt,
+          summary: r.attestation,
+        },
         comments: r.comments.map((c) => ({ author: c.author, body: c.body, at: c.createdAt })),
         suggestion: r.suggestion
           ? {

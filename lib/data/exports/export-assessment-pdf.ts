@@ -83,6 +83,7 @@ export async function exportAssessmentPdf(
           notes: r.notes,
           evidenceLinks: r.evidenceLinks,
           origin: r.suggestion ? provenanceLine(r.suggestion) : null,
+          attestation: r.attestation,
           attachments: r.attachments.map((a) => ({ fileName: a.fileName, sha256: a.sha256, sizeBytes: a.sizeBytes })),
           findings: findings
             .filter((f) => f.itemId === item.id)

@@ -3,12 +3,34 @@ import Link from "next/link";
 import { AssessmentHeader } from "@/components/assessment/assessment-header";
 import { FactorNav } from "@/components/assessment/factor-nav";
 import { FactorWalk } from "@/components/assessment/factor-walk";
+import { AssignFactor } from "@/components/assessment/assign-factor";
 import { ItemReadOnly } from "@/components/assessment/item-read-only";
-import { getAssessment } from "@/lib/data/assessments/get-assessment";
+import { getAssessment, type ResponseView } from "@/lib/data/assessments/get-assessment";
+import type { ValidationView } from "@/components/assessment/validation-panel";
 import { pageRecord } from "@/lib/data/not-found";
 import { buttonClass } from "@/components/ui/button";
 
 export const metadata: Metadata = { title: "Assessment" };
+
+/** The person every item of the factor is assigned to, or "" when they differ or none is. */
+function commonAssignee(responses: ResponseView[]): string {
+  const ids = new Set(responses.map((r) => r.assignee?.id ?? ""));
+  return ids.size === 1 ? [...ids][0]! : "";
+}
+
+/** What the walk shows of an answer's attestation and validation. */
+function reviewOf(r: ResponseView): ValidationView {
+  return {
+    attestation: r.attestation,
+    validation: r.validation,
+    validatedBy: r.validatedBy,
+    validationComment: r.validationComment,
+    validationGap: r.validationGap,
+    mayValidate: r.mayValidate,
+    assignee: r.assignee?.name ?? null,
+    recheckReason: r.recheckReason,
+  };
+}
 
 export default async function FactorStepPage({ params }: { params: Promise<{ id: string; factor: string }> }) {
   const {
@@ -59,6 +81,7 @@ export default async function FactorStepPage({ params }: { params: Promise<{ id:
             suggestion: r.suggestion
               ? { ...r.suggestion, submittedAt: r.suggestion.submittedAt.toISOString(), decidedAt: r.suggestion.decidedAt?.toISOString() ?? null }
               : null,
+            review: reviewOf(r),
           },
         ];
       }),
@@ -66,7 +89,23 @@ export default async function FactorStepPage({ params }: { params: Promise<{ id:
     return (
       <>
         {header}
-        <FactorWalk assessmentId={id} factor={factor} items={factor.items} answers={answers} progress={assessment.progress}>
+        <FactorWalk
+          assessmentId={id}
+          factor={factor}
+          items={factor.items}
+          answers={answers}
+          progress={assessment.progress}
+          tools={
+            assessment.assignable.length ? (
+              <AssignFactor
+                assessmentId={id}
+                factor={number}
+                people={assessment.assignable}
+                current={commonAssignee(factor.items.map((i) => assessment.responses[i.id]!))}
+              />
+            ) : null
+          }
+        >
           {steps}
         </FactorWalk>
       </>
