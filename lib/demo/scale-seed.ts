@@ -11,13 +11,15 @@ import { DOSSIER_SLUG, writeUp } from "./dossier";
 import { toFindingRows } from "./findings";
 import { generateHistory, monthlyDates } from "./history";
 import { createRandom, hashString } from "./random";
-import { scaleOrganisation } from "./scale";
+import { PERSON_NAMES, scaleOrganisation } from "./scale";
 
 const DAY = 86_400_000;
 const CHUNK = 25;
 const latestFactors = (score: AssessmentScore | undefined) => (score ? storedFactorScores(score) : null);
-const FIRST = ["Alex", "Sam", "Jo", "Kai", "Noor", "Ravi", "Lena", "Mateo", "Yuki", "Zara", "Femi", "Ola", "Ines", "Hugo", "Mei", "Arjun"];
-const LAST = ["Adams", "Berg", "Costa", "Dubois", "Eze", "Fischer", "Garcia", "Hansen", "Ito", "Jensen", "Kowalski", "Larsen", "Moreau", "Nakamura"];
+
+// prettier-ignore
+const RESPONSE_COLUMNS = ["assessment_id", "item_id", "status", "justification", "notes", "evidence_links", "updated_by_id", "created_at", "updated_at",
+  "attested_by_id", "attested_at", "validation", "validated_by_id", "validated_at"] as const;
 
 export interface ScaleSeedResult {
   teams: number;
@@ -87,7 +89,7 @@ async function seedTeams(client: pg.Client, teams: { slug: string; name: string;
     }
     const made = ["lead", "reviewer", "reviewer"].map((role, index) => {
       const userId = randomUUID();
-      const name = `${rng.pick(FIRST)} ${rng.pick(LAST)}`;
+      const name = `${rng.pick(PERSON_NAMES.first)} ${rng.pick(PERSON_NAMES.last)}`;
       users.push([userId, `${name.toLowerCase().replace(/ /g, ".")}.${slug}.${index}@scale.test`, name, now]);
       memberships.push([userId, id, role]);
       return userId;
@@ -167,22 +169,8 @@ async function seedChunk(
       ]);
       for (const r of a.responses) {
         // Security's own answers: attested and validated by the reviewer as given.
-        responses.push([
-          ids[index],
-          r.itemId,
-          r.status,
-          r.justification,
-          r.notes,
-          r.evidenceLinks,
-          reviewer,
-          a.startedAt,
-          a.submittedAt,
-          reviewer,
-          a.submittedAt,
-          "agreed",
-          reviewer,
-          a.submittedAt,
-        ]);
+        const given = [reviewer, a.submittedAt, "agreed", reviewer, a.submittedAt];
+        responses.push([ids[index], r.itemId, r.status, r.justification, r.notes, r.evidenceLinks, reviewer, a.startedAt, a.submittedAt, ...given]);
       }
       trail.push(
         [ids[index], "started", reviewer, "(scale seed)", a.startedAt],
@@ -266,14 +254,7 @@ async function seedChunk(
     ],
     assessments,
   );
-  await copyRows(
-    client,
-    "responses",
-    // prettier-ignore
-    ["assessment_id", "item_id", "status", "justification", "notes", "evidence_links", "updated_by_id", "created_at", "updated_at",
-      "attested_by_id", "attested_at", "validation", "validated_by_id", "validated_at"],
-    responses,
-  );
+  await copyRows(client, "responses", [...RESPONSE_COLUMNS], responses);
   await copyRows(client, "assessment_events", ["assessment_id", "kind", "actor_id", "actor_label", "occurred_at"], trail);
   await copyRows(
     client,

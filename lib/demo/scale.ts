@@ -121,3 +121,9 @@ export function scaleOrganisation(options: { teams: number; services: number }):
     services[0] = { ...services[0], name: "Audit Evidence Archive", slug: DOSSIER_SLUG, description: "Audit Evidence Archive: reviewed with full write-ups." };
   return { teams, services };
 }
+
+/** The names the scale demo gives its people, drawn at random. */
+export const PERSON_NAMES = {
+  first: ["Alex", "Sam", "Jo", "Kai", "Noor", "Ravi", "Lena", "Mateo", "Yuki", "Zara", "Femi", "Ola", "Ines", "Hugo", "Mei", "Arjun"],
+  last: ["Adams", "Berg", "Costa", "Dubois", "Eze", "Fischer", "Garcia", "Hansen", "Ito", "Jensen", "Kowalski", "Larsen", "Moreau", "Nakamura"],
+} as const;
