@@ -42,7 +42,7 @@ async function insertUser(db: pg.Client, user: { email: string; password: string
 }
 
 /** A new person who can sign in, with a role in each team named (by slug), or none. */
-export function makeUser(name: string, roles: Record<string, "reviewer" | "lead" | "auditor"> = {}): Promise<MadeUser> {
+export function makeUser(name: string, roles: Record<string, "reviewer" | "lead" | "auditor" | "owner"> = {}): Promise<MadeUser> {
   const unique = randomUUID().slice(0, 8);
   const user = { email: `${name.toLowerCase().replace(/[^a-z]+/g, ".")}.${unique}@factory.test`, password: `factory ${randomUUID()}` };
   return withDatabase(async (db) => ({ id: await insertUser(db, { ...user, name, roles }), ...user }));
@@ -75,6 +75,8 @@ export function makeTeam(
     tier?: "critical" | "high" | "medium" | "low";
     /** An assessment with every item answered "met" and justified: a draft ready to submit, or one submitted and waiting for sign-off. */
     ready?: "draft" | "in_review";
+    /** With `ready`: this factor's items left unanswered, for someone to answer. */
+    openFactor?: number;
   }[],
 ): Promise<MadeTeam> {
   const unique = randomUUID().slice(0, 8);
@@ -143,6 +145,12 @@ export function makeTeam(
            WHERE a.id = $1`,
           [ready!.id],
         );
+        if (service.openFactor) {
+          await db.query("UPDATE responses SET status = 'unanswered', justification = '', validation = NULL WHERE assessment_id = $1 AND item_id LIKE $2", [
+            ready!.id,
+            `F${String(service.openFactor).padStart(2, "0")}-%`,
+          ]);
+        }
       }
       if (service.draft) {
         await db.query(

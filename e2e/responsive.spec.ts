@@ -2,30 +2,14 @@
 // phone's: screenshots to look at, and no sideways scrolling at any width, with
 // the navigation behind a menu on the phone. One visit per page, resized.
 // Layout alone: CI's second database path leaves it out (@database-independent).
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { SECTIONS } from "../lib/navigation";
 import { expectAccessible } from "./accessibility";
 import { demoRecordPages } from "./factories";
 import { stateFile } from "./roles";
+import { fitsEveryWidth, WIDTHS } from "./layout";
 
 test.use({ storageState: stateFile("admin") });
-
-const WIDTHS = [1440, 390, 360] as const;
-/** Widths whose screenshots are kept for review; 360 is checked for overflow only. */
-const PICTURED: readonly number[] = [1440, 390];
-
-async function fitsEveryWidth(page: Page, name: string, href: string) {
-  for (const width of WIDTHS) {
-    await page.setViewportSize({ width, height: 900 });
-    // Layout settles after a resize (charts measure their box again) before it is measured.
-    await expect
-      .poll(() => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), {
-        message: `${href} scrolls sideways at ${width} px`,
-      })
-      .toBeLessThanOrEqual(0);
-    if (PICTURED.includes(width)) await page.screenshot({ path: `test-results/screenshots/${name}-${width}.png`, fullPage: true });
-  }
-}
 
 for (const [name, section] of Object.entries(SECTIONS)) {
   test(`${section.href} fits the screen at ${WIDTHS.join(", ")} px`, { tag: "@database-independent" }, async ({ page }) => {

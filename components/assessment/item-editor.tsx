@@ -45,7 +45,11 @@ const STATUS_STYLE: Record<(typeof ANSWER_STATUSES)[number], string> = {
 export function ItemEditor(props: { assessmentId: string; item: ChecklistItem; answer: ItemAnswer; onProgress: (itemId: string, done: boolean) => void }) {
   const { item, answer, assessmentId, onProgress } = props;
   const save = useAutosave(assessmentId, item.id, { values: answer, version: answer.version, carriedOver: answer.carriedOver });
-  const gap = answerGap({ status: save.values.status, justification: save.values.justification, carriedOver: save.carriedOver });
+  // A sent-back answer is not done until its owner changes it (saving asks security again).
+  const sentBack = answer.review.validation === "sent_back" && sameValues(save.values, answer);
+  const gap =
+    answerGap({ status: save.values.status, justification: save.values.justification, carriedOver: save.carriedOver }) ??
+    (sentBack ? "sent back to its owner" : null);
   useEffect(() => onProgress(item.id, gap === null), [gap, item.id, onProgress]);
   const id = `item-${item.id}`;
   const justificationNeeded = needsJustification(save.values.status);
@@ -146,6 +150,10 @@ export function ItemEditor(props: { assessmentId: string; item: ChecklistItem; a
       </div>
     </article>
   );
+}
+
+function sameValues(a: AnswerValues, b: AnswerValues): boolean {
+  return a.status === b.status && a.justification === b.justification && a.notes === b.notes && a.evidenceLinks.join("\n") === b.evidenceLinks.join("\n");
 }
 
 /** The justification or the notes of an answer, saved as they are typed; `children` follows the label. */
