@@ -74,6 +74,9 @@ interface Ids {
   item: string;
   /** The last item of the blank draft (factor 12), carried over: what confirming the factor's carried-over answers moves. */
   carriedItem: string;
+  /** A platform of team B covering F01-REPO-ACCESS, and a team A service that runs on it. */
+  platform: string;
+  platformUser: string;
   /** An item of the blank draft a service owner of team A attested, waiting for validation. */
   attestedItem: string;
   /** An open finding of team A, medium severity, and a member of team A who may own it. */
@@ -400,6 +403,43 @@ Object.assign(MATRIX, {
     allowed: LEAD_OF_A,
     input: (_u, ids) => ({ assessmentId: ids.toApprove }),
     changed: (_u, ids) => movedTo(ids.toApprove, "completed", "in_review"),
+  },
+  // Platforms: a service's reviewers and leads choose what it runs on and how it takes each covered item; the matrix's own services.
+  "app/services/actions.ts#setPlatformAction": {
+    allowed: EDITORS_OF_A,
+    input: (_u, ids) => ({ serviceId: ids.service, kind: "Matrix cluster", "item-F01-REPO-ACCESS": "on" }),
+    changed: async (_u, ids) =>
+      (await query("UPDATE services SET platform_kind = NULL, platform_items = '{}' WHERE id = $1 AND platform_kind IS NOT NULL RETURNING id", [ids.service]))
+        .length > 0,
+  },
+  "app/services/actions.ts#usePlatformAction": {
+    allowed: EDITORS_OF_A,
+    input: (_u, ids) => ({ serviceId: ids.startService, platformId: ids.platform }),
+    changed: async (_u, ids) =>
+      (await query("DELETE FROM platform_uses WHERE service_id = $1 AND platform_id = $2 RETURNING service_id", [ids.startService, ids.platform])).length > 0,
+  },
+  "app/services/actions.ts#stopUsingPlatformAction": {
+    allowed: EDITORS_OF_A,
+    input: (_u, ids) => ({ serviceId: ids.platformUser, platformId: ids.platform }),
+    // Gone, then back for the next caller.
+    changed: async (_u, ids) =>
+      (
+        await query("INSERT INTO platform_uses (service_id, platform_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING service_id", [
+          ids.platformUser,
+          ids.platform,
+        ])
+      ).length > 0,
+  },
+  "app/services/actions.ts#setInheritanceModesAction": {
+    allowed: EDITORS_OF_A,
+    input: (_u, ids) => ({ serviceId: ids.platformUser, platformId: ids.platform, "mode-F01-REPO-ACCESS": "own" }),
+    changed: async (_u, ids) =>
+      (
+        await query("UPDATE platform_uses SET modes = '{}' WHERE service_id = $1 AND platform_id = $2 AND modes <> '{}' RETURNING service_id", [
+          ids.platformUser,
+          ids.platform,
+        ])
+      ).length > 0,
   },
   // Security validates what a service owner attested: agreed, then waiting again for the next caller.
   "app/assessments/[id]/actions.ts#validateResponseAction": {
@@ -833,6 +873,8 @@ let PASSWORD = "";
 let RUN = "";
 const cookies = new Map<PrincipalName, string>();
 const ids: Ids = {
+  platform: "",
+  platformUser: "",
   attestedItem: "",
   victim: "",
   grantee: "",
@@ -906,6 +948,17 @@ test.beforeAll(async ({ baseURL }) => {
   ids.team = payments;
   ids.spareTeam = (await query("INSERT INTO teams (name, slug, updated_at) VALUES ($1, $1, now()) RETURNING id", [`matrix-${run}`]))[0].id;
   await seedAssessments(run, payments);
+  // Another team's platform (platforms are published to everyone), and a team A service on it.
+  ids.platform = (
+    await query(
+      "INSERT INTO services (team_id, name, slug, platform_kind, platform_items, updated_at) VALUES ($1, $2, $2, 'Matrix platform', '{F01-REPO-ACCESS}', now()) RETURNING id",
+      [identity, `matrix-platform-${run}`],
+    )
+  )[0].id;
+  ids.platformUser = (
+    await query("INSERT INTO services (team_id, name, slug, updated_at) VALUES ($1, $2, $2, now()) RETURNING id", [payments, `matrix-on-platform-${run}`])
+  )[0].id;
+  await query("INSERT INTO platform_uses (service_id, platform_id) VALUES ($1, $2)", [ids.platformUser, ids.platform]);
   // An answer team A's service owner gave on the blank draft, waiting for security.
   ids.attestedItem = (
     await query(

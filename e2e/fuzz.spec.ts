@@ -167,6 +167,10 @@ const FIELDS = [
   "percent",
   "minimum",
   "severity-critical",
+  "platformId",
+  "kind",
+  "item-F01-REPO-ACCESS",
+  "mode-F01-REPO-ACCESS",
 ];
 const PATH_PARAM = /\[(?:\.\.\.)?(\w+)\]/g;
 

@@ -16,6 +16,7 @@ import { autosaveOverHttp, type SaveTarget } from "./bench/autosave";
 import { pdfPressure } from "./bench/pdf-pressure";
 import { benchCatalog } from "./bench/catalog";
 import { benchNotifications } from "./bench/notify";
+import { benchPlatformChange } from "./bench/platform";
 import { benchPasswordFile, SCALE_DATA_DIR } from "./bench/data-dir";
 import { embeddedOwnerUrl, serveApp } from "./served-app";
 
@@ -149,10 +150,15 @@ try {
     `daily scan and digests: ${notify.scanMs} ms (${notify.raised} events, ${notify.notifications} in-app notifications); dashboard p95 ${notify.dashboardDuringScan.p95} ms during it (idle ${notify.dashboardIdle.p95}); ` +
       `${notify.emails} emails sent in ${notify.emailsMs} ms`,
   );
+  say("platforms: one platform's change flowing to 500 services on it…");
+  const platform = await benchPlatformChange(BASE, ownerUrl, auditor);
+  say(
+    `platform change to ${platform.services} services: ${platform.ms} ms in one job (${platform.fell} fell); dashboard p95 ${platform.dashboardDuring.p95} ms during it (idle ${platform.dashboardIdle.p95})`,
+  );
   mkdirSync(path.join(root, "bench"), { recursive: true });
   writeFileSync(
     path.join(root, "bench", "results.json"),
-    `${JSON.stringify({ measuredAt: new Date().toISOString(), machine, data: targets, runs: RUNS, pages: results, firstLoadJs: js, whilePdfsRender: pressure, catalogSync: catalog, notifications: notify }, null, 2)}\n`,
+    `${JSON.stringify({ measuredAt: new Date().toISOString(), machine, data: targets, runs: RUNS, pages: results, firstLoadJs: js, whilePdfsRender: pressure, catalogSync: catalog, notifications: notify, platformChange: platform }, null, 2)}\n`,
   );
   say("written to bench/results.json");
 } catch (error) {

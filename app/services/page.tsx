@@ -97,6 +97,9 @@ export default async function ServicesPage({ searchParams }: { searchParams: Pro
               </td>
               <td className="px-3 py-3">
                 <ScoreBar score={service.latestScore} />
+                {service.currentScore !== null && service.currentScore !== service.latestScore ? (
+                  <div className="mt-1 text-xs text-muted">{service.currentScore} now, with its platforms</div>
+                ) : null}
               </td>
               <td className="px-3 py-3 whitespace-nowrap">
                 {service.lastAssessedAt ? formatDate(service.lastAssessedAt) : "Never"}

@@ -14,7 +14,7 @@ export function StartAssessmentButton({ serviceId, carriesOver }: { serviceId: s
         {leaving ? "Starting…" : "Start an assessment"}
       </Button>
       <p className="text-xs text-muted">
-        {carriesOver ? "Starts from the last completed one; confirm each carried answer." : "Starts blank on the current checklist."}
+        {carriesOver ? "Starts from the last completed one: what held stands, gaps and changes are asked again." : "Starts blank on the current checklist."}
       </p>
       <FormError state={state} />
     </form>

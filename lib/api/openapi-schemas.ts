@@ -80,13 +80,16 @@ export const COMPONENT_SCHEMAS = {
   },
   ServiceSummary: {
     type: "object",
-    required: ["slug", "name", "team", "criticality", "latestScore", "lastAssessedAt", "review", "factors"],
+    required: ["slug", "name", "team", "criticality", "latestScore", "currentScore", "lastAssessedAt", "review", "factors"],
     properties: {
       slug: { type: "string" },
       name: { type: "string" },
       team: { type: "string" },
       criticality: oneOf(tiers.values),
-      latestScore: nullable("number"),
+      latestScore: nullable("number", { description: "The score the latest approval froze" }),
+      currentScore: nullable("number", {
+        description: "For a service on platforms: its posture now, its approved answers with the platforms' current answers applied; null when it runs on none",
+      }),
       lastAssessedAt: nullable("string", { format: "date-time" }),
       review: {
         type: "object",

@@ -99,6 +99,8 @@ export interface Attested {
   validatedAt: Date | null;
   outsideSample: boolean;
   status: ResponseStatus;
+  /** The platform the answer was inherited from, by name. */
+  platform?: string | null;
 }
 
 export function validationStanding(a: Attested): ValidationStanding {
@@ -113,6 +115,7 @@ const day = (d: Date | null) => (d ? ` on ${d.toISOString().slice(0, 10)}` : "")
 export function attestationLine(a: Attested): string {
   const standing = validationStanding(a);
   if (standing === "unanswered") return "Not answered.";
+  if (a.platform) return `Inherited from the platform ${a.platform}${day(a.attestedAt)}; validated there by ${a.validatedBy ?? "a former user"}.`;
   const said = a.attestedBy ? `Attested by ${a.attestedBy}${day(a.attestedAt)}` : "Attested by a former user";
   if (standing === "agreed" && a.validatedBy !== null && a.validatedBy === a.attestedBy) return `Answered by ${a.attestedBy} (security)${day(a.attestedAt)}.`;
   const checked = {

@@ -3,6 +3,7 @@
 // assessment in progress; and Twelvefold itself, with its self-assessment. One transaction: a failed seed leaves nothing behind.
 import { randomBytes, randomUUID } from "node:crypto";
 import { seedProgramme } from "./programme-seed";
+import { seedPlatforms } from "./platform-seed";
 import { hashPassword } from "../auth/password";
 import { allItems, checklistHash, latestChecklist, type ChecklistItem } from "../checklist";
 import type { Prisma, PrismaClient } from "../generated/prisma/client";
@@ -88,6 +89,8 @@ export async function seedDemo(
       findings += self.findings;
       await seedProgramme(tx, { versionId: version.id, userIds, teamIds, now, sealSecret: options.sealSecret });
       await rebuildTeamPosture(tx);
+      // The Payments services' current posture takes their platforms' answers.
+      await seedPlatforms(tx, { teamIds, now });
       return {
         password,
         generated,

@@ -24,6 +24,9 @@ export const NOTIFY_SCAN_QUEUE = "notify-scan";
 /** The daily email digests (lib/notify/digest.ts). */
 export const NOTIFY_DIGEST_QUEUE = "notify-digest";
 
+/** A platform's answers changed: every service on it moves to its new posture (lib/data/platforms/propagate.ts). */
+export const PLATFORM_POSTURE_QUEUE = "platform-posture";
+
 export interface QueueDefinition {
   name: string;
   retryLimit: number;
@@ -47,7 +50,11 @@ export const QUEUES: QueueDefinition[] = [
   { name: DELIVER_WEBHOOK_QUEUE, retryLimit: 8, retryDelay: 30, retryBackoff: true, expireInSeconds: 30, deadLetter: DELIVERY_FAILED_QUEUE },
   { name: NOTIFY_SCAN_QUEUE, retryLimit: 2, retryDelay: 60, expireInSeconds: 900 },
   { name: NOTIFY_DIGEST_QUEUE, retryLimit: 2, retryDelay: 60, expireInSeconds: 900 },
+  { name: PLATFORM_POSTURE_QUEUE, retryLimit: 5, retryDelay: 10, retryBackoff: true, expireInSeconds: 300 },
 ];
+
+/** `key` names the change (an approval, a change of coverage), so its notifications are raised once however often the job runs. */
+export const platformPostureJob = z.object({ platformId: z.uuid(), key: z.string().min(1).max(200) });
 
 export const fanoutJob = z.object({ eventIds: z.array(z.uuid()).min(1).max(1000) });
 export const deliveryJob = z.object({ deliveryId: z.uuid() });

@@ -7,7 +7,17 @@ import { failExport, runPortfolioExport } from "../data/exports/run-portfolio-ex
 import type { Logger } from "../log";
 import { closeMailer } from "../notify/mailer";
 import { startNotificationWork } from "./notification-work";
-import { AUDIT_ANCHOR_QUEUE, PORTFOLIO_EXPORT_FAILED_QUEUE, PORTFOLIO_EXPORT_QUEUE, QUEUE_SCHEMA, portfolioExportJob, type PortfolioExportJob } from "./queues";
+import { propagatePlatformChange } from "../data/platforms/propagate";
+import {
+  AUDIT_ANCHOR_QUEUE,
+  PLATFORM_POSTURE_QUEUE,
+  platformPostureJob,
+  PORTFOLIO_EXPORT_FAILED_QUEUE,
+  PORTFOLIO_EXPORT_QUEUE,
+  QUEUE_SCHEMA,
+  portfolioExportJob,
+  type PortfolioExportJob,
+} from "./queues";
 
 export const GAVE_UP = "The report could not be made after several attempts. Ask for it again; if it fails again, tell your administrator.";
 
@@ -65,6 +75,14 @@ export async function startWorker(options: {
     log.info({ seq: checkpoint?.seq ?? null }, "audit chain anchored");
   });
   await startNotificationWork(boss, log, polling);
+  // A platform's answers changed: the services on it move with them.
+  await boss.work<unknown>(PLATFORM_POSTURE_QUEUE, polling, async ([job]) => {
+    const data = job && platformPostureJob.safeParse(job.data);
+    if (!job || !data?.success) return log.error({ job: job?.id }, "malformed job dropped");
+    const started = Date.now();
+    const result = await propagatePlatformChange(data.data);
+    log.info({ job: job.id, platformId: data.data.platformId, ...result, ms: Date.now() - started }, "platform change propagated");
+  });
   return {
     stop: async (timeoutMs = 30_000) => {
       await boss.stop({ graceful: true, wait: true, timeout: timeoutMs });

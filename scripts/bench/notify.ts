@@ -15,7 +15,7 @@ export interface NotifyBench {
   emailsMs: number;
 }
 
-async function timeDashboard(base: string, cookie: string, until: () => boolean, atLeast = 20): Promise<Timings> {
+export async function timeDashboard(base: string, cookie: string, until: () => boolean, atLeast = 20): Promise<Timings> {
   const samples: number[] = [];
   while (samples.length < atLeast || !until()) {
     const started = performance.now();

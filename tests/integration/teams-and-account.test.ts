@@ -54,7 +54,7 @@ describe("teams", () => {
     const { listTeams } = await import("@/lib/data/admin/list-teams");
     await expect(listTeams(as.lead!)).rejects.toThrow("not found");
     const identity = (await listTeams(as.admin!)).find((t) => t.slug === "identity")!;
-    expect(identity.members).toEqual({ lead: 1, reviewer: 2, auditor: 0 });
+    expect(identity.members).toEqual({ lead: 1, reviewer: 2, auditor: 0, owner: 0 });
     expect(identity.services).toBe(await prisma.service.count({ where: { team: { slug: "identity" }, archivedAt: null } }));
   });
 });

@@ -21,6 +21,7 @@ import { getService } from "@/lib/data/services/get-service";
 import { listTeamsForServices } from "@/lib/data/services/manage-services";
 import { notFoundOnMissing } from "@/lib/data/not-found";
 import { buttonClass } from "@/components/ui/button";
+import { PlatformsCard } from "@/components/platforms/platforms-card";
 
 export const metadata: Metadata = { title: "Service" };
 
@@ -119,6 +120,12 @@ export default async function ServicePage({
               <span className="text-sm font-medium">Overall</span>
               <ScoreBadge score={service.latestScore} />
             </div>
+            {service.currentScore !== null && service.currentScore !== service.latestScore ? (
+              <p className="mb-4 flex flex-wrap items-center gap-2 text-sm">
+                <span className="font-medium">Now, with its platforms&apos; answers</span>
+                <ScoreBadge score={service.currentScore} />
+              </p>
+            ) : null}
             <FactorScores scores={service.factorScores} />
           </div>
         </Card>
@@ -155,6 +162,8 @@ export default async function ServicePage({
             owners={service.owners}
             manage={service.may.manageFindings}
           />
+
+          <PlatformsCard principal={principal} serviceId={service.id} />
 
           {service.may.edit ? (
             <Card>

@@ -40,6 +40,8 @@ export interface ResponseView extends StartingAnswer {
   outsideSample: boolean;
   /** Whether the reader may validate it now: a reviewer, an answer someone else gave, not yet checked. */
   mayValidate: boolean;
+  /** The platform this answer was inherited from when the assessment started. */
+  inheritedFrom: { id: string; name: string } | null;
   /** "Attested by …; validated by …", for reports and exports. */
   attestation: string;
   /** Why it waits for security before sign-off (lib/assessments/validation.ts), or null. */
@@ -151,6 +153,7 @@ export async function getAssessment(principal: Principal, assessmentId: string):
       validationGap: toValidate,
       attestation: "",
       mayValidate: false,
+      inheritedFrom: r.inheritedFromId ? { id: r.inheritedFromId, name: "" } : null,
       assignee: r.assignee,
       recheckReason: r.recheckReason,
       carriedFromId: r.carriedFromId,
@@ -166,8 +169,16 @@ export async function getAssessment(principal: Principal, assessmentId: string):
     };
   }
   const validator = assessment.status === "DRAFT" && can(principal, "assessment.validate", { teamId: assessment.service.teamId });
+  const platformIds = [...new Set(assessment.responses.map((r) => r.inheritedFromId).filter((id): id is string => id !== null))];
+  // Platforms are published to everyone: their names are read whatever the reader's teams.
+  const platformNames = new Map(
+    platformIds.length
+      ? (await getPrisma().service.findMany({ where: { id: { in: platformIds } }, select: { id: true, name: true } })).map((p) => [p.id, p.name])
+      : [],
+  );
   for (const r of Object.values(responses)) {
-    r.attestation = attestationLine(r);
+    if (r.inheritedFrom) r.inheritedFrom.name = platformNames.get(r.inheritedFrom.id) ?? "a former platform";
+    r.attestation = attestationLine({ ...r, platform: r.inheritedFrom?.name ?? null });
     r.mayValidate = validator && r.validation === null && r.status !== "unanswered" && !r.carriedOver && r.attestedById !== principal.userId;
   }
   const progress = factors.map((factor) => ({

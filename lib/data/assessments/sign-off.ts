@@ -11,6 +11,8 @@ import { scoreAssessment, storedFactorScores } from "../../scoring/score";
 import { ValidationError } from "../errors";
 import { assertTeamPermission } from "../scope";
 import { recordApproval } from "../campaigns/lifecycle";
+import { recomputeEffectivePosture } from "../../posture/effective";
+import { platformChanged } from "../platforms/propagate";
 import { raiseEvent } from "../../notify/raise";
 import { applyFindings, approvalAnswers } from "./apply-findings";
 import { statusesOf } from "./compare-with-previous";
@@ -202,6 +204,13 @@ export async function approveAssessment(principal: Principal, input: { assessmen
       now,
       answers: approvalAnswers(items, statuses),
     });
+    // On platforms: its posture is its answers with theirs applied. A platform: the services on it follow, in the background.
+    const platform = await tx.service.findUniqueOrThrow({
+      where: { id: assessment.serviceId },
+      select: { _count: { select: { platformsUsed: true, platformUsers: true } } },
+    });
+    if (platform._count.platformsUsed > 0) await recomputeEffectivePosture(tx, [assessment.serviceId]);
+    if (platform._count.platformUsers > 0) await platformChanged(tx, assessment.serviceId, `approval:${assessment.id}`);
     await recordTeamPosture(tx, assessment.teamId, now);
     await recordApproval(tx, { serviceId: assessment.serviceId, assessmentId: assessment.id, checklistVersionId: assessment.checklistVersionId, now });
     await trail(tx, principal, assessment, "APPROVED", now, { after: { overallScore: score.overall, findings } });

@@ -8,6 +8,7 @@ import { NotFoundError, ValidationError } from "../errors";
 import { assertTeamPermission, servicesVisibleTo } from "../scope";
 import { answerStatuses, validations } from "../../vocabulary/answers";
 import { linkStartedAssessment } from "../campaigns/lifecycle";
+import { inheritedAnswers } from "../platforms/inherited-answers";
 
 const items = (stored: unknown) => parseStoredFactors(stored).flatMap((factor) => factor.items);
 
@@ -54,6 +55,24 @@ export async function startAssessment(principal: Principal, input: { serviceId: 
         : null,
       new Map(suggested.map((s) => [s.item_id, answerStatuses.fromDb(s.status)])),
     );
+    // What the service inherits from its platforms is the platforms' validated answer, not asked again.
+    const inherited = await inheritedAnswers(tx, service.id);
+    for (const answer of answers) {
+      const from = inherited.get(answer.itemId);
+      if (!from || answer.itemRevised) continue;
+      Object.assign(answer, {
+        status: from.status,
+        justification: `Inherited from ${from.platformName}, as approved on ${from.approvedAt.toISOString().slice(0, 10)}.`,
+        carriedOver: false,
+        recheckReason: null,
+        inheritedFromId: from.platformId,
+        attestedById: null,
+        attestedAt: from.approvedAt,
+        validation: "agreed",
+        validatedById: from.validatedById,
+        validatedAt: from.approvedAt,
+      });
+    }
     const now = new Date();
     const assessment = await tx.assessment.create({
       data: { serviceId: service.id, checklistVersionId: version.id, startedById: principal.userId, startedAt: now },
@@ -80,6 +99,7 @@ export async function startAssessment(principal: Principal, input: { serviceId: 
         keptAsConfirmed: answers.filter((a) => a.carriedFromId !== null && !a.carriedOver).length,
         askedAgain: answers.filter((a) => a.carriedOver).length,
         revisedItems: answers.filter((a) => a.itemRevised).length,
+        inherited: inherited.size,
       },
       occurredAt: now,
     });

@@ -27,6 +27,8 @@ export interface ServiceDetail {
   team: { id: string; name: string; slug: string };
   owner: string | null;
   latestScore: number | null;
+  /** On platforms: its posture now, with their current answers applied (null: the approved score is its posture). */
+  currentScore: number | null;
   lastAssessedAt: Date | null;
   /** Latest completed assessment's score per factor (index 0 = factor 1). */
   factorScores: (number | null)[];
@@ -106,6 +108,7 @@ export async function getService(principal: Principal, slug: string, teamSlug?: 
     team: service.team,
     owner: service.owner?.name ?? null,
     latestScore: service.latestScore,
+    currentScore: service.currentScore,
     lastAssessedAt: service.lastAssessedAt,
     factorScores,
     assessments,

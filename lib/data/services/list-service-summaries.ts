@@ -18,6 +18,8 @@ export interface ServiceScores {
   criticality: Criticality;
   owner: string | null;
   latestScore: number | null;
+  /** On platforms: its posture now, with their current answers applied (null: the approved score is its posture). */
+  currentScore: number | null;
   lastAssessedAt: Date | null;
   /** Latest completed assessment's score per factor (index 0 = factor 1). */
   factorScores: (number | null)[];
@@ -67,6 +69,7 @@ export async function listServiceScores(principal: Principal, filter: ServiceFil
       name: true,
       criticality: true,
       latestScore: true,
+      currentScore: true,
       latestFactorScores: true,
       lastAssessedAt: true,
       catalogMissingSince: true,
@@ -82,6 +85,7 @@ export async function listServiceScores(principal: Principal, filter: ServiceFil
     criticality: tiers.fromDb(service.criticality),
     owner: service.owner?.name ?? null,
     latestScore: service.latestScore,
+    currentScore: service.currentScore,
     lastAssessedAt: service.lastAssessedAt,
     factorScores: byFactor(service.latestFactorScores),
     catalogMissingSince: service.catalogMissingSince,
