@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { Suspense } from "react";
+import { listStaleEvidence } from "@/lib/data/services/stale-evidence";
 import { z } from "zod";
 import { AssessmentGaps } from "@/components/portfolio/assessment-gaps";
 import { PeriodComparison } from "@/components/portfolio/period-comparison";
@@ -48,7 +49,12 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const principal = await requirePrincipal();
   const params = await searchParams;
   const periods = periodsFrom(params);
-  const [services, findings, teams] = await Promise.all([listServiceScores(principal), countOpenFindings(principal), listVisibleTeams(principal)]);
+  const [services, findings, teams, stale] = await Promise.all([
+    listServiceScores(principal),
+    countOpenFindings(principal),
+    listVisibleTeams(principal),
+    listStaleEvidence(principal),
+  ]);
   const wanted = Array.isArray(params.team) ? params.team[0] : params.team;
   const trendTeam = teams.find((t) => t.slug === wanted);
   const assessed = services.filter((s) => s.latestScore !== null);
@@ -70,7 +76,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         </EmptyState>
       ) : (
         <div className="space-y-6">
-          <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+          <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3 2xl:grid-cols-5">
             <Stat label="Portfolio score" value={<ScoreBadge score={portfolioScore} />} detail="Mean of the services' latest scores" />
             <Stat
               label="Services assessed"
@@ -91,6 +97,15 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
               href={`/findings${findingFilterQuery(FINDING_FIGURES.overdue.view)}`}
               value={findings.overdue}
               detail="Past their remediation due date"
+            />
+            <Stat
+              label="Stale evidence"
+              value={stale.length}
+              detail={
+                stale.length
+                  ? `Answers on ${new Set(stale.map((s) => s.serviceId)).size} services whose evidence ran out: they need re-attestation`
+                  : "Every standing answer's evidence is in date"
+              }
             />
           </div>
           <div className="grid gap-6 xl:grid-cols-[1fr_22rem]">

@@ -11,7 +11,12 @@ export interface AttachmentItem {
   fileName: string;
   sizeBytes: number;
   sha256: string;
+  /** When what it shows was true, and until when it stands (null: no end). */
+  effectiveOn: Date | string;
+  validUntil: Date | string | null;
 }
+
+const day = (value: Date | string) => new Date(value).toISOString().slice(0, 10);
 
 const size = (bytes: number) =>
   bytes < 1024 ? `${bytes} B` : bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
@@ -22,6 +27,9 @@ export function Attachments(props: { id: string; assessmentId: string; itemId: s
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [pending, startTransition] = useTransition();
   const input = useRef<HTMLInputElement>(null);
+  const effective = useRef<HTMLInputElement>(null);
+  const until = useRef<HTMLInputElement>(null);
+  const today = new Date().toISOString().slice(0, 10);
 
   const upload = () => {
     const file = input.current?.files?.[0];
@@ -31,6 +39,8 @@ export function Attachments(props: { id: string; assessmentId: string; itemId: s
     form.set("assessmentId", props.assessmentId);
     form.set("itemId", props.itemId);
     form.set("file", file);
+    form.set("effectiveOn", effective.current?.value ?? "");
+    form.set("validUntil", until.current?.value ?? "");
     startTransition(async () => {
       try {
         const result = await addAttachmentAction({ ok: false, message: null }, form);
@@ -72,7 +82,13 @@ export function Attachments(props: { id: string; assessmentId: string; itemId: s
               >
                 {file.fileName}
               </a>
-              <span className="text-xs text-muted">{size(file.sizeBytes)}</span>
+              <span className="text-xs text-muted">
+                {size(file.sizeBytes)} · true {day(file.effectiveOn)}
+                {file.validUntil ? `, until ${day(file.validUntil)}` : ""}
+              </span>
+              {file.validUntil && day(file.validUntil) < today ? (
+                <span className="rounded bg-amber-100 px-1.5 py-0.5 text-xs font-semibold text-amber-900 dark:bg-amber-950 dark:text-amber-100">Expired</span>
+              ) : null}
               {props.disabled ? null : (
                 <Button type="button" disabled={pending} onClick={() => remove(file)} variant="remove" aria-label={`Remove attachment ${file.fileName}`}>
                   Remove
@@ -97,6 +113,17 @@ export function Attachments(props: { id: string; assessmentId: string; itemId: s
           <Button type="button" onClick={upload} disabled={pending} variant="outline" size="sm">
             {pending ? "Working…" : "Attach"}
           </Button>
+          <div className="flex basis-full flex-wrap gap-3 text-xs">
+            <label className="flex items-center gap-1">
+              True as of
+              <input ref={effective} type="date" max={today} className="rounded border border-field bg-surface px-1 py-0.5" />
+            </label>
+            <label className="flex items-center gap-1">
+              Valid until
+              <input ref={until} type="date" className="rounded border border-field bg-surface px-1 py-0.5" />
+            </label>
+            <span className="text-muted">(empty: today, and the item&apos;s usual period)</span>
+          </div>
         </div>
       )}
       <p id={`${props.id}-file-hint`} className="mt-1 text-xs text-muted">

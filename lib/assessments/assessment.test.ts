@@ -79,6 +79,10 @@ describe("starting answers", () => {
       validation: null,
     });
     expect(start[1]).toMatchObject({ status: "met", carriedOver: true, recheckReason: "A machine suggestion since the last review says not met." });
+    expect(
+      startingAnswers(items, { id: "prev", items, answers: [{ ...answer(first.id, "met"), ...attested, evidenceExpiredOn: "2026-09-01" }] })[0],
+      "evidence that ran out",
+    ).toMatchObject({ carriedOver: true, recheckReason: "Its evidence stopped standing after 2026-09-01: attach current evidence.", validation: null });
     // A suggestion that agrees with the answer changes nothing.
     expect(start[2]).toMatchObject({ status: "met", carriedOver: false, recheckReason: null });
   });

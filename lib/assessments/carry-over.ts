@@ -21,6 +21,8 @@ export interface Attestation {
 }
 
 export interface PreviousAnswer extends Partial<Attestation> {
+  /** The day its evidence ran out, if any of it has (lib/evidence/validity.ts). */
+  evidenceExpiredOn?: string | null;
   itemId: string;
   status: ResponseStatus;
   justification: string;
@@ -50,9 +52,10 @@ export function itemFingerprint(item: ChecklistItem): string {
 const UNATTESTED: Attestation = { attestedById: null, attestedAt: null, validation: null, validatedById: null, validatedAt: null };
 
 /** Why a previous answer is asked again, or null when it still stands as it was. */
-export function recheckReason(previous: ResponseStatus, suggested: ResponseStatus | undefined): string | null {
+export function recheckReason(previous: ResponseStatus, suggested: ResponseStatus | undefined, evidenceExpiredOn: string | null = null): string | null {
   if (suggested !== undefined && suggested !== previous)
     return `A machine suggestion since the last review says ${answerStatuses.label(suggested).toLowerCase()}.`;
+  if (evidenceExpiredOn) return `Its evidence stopped standing after ${evidenceExpiredOn}: attach current evidence.`;
   if (previous === "partially_met" || previous === "not_met") return "The last answer was a gap: say whether it still is.";
   return null;
 }
@@ -82,7 +85,7 @@ export function startingAnswers(
     if (before.get(item.id) !== itemFingerprint(item)) return blank(item.id, true);
     const answer = answers.get(item.id);
     if (!answer || answer.status === "unanswered") return blank(item.id, false);
-    const reason = recheckReason(answer.status, suggestions.get(item.id));
+    const reason = recheckReason(answer.status, suggestions.get(item.id), answer.evidenceExpiredOn ?? null);
     return {
       itemId: item.id,
       status: answer.status,

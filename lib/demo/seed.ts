@@ -4,6 +4,7 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { seedProgramme } from "./programme-seed";
 import { seedPlatforms } from "./platform-seed";
+import { seedEvidence } from "./evidence-seed";
 import { hashPassword } from "../auth/password";
 import { allItems, checklistHash, latestChecklist, type ChecklistItem } from "../checklist";
 import type { Prisma, PrismaClient } from "../generated/prisma/client";
@@ -91,6 +92,7 @@ export async function seedDemo(
       await rebuildTeamPosture(tx);
       // The Payments services' current posture takes their platforms' answers.
       await seedPlatforms(tx, { teamIds, now });
+      await seedEvidence(tx, { userIds, now });
       return {
         password,
         generated,

@@ -18,6 +18,7 @@ export const NOTIFICATION_KINDS = {
   "answer.sent_back": { label: "Security sent back an answer you gave", roles: [], group: "Reviews" },
   "suggestion.waiting": { label: "New machine suggestions wait in a draft", roles: ["reviewer"], group: "Reviews" },
   "platform.regressed": { label: "A platform a service runs on regressed, and the service's posture with it", roles: ["owner", "lead"], group: "Reviews" },
+  "evidence.expired": { label: "Evidence of a standing answer ran out and needs renewing", roles: ["owner", "lead"], group: "Reviews" },
   "finding.assigned": { label: "A finding was assigned to you", roles: [], group: "Findings" },
   "finding.due_soon": { label: "A finding is due within 7 days", roles: ["lead"], group: "Findings" },
   "finding.overdue": { label: "A finding is overdue", roles: ["lead"], group: "Findings" },
@@ -53,6 +54,7 @@ const DIGEST_BY_DEFAULT: ReadonlySet<NotificationKind> = new Set([
   "finding.overdue",
   "risk.expiring",
   "campaign.nearing",
+  "evidence.expired",
 ]);
 
 export type EmailModeName = "immediate" | "digest" | "off";

@@ -72,8 +72,21 @@ export async function runDailyScan(now: Date = new Date()): Promise<ScanResult> 
     WHERE f.status = 'risk_accepted' AND f.risk_acceptance_expires_at > ${now} AND f.risk_acceptance_expires_at <= ${riskHorizon} AND s.archived_at IS NULL
     ON CONFLICT (key) DO NOTHING`;
 
+  // Evidence of a service's standing answers that ran out: its answer needs re-attestation; whoever attached it, its owners and leads are asked.
+  const evidence = await prisma.$executeRaw`
+    INSERT INTO notification_events (kind, key, team_id, subject_type, subject_id, path, title, summary, user_ids, occurred_at)
+    SELECT 'evidence.expired', 'evidence.expired:' || at.id || ':' || at.valid_until, s.team_id, 'service', s.id, '/services/' || s.slug || '?team=' || t.slug,
+           left(s.name || ': evidence for ' || r.item_id || ' ran out on ' || at.valid_until, 300),
+           'The file ' || left(at.file_name, 200) || ' stood until ' || at.valid_until || '; the answer needs re-attestation with current evidence.',
+           CASE WHEN at.uploaded_by_id IS NULL THEN '{}'::uuid[] ELSE ARRAY[at.uploaded_by_id] END, ${now}
+    FROM (SELECT DISTINCT ON (service_id) id, service_id FROM assessments WHERE status = 'completed' ORDER BY service_id, approved_at DESC) latest
+    JOIN services s ON s.id = latest.service_id JOIN teams t ON t.id = s.team_id
+    JOIN responses r ON r.assessment_id = latest.id JOIN attachments at ON at.response_id = r.id
+    WHERE at.valid_until < (${now}::timestamptz AT TIME ZONE 'UTC')::date AND s.archived_at IS NULL
+    ON CONFLICT (key) DO NOTHING`;
+
   const campaignsClosed = await closeDueCampaigns(now);
   const reminders = await raiseCampaignReminders(now);
   const fanout = await fanOutWaiting();
-  return { raised: reviews + findings + risks + reminders, lapsed, campaignsClosed, fanout };
+  return { raised: reviews + findings + risks + evidence + reminders, lapsed, campaignsClosed, fanout };
 }

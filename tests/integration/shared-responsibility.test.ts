@@ -17,6 +17,9 @@ import { exportAssessmentData } from "@/lib/data/exports/export-assessment-data"
 import { listMyTasks } from "@/lib/data/work/list-my-tasks";
 import { ForbiddenError, NotFoundError } from "@/lib/data/errors";
 import { seededDemo } from "./principals";
+import { addAttachment } from "@/lib/data/assessments/attachments";
+import { listStaleEvidence } from "@/lib/data/services/stale-evidence";
+import { runDailyScan } from "@/lib/notify/scan";
 
 const NOW = new Date("2026-06-15T09:00:00Z");
 const context = { ipAddress: null, userAgent: "test" };
@@ -236,5 +239,39 @@ describe("a re-assessment asks only what changed", () => {
     const asked = responses.filter((r) => r.carriedOver).length;
     expect(audit.after).toMatchObject({ askedAgain: asked, inherited: responses.length - own.length });
     expect(asked).toBeLessThan(responses.length);
+  });
+});
+
+describe("evidence that expires", () => {
+  it("refuses evidence true in the future or ending before it was true, and dates it by the item's period otherwise", async () => {
+    const { id } = await startAssessment(as.reviewer, { serviceId: await serviceId("payout-scheduler") }).catch(async () => ({
+      id: (await prisma.assessment.findFirstOrThrow({ where: { service: { slug: "payout-scheduler" }, status: "DRAFT" } })).id,
+    }));
+    const file = { assessmentId: id, itemId: "F01-ACCESS-REVIEW", fileName: "review.txt", bytes: new TextEncoder().encode("reviewed") };
+    const before = await snapshotOf(id);
+    await expect(addAttachment(as.owner, { ...file, effectiveOn: "2026-06-16" }, NOW)).rejects.toThrow("Evidence cannot be true as of a day still to come.");
+    await expect(addAttachment(as.owner, { ...file, effectiveOn: "2026-06-01", validUntil: "2026-05-31" }, NOW)).rejects.toThrow(
+      "Evidence cannot stop standing before the day it was true.",
+    );
+    expect(await snapshotOf(id)).toBe(before);
+    const saved = await addAttachment(as.owner, file, NOW);
+    expect([saved.effectiveOn.toISOString().slice(0, 10), saved.validUntil?.toISOString().slice(0, 10)]).toEqual(["2026-06-15", "2026-09-13"]);
+  });
+
+  it("counts the demo's run-out access review as stale, asks its owners and leads once, and asks the answer again at the next review", async () => {
+    const stale = await listStaleEvidence(as.lead, NOW);
+    const checkout = await serviceId("checkout-api");
+    expect(stale.filter((s) => s.serviceId === checkout).map((s) => s.itemId)).toEqual(["F01-ACCESS-REVIEW"]);
+    expect(await listStaleEvidence(as.ines, NOW), "another team's evidence is not theirs to see").toEqual([]);
+    await runDailyScan(NOW);
+    await runDailyScan(NOW);
+    const events = await prisma.notificationEvent.findMany({ where: { kind: "evidence.expired", subjectId: checkout } });
+    expect(events).toHaveLength(1);
+    expect(events[0]!.userIds).toEqual([as.owner.userId]);
+
+    await prisma.assessment.deleteMany({ where: { serviceId: checkout, status: { in: ["DRAFT", "IN_REVIEW"] } } });
+    const { id } = await startAssessment(as.reviewer, { serviceId: checkout });
+    const review = await prisma.response.findUniqueOrThrow({ where: { assessmentId_itemId: { assessmentId: id, itemId: "F01-ACCESS-REVIEW" } } });
+    expect([review.carriedOver, review.recheckReason]).toEqual([true, expect.stringMatching(/^Its evidence stopped standing after \d{4}-\d{2}-\d{2}/)]);
   });
 });

@@ -16,6 +16,7 @@ import { assignItems } from "@/lib/data/assessments/assign-items";
 import { drawValidationSample } from "@/lib/data/assessments/draw-sample";
 import { samplingRuleSchema, describeRule } from "@/lib/assessments/validation";
 import { withChecked } from "@/lib/actions/checked";
+import { evidenceDatesSchema } from "@/lib/evidence/validity";
 import { severities } from "@/lib/vocabulary/levels";
 
 const assessmentId = assessmentIdSchema;
@@ -44,10 +45,18 @@ export const confirmCarriedOverAction = signedInAction(
 
 export const addAttachmentAction = signedInAction(
   "attachment.add",
-  z.object({ assessmentId, itemId, file: z.instanceof(File, { message: "Choose a file." }) }),
+  evidenceDatesSchema.extend({ assessmentId, itemId, file: z.instanceof(File, { message: "Choose a file." }) }),
   async (principal, input) => {
     const bytes = new Uint8Array(await input.file.arrayBuffer());
-    const attachment = await addAttachment(principal, { assessmentId: input.assessmentId, itemId: input.itemId, fileName: input.file.name, bytes });
+    const { effectiveOn, validUntil } = input;
+    const attachment = await addAttachment(principal, {
+      assessmentId: input.assessmentId,
+      itemId: input.itemId,
+      fileName: input.file.name,
+      bytes,
+      effectiveOn,
+      validUntil,
+    });
     return { ok: true, message: `Attached ${attachment.fileName}.`, data: attachment };
   },
 );

@@ -22,6 +22,7 @@ import { listTeamsForServices } from "@/lib/data/services/manage-services";
 import { notFoundOnMissing } from "@/lib/data/not-found";
 import { buttonClass } from "@/components/ui/button";
 import { PlatformsCard } from "@/components/platforms/platforms-card";
+import { StaleEvidenceCard } from "@/components/services/stale-evidence";
 
 export const metadata: Metadata = { title: "Service" };
 
@@ -163,6 +164,7 @@ export default async function ServicePage({
             manage={service.may.manageFindings}
           />
 
+          <StaleEvidenceCard principal={principal} serviceId={service.id} assessmentId={completed[0]?.id ?? null} />
           <PlatformsCard principal={principal} serviceId={service.id} />
 
           {service.may.edit ? (

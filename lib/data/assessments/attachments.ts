@@ -7,6 +7,7 @@ import { getPrisma } from "../../db/prisma";
 import { NotFoundError, ValidationError } from "../errors";
 import { assertTeamPermission, servicesVisibleTo } from "../scope";
 import { lockAssessment } from "./load";
+import { evidenceDates } from "../../evidence/validity";
 
 export interface AttachmentMeta {
   id: string;
@@ -15,9 +16,12 @@ export interface AttachmentMeta {
   sizeBytes: number;
   sha256: string;
   createdAt: Date;
+  /** When what it shows was true, and until when it stands (null: no end). */
+  effectiveOn: Date;
+  validUntil: Date | null;
 }
 
-const META = { id: true, fileName: true, contentType: true, sizeBytes: true, sha256: true, createdAt: true } as const;
+const META = { id: true, fileName: true, contentType: true, sizeBytes: true, sha256: true, createdAt: true, effectiveOn: true, validUntil: true } as const;
 
 async function draftResponse(principal: Principal, tx: Parameters<typeof lockAssessment>[0], assessmentId: string, itemId: string) {
   const assessment = await lockAssessment(tx, principal, assessmentId, "share");
@@ -31,10 +35,13 @@ async function draftResponse(principal: Principal, tx: Parameters<typeof lockAss
 /** Stores an evidence file in Postgres after checking its size and that its bytes match its type. */
 export async function addAttachment(
   principal: Principal,
-  input: { assessmentId: string; itemId: string; fileName: string; bytes: Uint8Array },
+  input: { assessmentId: string; itemId: string; fileName: string; bytes: Uint8Array; effectiveOn?: string; validUntil?: string },
+  now: Date = new Date(),
 ): Promise<AttachmentMeta> {
   const check = checkAttachment(input.fileName, input.bytes);
   if (!check.ok) throw new ValidationError(check.reason, { file: [check.reason] });
+  const dates = evidenceDates(input.itemId, input, now);
+  if (!dates.ok) throw new ValidationError(dates.message, { [dates.field]: [dates.message] });
   const sha256 = createHash("sha256").update(input.bytes).digest("hex");
   return getPrisma().$transaction(async (tx) => {
     const { assessment, response } = await draftResponse(principal, tx, input.assessmentId, input.itemId);
@@ -47,6 +54,8 @@ export async function addAttachment(
         sha256,
         content: Buffer.from(input.bytes),
         uploadedById: principal.userId,
+        effectiveOn: new Date(`${dates.effectiveOn}T00:00:00Z`),
+        validUntil: new Date(`${dates.validUntil}T00:00:00Z`),
       },
       select: META,
     });
@@ -54,7 +63,14 @@ export async function addAttachment(
       action: "attachment.added",
       ...actorOf(principal),
       ...about("response", `${assessment.id}/${input.itemId}`, assessment.teamId),
-      after: { attachmentId: attachment.id, fileName: attachment.fileName, sizeBytes: attachment.sizeBytes, sha256 },
+      after: {
+        attachmentId: attachment.id,
+        fileName: attachment.fileName,
+        sizeBytes: attachment.sizeBytes,
+        sha256,
+        effectiveOn: dates.effectiveOn,
+        validUntil: dates.validUntil,
+      },
     });
     return attachment;
   });
@@ -101,6 +117,8 @@ export async function getAttachmentContent(
       sizeBytes: attachment.sizeBytes,
       sha256: attachment.sha256,
       createdAt: attachment.createdAt,
+      effectiveOn: attachment.effectiveOn,
+      validUntil: attachment.validUntil,
       content: attachment.content,
     };
   });

@@ -111,7 +111,7 @@ export async function getAssessment(principal: Principal, assessmentId: string):
           suggestionDecidedBy: { select: { name: true } },
           attachments: {
             orderBy: { createdAt: "asc" },
-            select: { id: true, fileName: true, contentType: true, sizeBytes: true, sha256: true, createdAt: true },
+            select: { id: true, fileName: true, contentType: true, sizeBytes: true, sha256: true, createdAt: true, effectiveOn: true, validUntil: true },
           },
           comments: { orderBy: { createdAt: "desc" }, include: { author: { select: { name: true } } } },
         },

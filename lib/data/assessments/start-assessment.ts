@@ -9,6 +9,13 @@ import { assertTeamPermission, servicesVisibleTo } from "../scope";
 import { answerStatuses, validations } from "../../vocabulary/answers";
 import { linkStartedAssessment } from "../campaigns/lifecycle";
 import { inheritedAnswers } from "../platforms/inherited-answers";
+import { hasExpired } from "../../evidence/validity";
+
+/** The first day an answer's evidence ran out on, if any of it has by now. */
+function expiredOn(attachments: { validUntil: Date | null }[], now: Date): string | null {
+  const ran = attachments.filter((a) => hasExpired(a.validUntil, now)).map((a) => a.validUntil!.toISOString().slice(0, 10));
+  return ran.sort()[0] ?? null;
+}
 
 const items = (stored: unknown) => parseStoredFactors(stored).flatMap((factor) => factor.items);
 
@@ -19,6 +26,7 @@ const items = (stored: unknown) => parseStoredFactors(stored).flatMap((factor) =
  */
 export async function startAssessment(principal: Principal, input: { serviceId: string }): Promise<{ id: string }> {
   return getPrisma().$transaction(async (tx) => {
+    const now = new Date();
     await tx.$queryRaw`SELECT id FROM services WHERE id = ${input.serviceId}::uuid FOR UPDATE`;
     const service = await tx.service.findFirst({ where: { AND: [{ id: input.serviceId }, servicesVisibleTo(principal)] } });
     if (!service) throw new NotFoundError();
@@ -31,7 +39,7 @@ export async function startAssessment(principal: Principal, input: { serviceId: 
     const previous = await tx.assessment.findFirst({
       where: { serviceId: service.id, status: "COMPLETED" },
       orderBy: { approvedAt: "desc" },
-      include: { checklistVersion: { select: { items: true } }, responses: true },
+      include: { checklistVersion: { select: { items: true } }, responses: { include: { attachments: { select: { validUntil: true } } } } },
     });
     // The newest machine suggestion per item since the previous approval: one that contradicts the answer asks it again.
     const suggested = previous?.approvedAt
@@ -50,6 +58,7 @@ export async function startAssessment(principal: Principal, input: { serviceId: 
               ...r,
               status: answerStatuses.fromDb(r.status),
               validation: r.validation === null ? null : validations.fromDb(r.validation),
+              evidenceExpiredOn: expiredOn(r.attachments, now),
             })),
           }
         : null,
@@ -73,7 +82,6 @@ export async function startAssessment(principal: Principal, input: { serviceId: 
         validatedAt: from.approvedAt,
       });
     }
-    const now = new Date();
     const assessment = await tx.assessment.create({
       data: { serviceId: service.id, checklistVersionId: version.id, startedById: principal.userId, startedAt: now },
     });
