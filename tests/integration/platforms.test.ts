@@ -18,8 +18,8 @@ import { seededDemo } from "./principals";
 const NOW = new Date("2026-06-15T09:00:00Z");
 const context = { ipAddress: null, userAgent: "test" };
 const COVERED = ["F03-NO-SECRETS-IN-CODE", "F03-SECRET-STORE", "F03-ROTATION"];
-/** The demo's Payments services that have been approved: each on the demo's secret store (Payout Scheduler is on it too, never assessed). */
-const DEPENDENTS = ["checkout-api", "payment-gateway", "ledger-service", "invoice-renderer", "fraud-scoring"];
+/** The demo's approved services on its secret store: the Payments services and Twelvefold itself (Payout Scheduler is on it too, never assessed). */
+const DEPENDENTS = ["checkout-api", "payment-gateway", "ledger-service", "invoice-renderer", "fraud-scoring", "twelvefold"];
 let prisma: PrismaClient;
 let as: Record<"reviewer" | "lead" | "owner" | "tomas", Principal>;
 
