@@ -1,6 +1,9 @@
 import Link from "next/link";
 import { Suspense } from "react";
 import { listStaleEvidence } from "@/lib/data/services/stale-evidence";
+import { openFindingsAsOf, serviceScoresAsOf } from "@/lib/data/reports/as-of";
+import { parseAsOf } from "@/lib/posture/as-of";
+import { AsOfForm } from "@/components/portfolio/as-of-form";
 import { z } from "zod";
 import { AssessmentGaps } from "@/components/portfolio/assessment-gaps";
 import { PeriodComparison } from "@/components/portfolio/period-comparison";
@@ -49,12 +52,17 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const principal = await requirePrincipal();
   const params = await searchParams;
   const periods = periodsFrom(params);
+  // As of an audit period's end: each service's latest approval by then, and the findings' state then, from history.
+  const today = new Date();
+  const { asOf, error: asOfError } = parseAsOf(Array.isArray(params.asOf) ? params.asOf[0] : params.asOf, today);
   const [services, findings, teams, stale] = await Promise.all([
-    listServiceScores(principal),
-    countOpenFindings(principal),
+    asOf ? serviceScoresAsOf(principal, asOf) : listServiceScores(principal),
+    asOf ? openFindingsAsOf(principal, asOf) : countOpenFindings(principal),
     listVisibleTeams(principal),
-    listStaleEvidence(principal),
+    asOf ? null : listStaleEvidence(principal),
   ]);
+  // A figure links to its list only for today: the lists show things as they are now.
+  const linked = (href: string) => (asOf ? undefined : href);
   const wanted = Array.isArray(params.team) ? params.team[0] : params.team;
   const trendTeam = teams.find((t) => t.slug === wanted);
   const assessed = services.filter((s) => s.latestScore !== null);
@@ -64,9 +72,15 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
     <>
       <PageHeader
         title={SECTIONS.dashboard.title}
-        description="How every service follows the security addendum to the Twelve-Factor App, from each one's latest approved assessment."
+        description={
+          asOf
+            ? `As at the end of ${asOf.day} (UTC): each service's latest assessment approved by then, and the findings being worked on then, from their history. The trends below run to today.`
+            : "How every service follows the security addendum to the Twelve-Factor App, from each one's latest approved assessment."
+        }
       >
-        {teams.some((t) => can(principal, "export.create", { teamId: t.id })) ? (
+        <AsOfForm day={asOf?.day ?? null} error={asOfError} today={today.toISOString().slice(0, 10)} />
+        {/* The portfolio report is of today; each assessment's own report is frozen at its approval. */}
+        {!asOf && teams.some((t) => can(principal, "export.create", { teamId: t.id })) ? (
           <PortfolioExportButton teamSlug={trendTeam?.slug} teamName={trendTeam?.name} />
         ) : null}
       </PageHeader>
@@ -76,37 +90,39 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         </EmptyState>
       ) : (
         <div className="space-y-6">
-          <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3 2xl:grid-cols-5">
+          <div className={`grid gap-4 sm:grid-cols-2 ${stale ? "lg:grid-cols-5" : "lg:grid-cols-4"}`}>
             <Stat label="Portfolio score" value={<ScoreBadge score={portfolioScore} />} detail="Mean of the services' latest scores" />
             <Stat
               label="Services assessed"
-              href="/services"
+              href={linked("/services")}
               value={`${assessed.length} of ${services.length}`}
               detail={services.length > assessed.length ? `${services.length - assessed.length} never assessed` : "All assessed"}
             />
             <Stat
               label={FINDING_FIGURES.open.label}
               definition={FINDING_FIGURES.open.definition}
-              href={`/findings${findingFilterQuery(FINDING_FIGURES.open.view)}`}
+              href={linked(`/findings${findingFilterQuery(FINDING_FIGURES.open.view)}`)}
               value={findings.total}
               detail={`${findings.bySeverity.critical} critical · ${findings.bySeverity.high} high`}
             />
             <Stat
               label={FINDING_FIGURES.overdue.label}
               definition={FINDING_FIGURES.overdue.definition}
-              href={`/findings${findingFilterQuery(FINDING_FIGURES.overdue.view)}`}
+              href={linked(`/findings${findingFilterQuery(FINDING_FIGURES.overdue.view)}`)}
               value={findings.overdue}
               detail="Past their remediation due date"
             />
-            <Stat
-              label="Stale evidence"
-              value={stale.length}
-              detail={
-                stale.length
-                  ? `Answers on ${new Set(stale.map((s) => s.serviceId)).size} services whose evidence ran out: they need re-attestation`
-                  : "Every standing answer's evidence is in date"
-              }
-            />
+            {stale ? (
+              <Stat
+                label="Stale evidence"
+                value={stale.length}
+                detail={
+                  stale.length
+                    ? `Answers on ${new Set(stale.map((s) => s.serviceId)).size} services whose evidence ran out: they need re-attestation`
+                    : "Every standing answer's evidence is in date"
+                }
+              />
+            ) : null}
           </div>
           <div className="grid gap-6 xl:grid-cols-[1fr_22rem]">
             <Card>

@@ -7,7 +7,7 @@ import pg from "pg";
 import { expectAccessible } from "./accessibility";
 import { makeTeam, makeUser } from "./factories";
 import { fitsEveryWidth } from "./layout";
-import { expectSignedIn, signIn } from "./roles";
+import { expectSignedIn, signIn, stateFile } from "./roles";
 
 test.setTimeout(120_000);
 
@@ -44,4 +44,25 @@ test("a reviewer puts a service on a platform, keeps one item as its own, and se
   await fitsEveryWidth(page, "service-platforms", page.url());
   await page.getByRole("button", { name: "Stop running on Secrets Broker" }).click();
   await expect(page.getByText("Runs on no platform Twelvefold knows of.")).toBeVisible();
+});
+
+test.describe("the dashboard as of a day", () => {
+  test.use({ storageState: stateFile("lead") });
+
+  test("shows the portfolio at an audit period's end, refuses a day to come, and goes back to today", async ({ page }) => {
+    await page.goto("/");
+    await page.getByLabel("As of").fill("2026-06-30");
+    await page.getByRole("button", { name: "Show" }).click();
+    await expect(page).toHaveURL(/[?&]asOf=2026-06-30/);
+    await expect(page.getByText("As at the end of 2026-06-30 (UTC)")).toBeVisible();
+    // The figures of that day link to no list (the lists are of today), and no portfolio report of today is offered.
+    await expect(page.getByRole("link", { name: /Services assessed/ })).toHaveCount(0);
+    await expect(page.getByText("Stale evidence")).toHaveCount(0);
+    await expectAccessible(page);
+    await fitsEveryWidth(page, "dashboard-as-of", "/?asOf=2026-06-30");
+    await page.goto("/?asOf=2999-01-01");
+    await expect(page.getByRole("alert").filter({ hasText: "The day is still to come; choose today or a day before it." })).toBeVisible();
+    await page.getByRole("link", { name: "Back to today" }).click();
+    await expect(page.getByText("Stale evidence")).toBeVisible();
+  });
 });

@@ -165,3 +165,58 @@ async function walkPlatform(platform: string, covered: "MET" | "NOT_MET"): Promi
   await approveAssessment(as.lead, { assessmentId: id });
   return id;
 }
+
+describe("posture as of a day", () => {
+  it("shows each service's latest approval by the end of that day, and the findings being worked on then", async () => {
+    const { serviceScoresAsOf, openFindingsAsOf } = await import("@/lib/data/reports/as-of");
+    const { parseAsOf } = await import("@/lib/posture/as-of");
+    const { countOpenFindings } = await import("@/lib/data/findings/count-open-findings");
+    const day = (d: string) => parseAsOf(d, new Date("2030-01-01T00:00:00Z")).asOf!;
+    const platform = await idOf("secrets-broker");
+    const approvals = await prisma.assessment.findMany({
+      where: { serviceId: platform, status: "COMPLETED" },
+      orderBy: { approvedAt: "asc" },
+      select: { approvedAt: true, overallScore: true },
+    });
+    expect(approvals.length).toBeGreaterThanOrEqual(2);
+    const [older, newer] = approvals.slice(-2) as [(typeof approvals)[number], (typeof approvals)[number]];
+    // The day before the newer approval (if it fell on another day), and the day of it.
+    const newerDay = newer.approvedAt!.toISOString().slice(0, 10);
+    const dayBefore = new Date(newer.approvedAt!.getTime() - 86_400_000).toISOString().slice(0, 10);
+    const scoreOn = async (d: string) => (await serviceScoresAsOf(as.lead, day(d))).find((s) => s.id === platform)?.latestScore;
+    expect(await scoreOn(newerDay)).toBe(newer.overallScore);
+    if (older.approvedAt!.toISOString().slice(0, 10) < dayBefore) expect(await scoreOn(dayBefore)).toBe(older.overallScore);
+    // Before the first approval the service had no score; before it existed it is not listed.
+    const first = approvals[0]!.approvedAt!;
+    const service = await prisma.service.findUniqueOrThrow({ where: { id: platform } });
+    const beforeFirst = new Date(first.getTime() - 86_400_000).toISOString().slice(0, 10);
+    const listed = (await serviceScoresAsOf(as.lead, day(beforeFirst))).find((s) => s.id === platform);
+    if (service.createdAt.toISOString().slice(0, 10) <= beforeFirst) expect(listed?.latestScore).toBeNull();
+    else expect(listed).toBeUndefined();
+    expect(await serviceScoresAsOf(as.tomas, day(newerDay)), "another team's services are not theirs").not.toEqual(
+      expect.arrayContaining([expect.objectContaining({ id: platform })]),
+    );
+
+    // A finding opened, then resolved a week later: worked on in between, not after, not before.
+    const [finding] = await prisma.$queryRaw<{ id: string }[]>`
+      INSERT INTO findings (service_id, item_id, title, severity, status, opened_at, resolved_at, due_date, updated_at)
+      VALUES (${platform}::uuid, 'F09-EXPIRY', 'As-of finding', 'critical', 'resolved', '2025-03-01T12:00:00Z', '2025-03-08T12:00:00Z', '2025-03-05T00:00:00Z', now())
+      RETURNING id`;
+    await prisma.findingEvent.createMany({
+      data: [
+        { findingId: finding!.id, kind: "OPENED", occurredAt: new Date("2025-03-01T12:00:00Z"), detail: {} },
+        { findingId: finding!.id, kind: "RESOLVED", occurredAt: new Date("2025-03-08T12:00:00Z"), detail: {} },
+      ],
+    });
+    const critical = async (d: string) => (await openFindingsAsOf(as.lead, day(d))).bySeverity.critical;
+    const base = await critical("2025-02-28");
+    expect(await critical("2025-03-03")).toBe(base + 1);
+    const during = await openFindingsAsOf(as.lead, day("2025-03-06"));
+    expect(during.bySeverity.critical).toBe(base + 1);
+    expect(during.overdue, "its due date had passed by then").toBeGreaterThanOrEqual(1);
+    expect(await critical("2025-03-09")).toBe(base);
+    // Today, as of today, agrees with the live count.
+    const todayDay = new Date().toISOString().slice(0, 10);
+    expect((await openFindingsAsOf(as.lead, parseAsOf(todayDay, new Date()).asOf!)).total).toBe((await countOpenFindings(as.lead)).total);
+  });
+});

@@ -34,7 +34,7 @@ export interface ServiceSummary extends ServiceScores {
 }
 
 /** Stored [{ factor, score }] as twelve slots, factor 1 first. */
-function byFactor(stored: unknown): (number | null)[] {
+export function byFactor(stored: unknown): (number | null)[] {
   const scores = Array.from({ length: 12 }, () => null as number | null);
   for (const entry of (stored ?? []) as { factor: number; score: number | null }[]) scores[entry.factor - 1] = entry.score;
   return scores;
