@@ -64,5 +64,12 @@ test.describe("the dashboard as of a day", () => {
     await expect(page.getByRole("alert").filter({ hasText: "The day is still to come; choose today or a day before it." })).toBeVisible();
     await page.getByRole("link", { name: "Back to today" }).click();
     await expect(page.getByText("Stale evidence")).toBeVisible();
+    // A service's report takes the day too.
+    await page.goto("/services/checkout-api");
+    await page.getByLabel("As of").fill("2026-06-30");
+    await page.getByRole("button", { name: "Show" }).click();
+    await expect(page.getByText("as at the end of 2026-06-30 (UTC)", { exact: false })).toBeVisible();
+    await expect(page.getByText("Open past their due date, as 2026-06-30 ended")).toBeVisible();
+    await expectAccessible(page);
   });
 });

@@ -3,9 +3,25 @@ import { buttonClass } from "@/components/ui/button";
 import { Input, Label } from "@/components/ui/field";
 
 /** Chooses the day the dashboard shows: an audit period's end, or today. A GET form, so the address says it. */
-export function AsOfForm({ day, error, today }: { day: string | null; error: string | null; today: string }) {
+export function AsOfForm({
+  day,
+  error,
+  today,
+  action = "/",
+  keep = {},
+}: {
+  day: string | null;
+  error: string | null;
+  today: string;
+  action?: string;
+  keep?: Record<string, string>;
+}) {
+  const back = Object.keys(keep).length ? `${action}?${new URLSearchParams(keep)}` : action;
   return (
-    <form method="get" action="/" className="flex flex-wrap items-end gap-2">
+    <form method="get" action={action} className="flex flex-wrap items-end gap-2">
+      {Object.entries(keep).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
       <div>
         <Label htmlFor="as-of">As of</Label>
         <Input
@@ -23,7 +39,7 @@ export function AsOfForm({ day, error, today }: { day: string | null; error: str
         Show
       </button>
       {day || error ? (
-        <Link href="/" className={buttonClass("quiet", "narrow")}>
+        <Link href={back} className={buttonClass("quiet", "narrow")}>
           Back to today
         </Link>
       ) : null}

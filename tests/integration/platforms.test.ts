@@ -198,9 +198,12 @@ describe("posture as of a day", () => {
     );
 
     // A finding opened, then resolved a week later: worked on in between, not after, not before.
+    const [quiet] = await prisma.$queryRaw<{ id: string }[]>`
+      INSERT INTO services (team_id, name, slug, created_at, updated_at)
+      SELECT team_id, 'As-of Service', 'as-of-service', '2025-01-01T00:00:00Z', now() FROM services WHERE id = ${platform}::uuid RETURNING id`;
     const [finding] = await prisma.$queryRaw<{ id: string }[]>`
       INSERT INTO findings (service_id, item_id, title, severity, status, opened_at, resolved_at, due_date, updated_at)
-      VALUES (${platform}::uuid, 'F09-EXPIRY', 'As-of finding', 'critical', 'resolved', '2025-03-01T12:00:00Z', '2025-03-08T12:00:00Z', '2025-03-05T00:00:00Z', now())
+      VALUES (${quiet!.id}::uuid, 'F09-EXPIRY', 'As-of finding', 'critical', 'resolved', '2025-03-01T12:00:00Z', '2025-03-08T12:00:00Z', '2025-03-05T00:00:00Z', now())
       RETURNING id`;
     await prisma.findingEvent.createMany({
       data: [
@@ -215,6 +218,13 @@ describe("posture as of a day", () => {
     expect(during.bySeverity.critical).toBe(base + 1);
     expect(during.overdue, "its due date had passed by then").toBeGreaterThanOrEqual(1);
     expect(await critical("2025-03-09")).toBe(base);
+    // The service's report as of those days says the same.
+    const { getServiceFigures } = await import("@/lib/data/reports/service-report");
+    const report = async (d: string) => getServiceFigures(as.lead, { id: quiet!.id }, new Date(), day(d));
+    expect([(await report("2025-03-03")).overdue, (await report("2025-03-06")).overdue, (await report("2025-03-09")).overdue]).toEqual([0, 1, 0]);
+    expect((await report("2025-03-09")).resolvedCount).toBe(1);
+    expect((await report("2025-03-06")).resolvedCount).toBe(0);
+    expect((await getServiceFigures(as.lead, { id: platform }, new Date(), day(newerDay))).latestScore).toBe(newer.overallScore);
     // Today, as of today, agrees with the live count.
     const todayDay = new Date().toISOString().slice(0, 10);
     expect((await openFindingsAsOf(as.lead, parseAsOf(todayDay, new Date()).asOf!)).total).toBe((await countOpenFindings(as.lead)).total);

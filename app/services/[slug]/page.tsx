@@ -23,6 +23,8 @@ import { notFoundOnMissing } from "@/lib/data/not-found";
 import { buttonClass } from "@/components/ui/button";
 import { PlatformsCard } from "@/components/platforms/platforms-card";
 import { StaleEvidenceCard } from "@/components/services/stale-evidence";
+import { AsOfForm } from "@/components/portfolio/as-of-form";
+import { parseAsOf } from "@/lib/posture/as-of";
 
 export const metadata: Metadata = { title: "Service" };
 
@@ -35,7 +37,10 @@ export default async function ServicePage({
 }) {
   const principal = await requirePrincipal();
   const { slug } = await params;
-  const team = (await searchParams).team;
+  const query = await searchParams;
+  const team = query.team;
+  const today = new Date();
+  const { asOf, error: asOfError } = parseAsOf(Array.isArray(query.asOf) ? query.asOf[0] : query.asOf, today);
   const teamSlug = typeof team === "string" && /^[a-z0-9-]{1,48}$/.test(team) ? team : undefined;
   let service;
   try {
@@ -108,9 +113,23 @@ export default async function ServicePage({
         </div>
       </div>
 
-      <div className="mb-6">
+      <div className="mb-6 space-y-3">
+        <div className="flex flex-wrap items-end justify-between gap-3">
+          <p className="max-w-2xl text-sm text-muted">
+            {asOf
+              ? `The figures below are as at the end of ${asOf.day} (UTC): the approvals by then, and the findings as their history says they stood. The rest of the page is today.`
+              : "The figures below are today's; choose a day (an audit period's end) to see them as they stood then."}
+          </p>
+          <AsOfForm
+            day={asOf?.day ?? null}
+            error={asOfError}
+            today={today.toISOString().slice(0, 10)}
+            action={`/services/${service.slug}`}
+            keep={teamSlug ? { team: teamSlug } : {}}
+          />
+        </div>
         <Suspense fallback={<div className="h-28 animate-pulse rounded-xl bg-subtle" aria-hidden="true" />}>
-          <ServiceReportCards principal={principal} service={service} />
+          <ServiceReportCards principal={principal} service={service} asOf={asOf} />
         </Suspense>
       </div>
       <div className="grid gap-6 lg:grid-cols-3">

@@ -60,7 +60,7 @@ export async function serviceScoresAsOf(principal: Principal, asOf: AsOf): Promi
  * its severity and due date the ones its last changes by then set. Overdue: its
  * due date then had passed by then.
  */
-export async function openFindingsAsOf(principal: Principal, asOf: AsOf): Promise<OpenFindingCounts> {
+export async function openFindingsAsOf(principal: Principal, asOf: AsOf, serviceId: string | null = null): Promise<OpenFindingCounts> {
   const groups = await getPrisma().$queryRaw<{ severity: Criticality; n: number; overdue: number }[]>`
     SELECT y.severity, count(*)::int AS n, count(*) FILTER (WHERE y.due < ${asOf.cutoff})::int AS overdue
     FROM (
@@ -81,7 +81,7 @@ export async function openFindingsAsOf(principal: Principal, asOf: AsOf): Promis
           (SELECT NULLIF(e.detail->>'from', '')::timestamptz FROM finding_events e WHERE e.finding_id = f.id AND e.kind = 'due_date_changed' ORDER BY e.occurred_at ASC LIMIT 1),
           f.due_date) AS due
       FROM findings f JOIN services s ON s.id = f.service_id
-      WHERE ${servicesVisibleSql(principal)} AND f.opened_at < ${asOf.cutoff}
+      WHERE ${servicesVisibleSql(principal)} AND f.opened_at < ${asOf.cutoff} AND (${serviceId}::uuid IS NULL OR s.id = ${serviceId}::uuid)
     ) y
     -- An acceptance in force now that had run out by the day counts as lapsed then, whether or not the lapse has been written yet.
     CROSS JOIN LATERAL (

@@ -3,6 +3,8 @@ import { visibleServiceId, type ServiceKey } from "../services/by-slug";
 import type { Principal } from "../../auth/policy";
 import { getPrisma } from "../../db/prisma";
 import { WORKING_DB_STATUSES } from "../findings/working";
+import type { AsOf } from "../../posture/as-of";
+import { openFindingsAsOf } from "./as-of";
 
 /** The figures at the top of a service's report: small, and read with the page. */
 export interface ServiceFigures {
@@ -24,18 +26,25 @@ export interface ServiceTrend {
   unresolved: { approvedOn: string; critical: number; high: number; medium: number; low: number }[];
 }
 
-/** The report's figures, aggregated in SQL. */
-export async function getServiceFigures(principal: Principal, key: ServiceKey, now: Date = new Date()): Promise<ServiceFigures> {
+/**
+ * The report's figures, aggregated in SQL; as of a day's end when asked (an
+ * audit period's end): the approvals by then, the findings resolved by then,
+ * and the findings overdue then, rebuilt from their history (lib/data/reports/as-of.ts).
+ */
+export async function getServiceFigures(principal: Principal, key: ServiceKey, now: Date = new Date(), asOf: AsOf | null = null): Promise<ServiceFigures> {
   const prisma = getPrisma();
   const id = await visibleServiceId(principal, key, now);
+  const cutoff = asOf?.cutoff ?? new Date("9999-12-31T00:00:00Z");
   const [latest, [mttr], overdue] = await Promise.all([
     prisma.$queryRaw<{ score: number | null; completed: bigint }[]>`
       SELECT overall_score AS score, count(*) OVER () AS completed
-      FROM assessments WHERE service_id = ${id}::uuid AND status = 'completed' ORDER BY approved_at DESC LIMIT 2`,
+      FROM assessments WHERE service_id = ${id}::uuid AND status = 'completed' AND approved_at < ${cutoff} ORDER BY approved_at DESC LIMIT 2`,
     prisma.$queryRaw<{ days: number | null; resolved: bigint }[]>`
       SELECT avg(extract(epoch FROM resolved_at - opened_at) / 86400)::float AS days, count(*) AS resolved
-      FROM findings WHERE service_id = ${id}::uuid AND status = 'resolved' AND resolved_at IS NOT NULL`,
-    prisma.finding.count({ where: { serviceId: id, status: { in: WORKING_DB_STATUSES }, dueDate: { lt: now } } }),
+      FROM findings WHERE service_id = ${id}::uuid AND status = 'resolved' AND resolved_at IS NOT NULL AND resolved_at < ${cutoff}`,
+    asOf
+      ? openFindingsAsOf(principal, asOf, id).then((c) => c.overdue)
+      : prisma.finding.count({ where: { serviceId: id, status: { in: WORKING_DB_STATUSES }, dueDate: { lt: now } } }),
   ]);
   return {
     latestScore: latest[0]?.score ?? null,
