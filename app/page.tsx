@@ -79,9 +79,8 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         }
       >
         <AsOfForm day={asOf?.day ?? null} error={asOfError} today={today.toISOString().slice(0, 10)} />
-        {/* The portfolio report is of today; each assessment's own report is frozen at its approval. */}
-        {!asOf && teams.some((t) => can(principal, "export.create", { teamId: t.id })) ? (
-          <PortfolioExportButton teamSlug={trendTeam?.slug} teamName={trendTeam?.name} />
+        {teams.some((t) => can(principal, "export.create", { teamId: t.id })) ? (
+          <PortfolioExportButton teamSlug={trendTeam?.slug} teamName={trendTeam?.name} asOf={asOf?.day} />
         ) : null}
       </PageHeader>
       {services.length === 0 ? (

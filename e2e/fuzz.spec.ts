@@ -171,6 +171,7 @@ const FIELDS = [
   "kind",
   "item-F01-REPO-ACCESS",
   "mode-F01-REPO-ACCESS",
+  "asOf",
 ];
 const PATH_PARAM = /\[(?:\.\.\.)?(\w+)\]/g;
 

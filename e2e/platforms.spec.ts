@@ -55,8 +55,9 @@ test.describe("the dashboard as of a day", () => {
     await page.getByRole("button", { name: "Show" }).click();
     await expect(page).toHaveURL(/[?&]asOf=2026-06-30/);
     await expect(page.getByText("As at the end of 2026-06-30 (UTC)")).toBeVisible();
-    // The figures of that day link to no list (the lists are of today), and no portfolio report of today is offered.
+    // The figures of that day link to no list (the lists are of today); the portfolio report is of that day.
     await expect(page.getByRole("link", { name: /Services assessed/ })).toHaveCount(0);
+    await expect(page.getByRole("button", { name: "Export portfolio PDF as of 2026-06-30" })).toBeVisible();
     await expect(page.getByText("Stale evidence")).toHaveCount(0);
     await expectAccessible(page);
     await fitsEveryWidth(page, "dashboard-as-of", "/?asOf=2026-06-30");

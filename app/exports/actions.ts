@@ -19,6 +19,8 @@ const schema = z.object({
         .regex(/^[a-z0-9-]+$/, "Choose a team from the list.")
         .optional(),
     ),
+  /** An audit period's end, YYYY-MM-DD; empty for today (checked by the data layer). */
+  asOf: z.string().trim().max(10).optional(),
 });
 
 /** The origin the user works from: what the report names as its verification address. */
@@ -36,7 +38,7 @@ export const requestPortfolioExportAction = signedInAction(
     const headerList = await headers();
     const { exportId } = await requestPortfolioExport(
       principal,
-      { teamSlug: input.team },
+      { teamSlug: input.team, asOf: input.asOf || null },
       {
         origin: originOf(headerList),
         ...requestContextOf(headerList),

@@ -66,6 +66,9 @@ export const portfolioExportJob = z.object({
   origin: z.url(),
   ipAddress: z.string().max(64).nullable(),
   userAgent: z.string().max(400).nullable(),
+  /** The day the report is as of (an audit period's end), or null for today; jobs queued before it existed have none. */
+  asOf: z.iso.date().nullable().default(null),
 });
 
-export type PortfolioExportJob = z.infer<typeof portfolioExportJob>;
+/** What is enqueued: `asOf` may be left out (null, today); the worker reads it through the schema. */
+export type PortfolioExportJob = z.input<typeof portfolioExportJob>;

@@ -89,6 +89,27 @@ describe("a portfolio export", () => {
     for (const size of images) expect(size, "a page image with content").toBeGreaterThan(20_000);
   });
 
+  it(
+    "is made as of an audit period's end when asked: that day's scores, the services that existed then, the day in its name",
+    { timeout: 120_000 },
+    async () => {
+      const { requestPortfolioExport } = await import("@/lib/data/exports/request-portfolio-export");
+      await expect(requestPortfolioExport(as.lead, { teamSlug: "platform", asOf: "2999-01-01" }, context)).rejects.toThrow("The day is still to come");
+      // The day before Platform's first approvals: its services existed, none was assessed yet.
+      const [first] = await prisma.$queryRaw<{ day: string }[]>`
+      SELECT to_char(min(a.approved_at) AT TIME ZONE 'UTC' - interval '1 day', 'YYYY-MM-DD') AS day
+      FROM assessments a JOIN services s ON s.id = a.service_id JOIN teams t ON t.id = s.team_id WHERE t.slug = 'platform' AND a.status = 'completed'`;
+      const { exportId } = await requestPortfolioExport(as.lead, { teamSlug: "platform", asOf: first!.day }, context);
+      const done = await settled(exportId);
+      expect(done.status).toBe("DONE");
+      expect(done.fileName).toBe(`twelvefold-portfolio-platform-as-of-${first!.day}.pdf`);
+      const { text } = await pdfText(Buffer.from(done.content!));
+      expect(text).toContain(`TeamPlatform·asof${first!.day}`);
+      const requested = await prisma.auditEvent.findFirstOrThrow({ where: { action: "export.requested", targetId: exportId } });
+      expect(requested.after).toMatchObject({ asOf: first!.day });
+    },
+  );
+
   it("is refused when asked for outside the caller's rights, and limited per user while under way", async () => {
     const { requestPortfolioExport, MAX_EXPORTS_UNDER_WAY } = await import("@/lib/data/exports/request-portfolio-export");
     await expect(requestPortfolioExport(as.reviewer, {}, context)).rejects.toThrow("forbidden");

@@ -10,6 +10,8 @@ import { ForbiddenError, NotFoundError } from "../errors";
 import { listServiceSummaries } from "../services/list-service-summaries";
 import { getPortfolioTrend } from "../reports/portfolio-trend";
 import { meanScore } from "../../scoring/mean";
+import type { AsOf } from "../../posture/as-of";
+import { renderAsOf } from "./export-portfolio-as-of";
 
 export interface PortfolioScope {
   teams: { id: string; slug: string; name: string }[];
@@ -55,8 +57,10 @@ export async function renderPortfolioPdf(
   document: { exportId: string; origin: string },
   now: Date = new Date(),
   onProgress: (percent: number) => Promise<void> = async () => {},
+  asOf: AsOf | null = null,
 ): Promise<{ bytes: Buffer; fileName: string; detail: Record<string, unknown> }> {
   const { teams, single, restricted } = portfolio;
+  if (asOf) return renderAsOf(principal, portfolio, document, now, onProgress, asOf);
   const [services, counts, trend, findings] = await Promise.all([
     listServiceSummaries(restricted, { teamSlug: single?.slug }),
     countOpenFindings(restricted, now),

@@ -6,6 +6,7 @@ import { getPrisma } from "../../db/prisma";
 import { enqueue } from "../../queue/enqueue";
 import { PORTFOLIO_EXPORT_QUEUE, type PortfolioExportJob } from "../../queue/queues";
 import { ValidationError } from "../errors";
+import { parseAsOf } from "../../posture/as-of";
 import { portfolioExportScope, portfolioTeamId } from "./export-portfolio-pdf";
 
 /** How many portfolio exports one user may have waiting or running at once. */
@@ -18,10 +19,12 @@ export const MAX_EXPORTS_UNDER_WAY = 3;
  */
 export async function requestPortfolioExport(
   principal: Principal,
-  input: { teamSlug?: string | null },
+  input: { teamSlug?: string | null; asOf?: string | null },
   context: { origin: string; ipAddress: string | null; userAgent: string | null },
   now: Date = new Date(),
 ): Promise<{ exportId: string }> {
+  const { asOf, error } = parseAsOf(input.asOf ?? null, now);
+  if (error) throw new ValidationError(error, { asOf: [error] });
   const portfolio = await portfolioExportScope(principal, input.teamSlug, now);
   const exportId = randomUUID();
   const teamId = portfolioTeamId(portfolio);
@@ -30,6 +33,7 @@ export async function requestPortfolioExport(
     teamSlug: portfolio.single?.slug ?? null,
     origin: context.origin,
     ...requestOf(context),
+    asOf: asOf?.day ?? null,
   };
   await getPrisma().$transaction(async (tx) => {
     // Serialises one user's requests, so the limit holds under double clicks.
@@ -55,7 +59,7 @@ export async function requestPortfolioExport(
       action: "export.requested",
       ...eventBy(principal, context, now),
       ...about("export", exportId, teamId),
-      after: { kind: "PORTFOLIO_PDF", teams: portfolio.teams.map((t) => t.slug) },
+      after: { kind: "PORTFOLIO_PDF", teams: portfolio.teams.map((t) => t.slug), asOf: asOf?.day ?? null },
     });
   });
   return { exportId };

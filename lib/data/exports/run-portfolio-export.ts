@@ -5,6 +5,7 @@ import type { PortfolioExportJob } from "../../queue/queues";
 import { ForbiddenError, NotFoundError } from "../errors";
 import { portfolioExportScope, portfolioTeamId, renderPortfolioPdf } from "./export-portfolio-pdf";
 import { completeQueuedExport } from "./record-export";
+import { parseAsOf } from "../../posture/as-of";
 
 export type RunOutcome = "done" | "refused" | "skipped";
 
@@ -39,7 +40,8 @@ export async function runPortfolioExport(job: PortfolioExportJob, now: Date = ne
     await prisma.export.updateMany({ where: { id: job.exportId, status: "RUNNING" }, data: { progress: percent } });
   };
   await progress(10);
-  const file = await renderPortfolioPdf(principal, portfolio, { exportId: job.exportId, origin: job.origin }, now, progress);
+  const asOf = job.asOf ? parseAsOf(job.asOf, now).asOf : null;
+  const file = await renderPortfolioPdf(principal, portfolio, { exportId: job.exportId, origin: job.origin }, now, progress, asOf);
   const recorded = await completeQueuedExport(
     principal,
     job.exportId,
