@@ -42,6 +42,17 @@ export interface StartingAnswer extends Attestation {
   carriedFromId: string | null;
   /** Why a carried-over answer is asked again; null when it is kept as confirmed. */
   recheckReason: string | null;
+  /** The platform whose validated answer it takes (inherited), if any. */
+  inheritedFromId?: string | null;
+}
+
+/** A platform's validated answer a service inherits for an item (lib/data/platforms/inherited-answers.ts). */
+export interface InheritedStart {
+  status: ResponseStatus;
+  platformId: string;
+  platformName: string;
+  approvedAt: Date;
+  validatedById: string | null;
 }
 
 /** Two versions of an item ask the same question when every word of it is the same. */
@@ -65,6 +76,32 @@ export function startingAnswers(
   previous: { id?: string; items: readonly ChecklistItem[]; answers: readonly PreviousAnswer[] } | null,
   /** The newest machine suggestion per item made since the previous approval. */
   suggestions: ReadonlyMap<string, ResponseStatus> = new Map(),
+  /** What the service inherits from its platforms: the platform's validated answer, not asked again. */
+  inherited: ReadonlyMap<string, InheritedStart> = new Map(),
+): StartingAnswer[] {
+  return fromPrevious(current, previous, suggestions).map((answer) => {
+    const from = inherited.get(answer.itemId);
+    if (!from || answer.itemRevised) return answer;
+    return {
+      ...answer,
+      status: from.status,
+      justification: `Inherited from ${from.platformName}, as approved on ${from.approvedAt.toISOString().slice(0, 10)}.`,
+      carriedOver: false,
+      recheckReason: null,
+      inheritedFromId: from.platformId,
+      attestedById: null,
+      attestedAt: from.approvedAt,
+      validation: "agreed",
+      validatedById: from.validatedById,
+      validatedAt: from.approvedAt,
+    };
+  });
+}
+
+function fromPrevious(
+  current: readonly ChecklistItem[],
+  previous: { id?: string; items: readonly ChecklistItem[]; answers: readonly PreviousAnswer[] } | null,
+  suggestions: ReadonlyMap<string, ResponseStatus>,
 ): StartingAnswer[] {
   const blank = (itemId: string, itemRevised: boolean): StartingAnswer => ({
     itemId,

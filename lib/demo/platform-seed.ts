@@ -29,15 +29,15 @@ export async function seedPlatforms(tx: Prisma.TransactionClient, input: { teamI
       }),
     );
   }
-  const payments = await tx.service.findMany({
+  const dependents = await tx.service.findMany({
     where: { OR: [{ teamId: input.teamIds.get("payments")! }, { slug: SELF_SERVICE.slug }], archivedAt: null },
     select: { id: true, slug: true },
   });
   await tx.platformUse.createMany({
-    data: payments.flatMap((s) => platforms.map((p) => ({ serviceId: s.id, platformId: p.id, modes: CHOICES[s.slug] ?? {}, createdAt: input.now }))),
+    data: dependents.flatMap((s) => platforms.map((p) => ({ serviceId: s.id, platformId: p.id, modes: CHOICES[s.slug] ?? {}, createdAt: input.now }))),
   });
   await recomputeEffectivePosture(
     tx,
-    payments.map((s) => s.id),
+    dependents.map((s) => s.id),
   );
 }

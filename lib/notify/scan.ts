@@ -8,6 +8,7 @@ import { Prisma } from "../generated/prisma/client";
 import { closeDueCampaigns, raiseCampaignReminders } from "../data/campaigns/lifecycle";
 import { lapseExpiredAcceptances } from "../data/findings/lapse-acceptances";
 import { getProgrammeSettings } from "../data/programme/settings";
+import { standingAssessment } from "../data/services/stale-evidence";
 import { DUE_SOON_DAYS } from "./kinds";
 import { fanOutWaiting, type FanoutResult } from "./fanout";
 
@@ -79,10 +80,9 @@ export async function runDailyScan(now: Date = new Date()): Promise<ScanResult> 
            left(s.name || ': evidence for ' || r.item_id || ' ran out on ' || at.valid_until, 300),
            'The file ' || left(at.file_name, 200) || ' stood until ' || at.valid_until || '; the answer needs re-attestation with current evidence.',
            CASE WHEN at.uploaded_by_id IS NULL THEN '{}'::uuid[] ELSE ARRAY[at.uploaded_by_id] END, ${now}
-    FROM (SELECT DISTINCT ON (service_id) id, service_id FROM assessments WHERE status = 'completed' ORDER BY service_id, approved_at DESC) latest
-    JOIN services s ON s.id = latest.service_id JOIN teams t ON t.id = s.team_id
-    JOIN responses r ON r.assessment_id = latest.id JOIN attachments at ON at.response_id = r.id
-    WHERE at.valid_until < (${now}::timestamptz AT TIME ZONE 'UTC')::date AND s.archived_at IS NULL
+    FROM attachments at JOIN responses r ON r.id = at.response_id JOIN assessments a ON a.id = r.assessment_id
+    JOIN services s ON s.id = a.service_id JOIN teams t ON t.id = s.team_id
+    WHERE at.valid_until < (${now}::timestamptz AT TIME ZONE 'UTC')::date AND s.archived_at IS NULL AND ${standingAssessment}
     ON CONFLICT (key) DO NOTHING`;
 
   const campaignsClosed = await closeDueCampaigns(now);

@@ -13,6 +13,8 @@ export interface PostureChange {
   serviceId: string;
   teamId: string;
   name: string;
+  /** Where its page is. */
+  path: string;
   /** Its posture before and after: the current score, or the approved one where it has none. */
   before: number | null;
   after: number | null;
@@ -49,7 +51,7 @@ export async function recomputeEffectivePosture(tx: Tx, serviceIds: readonly str
   const [services, uses] = await Promise.all([
     tx.service.findMany({
       where: { id: { in: ids }, archivedAt: null },
-      select: { id: true, teamId: true, name: true, latestScore: true, currentScore: true },
+      select: { id: true, teamId: true, name: true, slug: true, team: { select: { slug: true } }, latestScore: true, currentScore: true },
     }),
     tx.platformUse.findMany({
       where: { serviceId: { in: ids }, platform: { platformKind: { not: null }, archivedAt: null } },
@@ -74,14 +76,15 @@ export async function recomputeEffectivePosture(tx: Tx, serviceIds: readonly str
         modes: u.modes as Record<string, InheritanceMode>,
       }));
     const before = service.currentScore ?? service.latestScore;
+    const about = { serviceId: service.id, teamId: service.teamId, name: service.name, path: `/services/${service.slug}?team=${service.team.slug}`, before };
     if (!mine || platforms.length === 0) {
       rows.push({ id: service.id, score: null, factors: null });
-      changes.push({ serviceId: service.id, teamId: service.teamId, name: service.name, before, after: service.latestScore });
+      changes.push({ ...about, after: service.latestScore });
       continue;
     }
     const score = scoreAssessment(itemsOf.get(mine.versionId)!, effectiveStatuses(mine.statuses, platforms));
     rows.push({ id: service.id, score: score.overall, factors: JSON.stringify(storedFactorScores(score)) });
-    changes.push({ serviceId: service.id, teamId: service.teamId, name: service.name, before, after: score.overall });
+    changes.push({ ...about, after: score.overall });
   }
   // One statement for all of them: a platform with hundreds of services on it moves them together.
   await tx.$executeRaw`

@@ -48,6 +48,7 @@ export async function startAssessment(principal: Principal, input: { serviceId: 
           WHERE service_id = ${service.id}::uuid AND submitted_at > ${previous.approvedAt}
           ORDER BY item_id, submitted_at DESC`
       : [];
+    const inherited = await inheritedAnswers(tx, service.id);
     const answers = startingAnswers(
       items(version.items),
       previous
@@ -63,25 +64,8 @@ export async function startAssessment(principal: Principal, input: { serviceId: 
           }
         : null,
       new Map(suggested.map((s) => [s.item_id, answerStatuses.fromDb(s.status)])),
+      inherited,
     );
-    // What the service inherits from its platforms is the platforms' validated answer, not asked again.
-    const inherited = await inheritedAnswers(tx, service.id);
-    for (const answer of answers) {
-      const from = inherited.get(answer.itemId);
-      if (!from || answer.itemRevised) continue;
-      Object.assign(answer, {
-        status: from.status,
-        justification: `Inherited from ${from.platformName}, as approved on ${from.approvedAt.toISOString().slice(0, 10)}.`,
-        carriedOver: false,
-        recheckReason: null,
-        inheritedFromId: from.platformId,
-        attestedById: null,
-        attestedAt: from.approvedAt,
-        validation: "agreed",
-        validatedById: from.validatedById,
-        validatedAt: from.approvedAt,
-      });
-    }
     const assessment = await tx.assessment.create({
       data: { serviceId: service.id, checklistVersionId: version.id, startedById: principal.userId, startedAt: now },
     });

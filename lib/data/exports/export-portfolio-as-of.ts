@@ -9,7 +9,7 @@ import { meanScore } from "../../scoring/mean";
 import { severities } from "../../vocabulary/levels";
 import { serviceScoresAsOf, unresolvedFindingsAsOf } from "../reports/as-of";
 import { getPortfolioTrend } from "../reports/portfolio-trend";
-import type { PortfolioScope } from "./export-portfolio-pdf";
+import { reportBody, type PortfolioScope } from "./export-portfolio-pdf";
 
 /**
  * The portfolio report as an audit period's end saw it: each service's latest
@@ -42,17 +42,14 @@ export async function renderAsOf(
   const working = findings.filter((f) => f.status === "open" || f.status === "in_progress");
   const open = severities.count();
   for (const f of working) if (severities.is(f.severity)) open[f.severity]++;
-  const scope = single
-    ? `Team ${single.name}`
-    : teams.length === 1
-      ? `Team ${teams[0]!.name}`
-      : `${teams.length} teams: ${teams.map((t) => t.name).join(", ")}`;
+  const body = reportBody(portfolio, services, findings, trend);
   const data: PortfolioReportData = {
+    ...body,
     exportId: document.exportId,
     generatedAt: now,
     exportedBy: `${principal.name} <${principal.email}>`,
     verifyUrl: `${document.origin}/verify`,
-    scope: `${scope} · as of ${asOf.day}`,
+    scope: `${body.scope} · as of ${asOf.day}`,
     factorNames: FACTOR_NAMES,
     summary: {
       score: meanScore(assessed.map((s) => s.latestScore!)),
@@ -61,18 +58,6 @@ export async function renderAsOf(
       open,
       overdue: working.filter((f) => f.dueDate !== null && f.dueDate < asOf.cutoff).length,
     },
-    trend: trend.map((t) => ({ month: t.month, score: t.score, unresolved: t.critical + t.high + t.medium + t.low })),
-    services: services.map((s) => ({
-      name: s.name,
-      team: s.team.name,
-      criticality: s.criticality,
-      latestScore: s.latestScore,
-      lastAssessedAt: s.lastAssessedAt,
-      factorScores: s.factorScores,
-      openFindings: findings
-        .filter((f) => f.serviceId === s.id)
-        .map((f) => ({ itemId: f.itemId, title: f.title, severity: f.severity, status: f.status, dueDate: f.dueDate, owner: f.owner })),
-    })),
   };
   const bytes = await renderToBuffer(createElement(PortfolioReport, { data }) as Parameters<typeof renderToBuffer>[0]);
   await onProgress(90);

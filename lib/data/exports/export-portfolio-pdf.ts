@@ -7,7 +7,7 @@ import { getPrisma } from "../../db/prisma";
 import { PortfolioReport, type PortfolioReportData } from "../../exports/portfolio-report";
 import { countOpenFindings } from "../findings/count-open-findings";
 import { ForbiddenError, NotFoundError } from "../errors";
-import { listServiceSummaries } from "../services/list-service-summaries";
+import { listServiceSummaries, type ServiceScores } from "../services/list-service-summaries";
 import { getPortfolioTrend } from "../reports/portfolio-trend";
 import { meanScore } from "../../scoring/mean";
 import type { AsOf } from "../../posture/as-of";
@@ -47,6 +47,37 @@ export function portfolioTeamId(scope: PortfolioScope): string | null {
   return scope.single?.id ?? (scope.teams.length === 1 ? scope.teams[0]!.id : null);
 }
 
+type ReportFinding = PortfolioReportData["services"][number]["openFindings"][number] & { serviceId: string };
+
+/**
+ * What a portfolio report says besides its summary, however its figures were
+ * read (today's, or as of a day): whom it covers, the trend, a page per service
+ * with its unresolved findings. Shared by today's report and the as-of one.
+ */
+export function reportBody(
+  portfolio: PortfolioScope,
+  services: ServiceScores[],
+  findings: ReportFinding[],
+  trend: { month: string; score: number | null; critical: number; high: number; medium: number; low: number }[],
+): Pick<PortfolioReportData, "scope" | "trend" | "services"> {
+  const { teams, single } = portfolio;
+  return {
+    scope: single ? `Team ${single.name}` : teams.length === 1 ? `Team ${teams[0]!.name}` : `${teams.length} teams: ${teams.map((t) => t.name).join(", ")}`,
+    trend: trend.map((t) => ({ month: t.month, score: t.score, unresolved: t.critical + t.high + t.medium + t.low })),
+    services: services.map((svc) => ({
+      name: svc.name,
+      team: svc.team.name,
+      criticality: svc.criticality,
+      latestScore: svc.latestScore,
+      lastAssessedAt: svc.lastAssessedAt,
+      factorScores: svc.factorScores,
+      openFindings: findings
+        .filter((f) => f.serviceId === svc.id)
+        .map((f) => ({ itemId: f.itemId, title: f.title, severity: f.severity, status: f.status, dueDate: f.dueDate, owner: f.owner })),
+    })),
+  };
+}
+
 /**
  * The portfolio report for a scope: summary, heatmap, trends, and a page per
  * service. `onProgress` hears each stage (a share of the work done, 0-100).
@@ -73,12 +104,26 @@ export async function renderPortfolioPdf(
   ]);
   await onProgress(30);
   const assessed = services.filter((svc) => svc.latestScore !== null);
+  const body = reportBody(
+    portfolio,
+    services,
+    findings.map((f) => ({
+      serviceId: f.serviceId,
+      itemId: f.itemId,
+      title: f.title,
+      severity: f.severity.toLowerCase(),
+      status: f.status.toLowerCase(),
+      dueDate: f.dueDate,
+      owner: f.owner?.name ?? null,
+    })),
+    trend,
+  );
   const data: PortfolioReportData = {
+    ...body,
     exportId: document.exportId,
     generatedAt: now,
     exportedBy: `${principal.name} <${principal.email}>`,
     verifyUrl: `${document.origin}/verify`,
-    scope: single ? `Team ${single.name}` : teams.length === 1 ? `Team ${teams[0]!.name}` : `${teams.length} teams: ${teams.map((t) => t.name).join(", ")}`,
     factorNames: FACTOR_NAMES,
     summary: {
       score: meanScore(assessed.map((svc) => svc.latestScore!)),
@@ -87,25 +132,6 @@ export async function renderPortfolioPdf(
       open: counts.bySeverity,
       overdue: counts.overdue,
     },
-    trend: trend.map((t) => ({ month: t.month, score: t.score, unresolved: t.critical + t.high + t.medium + t.low })),
-    services: services.map((svc) => ({
-      name: svc.name,
-      team: svc.team.name,
-      criticality: svc.criticality,
-      latestScore: svc.latestScore,
-      lastAssessedAt: svc.lastAssessedAt,
-      factorScores: svc.factorScores,
-      openFindings: findings
-        .filter((f) => f.serviceId === svc.id)
-        .map((f) => ({
-          itemId: f.itemId,
-          title: f.title,
-          severity: f.severity.toLowerCase(),
-          status: f.status.toLowerCase(),
-          dueDate: f.dueDate,
-          owner: f.owner?.name ?? null,
-        })),
-    })),
   };
   const bytes = await renderToBuffer(createElement(PortfolioReport, { data }) as Parameters<typeof renderToBuffer>[0]);
   await onProgress(90);

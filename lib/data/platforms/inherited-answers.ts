@@ -1,7 +1,8 @@
 import "server-only";
 import type { Prisma } from "../../generated/prisma/client";
 import type { InheritanceMode } from "../../platforms/inherit";
-import { answerStatuses, type ResponseStatus } from "../../vocabulary/answers";
+import { answerStatuses } from "../../vocabulary/answers";
+import type { InheritedStart } from "../../assessments/carry-over";
 
 /** A platform's latest approval and its answers, as a Prisma relation selection. */
 export const LATEST_APPROVED_ANSWERS = {
@@ -11,14 +12,7 @@ export const LATEST_APPROVED_ANSWERS = {
   select: { approvedAt: true, responses: { select: { itemId: true, status: true, validatedById: true } } },
 } as const satisfies Prisma.Service$assessmentsArgs;
 
-export interface InheritedAnswer {
-  status: ResponseStatus;
-  platformId: string;
-  platformName: string;
-  approvedAt: Date;
-  /** Who validated it on the platform's assessment. */
-  validatedById: string | null;
-}
+export type InheritedAnswer = InheritedStart;
 
 /**
  * The platform answers a service takes as its own for the items it inherits

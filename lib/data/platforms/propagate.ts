@@ -27,11 +27,6 @@ export async function propagatePlatformChange(input: { platformId: string; key: 
         users.map((u) => u.serviceId),
       );
       const fell = changes.filter((c) => c.after !== null && (c.before === null || c.after < c.before));
-      const slugs = new Map(
-        (
-          await tx.service.findMany({ where: { id: { in: fell.map((c) => c.serviceId) } }, select: { id: true, slug: true, team: { select: { slug: true } } } })
-        ).map((s) => [s.id, `/services/${s.slug}?team=${s.team.slug}`]),
-      );
       await raiseEvents(
         tx,
         fell.map((c) => ({
@@ -39,7 +34,7 @@ export async function propagatePlatformChange(input: { platformId: string; key: 
           key: `platform.regressed:${input.key}:${c.serviceId}`,
           teamId: c.teamId,
           subject: { type: "service" as const, id: c.serviceId },
-          path: slugs.get(c.serviceId) ?? "/services",
+          path: c.path,
           title: `${c.name}: ${platform.name} regressed, and ${c.name}'s score with it (${c.before ?? "none"} to ${c.after})`,
           summary: `${c.name} runs on ${platform.name} and inherits or shares its answers; the platform's latest approval changed them.`,
           occurredAt: now,
