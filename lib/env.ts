@@ -131,6 +131,8 @@ const schema = z.object({
   // How often a worker looks for jobs whose worker died mid-job (past the queue's expiry) to run them again.
   WORKER_MAINTENANCE_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   NOTIFY_DIGEST_CRON: z.string().trim().regex(CRON, "a five-field cron expression").default("0 7 * * *"),
+  // An organisation's own evidence mapping (JSON, the shape of lib/checklist/v1/evidence-mapping.json), read before the built-in one.
+  EVIDENCE_MAPPING_FILE: z.string().trim().min(1).optional(),
   // Requests one API token may make per minute, on all instances together.
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(120),
   // How much the processes log (JSON lines on stdout).

@@ -77,9 +77,14 @@ export function apiRoute<P = Record<string, never>>(handler: (api: ApiContext<P>
  * whatever Content-Length claims (or when there is none): a large body is never held whole.
  */
 export async function readCappedText(request: Request, max: number): Promise<string> {
+  return new TextDecoder().decode(await readCappedBytes(request, max));
+}
+
+/** The body's bytes, read as it streams and refused once it passes `max` (see readCappedText). */
+export async function readCappedBytes(request: Request, max: number): Promise<Buffer> {
   const tooLarge = () => new ApiError("payload_too_large", `Send at most ${Math.round(max / 1024 / 1024)} MB.`);
   if (Number(request.headers.get("content-length") ?? "0") > max) throw tooLarge();
-  if (!request.body) return "";
+  if (!request.body) return Buffer.alloc(0);
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -93,7 +98,7 @@ export async function readCappedText(request: Request, max: number): Promise<str
     }
     chunks.push(value);
   }
-  return new TextDecoder().decode(Buffer.concat(chunks));
+  return Buffer.concat(chunks);
 }
 
 /** Problems in zod's words, as the API reports them: where, and what is wrong. */

@@ -9,6 +9,11 @@ export const observationSchema = z.object({
   file: z.string().min(1).max(500),
   line: z.number().int().min(1).max(10_000_000).nullable().default(null),
   message: z.string().min(1).max(1000),
+  /** SHA-256 of the cited line's text, so a later submission can tell the line changed (drift). */
+  digest: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/, "a SHA-256 in hex")
+    .optional(),
 });
 
 export const evidenceResultSchema = z.object({

@@ -19,6 +19,7 @@ export const NOTIFICATION_KINDS = {
   "suggestion.waiting": { label: "New machine suggestions wait in a draft", roles: ["reviewer"], group: "Reviews" },
   "platform.regressed": { label: "A platform a service runs on regressed, and the service's posture with it", roles: ["owner", "lead"], group: "Reviews" },
   "evidence.expired": { label: "Evidence of a standing answer ran out and needs renewing", roles: ["owner", "lead"], group: "Reviews" },
+  "evidence.drifted": { label: "New evidence contradicts an approved answer (drift)", roles: ["lead", "reviewer"], group: "Reviews" },
   "finding.assigned": { label: "A finding was assigned to you", roles: [], group: "Findings" },
   "finding.due_soon": { label: "A finding is due within 7 days", roles: ["lead"], group: "Findings" },
   "finding.overdue": { label: "A finding is overdue", roles: ["lead"], group: "Findings" },

@@ -1,4 +1,4 @@
-// A service's posture with its platforms' answers applied. Not server-only: the
+// A service's posture with its platforms' answers and its drifted evidence applied. Not server-only: the
 // demo seed runs it too.
 import { parseStoredFactors, type ChecklistItem } from "../checklist";
 import type { Prisma } from "../generated/prisma/client";
@@ -40,15 +40,16 @@ async function approvedAnswers(tx: Tx, serviceIds: string[]) {
 
 /**
  * Moves each service's current posture to its latest approved answers with its
- * platforms' answers applied (lib/platforms/inherit.ts), in the caller's
+ * platforms' answers applied (lib/platforms/inherit.ts) and each open
+ * contradiction by evidence counted as what the evidence shows, in the caller's
  * transaction: `current_score` and `current_factor_scores`, beside the approved
- * `latest_score` (which stays what its approval froze). A service on no platform,
- * or never approved, has no current score of its own. Returns what moved.
+ * `latest_score` (which stays what its approval froze). A service on no platform
+ * and with no drift, or never approved, has no current score of its own. Returns what moved.
  */
 export async function recomputeEffectivePosture(tx: Tx, serviceIds: readonly string[]): Promise<PostureChange[]> {
   if (serviceIds.length === 0) return [];
   const ids = [...new Set(serviceIds)];
-  const [services, uses] = await Promise.all([
+  const [services, uses, drifts] = await Promise.all([
     tx.service.findMany({
       where: { id: { in: ids }, archivedAt: null },
       select: { id: true, teamId: true, name: true, slug: true, team: { select: { slug: true } }, latestScore: true, currentScore: true },
@@ -56,6 +57,11 @@ export async function recomputeEffectivePosture(tx: Tx, serviceIds: readonly str
     tx.platformUse.findMany({
       where: { serviceId: { in: ids }, platform: { platformKind: { not: null }, archivedAt: null } },
       select: { serviceId: true, platformId: true, modes: true, platform: { select: { platformItems: true } } },
+    }),
+    // Evidence that contradicts an approved answer counts as what it shows until someone acts on it.
+    tx.drift.findMany({
+      where: { serviceId: { in: ids }, resolvedAt: null, kind: "CONTRADICTED" },
+      select: { serviceId: true, itemId: true, observedStatus: true },
     }),
   ]);
   const own = await approvedAnswers(tx, ids);
@@ -77,12 +83,15 @@ export async function recomputeEffectivePosture(tx: Tx, serviceIds: readonly str
       }));
     const before = service.currentScore ?? service.latestScore;
     const about = { serviceId: service.id, teamId: service.teamId, name: service.name, path: `/services/${service.slug}?team=${service.team.slug}`, before };
-    if (!mine || platforms.length === 0) {
+    const drifted = drifts.filter((d) => d.serviceId === service.id);
+    if (!mine || (platforms.length === 0 && drifted.length === 0)) {
       rows.push({ id: service.id, score: null, factors: null });
       changes.push({ ...about, after: service.latestScore });
       continue;
     }
-    const score = scoreAssessment(itemsOf.get(mine.versionId)!, effectiveStatuses(mine.statuses, platforms));
+    const statuses = effectiveStatuses(mine.statuses, platforms);
+    for (const d of drifted) statuses.set(d.itemId, answerStatuses.fromDb(d.observedStatus));
+    const score = scoreAssessment(itemsOf.get(mine.versionId)!, statuses);
     rows.push({ id: service.id, score: score.overall, factors: JSON.stringify(storedFactorScores(score)) });
     changes.push({ ...about, after: score.overall });
   }

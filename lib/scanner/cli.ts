@@ -10,15 +10,21 @@ import { catalogMain } from "../catalog/cli";
 import { formatSarif } from "./format-sarif";
 import { formatText } from "./format-text";
 import { scanRepository, TOOL_NAME, TOOL_VERSION } from "./scan";
+import { runImports } from "./imports";
 import { submitEvidence, SubmitError } from "./submit";
 
 export const USAGE = `Usage: twelvefold scan <path> [options]
+       twelvefold scan [<path>] --import <file> [--import <file>…] [options]
        twelvefold catalog sync <path> [options]   (see twelvefold catalog --help)
 
 Reads a repository and reports evidence for the Twelvefold checklist items it
-can judge, each with the file and line it saw.
+can judge, each with the file and line it saw. With --import, also takes other
+tools' outputs (SARIF 2.1.0, CycloneDX or SPDX JSON, OpenSSF Scorecard JSON,
+npm audit --json, OSV-Scanner JSON) and submits each as evidence.
 
 Options:
+  --import <file>           a tool's output to submit as evidence (repeatable);
+                            without --url, prints what it would suggest
   --format text|json|sarif  report format (default: text)
   --output <file>           write the report to a file instead of stdout
   --exclude <path>          leave out a folder or file (repeatable)
@@ -34,7 +40,8 @@ Exit status: 0 done, 1 findings with --fail-on-findings, 2 bad usage or a failed
 
 const optionsSchema = z
   .object({
-    path: z.string().min(1, "Say which folder to scan: twelvefold scan <path>"),
+    path: z.string(),
+    imports: z.array(z.string().min(1)).default([]),
     format: z.enum(["text", "json", "sarif"], { error: "--format is text, json or sarif" }).default("text"),
     output: z.string().min(1).optional(),
     exclude: z.array(z.string().min(1)).default([]),
@@ -46,6 +53,7 @@ const optionsSchema = z
     token: z.string().min(1).optional(),
     failOnFindings: z.boolean().default(false),
   })
+  .refine((o) => o.path || o.imports.length, { error: "Say which folder to scan (twelvefold scan <path>), or give --import <file>" })
   .refine((o) => !(o.url || o.service || o.token) || (o.url && o.service && o.token), {
     error: "To submit, give all of --url, --service and a token (TWELVEFOLD_TOKEN or --token)",
   });
@@ -75,6 +83,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
         format: { type: "string" },
         output: { type: "string" },
         exclude: { type: "string", multiple: true },
+        import: { type: "string", multiple: true },
         url: { type: "string" },
         service: { type: "string" },
         token: { type: "string" },
@@ -102,6 +111,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     format: values.format,
     output: values.output,
     exclude: values.exclude,
+    imports: values.import,
     url: values.url ?? env.TWELVEFOLD_URL,
     service: values.service,
     token: values.token ?? env.TWELVEFOLD_TOKEN,
@@ -114,6 +124,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
   const o = options.data;
   // `npm run scan -- <path>` runs from the package folder; the path is the user's.
   const base = env.INIT_CWD ?? io.cwd;
+  const imported = o.imports.length ? await runImports(o, base, io) : 0;
+  if (imported === 2 || !o.path) return imported;
   let report;
   try {
     report = scanRepository(path.resolve(base, o.path), { exclude: o.exclude });

@@ -18,26 +18,31 @@ export class SubmitError extends Error {
   }
 }
 
-export async function submitEvidence(options: { url: string; token: string; service: string; source: string; results: EvidenceResult[] }): Promise<Submitted> {
-  const endpoint = new URL(`/api/v1/services/${encodeURIComponent(options.service)}/evidence`, options.url);
+/** POSTs to Twelvefold's API with the token; a refusal or an unreachable server becomes a SubmitError naming why. */
+export async function postToTwelvefold<T>(endpoint: URL, token: string, body: BodyInit, timeoutMs: number): Promise<T> {
   let response: Response;
   try {
     response = await fetch(endpoint, {
       method: "POST",
-      headers: { authorization: `Bearer ${options.token}`, "content-type": "application/json", accept: "application/json" },
-      body: JSON.stringify({ source: options.source, results: options.results }),
-      signal: AbortSignal.timeout(30_000),
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/json", accept: "application/json" },
+      body,
+      signal: AbortSignal.timeout(timeoutMs),
     });
   } catch (error) {
     throw new SubmitError(`Could not reach ${endpoint.origin}: ${(error as Error).message}`, "unreachable");
   }
-  const body = (await response.json().catch(() => null)) as { error?: { code?: string; message?: string } } | Submitted | null;
+  const answer = (await response.json().catch(() => null)) as { error?: { code?: string; message?: string } } | T | null;
   if (!response.ok) {
-    const error = body && "error" in body ? body.error : undefined;
+    const error = answer && typeof answer === "object" && "error" in answer ? answer.error : undefined;
     throw new SubmitError(
-      `Twelvefold refused the evidence (HTTP ${response.status}${error?.code ? `, ${error.code}` : ""}): ${error?.message ?? "no reason given"}`,
+      `Twelvefold refused it (HTTP ${response.status}${error?.code ? `, ${error.code}` : ""}): ${error?.message ?? "no reason given"}`,
       error?.code ?? `http_${response.status}`,
     );
   }
-  return body as Submitted;
+  return answer as T;
+}
+
+export async function submitEvidence(options: { url: string; token: string; service: string; source: string; results: EvidenceResult[] }): Promise<Submitted> {
+  const endpoint = new URL(`/api/v1/services/${encodeURIComponent(options.service)}/evidence`, options.url);
+  return postToTwelvefold<Submitted>(endpoint, options.token, JSON.stringify({ source: options.source, results: options.results }), 30_000);
 }

@@ -180,7 +180,7 @@ describe("evidence and suggestions", () => {
       },
       context,
     );
-    expect(submitted).toEqual({ service: draft.service.slug, accepted: 2, assessmentUnderWay: draft.id });
+    expect(submitted).toEqual({ service: draft.service.slug, accepted: 2, assessmentUnderWay: draft.id, drifted: [], currentScore: null });
     await expect(
       submitEvidence(
         as.reviewer,

@@ -32,10 +32,12 @@ export async function applyFindings(
   tx: Prisma.TransactionClient,
   input: {
     serviceId: string;
-    assessmentId: string;
-    actorId: string;
+    /** The approval that decides, or null when drifted evidence does (then `cause` says which). */
+    assessmentId: string | null;
+    actorId: string | null;
     now: Date;
     answers: Answer[];
+    cause?: Record<string, string>;
   },
 ): Promise<{ opened: number; reconfirmed: number; reopened: number; resolved: number }> {
   // The service's findings are locked in id order, as every other change to findings locks them
@@ -51,7 +53,7 @@ export async function applyFindings(
     kind,
     actorId: input.actorId,
     assessmentId: input.assessmentId,
-    detail,
+    detail: { ...detail, ...input.cause },
     occurredAt: input.now,
   });
   const events = [];

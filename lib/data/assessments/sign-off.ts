@@ -209,7 +209,12 @@ export async function approveAssessment(principal: Principal, input: { assessmen
       where: { id: assessment.serviceId },
       select: { _count: { select: { platformsUsed: true, platformUsers: true } } },
     });
-    if (platform._count.platformsUsed > 0) await recomputeEffectivePosture(tx, [assessment.serviceId]);
+    // A new approval answers every open drift: its answers are the ones evidence is compared with from now on.
+    const superseded = await tx.drift.updateMany({
+      where: { serviceId: assessment.serviceId, resolvedAt: null },
+      data: { resolvedAt: now, resolution: "A new assessment was approved" },
+    });
+    if (platform._count.platformsUsed > 0 || superseded.count > 0) await recomputeEffectivePosture(tx, [assessment.serviceId]);
     if (platform._count.platformUsers > 0) await platformChanged(tx, assessment.serviceId, `approval:${assessment.id}`);
     await recordTeamPosture(tx, assessment.teamId, now);
     await recordApproval(tx, { serviceId: assessment.serviceId, assessmentId: assessment.id, checklistVersionId: assessment.checklistVersionId, now });
