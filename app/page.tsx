@@ -1,5 +1,7 @@
 import Link from "next/link";
 import { Suspense } from "react";
+import { DriftedList } from "@/components/services/drifted-list";
+import { listOpenDrifts } from "@/lib/data/services/drift";
 import { listStaleEvidence } from "@/lib/data/services/stale-evidence";
 import { openFindingsAsOf, serviceScoresAsOf } from "@/lib/data/reports/as-of";
 import { parseAsOf } from "@/lib/posture/as-of";
@@ -55,11 +57,12 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   // As of an audit period's end: each service's latest approval by then, and the findings' state then, from history.
   const today = new Date();
   const { asOf, error: asOfError } = parseAsOf(Array.isArray(params.asOf) ? params.asOf[0] : params.asOf, today);
-  const [services, findings, teams, stale] = await Promise.all([
+  const [services, findings, teams, stale, drifts] = await Promise.all([
     asOf ? serviceScoresAsOf(principal, asOf) : listServiceScores(principal),
     asOf ? openFindingsAsOf(principal, asOf) : countOpenFindings(principal),
     listVisibleTeams(principal),
     asOf ? null : listStaleEvidence(principal),
+    asOf ? null : listOpenDrifts(principal),
   ]);
   // A figure links to its list only for today: the lists show things as they are now.
   const linked = (href: string) => (asOf ? undefined : href);
@@ -89,7 +92,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         </EmptyState>
       ) : (
         <div className="space-y-6">
-          <div className={`grid gap-4 sm:grid-cols-2 ${stale ? "lg:grid-cols-5" : "lg:grid-cols-4"}`}>
+          <div className={`grid gap-4 sm:grid-cols-2 ${stale ? "lg:grid-cols-3" : "lg:grid-cols-4"}`}>
             <Stat label="Portfolio score" value={<ScoreBadge score={portfolioScore} />} detail="Mean of the services' latest scores" />
             <Stat
               label="Services assessed"
@@ -122,7 +125,19 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
                 }
               />
             ) : null}
+            {drifts ? (
+              <Stat
+                label="Drifted answers"
+                value={drifts.length}
+                detail={
+                  drifts.length
+                    ? `Approved answers on ${new Set(drifts.map((d) => d.serviceId)).size} services that new evidence contradicts`
+                    : "All evidence agrees with the approved answers"
+                }
+              />
+            ) : null}
           </div>
+          {drifts?.length ? <DriftedList drifts={drifts} /> : null}
           <div className="grid gap-6 xl:grid-cols-[1fr_22rem]">
             <Card>
               <CardHeader

@@ -507,6 +507,13 @@ Object.assign(MATRIX, {
       (await query("UPDATE api_tokens SET revoked_at = NULL, revoked_by_id = NULL WHERE id = $1 AND revoked_at IS NOT NULL RETURNING id", [ids.tokenToRevoke]))
         .length > 0,
   },
+  // A team's lead decides whether drift opens findings at once.
+  "app/tokens/actions.ts#setDriftPolicyAction": {
+    allowed: LEAD_OF_A,
+    input: (_u, ids) => ({ teamId: ids.team, opensFindings: "on" }),
+    changed: async (_u, ids) =>
+      (await query("UPDATE teams SET drift_opens_findings = false WHERE id = $1 AND drift_opens_findings RETURNING id", [ids.team])).length > 0,
+  },
   // Reviewers of the team decide on machine suggestions in a draft, as they answer items.
   "app/assessments/[id]/actions.ts#decideSuggestionAction": {
     allowed: ANSWERERS_OF_A,
@@ -791,6 +798,14 @@ const API: Record<string, ApiRow> = {
     body: (u, ids) => ({ source: "matrix", results: [{ itemId: ids.item, status: "met", summary: `matrix ${u}` }] }),
     status: 201,
     changed: async (u) => (await query("SELECT 1 FROM evidence WHERE summary = $1", [`matrix ${u}`])).length > 0,
+  },
+  // A tool's output, as a pipeline sends it: the body is the file (here SARIF from a secret scanner that found nothing).
+  "POST /api/v1/services/[slug]/evidence/imports/route": {
+    allowed: ["submitTokenOfA"],
+    path: () => `/api/v1/services/matrix-svc-${RUN}/evidence/imports?name=gitleaks.sarif`,
+    body: (u) => ({ version: "2.1.0", runs: [{ tool: { driver: { name: "gitleaks", version: `matrix ${u}` } }, results: [] }] }),
+    status: 201,
+    changed: async (u) => (await query("SELECT 1 FROM evidence_imports WHERE tools->0->>'version' = $1", [`matrix ${u}`])).length > 0,
   },
   "GET /api/v1/assessments/[id]/route": {
     allowed: TOKENS_OF_A,

@@ -172,6 +172,7 @@ const FIELDS = [
   "item-F01-REPO-ACCESS",
   "mode-F01-REPO-ACCESS",
   "asOf",
+  "opensFindings",
 ];
 const PATH_PARAM = /\[(?:\.\.\.)?(\w+)\]/g;
 

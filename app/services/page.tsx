@@ -98,7 +98,7 @@ export default async function ServicesPage({ searchParams }: { searchParams: Pro
               <td className="px-3 py-3">
                 <ScoreBar score={service.latestScore} />
                 {service.currentScore !== null && service.currentScore !== service.latestScore ? (
-                  <div className="mt-1 text-xs text-muted">{service.currentScore} now, with its platforms</div>
+                  <div className="mt-1 text-xs text-muted">{service.currentScore} now, with its platforms and drift</div>
                 ) : null}
               </td>
               <td className="px-3 py-3 whitespace-nowrap">

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { signedInAction, type ActionState } from "@/lib/actions/action";
 import { TOKEN_LIFETIME_DAYS } from "@/lib/api/token-format";
 import { createToken, revokeToken } from "@/lib/data/api/tokens";
+import { setDriftPolicy } from "@/lib/data/teams/drift-policy";
 import { requestContextOf } from "@/lib/security/client-address";
 import { tokenScopes } from "@/lib/vocabulary/records";
 
@@ -34,3 +35,19 @@ export const revokeTokenAction = signedInAction("api_token.revoke", z.object({ t
   revalidatePath("/tokens");
   return { ok: true, message: "Token revoked. Requests with it are refused from now on." };
 });
+
+export const setDriftPolicyAction = signedInAction(
+  "team.drift_policy",
+  z.object({ teamId: z.uuid(), opensFindings: z.enum(["on", "off"]).default("off") }),
+  async (principal, input) => {
+    await setDriftPolicy(principal, { teamId: input.teamId, opensFindings: input.opensFindings === "on" });
+    revalidatePath("/tokens");
+    return {
+      ok: true,
+      message:
+        input.opensFindings === "on"
+          ? "A drift on a critical or high item now opens its finding at once."
+          : "Drift is shown and told, and findings wait for the next approval.",
+    };
+  },
+);

@@ -9,6 +9,8 @@ import { TOKEN_LIFETIME_DAYS } from "@/lib/api/token-format";
 import { requirePagePermission } from "@/lib/auth/page-guard";
 import { mayManageTokens } from "@/lib/auth/policy";
 import { listTokens, teamsForTokens } from "@/lib/data/api/tokens";
+import { listDriftPolicies } from "@/lib/data/teams/drift-policy";
+import { DriftPolicyForm } from "@/components/tokens/drift-policy-form";
 import { tokenScopes } from "@/lib/vocabulary/records";
 import { SECTIONS } from "@/lib/navigation";
 import { Badge, type BadgeTone } from "@/components/ui/tone";
@@ -19,7 +21,7 @@ const STATE_TONE = { active: "success", expired: "neutral", revoked: "danger" } 
 
 export default async function TokensPage() {
   const principal = await requirePagePermission("/tokens", (p) => mayManageTokens(p));
-  const [teams, tokens] = await Promise.all([teamsForTokens(principal), listTokens(principal)]);
+  const [teams, tokens, driftPolicies] = await Promise.all([teamsForTokens(principal), listTokens(principal), listDriftPolicies(principal)]);
   return (
     <>
       <PageHeader
@@ -75,6 +77,19 @@ export default async function TokensPage() {
             </tr>
           )}
         />
+        {driftPolicies.length ? (
+          <Card>
+            <CardHeader
+              title="When evidence drifts"
+              description="Evidence a pipeline submits is compared with each service's latest approval. A contradiction always shows on the service and the dashboard and tells its lead and reviewers; here a lead decides whether it also opens the item's finding at once."
+            />
+            <div className="divide-y divide-line-soft">
+              {driftPolicies.map((p) => (
+                <DriftPolicyForm key={p.teamId} {...p} />
+              ))}
+            </div>
+          </Card>
+        ) : null}
       </div>
     </>
   );

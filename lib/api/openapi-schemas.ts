@@ -199,6 +199,15 @@ export const COMPONENT_SCHEMAS = {
     ],
   },
   EvidenceSubmission: inputSchema(evidenceSubmissionSchema),
+  Drifted: {
+    type: "array",
+    description: "Items whose approved answer this evidence no longer agrees with (contradicted, or a cited line changed)",
+    items: {
+      type: "object",
+      required: ["itemId", "kind"],
+      properties: { itemId: { type: "string" }, kind: { type: "string", enum: ["contradicted", "citation_changed"] } },
+    },
+  },
   CatalogSync: inputSchema(catalogBodySchema),
   CatalogPlan: {
     type: "object",

@@ -110,8 +110,71 @@ export const OPENAPI_DOCUMENT = {
             description: "Recorded",
             content: json({
               type: "object",
-              required: ["service", "accepted", "assessmentUnderWay"],
-              properties: { service: { type: "string" }, accepted: { type: "integer" }, assessmentUnderWay: nullable("string", { format: "uuid" }) },
+              required: ["service", "accepted", "assessmentUnderWay", "drifted", "currentScore"],
+              properties: {
+                service: { type: "string" },
+                accepted: { type: "integer" },
+                assessmentUnderWay: nullable("string", { format: "uuid" }),
+                drifted: ref("Drifted"),
+                currentScore: nullable("number"),
+              },
+            }),
+          },
+          ...common,
+          ...errors(403, 404, 413, 422),
+        },
+      },
+    },
+    "/api/v1/services/{slug}/evidence/imports": {
+      post: {
+        summary:
+          "Import a tool's output as evidence (SARIF 2.1.0; CycloneDX 1.4–1.6 or SPDX 2.3 JSON; OpenSSF Scorecard JSON; npm audit --json; OSV-Scanner JSON; at most 100 MB, SARIF streamed, others at most 25 MB)",
+        parameters: [
+          slug,
+          { name: "name", in: "query", required: false, schema: { type: "string", maxLength: 200 }, description: "The file's name, kept with the import" },
+        ],
+        requestBody: {
+          required: true,
+          description: "The tool's output file itself",
+          content: { "application/json": { schema: { type: "object" } }, "application/sarif+json": { schema: { type: "object" } } },
+        },
+        responses: {
+          "201": {
+            description: "Recorded: every result kept, the mapped ones suggested per item, drift against the latest approval",
+            content: json({
+              type: "object",
+              required: ["import", "service", "suggested", "assessmentUnderWay", "drifted", "currentScore"],
+              properties: {
+                import: {
+                  type: "object",
+                  required: ["id", "format", "formatVersion", "tools", "sha256", "results", "mapped", "notes"],
+                  properties: {
+                    id: { type: "string", format: "uuid" },
+                    format: { type: "string", enum: ["sarif", "cyclonedx", "spdx", "scorecard", "npm-audit", "osv-scanner"] },
+                    formatVersion: { type: "string" },
+                    tools: {
+                      type: "array",
+                      items: {
+                        type: "object",
+                        required: ["name", "version", "producedAt"],
+                        properties: { name: { type: "string" }, version: nullable("string"), producedAt: nullable("string", { format: "date-time" }) },
+                      },
+                    },
+                    sha256: { type: "string" },
+                    results: { type: "integer" },
+                    mapped: { type: "integer" },
+                    notes: { type: "array", items: { type: "string" }, description: "What was not mapped or was left out, and why" },
+                  },
+                },
+                service: { type: "string" },
+                suggested: {
+                  type: "array",
+                  items: { type: "object", required: ["itemId", "status"], properties: { itemId: { type: "string" }, status: { type: "string" } } },
+                },
+                assessmentUnderWay: nullable("string", { format: "uuid" }),
+                drifted: ref("Drifted"),
+                currentScore: nullable("number"),
+              },
             }),
           },
           ...common,

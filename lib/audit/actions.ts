@@ -37,6 +37,7 @@ export const AUDIT_ACTIONS = {
   // Teams and services
   "team.created": { category: "change", label: "Team created" },
   "team.updated": { category: "change", label: "Team updated" },
+  "team.drift_policy_changed": { category: "change", label: "Team drift setting changed" },
   "service.created": { category: "change", label: "Service created" },
   "service.updated": { category: "change", label: "Service updated" },
   "service.moved": { category: "change", label: "Service moved to another team" },

@@ -5,6 +5,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { seedProgramme } from "./programme-seed";
 import { seedPlatforms } from "./platform-seed";
 import { seedEvidence } from "./evidence-seed";
+import { seedDrift } from "./drift-seed";
 import { hashPassword } from "../auth/password";
 import { allItems, checklistHash, latestChecklist, type ChecklistItem } from "../checklist";
 import type { Prisma, PrismaClient } from "../generated/prisma/client";
@@ -93,6 +94,7 @@ export async function seedDemo(
       // The Payments services' current posture takes their platforms' answers.
       await seedPlatforms(tx, { teamIds, now });
       await seedEvidence(tx, { userIds, now });
+      await seedDrift(tx, { now });
       return {
         password,
         generated,

@@ -35,6 +35,7 @@ async function approvedMet(itemId: string) {
     JOIN responses r ON r.assessment_id = a.id AND r.item_id = ${itemId} AND r.status = 'met'
     WHERE s.team_id = ANY(${teams}::uuid[]) AND s.archived_at IS NULL AND s.platform_kind IS NULL
       AND NOT EXISTS (SELECT 1 FROM platform_uses p WHERE p.service_id = s.id)
+      AND NOT EXISTS (SELECT 1 FROM drifts d WHERE d.service_id = s.id AND d.resolved_at IS NULL)
     ORDER BY s.slug`;
   if (!rows.length) throw new Error(`no service with ${itemId} approved as met`);
   return rows;
@@ -122,9 +123,8 @@ describe("importing tool outputs", () => {
 
 describe("drift", () => {
   it("marks an approved answer the evidence contradicts, drops the current score, tells the lead, and reopens the finding when the team asks", async () => {
-    // Not the service the imports above went to: its drifts are already open.
-    const [used] = await approvedMet("F01-REPO-ACCESS");
-    const service = (await approvedMet("F07-UNPRIVILEGED-PORT")).find((s) => s.slug !== used!.slug);
+    // A service with no drift open yet (the imports above drifted theirs).
+    const [service] = await approvedMet("F07-UNPRIVILEGED-PORT");
     const before = await prisma.service.findUniqueOrThrow({ where: { id: service!.id }, include: { team: true } });
     await prisma.team.update({ where: { id: before.teamId }, data: { driftOpensFindings: true } });
     const answer = await importAs(as.reviewer, service!.slug, "trivy.sarif");

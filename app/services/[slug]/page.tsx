@@ -22,6 +22,7 @@ import { listTeamsForServices } from "@/lib/data/services/manage-services";
 import { notFoundOnMissing } from "@/lib/data/not-found";
 import { buttonClass } from "@/components/ui/button";
 import { PlatformsCard } from "@/components/platforms/platforms-card";
+import { DriftCard } from "@/components/services/drift-card";
 import { StaleEvidenceCard } from "@/components/services/stale-evidence";
 import { AsOfForm } from "@/components/portfolio/as-of-form";
 import { parseAsOf } from "@/lib/posture/as-of";
@@ -136,16 +137,24 @@ export default async function ServicePage({
         <Card className="lg:col-span-1">
           <CardHeader title="Latest score" description={completed[0] ? `Approved ${formatDate(completed[0].approvedAt)}` : "Not assessed yet"} />
           <div className="px-5 py-4">
-            <div className="mb-4 flex items-center gap-3">
-              <span className="text-sm font-medium">Overall</span>
-              <ScoreBadge score={service.latestScore} />
-            </div>
-            {service.currentScore !== null && service.currentScore !== service.latestScore ? (
-              <p className="mb-4 flex flex-wrap items-center gap-2 text-sm">
-                <span className="font-medium">Now, with its platforms&apos; answers</span>
-                <ScoreBadge score={service.currentScore} />
-              </p>
-            ) : null}
+            <dl className="mb-4 grid grid-cols-2 gap-3 text-sm">
+              <div>
+                <dt className="font-medium">Approved</dt>
+                <dd className="mt-1">
+                  <ScoreBadge score={service.latestScore} />
+                </dd>
+              </div>
+              <div>
+                <dt className="font-medium">Current</dt>
+                <dd className="mt-1">
+                  <ScoreBadge score={service.currentScore ?? service.latestScore} />
+                </dd>
+              </div>
+            </dl>
+            <p className="mb-4 text-xs text-muted">
+              Current is the approved answers with its platforms&apos; answers and any drifted evidence applied
+              {service.currentScore === null || service.currentScore === service.latestScore ? "; today they agree." : "."}
+            </p>
             <FactorScores scores={service.factorScores} />
           </div>
         </Card>
@@ -183,6 +192,7 @@ export default async function ServicePage({
             manage={service.may.manageFindings}
           />
 
+          <DriftCard principal={principal} serviceId={service.id} />
           <StaleEvidenceCard principal={principal} serviceId={service.id} assessmentId={completed[0]?.id ?? null} />
           <PlatformsCard principal={principal} serviceId={service.id} />
 

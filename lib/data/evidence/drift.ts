@@ -33,6 +33,8 @@ export async function checkDrift(
     evidenceIds: ReadonlyMap<string, string>;
     source: string;
     actorId: string | null;
+    /** A pipeline's token acts for the person who made it, who is still told of what the pipeline found. */
+    viaToken: boolean;
     now: Date;
   },
 ): Promise<DriftOutcome> {
@@ -95,7 +97,7 @@ export async function checkDrift(
       path: input.service.path,
       title: `${input.service.name}: ${rows.length === 1 ? "an approved answer has" : `${rows.length} approved answers have`} drifted`,
       summary: `${input.source} contradicts ${rows.map((r) => r.itemId).join(", ")}.`,
-      actorId: input.actorId,
+      actorId: input.viaToken ? null : input.actorId,
       occurredAt: input.now,
     });
     const team = await tx.team.findUniqueOrThrow({ where: { id: input.service.teamId }, select: { driftOpensFindings: true } });

@@ -86,6 +86,7 @@ export async function recordEvidence(
     evidenceIds: new Map(rows.map((r) => [r.itemId, r.id])),
     source: input.source,
     actorId: principal.userId,
+    viaToken: Boolean(principal.apiToken),
     now,
   });
   await recordAuditEvent(tx, {
