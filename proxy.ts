@@ -84,7 +84,8 @@ export const config = {
       // Tool outputs (up to 100 MB) go to their import route unbuffered: Next copies the body of every
       // request the proxy sees into memory, and cuts it at 10 MB. That route is a bearer-token API route,
       // which authenticates, caps and validates for itself (app/api/v1/services/[slug]/evidence/imports).
-      source: "/((?!_next/static|_next/image|favicon.ico|screenshots/|api/v1/services/[^/]+/evidence/imports$).*)",
+      // Only a well-formed slug skips the proxy: an address that does not decode is still refused here.
+      source: "/((?!_next/static|_next/image|favicon.ico|screenshots/|api/v1/services/[a-z0-9-]+/evidence/imports$).*)",
       missing: [
         { type: "header", key: "next-router-prefetch" },
         { type: "header", key: "purpose", value: "prefetch" },

@@ -81,7 +81,7 @@ export async function readCappedText(request: Request, max: number): Promise<str
 }
 
 /** The body's bytes, read as it streams and refused once it passes `max` (see readCappedText). */
-export async function readCappedBytes(request: Request, max: number): Promise<Buffer> {
+async function readCappedBytes(request: Request, max: number): Promise<Buffer> {
   const tooLarge = () => new ApiError("payload_too_large", `Send at most ${Math.round(max / 1024 / 1024)} MB.`);
   if (Number(request.headers.get("content-length") ?? "0") > max) throw tooLarge();
   if (!request.body) return Buffer.alloc(0);
@@ -99,6 +99,25 @@ export async function readCappedBytes(request: Request, max: number): Promise<Bu
     chunks.push(value);
   }
   return Buffer.concat(chunks);
+}
+
+/** The body as its chunks arrive, for a reader that parses as it goes; stopping early cancels the upload. */
+export async function* bodyChunks(request: Request): AsyncGenerator<Uint8Array> {
+  if (!request.body) return;
+  const reader = request.body.getReader();
+  let done = false;
+  try {
+    for (;;) {
+      const next = await reader.read();
+      if (next.done) {
+        done = true;
+        return;
+      }
+      yield next.value;
+    }
+  } finally {
+    if (!done) await reader.cancel().catch(() => undefined);
+  }
 }
 
 /** Problems in zod's words, as the API reports them: where, and what is wrong. */

@@ -125,7 +125,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
   // `npm run scan -- <path>` runs from the package folder; the path is the user's.
   const base = env.INIT_CWD ?? io.cwd;
   const imported = o.imports.length ? await runImports(o, base, io) : 0;
-  if (imported === 2 || !o.path) return imported;
+  if (!o.path) return imported;
   let report;
   try {
     report = scanRepository(path.resolve(base, o.path), { exclude: o.exclude });
@@ -162,5 +162,6 @@ export async function main(argv: string[], io: Io): Promise<number> {
       }
     }
   }
+  if (imported === 2) return 2;
   return o.failOnFindings && report.results.some((r) => r.status === "not_met") ? 1 : 0;
 }

@@ -26,8 +26,8 @@ beforeAll(async () => {
   return () => prisma.$disconnect();
 });
 
-/** A service of the reviewer's team on no platform, whose latest approval answered `itemId` as met. */
-async function approvedMet(itemId: string) {
+/** A service of the reviewer's team on no platform, whose latest approval answered `itemId` as met (and, if asked, with no drift open). */
+async function approvedMet(itemId: string, undrifted = false) {
   const teams = as.reviewer.memberships.map((m) => m.teamId);
   const rows = await prisma.$queryRaw<{ id: string; slug: string; assessment_id: string }[]>`
     SELECT s.id, s.slug, a.id AS assessment_id FROM services s
@@ -35,7 +35,7 @@ async function approvedMet(itemId: string) {
     JOIN responses r ON r.assessment_id = a.id AND r.item_id = ${itemId} AND r.status = 'met'
     WHERE s.team_id = ANY(${teams}::uuid[]) AND s.archived_at IS NULL AND s.platform_kind IS NULL
       AND NOT EXISTS (SELECT 1 FROM platform_uses p WHERE p.service_id = s.id)
-      AND NOT EXISTS (SELECT 1 FROM drifts d WHERE d.service_id = s.id AND d.resolved_at IS NULL)
+      AND (NOT ${undrifted} OR NOT EXISTS (SELECT 1 FROM drifts d WHERE d.service_id = s.id AND d.resolved_at IS NULL))
     ORDER BY s.slug`;
   if (!rows.length) throw new Error(`no service with ${itemId} approved as met`);
   return rows;
@@ -43,7 +43,7 @@ async function approvedMet(itemId: string) {
 
 const importAs = async (principal: Principal, serviceSlug: string, name: string, bytes: Uint8Array = fixture(name)) => {
   const { importEvidence } = await import("@/lib/data/evidence/import-evidence");
-  return importEvidence(principal, { serviceSlug, bytes, fileName: name }, context, NOW);
+  return importEvidence(principal, { serviceSlug, body: bytes, fileName: name }, context, NOW);
 };
 
 describe("importing tool outputs", () => {
@@ -124,7 +124,7 @@ describe("importing tool outputs", () => {
 describe("drift", () => {
   it("marks an approved answer the evidence contradicts, drops the current score, tells the lead, and reopens the finding when the team asks", async () => {
     // A service with no drift open yet (the imports above drifted theirs).
-    const [service] = await approvedMet("F07-UNPRIVILEGED-PORT");
+    const [service] = await approvedMet("F07-UNPRIVILEGED-PORT", true);
     const before = await prisma.service.findUniqueOrThrow({ where: { id: service!.id }, include: { team: true } });
     await prisma.team.update({ where: { id: before.teamId }, data: { driftOpensFindings: true } });
     const answer = await importAs(as.reviewer, service!.slug, "trivy.sarif");
@@ -173,7 +173,7 @@ describe("drift", () => {
   });
 
   it("with the setting off, a drift opens no finding; a changed cited line is drift too", async () => {
-    const rows = await approvedMet("F03-NO-SECRETS-IN-CODE");
+    const rows = await approvedMet("F03-NO-SECRETS-IN-CODE", true);
     const service = rows.at(-1)!;
     const s = await prisma.service.findUniqueOrThrow({ where: { id: service.id } });
     await prisma.team.update({ where: { id: s.teamId }, data: { driftOpensFindings: false } });

@@ -1,19 +1,18 @@
 import "server-only";
-import { createHash } from "node:crypto";
 import type { RequestContext } from "../../audit/record";
 import type { Principal } from "../../auth/policy";
 import { allItems, latestChecklist } from "../../checklist";
 import { getPrisma } from "../../db/prisma";
 import { currentMapping } from "../../evidence/imports/current";
 import { applyMapping } from "../../evidence/imports/mapping";
-import { parseImport } from "../../evidence/imports/parse";
+import { readImport, type ReadImport } from "../../evidence/imports/parse";
 import { ImportRefusal, type ParsedImport } from "../../evidence/imports/types";
 import type { Prisma } from "../../generated/prisma/client";
 import { cleanText } from "../../text/clean";
 import { ValidationError } from "../errors";
 import { recordEvidence, serviceForEvidence } from "./record";
 
-const BATCH = 5000;
+const BATCH = 2000;
 
 /**
  * Takes in a tool's output (SARIF, CycloneDX, SPDX, Scorecard, npm audit,
@@ -24,17 +23,17 @@ const BATCH = 5000;
  */
 export async function importEvidence(
   principal: Principal,
-  input: { serviceSlug: string; bytes: Uint8Array | (() => Promise<Uint8Array>); fileName: string | null },
+  /** The upload as it arrives (the request's body), or bytes already in memory. */
+  input: { serviceSlug: string; body: AsyncIterable<Uint8Array> | Uint8Array; fileName: string | null },
   context: RequestContext,
   now: Date = new Date(),
 ) {
   const service = await serviceForEvidence(principal, input.serviceSlug, now);
-  // The body is read only once the caller may import for this service.
-  const bytes = typeof input.bytes === "function" ? await input.bytes() : input.bytes;
-  let parsed: ParsedImport;
+  // The body is read only once the caller may import for this service, and never held whole when it is SARIF.
+  let read: ReadImport;
   let mapping;
   try {
-    parsed = parseImport(bytes);
+    read = await readImport(input.body instanceof Uint8Array ? [input.body] : input.body);
     mapping = currentMapping();
   } catch (error) {
     if (error instanceof ImportRefusal) throw new ValidationError(error.message);
@@ -42,11 +41,11 @@ export async function importEvidence(
       throw new ValidationError(`The server's evidence mapping is invalid: ${error.message}`);
     throw error;
   }
+  const { parsed, sha256, byteSize } = read;
   const known = new Set(allItems(latestChecklist()).map((i) => i.id));
   const mapped = applyMapping(parsed, mapping, known);
   const tools = parsed.runs.map((r) => ({ name: r.tool.name, version: r.tool.version, producedAt: r.producedAt?.toISOString() ?? null }));
   const source = cleanText(`${[...new Set(tools.map((t) => `${t.name}${t.version ? ` ${t.version}` : ""}`))].join(", ")} (${parsed.format})`).slice(0, 120);
-  const sha256 = createHash("sha256").update(bytes).digest("hex");
   const fileName = input.fileName ? cleanText(input.fileName).slice(0, 200) : null;
   const result = await getPrisma().$transaction(
     async (tx) => {
@@ -58,7 +57,7 @@ export async function importEvidence(
           tools,
           fileName,
           sha256,
-          byteSize: bytes.length,
+          byteSize,
           resultCount: mapped.total,
           mappedCount: mapped.mapped,
           notes: mapped.notes,

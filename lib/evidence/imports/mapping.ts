@@ -10,7 +10,7 @@ import type { ParsedImport, Severity, ToolFinding, ToolRun } from "./types";
 const itemId = z.string().regex(/^F\d{2}-[A-Z0-9-]{2,60}$/);
 const problem = z.enum(["met", "partially_met", "not_met"]);
 const target = z.object({ item: itemId, status: problem.optional() });
-const pattern = z.string().refine((p) => {
+const regexSource = z.string().refine((p) => {
   try {
     new RegExp(p, "i");
     return true;
@@ -39,9 +39,9 @@ export const mappingSchema = z.object({
     .array(
       z.object({
         name: z.string().min(1),
-        match: pattern,
+        match: regexSource,
         kind,
-        rules: z.array(z.object({ rule: pattern, items: z.array(target).default([]), kind: kind.optional() })).default([]),
+        rules: z.array(z.object({ rule: regexSource, items: z.array(target).default([]), kind: kind.optional() })).default([]),
       }),
     )
     .default([]),
@@ -93,20 +93,30 @@ function derived(finding: ToolFinding): Status | null {
   return "partially_met";
 }
 
+const compiled = new Map<string, RegExp>();
+/** A mapping's pattern, compiled once per process (a 100,000-result file asks the same ones again and again). */
+function pattern(source: string): RegExp {
+  let re = compiled.get(source);
+  if (!re) compiled.set(source, (re = new RegExp(source, "i")));
+  return re;
+}
+
 const label = (run: ToolRun) => `${run.tool.name}${run.tool.version ? ` ${run.tool.version}` : ""}`;
 
 export function applyMapping(parsed: ParsedImport, mapping: Mapping, known: ReadonlySet<string>): MappedImport {
   const byItem = new Map<string, Bearing[]>();
   const bear = (item: string, bearing: Bearing) => {
     if (!known.has(item)) return;
-    byItem.set(item, [...(byItem.get(item) ?? []), bearing]);
+    const list = byItem.get(item);
+    if (list) list.push(bearing);
+    else byItem.set(item, [bearing]);
   };
   const notes: string[] = [];
   const itemsOf: string[][][] = [];
   let mapped = 0;
   let total = 0;
   for (const run of parsed.runs) {
-    const tool = mapping.tools.find((t) => new RegExp(t.match, "i").test(run.tool.name));
+    const tool = mapping.tools.find((t) => pattern(t.match).test(run.tool.name));
     const runKind =
       tool?.kind ??
       (parsed.format === "cyclonedx" || parsed.format === "spdx" ? "sbom" : parsed.format === "npm-audit" || parsed.format === "osv-scanner" ? "sca" : null);
@@ -125,7 +135,7 @@ export function applyMapping(parsed: ParsedImport, mapping: Mapping, known: Read
     const contradicted = new Set<string>();
     for (const finding of run.findings) {
       total++;
-      const rule = tool?.rules.find((r) => new RegExp(r.rule, "i").test(finding.rule));
+      const rule = tool?.rules.find((r) => pattern(r.rule).test(finding.rule));
       // An SBOM's vulnerabilities are a composition analysis's findings.
       const kindHere = rule?.kind ?? (parsed.format === "cyclonedx" ? "sca" : runKind);
       const kindMap = kindHere ? mapping.kinds[kindHere] : undefined;
@@ -203,7 +213,7 @@ function itemResult(itemId: string, bearings: Bearing[], parsed: ParsedImport): 
     .filter(([, n]) => n);
   const detail =
     withFinding.length > 0
-      ? `${withFinding.length} result${withFinding.length === 1 ? "" : "s"} bear on this item${severities.length ? ` (${severities.map(([s, n]) => `${n} ${s}`).join(", ")})` : ""}${withFinding.length > observations.length ? `; the first ${observations.length} are listed` : ""}.`
+      ? `${withFinding.length} result${withFinding.length === 1 ? " bears" : "s bear"} on this item${severities.length ? ` (${severities.map(([s, n]) => `${n} ${s}`).join(", ")})` : ""}${withFinding.length > observations.length ? `; the first ${observations.length} are listed` : ""}.`
       : [...new Set(shown.map((b) => (b.because === "ran" ? "It ran and reported nothing against this item." : `${b.because}.`)))].join(" ");
   return { itemId, status, summary: `${tools} (${format} ${parsed.formatVersion}): ${detail}`.slice(0, 2000), observations };
 }

@@ -1,32 +1,61 @@
-// One entry for every format: SARIF is recognised while it streams; anything
-// else is parsed whole (up to MAX_DOCUMENT_BYTES) and recognised by its fields.
+// One entry for every format: SARIF is recognised and read while it streams;
+// anything else is kept (up to MAX_DOCUMENT_BYTES), parsed whole at the end and
+// recognised by its fields. The upload is never held whole when it is SARIF.
+import { createHash } from "node:crypto";
 import { TooDeepError } from "../../text/clean";
 import { readDocument } from "./formats";
-import { readSarif } from "./sarif";
+import { createSarifReader } from "./sarif";
 import { ImportRefusal, type ParsedImport } from "./types";
 
 /** The largest upload the import takes (SARIF streams; other formats are parsed whole). */
 export const MAX_IMPORT_BYTES = 100 * 1024 * 1024;
 export const MAX_DOCUMENT_BYTES = 25 * 1024 * 1024;
 
-export function parseImport(bytes: Uint8Array): ParsedImport {
-  if (bytes.length === 0) throw new ImportRefusal("The file is empty.");
-  if (bytes.length > MAX_IMPORT_BYTES) throw new ImportRefusal(`The file is over ${MAX_IMPORT_BYTES / 1024 / 1024} MB.`);
-  const start = Buffer.from(bytes.subarray(0, 256))
-    .toString("utf8")
-    .replace(/^\uFEFF/, "")
-    .trimStart();
+/** The upload passed MAX_IMPORT_BYTES: the API answers 413. */
+export class ImportTooLarge extends Error {
+  constructor() {
+    super(`Send at most ${MAX_IMPORT_BYTES / 1024 / 1024} MB.`);
+    this.name = "ImportTooLarge";
+  }
+}
+
+export interface ReadImport {
+  parsed: ParsedImport;
+  sha256: string;
+  byteSize: number;
+}
+
+/** Reads an upload chunk by chunk: counted against the limit, hashed, and parsed as it comes. */
+export async function readImport(chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>): Promise<ReadImport> {
+  const hash = createHash("sha256");
+  const sarif = createSarifReader();
+  let kept: Uint8Array[] | null = [];
+  let size = 0;
+  let head = "";
+  for await (const chunk of chunks) {
+    size += chunk.byteLength;
+    if (size > MAX_IMPORT_BYTES) throw new ImportTooLarge();
+    if (head.length < 256) head += Buffer.from(chunk.subarray(0, 256)).toString("utf8");
+    hash.update(chunk);
+    sarif.write(chunk);
+    if (kept && size <= MAX_DOCUMENT_BYTES) kept.push(chunk);
+    else kept = null;
+  }
+  return { parsed: finish(head, size, sarif.finish.bind(sarif), () => Buffer.concat(kept ?? [])), sha256: hash.digest("hex"), byteSize: size };
+}
+
+function finish(head: string, size: number, sarif: () => ReturnType<ReturnType<typeof createSarifReader>["finish"]>, whole: () => Buffer): ParsedImport {
+  if (size === 0) throw new ImportRefusal("The file is empty.");
+  const start = head.replace(/^\uFEFF/, "").trimStart();
   if (start.startsWith("<")) throw new ImportRefusal("XML is not read (CycloneDX XML, SPDX RDF, JUnit): send the tool's JSON output.");
   if (/^SPDXVersion:/i.test(start)) throw new ImportRefusal("SPDX tag-value is not read: send SPDX 2.3 JSON.");
   if (!start.startsWith("{")) throw new ImportRefusal("The file is not a JSON object.");
-  const sarif = readSarif(bytes);
-  if (sarif) return { format: "sarif", formatVersion: "2.1.0", runs: sarif };
-  if (bytes.length > MAX_DOCUMENT_BYTES) {
-    throw new ImportRefusal(`Only SARIF may be over ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB; this file is not SARIF.`);
-  }
+  const runs = sarif();
+  if (runs) return { format: "sarif", formatVersion: "2.1.0", runs };
+  if (size > MAX_DOCUMENT_BYTES) throw new ImportRefusal(`Only SARIF may be over ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB; this file is not SARIF.`);
   let value: unknown;
   try {
-    value = JSON.parse(Buffer.from(bytes).toString("utf8"));
+    value = JSON.parse(whole().toString("utf8"));
   } catch (error) {
     throw new ImportRefusal(`The file is not valid JSON: ${(error as Error).message.slice(0, 200)}`);
   }
@@ -36,4 +65,17 @@ export function parseImport(bytes: Uint8Array): ParsedImport {
     if (error instanceof TooDeepError) throw new ImportRefusal(error.message);
     throw error;
   }
+}
+
+/** The same, for bytes already in memory (tests, the command line). */
+export function parseImport(bytes: Uint8Array): ParsedImport {
+  if (bytes.length > MAX_IMPORT_BYTES) throw new ImportTooLarge();
+  const sarif = createSarifReader();
+  for (let at = 0; at < bytes.length; at += 64 * 1024) sarif.write(bytes.subarray(at, at + 64 * 1024));
+  return finish(
+    Buffer.from(bytes.subarray(0, 256)).toString("utf8"),
+    bytes.length,
+    () => sarif.finish(),
+    () => Buffer.from(bytes),
+  );
 }

@@ -6,7 +6,6 @@ import { cleanText } from "../../text/clean";
 import { cwesIn, ImportRefusal, repositoryPath, severityFromScore, type ToolFinding, type ToolRun } from "./types";
 
 const MAX_MESSAGE = 1000;
-const CHUNK = 64 * 1024;
 
 type Json = Record<string, unknown>;
 const obj = (v: unknown): Json => (v && typeof v === "object" && !Array.isArray(v) ? (v as Json) : {});
@@ -24,7 +23,8 @@ interface RawResult {
   line: number | null;
   suppressed: boolean;
   absent: boolean;
-  tags: unknown[];
+  /** The weaknesses its own tags and taxa name (the rule's are added later). */
+  cwes: number[];
   securitySeverity: number | null;
 }
 
@@ -54,21 +54,26 @@ function compact(result: Json): RawResult {
     // A suppression under review or rejected still counts, as SARIF says.
     suppressed: arr(result.suppressions).some((s) => !["underReview", "rejected"].includes(str(obj(s).status) ?? "")),
     absent: result.baselineState === "absent",
-    tags: [...arr(properties.tags), ...arr(result.taxa).map((t) => str(obj(t).id) ?? "")],
+    cwes: cwesIn([...arr(properties.tags), ...arr(result.taxa).map((t) => str(obj(t).id) ?? "")]),
     securitySeverity: Number.isFinite(severity) ? severity : null,
   };
 }
 
-/**
- * Reads SARIF from bytes in chunks: null when the document has no `runs` (another
- * format), a refusal when it is not JSON or not SARIF 2.1.0.
- */
-export function readSarif(bytes: Uint8Array): ToolRun[] | null {
+export interface SarifReader {
+  /** Feeds the next chunk; a refusal (not JSON, too many runs) is kept for `finish`. */
+  write(chunk: Uint8Array): void;
+  /** The runs; null when the document has no `runs` (another format); a refusal when it is not JSON or not SARIF 2.1.0. */
+  finish(): ToolRun[] | null;
+}
+
+/** Reads SARIF as its chunks arrive, keeping only the compacted results. */
+export function createSarifReader(): SarifReader {
   const runs: RawRun[] = [];
   const runAt = (index: number) => (runs[index] ??= { tool: null, invocations: [], bases: {}, results: [] });
   let version: unknown;
   let schema: unknown;
   let sawRuns = false;
+  let failure: ImportRefusal | null = null;
   const parser = new JSONParser({
     paths: ["$.version", "$.$schema", "$.runs.*.tool", "$.runs.*.invocations.*", "$.runs.*.originalUriBaseIds", "$.runs.*.results.*"],
     keepStack: false,
@@ -85,17 +90,39 @@ export function readSarif(bytes: Uint8Array): ToolRun[] | null {
     else if (key === "tool") run.tool = obj(value);
     else if (key === "originalUriBaseIds") run.bases = obj(value);
   };
-  try {
-    for (let at = 0; at < bytes.length; at += CHUNK) parser.write(bytes.subarray(at, at + CHUNK));
-    if (!parser.isEnded) parser.end();
-  } catch (error) {
-    if (error instanceof ImportRefusal) throw error;
-    throw new ImportRefusal(`The file is not valid JSON: ${(error as Error).message.slice(0, 200)}`);
+  const guard = (step: () => void) => {
+    if (failure) return;
+    try {
+      step();
+    } catch (error) {
+      failure = error instanceof ImportRefusal ? error : new ImportRefusal(`The file is not valid JSON: ${(error as Error).message.slice(0, 200)}`);
+    }
+  };
+  return {
+    write: (chunk) => guard(() => parser.write(chunk)),
+    finish() {
+      guard(() => {
+        if (!parser.isEnded) parser.end();
+      });
+      if (failure) throw failure;
+      // SARIF names its version as a string ("2.1.0"); CycloneDX's `version` is a number, and other formats have none.
+      if (!sawRuns && typeof version !== "string" && !/sarif/i.test(String(schema ?? ""))) return null;
+      if (version !== "2.1.0") throw new ImportRefusal(`SARIF ${String(version ?? "without a version").slice(0, 20)} is not read; send SARIF 2.1.0.`);
+      return runs.filter(Boolean).map(finishRun);
+    },
+  };
+}
+
+const cweCache = new WeakMap<Json, number[]>();
+/** A rule's weaknesses, from its tags and its relationships to CWE taxa; worked out once per rule. */
+function ruleCwes(rule: Json): number[] {
+  let cwes = cweCache.get(rule);
+  if (!cwes) {
+    const relationships = arr(rule.relationships).map((r) => str(obj(obj(r).target).id) ?? "");
+    cwes = cwesIn([...arr(obj(rule.properties).tags), ...relationships, ...arr(rule.cwe)]);
+    cweCache.set(rule, cwes);
   }
-  // SARIF names its version as a string ("2.1.0"); CycloneDX's `version` is a number, and other formats have none.
-  if (!sawRuns && typeof version !== "string" && !/sarif/i.test(String(schema ?? ""))) return null;
-  if (version !== "2.1.0") throw new ImportRefusal(`SARIF ${String(version ?? "without a version").slice(0, 20)} is not read; send SARIF 2.1.0.`);
-  return runs.filter(Boolean).map(finishRun);
+  return cwes;
 }
 
 function finishRun(run: RawRun): ToolRun {
@@ -132,12 +159,11 @@ function finishRun(run: RawRun): ToolRun {
         continue;
       }
       const score = raw.securitySeverity ?? Number(ruleProperties["security-severity"]);
-      const relationships = arr(rule.relationships).map((r) => str(obj(obj(r).target).id) ?? "");
       findings.push({
         rule: ruleId,
         level: level === "error" ? "error" : level === "note" ? "note" : "warning",
         severity: severityFromScore(Number(score)),
-        cwes: cwesIn([...raw.tags, ...arr(ruleProperties.tags), ...relationships, ...arr(rule.cwe)]),
+        cwes: [...new Set([...raw.cwes, ...ruleCwes(rule)])],
         file: where ? cleanText(where.path).slice(0, 500) : null,
         line: raw.line,
         message: cleanText(raw.message ?? str(obj(rule.shortDescription).text) ?? ruleId).slice(0, MAX_MESSAGE),

@@ -1,8 +1,11 @@
 import { z } from "zod";
 import { slugParam } from "@/lib/api/params";
-import { apiJson, apiRoute, parseParam, readCappedBytes } from "@/lib/api/route";
+import { ApiError } from "@/lib/api/errors";
+import { apiJson, apiRoute, bodyChunks, parseParam } from "@/lib/api/route";
 import { importEvidence } from "@/lib/data/evidence/import-evidence";
-import { MAX_IMPORT_BYTES } from "@/lib/evidence/imports/parse";
+import { ImportTooLarge, MAX_IMPORT_BYTES } from "@/lib/evidence/imports/parse";
+
+const tooLarge = `Send at most ${MAX_IMPORT_BYTES / 1024 / 1024} MB; a larger SARIF file can be split by run.`;
 
 const nameParam = z
   .string()
@@ -16,12 +19,18 @@ const nameParam = z
  * A tool's output as evidence: the body is the file itself (SARIF 2.1.0,
  * CycloneDX 1.4–1.6 or SPDX 2.3 JSON, OpenSSF Scorecard JSON, npm audit --json,
  * OSV-Scanner JSON), at most 100 MB. `?name=` keeps the file's name. The route is
- * left out of proxy.ts's matcher, so the body streams here unbuffered.
+ * left out of proxy.ts's matcher, so the body streams here unbuffered and SARIF
+ * is parsed as it arrives.
  */
 export const POST = apiRoute<{ slug: string }>(async ({ caller, params, request, url, context }) => {
   const slug = parseParam(slugParam, params.slug, "slug");
   const fileName = parseParam(nameParam, url.searchParams.get("name"), "name");
-  const bytes = () => readCappedBytes(request, MAX_IMPORT_BYTES);
-  const result = await importEvidence(caller.principal, { serviceSlug: slug, bytes, fileName }, context);
-  return apiJson(result, 201);
+  if (Number(request.headers.get("content-length") ?? "0") > MAX_IMPORT_BYTES) throw new ApiError("payload_too_large", tooLarge);
+  try {
+    const result = await importEvidence(caller.principal, { serviceSlug: slug, body: bodyChunks(request), fileName }, context);
+    return apiJson(result, 201);
+  } catch (error) {
+    if (error instanceof ImportTooLarge) throw new ApiError("payload_too_large", tooLarge);
+    throw error;
+  }
 });
