@@ -5,6 +5,7 @@
 import { execFileSync } from "node:child_process";
 import { lstatSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
+import { deployedContainers, type DeployedContainer } from "./deploy";
 import { parseDockerfile, type Stage } from "./dockerfile";
 import { isDockerfile } from "./rule";
 
@@ -37,6 +38,8 @@ export interface Repo {
   dockerfiles: Dockerfile[];
   /** Files ever added in git history that are gone from the tree now. */
   removedFromTree: HistoricFile[];
+  /** Every container the deployment files describe (Kubernetes, Helm values, Compose), read once. */
+  containers: DeployedContainer[];
 }
 
 const SKIPPED_FOLDERS = new Set([".git", "node_modules", "vendor", "dist", "build", ".next", "coverage", "target", "__pycache__", ".venv", "venv"]);
@@ -62,7 +65,7 @@ export function readRepo(root: string, exclude: string[] = []): Repo {
     });
   const present = new Set(paths);
   const removedFromTree = listed ? gitAddedFiles(absolute).filter((f) => !present.has(f.path) && !excluded(f.path)) : [];
-  return { root: absolute, source: listed ? "git" : "filesystem", files, dockerfiles, removedFromTree };
+  return { root: absolute, source: listed ? "git" : "filesystem", files, dockerfiles, removedFromTree, containers: deployedContainers(files) };
 }
 
 function git(root: string, args: string[]): string | null {

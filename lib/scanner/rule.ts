@@ -108,3 +108,34 @@ export function isLockfile(file: string): boolean {
 export function count(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? "" : "s"}`;
 }
+
+const DOC_FILE = /\.(md|mdx|markdown|rst|adoc|asciidoc|txt|html?)$/i;
+const DOC_FOLDER = /(^|\/)(docs?|documentation|website|site)\//i;
+const TEST_FOLDER = /(^|\/)(tests?|__tests__|spec|specs|fixtures?|__fixtures__|testdata|test-data|e2e|mocks?|__mocks__|examples?|samples?)\//i;
+const TEST_FILE = /(\.(test|spec)\.[a-z0-9]+|_test\.go|(^|\/)test_[^/]+\.py|Test\.(java|kt)|_spec\.rb)$/;
+
+/**
+ * Documentation, examples and test fixtures: what they show is an example, a
+ * placeholder or a deliberate test case, not the service's configuration. Rules
+ * that look for credentials and connection strings report them apart.
+ */
+export function isDocOrFixture(file: string): "documentation" | "example or test" | null {
+  if (DOC_FILE.test(file) || DOC_FOLDER.test(file)) return "documentation";
+  if (TEST_FOLDER.test(file) || TEST_FILE.test(file)) return "example or test";
+  return null;
+}
+
+/** "…; 3 more in documentation and tests, not counted (docs/a.md:3, …)." for findings a rule sets apart. */
+export function apartNote(apart: Finding[]): string {
+  if (!apart.length) return "";
+  const shown = apart.slice(0, 3).map((f) => `${f.file}${f.line ? `:${f.line}` : ""}`);
+  return ` ${apart.length} more in documentation, examples or tests, not counted (${shown.join(", ")}${apart.length > 3 ? ", …" : ""}).`;
+}
+
+// Documentation hosts (RFC 2606 names and the like) and placeholders such as "[host]" or "your-db-host".
+const EXAMPLE_HOST =
+  /^(host|hostname|server|db-?host|database-?host|your[-_].*|(.*\.)?example\.(com|org|net)|.*\.(example|test|invalid|local|localhost)|\[[^\]:]*\]|x+|\.\.\.|…)$/i;
+
+export function isExampleHost(host: string): boolean {
+  return EXAMPLE_HOST.test(host);
+}

@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { allItems, latestChecklist } from "../checklist";
 import { assignments, parseDockerfile } from "./dockerfile";
-import { isCiFile, isDockerfile, worst } from "./rule";
+import { deployedContainers, runsNonRoot } from "./deploy";
+import { isCiFile, isDocOrFixture, isDockerfile, isExampleHost, worst } from "./rule";
+import { imagePin } from "./rules/runtime";
+import { resourceBlocks } from "./rules/terraform";
 import { RULES } from "./rules";
 import ABOUT from "./rules/about.json";
 import { isSecretFileName } from "./rules/committed-credentials";
@@ -104,5 +107,55 @@ describe("file kinds", () => {
   it("tell secret files from their examples", () => {
     expect([".env", ".env.production", "deploy/id_rsa", "certs/server.p12"].every(isSecretFileName)).toBe(true);
     expect([".env.example", ".env.sample", "id_rsa.pub", "environment.ts"].some(isSecretFileName)).toBe(false);
+  });
+});
+
+describe("reading the deployment", () => {
+  const file = (path: string, text: string) => ({ path, text, lines: text.split("\n") });
+
+  it("takes a container's user from the container, else its pod; a Compose user and read_only too", () => {
+    const k8s = file(
+      "k8s/app.yaml",
+      "apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: db\nspec:\n  template:\n    spec:\n      securityContext:\n        runAsUser: 999\n      containers:\n        - name: db\n          image: postgres:16\n        - name: tool\n          image: tool:1\n          securityContext:\n            runAsUser: 0\n",
+    );
+    const compose = file("compose.yaml", "services:\n  api:\n    image: api:2\n    user: root\n    read_only: true\n");
+    const found = deployedContainers([k8s, compose]);
+    expect(found.map((c) => [c.workload, c.name, c.line, runsNonRoot(c), c.readOnlyRootFilesystem])).toEqual([
+      ["StatefulSet/db", "db", 11, true, null],
+      ["StatefulSet/db", "tool", 13, false, null],
+      ["compose service api", "api", 2, false, true],
+    ]);
+  });
+
+  it("skips Helm templates and YAML that is not a workload", () => {
+    expect(deployedContainers([file("chart/templates/d.yaml", "kind: Deployment\nspec: {{ .Values.spec }}\n"), file("config.yaml", "kind: Config\n")])).toEqual(
+      [],
+    );
+  });
+
+  it("tells a pinned image from a moving one", () => {
+    expect(imagePin("registry.example.com/a/b:1.2.3").kind).toBe("tag");
+    expect(imagePin("b@sha256:abc").kind).toBe("digest");
+    expect(imagePin("registry:5000/b").kind).toBe("latest");
+    expect(imagePin("b:latest").kind).toBe("latest");
+    expect(imagePin("b:${TAG}").kind).toBe("unknown");
+  });
+
+  it("sets documentation, examples and tests apart", () => {
+    expect(isDocOrFixture("docs/setup.mdx")).toBe("documentation");
+    expect(isDocOrFixture("README.md")).toBe("documentation");
+    expect(isDocOrFixture("src/db.test.ts")).toBe("example or test");
+    expect(isDocOrFixture("examples/compose/.env")).toBe("example or test");
+    expect(isDocOrFixture("src/config/db.ts")).toBeNull();
+    expect(isExampleHost("[host]")).toBe(true);
+    expect(isExampleHost("db.internal.acme.io")).toBe(false);
+  });
+
+  it("reads Terraform resources block by block", () => {
+    const tf = file("main.tf", 'resource "aws_db_instance" "a" {\n  tags = { x = "y" }\n  publicly_accessible = true\n}\nresource "aws_s3_bucket" "b" {\n}\n');
+    expect(resourceBlocks(tf).map((b) => [b.type, b.name, b.line, b.lines.length])).toEqual([
+      ["aws_db_instance", "a", 1, 4],
+      ["aws_s3_bucket", "b", 5, 2],
+    ]);
   });
 });

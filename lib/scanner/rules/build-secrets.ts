@@ -14,6 +14,7 @@ function dockerfileFindings({ file, stages }: Dockerfile): Finding[] {
     for (const { keyword, args, line } of stage.instructions) {
       if (keyword === "ENV" || keyword === "ARG") {
         for (const { name, value } of assignments(args).filter((a) => SECRET_NAME.test(a.name))) {
+          if (value && !value.startsWith("$") && PLACEHOLDER_VALUE.test(value)) continue;
           if (value && !value.startsWith("$")) {
             findings.push({ file: file.path, line, verdict: "not_met", message: `${keyword} ${name} holds a literal value, kept in the image` });
           } else if (keyword === "ARG") {
@@ -34,13 +35,18 @@ function dockerfileFindings({ file, stages }: Dockerfile): Finding[] {
   return findings;
 }
 
+// Values a test run or an example uses: "thisisasamplesecret", "test-token", "changeme".
+const PLACEHOLDER_VALUE = /sample|example|dummy|placeholder|changeme|change-me|fake|^test|test$|^x+$|^\*+$|^\.\.\.$/i;
+
 function ciFindings(file: RepoFile): Finding[] {
-  return matchingLines(file, CI_LITERAL).map(({ line, match }) => ({
-    file: file.path,
-    line,
-    verdict: "not_met" as const,
-    message: `${match[1]} is set to a literal value in the CI file instead of a protected secret`,
-  }));
+  return matchingLines(file, CI_LITERAL)
+    .filter(({ match }) => !PLACEHOLDER_VALUE.test(match[3]!))
+    .map(({ line, match }) => ({
+      file: file.path,
+      line,
+      verdict: "not_met" as const,
+      message: `${match[1]} is set to a literal value in the CI file instead of a protected secret`,
+    }));
 }
 
 export const buildSecrets = defineRule("build-secrets", (repo) => {

@@ -1,7 +1,7 @@
 // A committed environment file, private key or connection URL with a password:
 // a credential anyone with read access to the code holds too.
 import type { RepoFile } from "../repo";
-import { defineRule, baseName, count, isLockfile, matchingLines, type Finding } from "../rule";
+import { apartNote, defineRule, baseName, count, isDocOrFixture, isExampleHost, isLockfile, matchingLines, type Finding } from "../rule";
 
 const ENV_FILE = /^\.env(\..+)?$/;
 const EXAMPLE = /\.(example|sample|template|dist|defaults)$/i;
@@ -9,7 +9,7 @@ const KEY_FILE = /^(id_(rsa|dsa|ecdsa|ed25519)|.+\.(p12|pfx|jks|keystore))$/i;
 const PRIVATE_KEY = /-----BEGIN ((?:RSA|EC|DSA|OPENSSH|ENCRYPTED|PGP) )?PRIVATE KEY( BLOCK)?-----/;
 const URL_WITH_PASSWORD = /\b([a-z][a-z0-9+.-]*):\/\/([^\s:@/'"`]+):([^\s@/'"`]+)@([^\s/:'"`?,;]+)/i;
 // Documentation and templates: "…", "<password>", "${DB_PASSWORD}", "changeme".
-const PLACEHOLDER = /^(\$|\{|<|%|\*+$|x+$|\.\.\.|…|password$|pass$|pwd$|changeme|change-me|secret$|example|placeholder|your[-_])/i;
+const PLACEHOLDER = /^(\$|\{|<|\[|%|\*+$|x+$|\.\.\.|…|password$|pass$|pwd$|changeme|change-me|secret$|example|placeholder|your[-_]|dummy|fake|test$)/i;
 const LOOPBACK = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\]|0\.0\.0\.0|host\.docker\.internal)$/i;
 
 export function isSecretFileName(file: string): boolean {
@@ -32,7 +32,7 @@ function envFinding(file: RepoFile): Finding {
 function inlineCredentials(file: RepoFile): Finding[] {
   if (isLockfile(file.path)) return [];
   return matchingLines(file, URL_WITH_PASSWORD)
-    .filter(({ match }) => !PLACEHOLDER.test(match[3]!) && !LOOPBACK.test(match[4]!))
+    .filter(({ match }) => !PLACEHOLDER.test(match[3]!) && !LOOPBACK.test(match[4]!) && !isExampleHost(match[4]!))
     .map(({ line, match }) => ({
       file: file.path,
       line,
@@ -62,16 +62,19 @@ export const committedCredentials = defineRule("committed-credentials", (repo) =
     });
   }
   const history = repo.source === "git" ? "git history included" : "history not read (not a git work tree)";
-  if (findings.length) {
+  // Documentation, examples and test fixtures hold placeholders and deliberate test keys: reported apart.
+  const apart = findings.filter((f) => isDocOrFixture(f.file));
+  const counted = findings.filter((f) => !isDocOrFixture(f.file));
+  if (counted.length) {
     return {
       verdict: "not_met",
-      summary: `${count(findings.length, "committed credential")} found (${history}). Rotate each one; deleting the file does not remove it from the history.`,
-      findings,
+      summary: `${count(counted.length, "committed credential")} found (${history}). Rotate each one; deleting the file does not remove it from the history.${apartNote(apart)}`,
+      findings: counted,
     };
   }
   return {
     verdict: "met",
-    summary: `No environment file, private key or connection URL with a password in ${count(repo.files.length, "file")} (${history}). Image layers and build logs were not scanned.`,
-    findings,
+    summary: `No environment file, private key or connection URL with a password in ${count(repo.files.length, "file")} (${history}). Image layers and build logs were not scanned.${apartNote(apart)}`,
+    findings: [],
   };
 });

@@ -1,6 +1,7 @@
 // What a container image's final stage runs as and which ports it declares.
 // Only the final stage matters: earlier ones are build steps that do not run.
 import { assignments } from "../dockerfile";
+import { runsNonRoot } from "../deploy";
 import type { Dockerfile } from "../repo";
 import { defineRule, count, type Finding } from "../rule";
 
@@ -24,12 +25,58 @@ function userFinding({ file, final: stage }: Dockerfile): Finding | null {
 }
 
 export const containerUser = defineRule("container-user", (repo) => {
-  const findings = repo.dockerfiles.map(userFinding).filter((f) => f !== null);
-  if (!findings.length) return { verdict: null, summary: "No Dockerfile found.", findings };
-  const root = findings.filter((f) => f.verdict === "not_met").length;
-  return root
-    ? { verdict: "not_met", summary: `${root} of ${count(findings.length, "image")} ${root === 1 ? "runs" : "run"} as root.`, findings }
-    : { verdict: "met", summary: `Every image (${findings.length}) runs as a non-root user.`, findings };
+  const images = repo.dockerfiles.map(userFinding).filter((f) => f !== null);
+  // The deployment decides who a container runs as: runAsNonRoot or a runAsUser overrides the image's USER.
+  // Kubernetes manifests are what runs; Compose files and chart values that leave it open say nothing either way.
+  const deployed = repo.containers
+    .map((c) => ({ c, nonRoot: runsNonRoot(c) }))
+    .filter(({ c, nonRoot }) => c.source === "kubernetes" || nonRoot !== null || c.privileged);
+  const root = deployed.filter(({ c, nonRoot }) => nonRoot === false || c.privileged);
+  const enforced = deployed.length > 0 && deployed.every(({ nonRoot, c }) => nonRoot === true && !c.privileged);
+  const deployFindings: Finding[] = [
+    ...root.map(({ c }) => ({
+      file: c.file,
+      line: c.line,
+      verdict: "not_met" as const,
+      message: `${c.workload}, container ${c.name}: ${c.privileged ? "privileged" : c.runAsUser === 0 ? "runAsUser: 0" : "runAsNonRoot: false"}, so it runs as root`,
+    })),
+    ...(enforced
+      ? deployed.map(({ c }) => ({
+          file: c.file,
+          line: c.line,
+          verdict: "met" as const,
+          message: `${c.workload}, container ${c.name}: ${c.source === "kubernetes" ? "its Kubernetes manifest" : c.source === "compose" ? "its Compose file" : "its chart's values"} run it as non-root`,
+        }))
+      : []),
+  ];
+  if (!images.length && !deployFindings.length)
+    return { verdict: null, summary: "No Dockerfile found, and no deployment file says who the containers run as.", findings: [] };
+  if (root.length) {
+    return {
+      verdict: "not_met",
+      summary: `${count(root.length, "deployed container")} ${root.length === 1 ? "runs" : "run"} as root by its deployment.`,
+      findings: [...deployFindings, ...images.filter((f) => f.verdict === "not_met")],
+    };
+  }
+  if (enforced) {
+    const unset = images.filter((f) => f.verdict === "not_met").length;
+    return {
+      verdict: "met",
+      summary: `The deployment runs every container (${deployed.length}) as non-root${unset ? `, which covers ${count(unset, "image")} whose final stage has no USER` : ""}.`,
+      findings: deployFindings,
+    };
+  }
+  const rootImages = images.filter((f) => f.verdict === "not_met").length;
+  const deployNote = deployed.length
+    ? ` The deployment files leave ${count(deployed.filter((d) => d.nonRoot === null).length, "container")} to the image.`
+    : "";
+  return rootImages
+    ? {
+        verdict: "not_met",
+        summary: `${rootImages} of ${count(images.length, "image")} ${rootImages === 1 ? "runs" : "run"} as root.${deployNote}`,
+        findings: images,
+      }
+    : { verdict: "met", summary: `Every image (${images.length}) runs as a non-root user.${deployNote}`, findings: images };
 });
 
 function portFindings({ file, final }: Dockerfile): Finding[] {

@@ -1,7 +1,7 @@
 // Connection URLs in code and configuration, judged by the TLS they ask for:
 // verified TLS, TLS that does not check the server, or none at all.
 import type { RepoFile } from "../repo";
-import { defineRule, count, isLockfile, worst, type Finding, type Verdict } from "../rule";
+import { apartNote, defineRule, count, isDocOrFixture, isExampleHost, isLockfile, worst, type Finding, type Verdict } from "../rule";
 
 const CONNECTION_URL = /\b(postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|rediss?|amqps?):\/\/[^\s'"`<>)\]]+/gi;
 const LOOPBACK = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\]|0\.0\.0\.0)$/i;
@@ -54,9 +54,6 @@ function hostOf(url: string): string | null {
   return host.startsWith("[") ? host.slice(0, host.indexOf("]") + 1) : host.replace(/:.*$/, "");
 }
 
-// Documentation examples (RFC 2606 names and the like).
-const EXAMPLE_HOST = /^(host|hostname|(.*\.)?example\.(com|org|net)|.*\.(example|test|invalid))$/i;
-
 function urlFindings(file: RepoFile): Finding[] {
   if (isLockfile(file.path)) return [];
   const findings: Finding[] = [];
@@ -64,7 +61,7 @@ function urlFindings(file: RepoFile): Finding[] {
     const line = index + 1;
     for (const [url] of text.matchAll(CONNECTION_URL)) {
       const host = hostOf(url);
-      if (!host || LOOPBACK.test(host) || EXAMPLE_HOST.test(host)) continue;
+      if (!host || LOOPBACK.test(host) || isExampleHost(host)) continue;
       const { verdict, reason } = judgeConnectionUrl(url);
       // The host only: a URL may carry a password the report must not repeat.
       const scheme = url.slice(0, url.indexOf(":"));
@@ -75,15 +72,18 @@ function urlFindings(file: RepoFile): Finding[] {
 }
 
 export const databaseTls = defineRule("database-tls", (repo) => {
-  const findings = repo.files.flatMap(urlFindings);
-  if (!findings.length) return { verdict: null, summary: "No connection URL to a non-loopback host found.", findings };
+  const all = repo.files.flatMap(urlFindings);
+  // Documentation and test fixtures show example connections: reported apart.
+  const apart = all.filter((f) => isDocOrFixture(f.file));
+  const findings = all.filter((f) => !isDocOrFixture(f.file));
+  if (!findings.length) return { verdict: null, summary: `No connection URL to a non-loopback host found.${apartNote(apart)}`, findings };
   const verdict = worst(findings.map((f) => f.verdict));
   const weak = findings.filter((f) => f.verdict !== "met").length;
   return {
     verdict,
     summary: weak
-      ? `${weak} of ${count(findings.length, "connection URL")} lack verified TLS.`
-      : `Every connection URL found (${findings.length}) asks for verified TLS.`,
+      ? `${weak} of ${count(findings.length, "connection URL")} lack verified TLS.${apartNote(apart)}`
+      : `Every connection URL found (${findings.length}) asks for verified TLS.${apartNote(apart)}`,
     findings,
   };
 });
