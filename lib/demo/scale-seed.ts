@@ -6,7 +6,7 @@ import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { allItems, checklistHash, latestChecklist, type ChecklistItem } from "../checklist";
 import { scoreAssessment, storedFactorScores, type AssessmentScore } from "../scoring/score";
-import { copyRows, type CopyValue } from "./copy";
+import { copyRows, type CopyValue } from "../db/copy";
 import { DOSSIER_SLUG, writeUp } from "./dossier";
 import { toFindingRows } from "./findings";
 import { generateHistory, monthlyDates } from "./history";

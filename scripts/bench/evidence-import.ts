@@ -20,36 +20,45 @@ export interface EvidenceImportBench {
   driftSubmission: Timings;
 }
 
-/** A SARIF log of `results` results, padded to about `bytes`, as a SAST tool writes one. */
+/**
+ * A SARIF log of `results` results, padded to about `bytes` the way a SAST tool's
+ * log is large: code flows with snippets, fingerprints and related locations,
+ * not long messages.
+ */
 export function generatedSarif(results: number, bytes: number): Buffer {
-  const pad = Math.max(0, Math.floor(bytes / results) - 420);
   const rules = Array.from({ length: 200 }, (_, i) => ({
     id: `bench.rule-${i}`,
     shortDescription: { text: `Bench rule ${i}` },
     defaultConfiguration: { level: i % 3 ? "warning" : "error" },
     properties: { tags: [`CWE-${[89, 79, 78, 22, 798, 400][i % 6]}: bench`, "security"], "security-severity": String((i % 10) + 0.5) },
   }));
+  const step = (i: number, n: number, text: string) => ({
+    location: { physicalLocation: { artifactLocation: { uri: `src/module-${(i + n) % 997}/file-${n}.ts` }, region: { startLine: n + 1, snippet: { text } } } },
+  });
+  const sample = (i: number, flowSteps: number, snippet: string) =>
+    JSON.stringify({
+      ruleId: `bench.rule-${i % 200}`,
+      ruleIndex: i % 200,
+      message: { text: `Finding ${i}: user input reaches a sensitive call.` },
+      locations: [
+        {
+          physicalLocation: {
+            artifactLocation: { uri: `src/module-${i % 997}/file-${i % 89}.ts`, uriBaseId: "%SRCROOT%" },
+            region: { startLine: (i % 700) + 1, startColumn: 5 },
+          },
+        },
+      ],
+      partialFingerprints: { primaryLocationLineHash: `${i.toString(16).padStart(16, "0")}:1` },
+      codeFlows: [{ threadFlows: [{ locations: Array.from({ length: flowSteps }, (_, n) => step(i, n, snippet)) }] }],
+    });
+  // As many code-flow steps as bring each result to its share of the file.
+  const snippet = "const value = request.query.value; await db.query(`SELECT * FROM t WHERE v = ${value}`);";
+  const perStep = sample(0, 2, snippet).length - sample(0, 1, snippet).length;
+  const flowSteps = Math.max(1, Math.floor((bytes / results - sample(0, 0, snippet).length) / perStep));
   const parts: string[] = [
     `{"version":"2.1.0","$schema":"https://json.schemastore.org/sarif-2.1.0.json","runs":[{"tool":{"driver":{"name":"Semgrep OSS","semanticVersion":"1.97.0","rules":${JSON.stringify(rules)}}},"results":[`,
   ];
-  for (let i = 0; i < results; i++) {
-    parts.push(
-      `${i ? "," : ""}${JSON.stringify({
-        ruleId: `bench.rule-${i % 200}`,
-        ruleIndex: i % 200,
-        message: { text: `Finding ${i}: user input reaches a sensitive call. ${"x".repeat(pad)}` },
-        locations: [
-          {
-            physicalLocation: {
-              artifactLocation: { uri: `src/module-${i % 997}/file-${i % 89}.ts`, uriBaseId: "%SRCROOT%" },
-              region: { startLine: (i % 700) + 1, startColumn: 5 },
-            },
-          },
-        ],
-        partialFingerprints: { primaryLocationLineHash: `${i.toString(16).padStart(16, "0")}:1` },
-      })}`,
-    );
-  }
+  for (let i = 0; i < results; i++) parts.push(`${i ? "," : ""}${sample(i, flowSteps, snippet)}`);
   parts.push("]}]}");
   return Buffer.from(parts.join(""));
 }

@@ -7,12 +7,14 @@ import { currentMapping } from "../../evidence/imports/current";
 import { applyMapping } from "../../evidence/imports/mapping";
 import { readImport, type ReadImport } from "../../evidence/imports/parse";
 import { ImportRefusal, type ParsedImport } from "../../evidence/imports/types";
-import type { Prisma } from "../../generated/prisma/client";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { from as copyFrom } from "pg-copy-streams";
+import { bulkPool } from "../../db/bulk";
+import { copyField } from "../../db/copy";
 import { cleanText } from "../../text/clean";
 import { ValidationError } from "../errors";
 import { recordEvidence, serviceForEvidence } from "./record";
-
-const BATCH = 2000;
 
 /**
  * Takes in a tool's output (SARIF, CycloneDX, SPDX, Scorecard, npm audit,
@@ -47,42 +49,46 @@ export async function importEvidence(
   const tools = parsed.runs.map((r) => ({ name: r.tool.name, version: r.tool.version, producedAt: r.producedAt?.toISOString() ?? null }));
   const source = cleanText(`${[...new Set(tools.map((t) => `${t.name}${t.version ? ` ${t.version}` : ""}`))].join(", ")} (${parsed.format})`).slice(0, 120);
   const fileName = input.fileName ? cleanText(input.fileName).slice(0, 200) : null;
-  const result = await getPrisma().$transaction(
-    async (tx) => {
-      const record = await tx.evidenceImport.create({
-        data: {
-          serviceId: service.id,
-          format: parsed.format,
-          formatVersion: parsed.formatVersion,
-          tools,
-          fileName,
-          sha256,
-          byteSize,
-          resultCount: mapped.total,
-          mappedCount: mapped.mapped,
-          notes: mapped.notes,
-          mappingVersion: mapping.version,
-          tokenId: principal.apiToken?.id ?? null,
-          submittedById: principal.userId,
-          submittedAt: now,
-        },
-        select: { id: true },
-      });
-      await storeResults(tx, record.id, parsed, mapped.itemsOf);
-      const recorded = await recordEvidence(tx, {
+  // The import and every result go in first, streamed with COPY on a plain connection (Prisma would hold a
+  // 100,000-result file in memory several times over); the suggestions and the drift check follow in one
+  // transaction. Should that fail, the import is taken out again, so a refused import leaves nothing behind.
+  const importId = await storeImport({
+    serviceId: service.id,
+    format: parsed.format,
+    formatVersion: parsed.formatVersion,
+    tools,
+    fileName,
+    sha256,
+    byteSize,
+    resultCount: mapped.total,
+    mappedCount: mapped.mapped,
+    notes: mapped.notes,
+    mappingVersion: mapping.version,
+    tokenId: principal.apiToken?.id ?? null,
+    submittedById: principal.userId,
+    submittedAt: now,
+    parsed,
+    itemsOf: mapped.itemsOf,
+  });
+  let recorded;
+  try {
+    recorded = await getPrisma().$transaction((tx) =>
+      recordEvidence(tx, {
         principal,
         service,
         source,
         results: mapped.results,
-        importId: record.id,
+        importId,
         context,
         now,
-        audit: { import: record.id, format: parsed.format, sha256, results: mapped.total, mapped: mapped.mapped },
-      });
-      return { id: record.id, recorded };
-    },
-    { timeout: 120_000, maxWait: 10_000 },
-  );
+        audit: { import: importId, format: parsed.format, sha256, results: mapped.total, mapped: mapped.mapped },
+      }),
+    );
+  } catch (error) {
+    await bulkPool().query("DELETE FROM evidence_imports WHERE id = $1", [importId]);
+    throw error;
+  }
+  const result = { id: importId, recorded };
   return {
     import: {
       id: result.id,
@@ -102,18 +108,68 @@ export async function importEvidence(
   };
 }
 
-/** Every result as the tool gave it, in batches of one statement each. */
-async function storeResults(tx: Prisma.TransactionClient, importId: string, parsed: ParsedImport, itemsOf: string[][][]) {
-  const rows = parsed.runs.flatMap((run, r) => run.findings.map((f, i) => ({ run, f, items: itemsOf[r]?.[i] ?? [] })));
-  for (let at = 0; at < rows.length; at += BATCH) {
-    const batch = rows.slice(at, at + BATCH);
-    await tx.$executeRaw`
-      INSERT INTO imported_results (import_id, tool, tool_version, rule, level, severity, file, line, message, item_ids)
-      SELECT ${importId}::uuid, v.tool, v.tool_version, v.rule, v.level, v.severity, v.file, v.line, v.message,
-             CASE WHEN v.items = '' THEN ARRAY[]::text[] ELSE string_to_array(v.items, ',') END
-      FROM unnest(${batch.map((b) => b.run.tool.name)}::text[], ${batch.map((b) => b.run.tool.version)}::text[], ${batch.map((b) => b.f.rule)}::text[],
-                  ${batch.map((b) => b.f.level)}::text[], ${batch.map((b) => b.f.severity)}::text[], ${batch.map((b) => b.f.file)}::text[],
-                  ${batch.map((b) => b.f.line)}::int[], ${batch.map((b) => b.f.message)}::text[], ${batch.map((b) => b.items.join(","))}::text[])
-        AS v(tool, tool_version, rule, level, severity, file, line, message, items)`;
+interface ImportRow {
+  serviceId: string;
+  format: string;
+  formatVersion: string;
+  tools: unknown;
+  fileName: string | null;
+  sha256: string;
+  byteSize: number;
+  resultCount: number;
+  mappedCount: number;
+  notes: string[];
+  mappingVersion: string;
+  tokenId: string | null;
+  submittedById: string;
+  submittedAt: Date;
+  parsed: ParsedImport;
+  itemsOf: string[][][];
+}
+
+/** The import's row and every result as the tool gave it, in one transaction on a plain connection. */
+async function storeImport(row: ImportRow): Promise<string> {
+  const client = await bulkPool().connect();
+  try {
+    await client.query("BEGIN");
+    const { rows } = await client.query<{ id: string }>(
+      `INSERT INTO evidence_imports (service_id, format, format_version, tools, file_name, sha256, byte_size, result_count, mapped_count, notes, mapping_version, token_id, submitted_by_id, submitted_at)
+       VALUES ($1, $2, $3, $4::jsonb, $5, $6, $7, $8, $9, $10::jsonb, $11, $12, $13, $14) RETURNING id`,
+      [
+        row.serviceId,
+        row.format,
+        row.formatVersion,
+        JSON.stringify(row.tools),
+        row.fileName,
+        row.sha256,
+        row.byteSize,
+        row.resultCount,
+        row.mappedCount,
+        JSON.stringify(row.notes),
+        row.mappingVersion,
+        row.tokenId,
+        row.submittedById,
+        row.submittedAt,
+      ],
+    );
+    const id = rows[0]!.id;
+    const lines = function* () {
+      for (const [r, run] of row.parsed.runs.entries()) {
+        for (const [i, f] of run.findings.entries()) {
+          yield `${[id, run.tool.name, run.tool.version, f.rule, f.level, f.severity, f.file, f.line, f.message, row.itemsOf[r]?.[i] ?? []].map(copyField).join("\t")}\n`;
+        }
+      }
+    };
+    await pipeline(
+      Readable.from(lines()),
+      client.query(copyFrom("COPY imported_results (import_id, tool, tool_version, rule, level, severity, file, line, message, item_ids) FROM STDIN")),
+    );
+    await client.query("COMMIT");
+    return id;
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
   }
 }

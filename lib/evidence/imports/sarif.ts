@@ -35,6 +35,15 @@ interface RawRun {
   results: RawResult[];
 }
 
+/**
+ * A copy of a string the parser made. The parser's strings can be slices of the
+ * text of a whole chunk, and a kept slice keeps its chunk alive: 100,000 kept
+ * messages would hold the whole file in memory.
+ */
+function fresh(value: string | null): string | null {
+  return value === null ? null : Buffer.from(value, "utf8").toString("utf8");
+}
+
 function compact(result: Json): RawResult {
   const location = obj(obj(arr(result.locations)[0]).physicalLocation);
   const artifact = obj(location.artifactLocation);
@@ -43,18 +52,18 @@ function compact(result: Json): RawResult {
   const rule = obj(result.rule);
   const severity = Number(properties["security-severity"]);
   return {
-    ruleId: str(result.ruleId) ?? str(rule.id),
+    ruleId: fresh(str(result.ruleId) ?? str(rule.id)),
     ruleIndex: typeof result.ruleIndex === "number" ? result.ruleIndex : typeof rule.index === "number" ? rule.index : null,
     level: str(result.level),
     kind: str(result.kind),
-    message: str(obj(result.message).text)?.slice(0, MAX_MESSAGE) ?? null,
-    uri: str(artifact.uri),
-    uriBaseId: str(artifact.uriBaseId),
+    message: fresh(str(obj(result.message).text)?.slice(0, MAX_MESSAGE) ?? null),
+    uri: fresh(str(artifact.uri)),
+    uriBaseId: fresh(str(artifact.uriBaseId)),
     line: Number.isInteger(startLine) && (startLine as number) > 0 ? (startLine as number) : null,
     // A suppression under review or rejected still counts, as SARIF says.
     suppressed: arr(result.suppressions).some((s) => !["underReview", "rejected"].includes(str(obj(s).status) ?? "")),
     absent: result.baselineState === "absent",
-    cwes: cwesIn([...arr(properties.tags), ...arr(result.taxa).map((t) => str(obj(t).id) ?? "")]),
+    cwes: properties.tags || result.taxa ? cwesIn([...arr(properties.tags), ...arr(result.taxa).map((t) => str(obj(t).id) ?? "")]) : NO_CWES,
     securitySeverity: Number.isFinite(severity) ? severity : null,
   };
 }
@@ -108,11 +117,31 @@ export function createSarifReader(): SarifReader {
       // SARIF names its version as a string ("2.1.0"); CycloneDX's `version` is a number, and other formats have none.
       if (!sawRuns && typeof version !== "string" && !/sarif/i.test(String(schema ?? ""))) return null;
       if (version !== "2.1.0") throw new ImportRefusal(`SARIF ${String(version ?? "without a version").slice(0, 20)} is not read; send SARIF 2.1.0.`);
-      return runs.filter(Boolean).map(finishRun);
+      // Each run's raw results are let go as soon as they are read into findings.
+      return runs.filter(Boolean).map((run) => {
+        const finished = finishRun(run);
+        run.results = [];
+        return finished;
+      });
     },
   };
 }
 
+const NO_CWES: number[] = [];
+const EMPTY: RawResult = {
+  ruleId: null,
+  ruleIndex: null,
+  level: null,
+  kind: null,
+  message: null,
+  uri: null,
+  uriBaseId: null,
+  line: null,
+  suppressed: false,
+  absent: false,
+  cwes: [],
+  securitySeverity: null,
+};
 const cweCache = new WeakMap<Json, number[]>();
 /** A rule's weaknesses, from its tags and its relationships to CWE taxa; worked out once per rule. */
 function ruleCwes(rule: Json): number[] {
@@ -140,7 +169,10 @@ function finishRun(run: RawRun): ToolRun {
     skipped.set(reason, entry);
   };
   const findings: ToolFinding[] = [];
-  for (const raw of run.results) {
+  for (let index = 0; index < run.results.length; index++) {
+    const raw = run.results[index]!;
+    // Let each raw result go once read: a large run never holds both forms of every result.
+    run.results[index] = EMPTY;
     if (raw.suppressed) skip("suppressed in the tool");
     else if (raw.absent) skip("absent since the baseline");
     else if (raw.kind && raw.kind !== "fail") skip(`kind "${raw.kind}" is not a problem`);
@@ -163,7 +195,7 @@ function finishRun(run: RawRun): ToolRun {
         rule: ruleId,
         level: level === "error" ? "error" : level === "note" ? "note" : "warning",
         severity: severityFromScore(Number(score)),
-        cwes: [...new Set([...raw.cwes, ...ruleCwes(rule)])],
+        cwes: raw.cwes.length ? [...new Set([...raw.cwes, ...ruleCwes(rule)])] : ruleCwes(rule),
         file: where ? cleanText(where.path).slice(0, 500) : null,
         line: raw.line,
         message: cleanText(raw.message ?? str(obj(rule.shortDescription).text) ?? ruleId).slice(0, MAX_MESSAGE),

@@ -43,14 +43,17 @@ const BLOCKING =
   /--audit-level[= ]+(critical|high|moderate)|--exit-code[= ]+1|exit-code:\s*['"]?1|--fail-on|fail-build:\s*true|severity-cutoff|fail-on-severity|--severity-threshold|fail-on-critical/i;
 
 // These exit non-zero when they find a vulnerability unless told otherwise; Trivy and Grype do only when asked.
-const BLOCKS_BY_DEFAULT = /\b(npm|yarn|pnpm) (npm )?audit\b|govulncheck|osv-scanner|snyk test|pip-audit|cargo audit|bundle(r)?[- ]audit|dependency-review-action/i;
+const BLOCKS_BY_DEFAULT =
+  /\b(npm|yarn|pnpm) (npm )?audit\b|govulncheck|osv-scanner|snyk test|pip-audit|cargo audit|bundle(r)?[- ]audit|dependency-review-action/i;
 
 export const ciDependencyScan = presenceRule(
   "ci-dependency-scan",
   "a dependency scan",
   /\b(npm|yarn|pnpm) (npm )?audit\b|aquasecurity\/trivy-action|\btrivy (fs|image|repo|rootfs|sbom)\b|\bgrype\b|anchore\/scan-action|osv-scanner|snyk (test|monitor)|snyk\/actions|dependency-check|dependency-review-action|Dependency-Scanning\.gitlab-ci\.yml|\bpip-audit\b|\bgovulncheck\b|cargo audit|bundle(r)?[- ]audit|package-ecosystem:/i,
   (hits) => {
-    const blocking = hits.some(({ text }) => (BLOCKING.test(text) || BLOCKS_BY_DEFAULT.test(text)) && !/\|\|\s*true|--exit-code[= ]+0|--audit-level[= ]+none/.test(text));
+    const blocking = hits.some(
+      ({ text }) => (BLOCKING.test(text) || BLOCKS_BY_DEFAULT.test(text)) && !/\|\|\s*true|--exit-code[= ]+0|--audit-level[= ]+none/.test(text),
+    );
     return blocking
       ? { verdict: "met", why: "At least one fails the build on a finding." }
       : {
