@@ -63,6 +63,7 @@ const CLEAN_EXPECTED = {
   "F04-TLS": { status: "met", at: [".env.example:2"] },
   "F07-UNPRIVILEGED-PORT": { status: "met", at: ["Dockerfile:11", "Dockerfile:12", "Dockerfile:13"] },
   "F09-GRACEFUL-SHUTDOWN": { status: "met", at: ["src/server.js:10"] },
+  "F11-EXTRACTABLE": { status: "met", at: ["src/log.js:1"] },
 };
 
 describe("the scanner on its fixture repositories", () => {
@@ -85,19 +86,24 @@ describe("the scanner on its fixture repositories", () => {
     expect(report.checks.filter((check) => check.verdict !== "met" && check.verdict !== null).map((c) => c.rule.id)).toEqual([]);
   });
 
-  it("reads the whole deployment: Kubernetes, Helm values, Compose, workflows, GitLab CI and Terraform, with documentation and fixtures apart", () => {
+  it("reads the whole deployment (Kubernetes, Helm values, Compose, workflows, GitLab CI, Terraform) and the code's signals, with documentation and fixtures apart", () => {
     const report = scanRepository(path.join(root, "tests/fixtures/scan-deploy"));
     expect(compact(report)).toEqual({
       "F03-NO-SECRETS-IN-CODE": { status: "met", at: [] },
       "F01-SECRET-SCANNING": { status: "met", at: [".github/workflows/ci.yml:19", ".gitlab-ci.yml:2"] },
+      "F01-DEPLOY-TRACEABLE": { status: "met", at: [".github/workflows/ci.yml:20"] },
       "F02-DECLARED-LOCKED": { status: "met", at: [] },
       "F02-SBOM": { status: "met", at: [".github/workflows/ci.yml:17"] },
       "F02-COMPOSITION-ANALYSIS": { status: "met", at: [".github/workflows/ci.yml:15"] },
+      "F02-REMEDIATION-SLA": { status: "partially_met", at: [".github/dependabot.yml:3"] },
       "F02-TRUSTED-SOURCES": {
         status: "partially_met",
         at: [".github/workflows/ci.yml:10", ".github/workflows/ci.yml:16", ".github/workflows/ci.yml:17", ".github/workflows/ci.yml:19"],
       },
+      "F03-ENV-VALIDATED": { status: "met", at: ["src/config.js:1", "src/config.js:3"] },
+      "F03-SECRET-STORE": { status: "met", at: ["deploy/k8s/external-secret.yaml:2"] },
       "F05-HARDENED-BUILDS": { status: "not_met", at: [".github/workflows/ci.yml:5", ".github/workflows/ci.yml:10"] },
+      "F03-NO-CONFIG-LEAK": { status: "not_met", at: ["app/settings.py:3"] },
       "F04-TLS": { status: "not_met", at: ["infra/main.tf:26"] },
       "F05-IMMUTABLE-RELEASES": { status: "not_met", at: ["deploy/k8s/deployment.yaml:22"] },
       "F05-PROVENANCE": { status: "partially_met", at: [".github/workflows/ci.yml:18"] },
@@ -107,7 +113,11 @@ describe("the scanner on its fixture repositories", () => {
       "F07-UNPRIVILEGED-PORT": { status: "not_met", at: ["deploy/k8s/deployment.yaml:22", "Dockerfile:1"] },
       "F07-TLS-AT-EDGE": { status: "not_met", at: ["infra/main.tf:10"] },
       "F08-RESOURCE-LIMITS": { status: "partially_met", at: ["charts/web/values.yaml:5", "deploy/k8s/deployment.yaml:22", "deploy/k8s/deployment.yaml:37"] },
+      "F08-RATE-LIMITS": { status: "met", at: ["src/auth.js:4", "src/auth.js:7", "src/auth.js:3", "src/auth.js:7"] },
+      "F09-SIGNED-ASSERTIONS": { status: "not_met", at: ["src/auth.js:10"] },
+      "F09-EXPIRY": { status: "not_met", at: ["src/auth.js:10"] },
       "F09-GRACEFUL-SHUTDOWN": { status: "met", at: ["server.js:4"] },
+      "F11-EXTRACTABLE": { status: "met", at: ["src/auth.js:2"] },
     });
     // The placeholder in the docs and the fixture's URL are set apart, never counted as credentials or connections.
     const credentials = report.checks.find((check) => check.rule.id === "committed-credentials")!;
@@ -219,7 +229,7 @@ describe("the twelvefold scan command", () => {
     expect(bad.stdout).toContain("10 items judged, 10 with problems.");
     const clean = cli(["scan", "tests/fixtures/scan-clean", "--fail-on-findings"]);
     expect(clean.status).toBe(0);
-    expect(clean.stdout).toContain("5 items judged, 0 with problems.");
+    expect(clean.stdout).toContain("6 items judged, 0 with problems.");
   });
 
   it("writes --output to a file and says so on stderr", () => {

@@ -1,6 +1,7 @@
 import type { Rule } from "../rule";
 import { buildSecrets } from "./build-secrets";
 import { committedCredentials } from "./committed-credentials";
+import { commitTraceable, configLeak, dependencyUpdates, envValidation, rateLimits, secretStore, structuredLogs, tokenExpiry, tokenSignature } from "./code";
 import { containerUser, privilegedPort } from "./container";
 import { databaseTls } from "./database-tls";
 import { lockfile } from "./lockfile";
@@ -14,11 +15,16 @@ import { cloudDatabaseTls, edgeTls, publicDatabase } from "./terraform";
 export const RULES: Rule[] = [
   committedCredentials,
   ciSecretScan,
+  commitTraceable,
   lockfile,
   ciSbom,
   ciDependencyScan,
+  dependencyUpdates,
   actionPinning,
+  envValidation,
+  secretStore,
   buildSecrets,
+  configLeak,
   databaseTls,
   cloudDatabaseTls,
   imagePinning,
@@ -31,6 +37,10 @@ export const RULES: Rule[] = [
   privilegedPort,
   edgeTls,
   resourceLimits,
+  rateLimits,
+  tokenSignature,
+  tokenExpiry,
   shutdown,
+  structuredLogs,
   logFiles,
 ];

@@ -49,7 +49,7 @@ const BLOCKS_BY_DEFAULT =
 export const ciDependencyScan = presenceRule(
   "ci-dependency-scan",
   "a dependency scan",
-  /\b(npm|yarn|pnpm) (npm )?audit\b|aquasecurity\/trivy-action|\btrivy (fs|image|repo|rootfs|sbom)\b|\bgrype\b|anchore\/scan-action|osv-scanner|snyk (test|monitor)|snyk\/actions|dependency-check|dependency-review-action|Dependency-Scanning\.gitlab-ci\.yml|\bpip-audit\b|\bgovulncheck\b|cargo audit|bundle(r)?[- ]audit|package-ecosystem:/i,
+  /\b(npm|yarn|pnpm) (npm )?audit\b|aquasecurity\/trivy-action|\btrivy (fs|image|repo|rootfs|sbom)\b|\bgrype\b|anchore\/scan-action|osv-scanner|snyk (test|monitor)|snyk\/actions|dependency-check|dependency-review-action|Dependency-Scanning\.gitlab-ci\.yml|\bpip-audit\b|\bgovulncheck\b|cargo audit|bundle(r)?[- ]audit/i,
   (hits) => {
     const blocking = hits.some(
       ({ text }) => (BLOCKING.test(text) || BLOCKS_BY_DEFAULT.test(text)) && !/\|\|\s*true|--exit-code[= ]+0|--audit-level[= ]+none/.test(text),

@@ -1,0 +1,256 @@
+// Signals in code and configuration, each on its line: what a repository shows
+// of how it validates its configuration, stores secrets, limits rates, logs,
+// handles tokens and leaks errors. A signal seen is evidence; one not seen is
+// never a "not met", since it may live in a library or the platform.
+import type { Repo, RepoFile } from "../repo";
+import { count, defineRule, isDocOrFixture, isSource, matchingLines, worst, type Finding, type Rule, type Verdict } from "../rule";
+
+interface Signal {
+  pattern: RegExp;
+  verdict: Verdict;
+  message: string;
+  /** Which files to read (default: source files). */
+  files?: (file: RepoFile) => boolean;
+}
+
+const CONFIG = /\.(ya?ml|json|toml|properties|ini|cfg|conf|env\.example)$/i;
+const isConfigOrSource = (f: RepoFile) => isSource(f.path) || CONFIG.test(f.path) || /(^|\/)(settings|config)[^/]*\.py$/.test(f.path);
+
+function signals(repo: Repo, list: Signal[]): Finding[] {
+  const findings: Finding[] = [];
+  for (const file of repo.files) {
+    if (!file.text || isDocOrFixture(file.path)) continue;
+    for (const signal of list) {
+      if (!(signal.files ?? ((f: RepoFile) => isSource(f.path)))(file)) continue;
+      for (const { line } of matchingLines(file, signal.pattern).slice(0, 5)) {
+        if (/^\s*(#|\/\/|\*)/.test(file.lines[line - 1]!)) continue;
+        findings.push({ file: file.path, line, verdict: signal.verdict, message: signal.message });
+      }
+    }
+  }
+  return findings;
+}
+
+function signalRule(
+  id: Parameters<typeof defineRule>[0],
+  list: Signal[],
+  words: { none: string; met: (n: number) => string; problem: (n: number) => string },
+  settle: (findings: Finding[]) => Verdict = (findings) => worst(findings.map((f) => f.verdict)),
+): Rule {
+  return defineRule(id, (repo) => {
+    const findings = signals(repo, list).slice(0, 60);
+    if (!findings.length) return { verdict: null, summary: words.none, findings };
+    const verdict = settle(findings);
+    const problems = findings.filter((f) => f.verdict !== "met").length;
+    return { verdict, summary: verdict === "met" ? words.met(findings.length) : words.problem(problems), findings };
+  });
+}
+
+export const envValidation = signalRule(
+  "env-validation",
+  [
+    { pattern: /\benvalid\b|cleanEnv\(|createEnv\(|@t3-oss\/env/, verdict: "met", message: "The environment is validated with a schema" },
+    {
+      pattern: /\.(parse|safeParse|validate)\(\s*process\.env\b|(?:Joi|z|yup)\.object\(.*process\.env|envSchema|envVarsSchema/,
+      verdict: "met",
+      message: "process.env is validated against a schema",
+    },
+    { pattern: /\bBaseSettings\b|pydantic_settings|environs\b/, verdict: "met", message: "Settings are read from the environment by a typed, validated model" },
+    {
+      pattern: /envconfig\.Process\(|env\.Parse\(|kelseyhightower\/envconfig|caarlos0\/env/,
+      verdict: "met",
+      message: "The environment is parsed into a typed configuration",
+    },
+    { pattern: /@ConfigurationProperties|@Validated/, verdict: "met", message: "Configuration properties are bound and validated" },
+  ],
+  {
+    none: "No validation of the environment at start seen (it may be done by hand).",
+    met: (n) => `The configuration is validated at start (${count(n, "place")}). Whether every variable is covered is for the reviewer.`,
+    problem: () => "",
+  },
+);
+
+export const secretStore = signalRule(
+  "secret-store",
+  [
+    {
+      pattern: /^kind:\s*(ExternalSecret|ClusterSecretStore|SecretStore|SealedSecret|SecretProviderClass|VaultStaticSecret|VaultDynamicSecret)\b/,
+      verdict: "met",
+      message: "Secrets come from a managed store through the cluster",
+      files: (f) => /\.ya?ml$/.test(f.path),
+    },
+    {
+      pattern: /vault\.hashicorp\.com\/agent-inject|secrets-store\.csi/,
+      verdict: "met",
+      message: "Secrets are injected from Vault or a CSI secret store",
+      files: (f) => /\.ya?ml$/.test(f.path),
+    },
+    {
+      pattern: /resource\s+"(aws_secretsmanager_secret|aws_ssm_parameter|google_secret_manager_secret|azurerm_key_vault_secret|vault_\w+)"/,
+      verdict: "met",
+      message: "A managed secret store is provisioned",
+      files: (f) => f.path.endsWith(".tf"),
+    },
+    {
+      pattern:
+        /@aws-sdk\/client-secrets-manager|SecretsManagerClient|secretmanager\.NewClient|SecretManagerServiceClient|node-vault|hvac\.Client|@azure\/keyvault-secrets|get_secret_value/,
+      verdict: "met",
+      message: "The app reads secrets from a managed store at run time",
+    },
+    {
+      pattern: /secretKeyRef:|secretRef:/,
+      verdict: "partially_met",
+      message: "Secrets are injected from Kubernetes Secrets",
+      files: (f) => /\.ya?ml$/.test(f.path),
+    },
+  ],
+  {
+    none: "No secret store or injected secret seen.",
+    met: (n) => `Secrets come from a managed store at run time (${count(n, "place")}).`,
+    problem: () => "Secrets are injected at run time from Kubernetes Secrets; whether those are filled from a managed store is not visible.",
+  },
+  (findings) => (findings.some((f) => f.verdict === "met") ? "met" : "partially_met"),
+);
+
+export const configLeak = signalRule(
+  "debug-exposure",
+  [
+    {
+      pattern: /\.run\([^)]*\bdebug\s*=\s*True/,
+      verdict: "not_met",
+      message: "The app runs with Flask's debugger on, which shows code and lets anyone run it",
+    },
+    {
+      pattern: /^DEBUG\s*=\s*True\b/,
+      verdict: "not_met",
+      message: "DEBUG = True shows stack traces and settings to anyone",
+      files: (f) => /(^|\/)settings(\/(base|prod\w*|__init__))?\.py$/.test(f.path),
+    },
+    {
+      pattern: /server\.error\.include-stacktrace\s*[:=]\s*always|include-stacktrace:\s*always/,
+      verdict: "not_met",
+      message: "Error pages include the stack trace",
+      files: isConfigOrSource,
+    },
+    {
+      pattern: /management\.endpoints\.web\.exposure\.include\s*[:=]\s*["']?\*|include:\s*["']\*["']/,
+      verdict: "not_met",
+      message: "Every actuator endpoint (env, heapdump, …) is exposed",
+      files: (f) => /application[\w-]*\.(ya?ml|properties)$/.test(f.path),
+    },
+  ],
+  { none: "", met: () => "", problem: (n) => `${count(n, "setting")} that show configuration or internals to callers.` },
+);
+
+export const rateLimits = signalRule(
+  "rate-limits",
+  [
+    {
+      pattern:
+        /rate-limit-redis|RedisStore\(|RateLimiterRedis|RateLimiterPostgres|ThrottlerStorageRedis|storage_uri\s*=\s*["']redis|redis_rate|go-redis\/redis_rate/,
+      verdict: "met",
+      message: "Rate limits are counted in a shared store",
+    },
+    {
+      pattern:
+        /express-rate-limit|rateLimit\(\{|rate-limiter-flexible|@nestjs\/throttler|\bslowapi\b|flask_limiter|django_ratelimit|golang\.org\/x\/time\/rate|Bucket4j|resilience4j-ratelimiter/,
+      verdict: "partially_met",
+      message: "Requests are rate limited",
+    },
+  ],
+  {
+    none: "No rate limiting seen in the code (a gateway or the platform may do it).",
+    met: () => "",
+    problem: () => "Requests are rate limited in each process; with no shared store seen, a limit does not hold across instances.",
+  },
+  (findings) => (findings.some((f) => f.verdict === "met") ? "met" : "partially_met"),
+);
+
+export const structuredLogs = signalRule(
+  "structured-logs",
+  [
+    {
+      pattern: /from ["']pino["']|require\(["']pino["']\)|\bbunyan\b|format\.json\(\)|winston\.format\.json/,
+      verdict: "met",
+      message: "Logs are written as JSON records",
+    },
+    {
+      pattern: /go\.uber\.org\/zap|rs\/zerolog|slog\.NewJSONHandler|logrus\.JSONFormatter|&log\.JSONFormatter/,
+      verdict: "met",
+      message: "Logs are written as structured records",
+    },
+    { pattern: /\bstructlog\b|pythonjsonlogger|json_log_formatter/, verdict: "met", message: "Logs are written as structured records" },
+    {
+      pattern: /LogstashEncoder|Serilog|JsonFormatter|EcsLayout/,
+      verdict: "met",
+      message: "Logs are written as structured records",
+      files: (f) => isSource(f.path) || /logback[\w-]*\.xml$|log4j2?[\w-]*\.xml$/.test(f.path),
+    },
+  ],
+  { none: "No structured logger seen.", met: (n) => `Logs are structured records (${count(n, "place")}), easy to filter.`, problem: () => "" },
+);
+
+export const tokenExpiry = signalRule(
+  "token-expiry",
+  [
+    {
+      pattern: /ignoreExpiration\s*:\s*true|["']verify_exp["']\s*:\s*False|ValidateLifetime\s*=\s*false/,
+      verdict: "not_met",
+      message: "Token expiry is not checked",
+    },
+  ],
+  { none: "", met: () => "", problem: (n) => `${count(n, "place")} where a token's expiry is not checked.` },
+);
+
+export const tokenSignature = signalRule(
+  "token-signature",
+  [
+    {
+      pattern: /algorithms\s*:\s*\[\s*["']none["']|["']verify_signature["']\s*:\s*False|ParseUnverified\(|RequireSignedTokens\s*=\s*false/,
+      verdict: "not_met",
+      message: "A token is accepted without its signature checked",
+    },
+  ],
+  { none: "", met: () => "", problem: (n) => `${count(n, "place")} where a token is accepted without its signature checked.` },
+);
+
+export const dependencyUpdates = signalRule(
+  "dependency-updates",
+  [
+    {
+      pattern: /package-ecosystem:/,
+      verdict: "partially_met",
+      message: "Dependabot proposes updates",
+      files: (f) => /^\.github\/dependabot\.ya?ml$/.test(f.path),
+    },
+    {
+      pattern: /^\s*[{]\s*$|^\s*\{\s*"/,
+      verdict: "partially_met",
+      message: "Renovate proposes updates",
+      files: (f) => /(^|\/)(renovate\.json5?|\.renovaterc(\.json)?)$/.test(f.path),
+    },
+  ],
+  {
+    none: "No automated dependency updates configured in the repository.",
+    met: () => "",
+    problem: () => "Updates are proposed automatically; the agreed time to fix, and whether it is kept, are not visible.",
+  },
+);
+
+export const commitTraceable = signalRule(
+  "release-traceable",
+  [
+    {
+      pattern:
+        /(docker|podman|buildah|skaffold|ko|jib|pack)\b.*(build|tag|push|run).*(\$\{\{\s*github\.sha\s*\}\}|\$GITHUB_SHA|\$CI_COMMIT_SHA|\$\{CI_COMMIT_SHA\}|\$CI_COMMIT_SHORT_SHA)|tags:.*(github\.sha|type=sha)|type=sha\b/,
+      verdict: "met",
+      message: "Images are tagged with the commit they were built from",
+      files: (f) => /^\.github\/workflows\/|\.gitlab-ci\.yml$|Jenkinsfile|cloudbuild|\.circleci\//.test(f.path),
+    },
+  ],
+  {
+    none: "No build seen tagging its artifact with the commit.",
+    met: (n) => `Artifacts are tagged with their commit (${count(n, "place")}).`,
+    problem: () => "",
+  },
+);
