@@ -41,6 +41,27 @@ test("a pipeline's evidence contradicts an approved answer: drift shown, current
     const token = await page.getByLabel("The token").inputValue();
     expect(token).toMatch(/^tf_/);
 
+    // An upload past 100 MB, streamed without a length, is refused with a 413 and records nothing.
+    const importsBefore = (await db.query("SELECT count(*)::int AS n FROM evidence_imports")).rows[0].n as number;
+    const megabyte = new Uint8Array(1024 * 1024).fill(0x20);
+    let sent = 0;
+    const huge = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent++ > 110) controller.close();
+        else controller.enqueue(sent === 1 ? new TextEncoder().encode('{"version":"2.1.0","runs":[') : megabyte);
+      },
+    });
+    const refused = await fetch(`${baseURL}/api/v1/services/drifting-api/evidence/imports`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+      body: huge,
+      duplex: "half",
+    } as RequestInit & { duplex: "half" }).catch((error: Error) => error);
+    expect(refused).toBeInstanceOf(Response);
+    expect((refused as Response).status).toBe(413);
+    expect(((await (refused as Response).json()) as { error: { code: string } }).error.code).toBe("payload_too_large");
+    expect((await db.query("SELECT count(*)::int AS n FROM evidence_imports")).rows[0].n).toBe(importsBefore);
+
     // The pipeline's one step.
     const imported = await run(
       process.execPath,

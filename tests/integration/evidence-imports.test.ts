@@ -7,6 +7,8 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import Ajv from "ajv";
+import Ajv2019 from "ajv/dist/2019";
 import AjvDraft04 from "ajv-draft-04";
 import addFormats from "ajv-formats";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -52,6 +54,23 @@ describe("importing tool outputs", () => {
     addFormats(ajv);
     const validate = ajv.compile(JSON.parse(readFileSync(path.join(root, "tests/schemas/sarif-2.1.0-rtm.5.json"), "utf8")));
     for (const name of ["trivy.sarif", "semgrep.sarif", "gitleaks-clean.sarif", "unmapped-tool.sarif"]) {
+      expect(validate(JSON.parse(fixture(name).toString("utf8"))), `${name}: ${JSON.stringify(validate.errors)}`).toBe(true);
+    }
+  });
+
+  it("the SBOM fixtures are valid CycloneDX 1.5 and 1.6 and SPDX 2.3", () => {
+    const schema = (name: string) => JSON.parse(readFileSync(path.join(root, "tests/schemas", name), "utf8"));
+    const cyclonedx = new Ajv({ allErrors: true, strict: false, formats: { "iri-reference": true, "idn-email": true } });
+    addFormats(cyclonedx);
+    cyclonedx.addSchema(schema("cyclonedx/spdx.schema.json"), "spdx.schema.json");
+    cyclonedx.addSchema(schema("cyclonedx/jsf-0.82.schema.json"), "jsf-0.82.schema.json");
+    const spdx = new Ajv2019({ allErrors: true, strict: false });
+    addFormats(spdx);
+    for (const [validate, name] of [
+      [cyclonedx.compile(schema("cyclonedx/bom-1.5.schema.json")), "cyclonedx-1.5-vulns.json"],
+      [cyclonedx.compile(schema("cyclonedx/bom-1.6.schema.json")), "cyclonedx-1.6.json"],
+      [spdx.compile(schema("spdx-2.3-schema.json")), "spdx-2.3.json"],
+    ] as const) {
       expect(validate(JSON.parse(fixture(name).toString("utf8"))), `${name}: ${JSON.stringify(validate.errors)}`).toBe(true);
     }
   });

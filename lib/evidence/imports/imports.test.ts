@@ -1,8 +1,9 @@
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { allItems, latestChecklist } from "../../checklist";
 import { applyMapping, BUILT_IN_MAPPING, mappingSchema, mergeMappings } from "./mapping";
-import { parseImport } from "./parse";
+import { ImportTooLarge, MAX_IMPORT_BYTES, parseImport, readImport } from "./parse";
 import { repositoryPath } from "./types";
 
 const fixture = (name: string) => readFileSync(new URL(`../../../tests/fixtures/imports/${name}`, import.meta.url));
@@ -132,6 +133,23 @@ describe("bad input", () => {
     expect(refused('{"hello": "world"}')).toThrow(/does not recognise/);
     expect(() => parseImport(fixture("cyclonedx-1.2.json"))).toThrow(/CycloneDX 1\.2 is not read/);
     expect(refused(`{"a":${"[".repeat(100)}${"]".repeat(100)}}`)).toThrow(/nested/);
+  });
+
+  it("stops reading an upload past the limit, whatever it claims to be", async () => {
+    const megabyte = Buffer.alloc(1024 * 1024, 0x20);
+    async function* upload() {
+      yield Buffer.from('{"version":"2.1.0","runs":[');
+      for (let i = 0; i <= MAX_IMPORT_BYTES / megabyte.length; i++) yield megabyte;
+    }
+    await expect(readImport(upload())).rejects.toBeInstanceOf(ImportTooLarge);
+  });
+
+  it("hashes and counts what it reads", async () => {
+    const bytes = fixture("gitleaks-clean.sarif");
+    const read = await readImport([bytes.subarray(0, 100), bytes.subarray(100)]);
+    expect(read.byteSize).toBe(bytes.length);
+    expect(read.sha256).toBe(createHash("sha256").update(bytes).digest("hex"));
+    expect(read.parsed.runs[0]!.tool.name).toBe("gitleaks");
   });
 
   it("keeps a result's path only inside the repository", () => {

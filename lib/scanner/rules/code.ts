@@ -139,7 +139,11 @@ export const configLeak = signalRule(
       files: (f) => /application[\w-]*\.(ya?ml|properties)$/.test(f.path),
     },
   ],
-  { none: "", met: () => "", problem: (n) => `${count(n, "setting")} that show configuration or internals to callers.` },
+  {
+    none: "No debugger, stack-trace page or open actuator found in configuration or code.",
+    met: () => "",
+    problem: (n) => `${count(n, "setting")} that show configuration or internals to callers.`,
+  },
 );
 
 export const rateLimits = signalRule(
@@ -199,7 +203,7 @@ export const tokenExpiry = signalRule(
       message: "Token expiry is not checked",
     },
   ],
-  { none: "", met: () => "", problem: (n) => `${count(n, "place")} where a token's expiry is not checked.` },
+  { none: "No token expiry check turned off.", met: () => "", problem: (n) => `${count(n, "place")} where a token's expiry is not checked.` },
 );
 
 export const tokenSignature = signalRule(
@@ -211,7 +215,11 @@ export const tokenSignature = signalRule(
       message: "A token is accepted without its signature checked",
     },
   ],
-  { none: "", met: () => "", problem: (n) => `${count(n, "place")} where a token is accepted without its signature checked.` },
+  {
+    none: "No token accepted without its signature checked.",
+    met: () => "",
+    problem: (n) => `${count(n, "place")} where a token is accepted without its signature checked.`,
+  },
 );
 
 export const dependencyUpdates = signalRule(
