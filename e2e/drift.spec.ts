@@ -76,6 +76,10 @@ test("a pipeline's evidence contradicts an approved answer: drift shown, current
     await expect(page.getByRole("heading", { name: /^Drifted \(3\)$/ })).toBeVisible();
     await expect(page.getByRole("link", { name: ITEM })).toBeVisible();
     await expect(page.getByText("deploy/k8s/deployment.yaml:21")).toBeVisible();
+    // The import itself: what it was, how much mapped, and what was left out.
+    await expect(page.getByRole("heading", { name: "Imported tool outputs" })).toBeVisible();
+    await expect(page.getByText("3 results, 3 mapped to items · trivy.sarif")).toBeVisible();
+    await expect(page.getByText(/1 result pointing outside the repository, not counted/)).toBeVisible();
     const scores = await db.query<{ latest: number; current: number }>(
       "SELECT latest_score AS latest, current_score AS current FROM services WHERE team_id = $1",
       [team.id],

@@ -23,6 +23,7 @@ import { notFoundOnMissing } from "@/lib/data/not-found";
 import { buttonClass } from "@/components/ui/button";
 import { PlatformsCard } from "@/components/platforms/platforms-card";
 import { DriftCard } from "@/components/services/drift-card";
+import { ImportsCard } from "@/components/services/imports-card";
 import { StaleEvidenceCard } from "@/components/services/stale-evidence";
 import { AsOfForm } from "@/components/portfolio/as-of-form";
 import { parseAsOf } from "@/lib/posture/as-of";
@@ -193,6 +194,7 @@ export default async function ServicePage({
           />
 
           <DriftCard principal={principal} serviceId={service.id} />
+          <ImportsCard principal={principal} serviceId={service.id} />
           <StaleEvidenceCard principal={principal} serviceId={service.id} assessmentId={completed[0]?.id ?? null} />
           <PlatformsCard principal={principal} serviceId={service.id} />
 
