@@ -47,6 +47,8 @@ export async function startSmtp(options: { delayMs?: number } = {}): Promise<Tes
       });
     },
   });
+  // A client that dies mid-session (the worker killed with SIGKILL) resets its connection: expected here, not a failure.
+  server.on("error", () => undefined);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const port = (server.server.address() as AddressInfo).port;
   return {
@@ -82,6 +84,8 @@ export async function startReceiver(options: { slowMs?: number; okDelayMs?: numb
   const secrets = new Map<string, string>();
   const server: Server = createServer((request, response) => {
     const chunks: Buffer[] = [];
+    // A sender killed mid-request resets the connection; the delivery simply did not arrive.
+    request.on("error", () => undefined);
     request.on("data", (c: Buffer) => chunks.push(c));
     request.on("end", () => {
       const path = (request.url ?? "/").split("?")[0]!;
