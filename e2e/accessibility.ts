@@ -20,6 +20,17 @@ export async function expectAccessible(page: Page, { coloursOnly = false } = {})
     }
     return closed.length;
   });
+  // Colours are measured once they have settled: a link's colour transition (after a change of
+  // colour scheme, or a hover) caught half-way reads as a contrast failure that no user sees for long.
+  // (Endless ones, such as a loading placeholder's pulse, are left alone.)
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((animation) => Number.isFinite(animation.effect?.getComputedTiming().endTime ?? Infinity))
+        .map((animation) => animation.finished.catch(() => undefined)),
+    ),
+  );
   const axe = new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]);
   const { violations } = await (coloursOnly ? axe.withRules(COLOUR_RULES) : axe).analyze();
   if (opened) {
