@@ -1,9 +1,15 @@
 // Drift: evidence that no longer agrees with a service's approved answer.
 // Pure: the data layer reads the approval and the open drifts, this decides.
+import { createHash } from "node:crypto";
 import type { ResponseStatus } from "../vocabulary/answers";
 import type { EvidenceResult, Observation } from "./schema";
 
 export type DriftKind = "contradicted" | "citation_changed";
+
+/** What an observation's `digest` is: the SHA-256 of the cited line's text, trimmed, so re-indenting is no change. */
+export function lineDigest(text: string): string {
+  return createHash("sha256").update(text.trim()).digest("hex");
+}
 
 export interface ApprovedAnswer {
   itemId: string;

@@ -1,6 +1,7 @@
 // Runs every rule over a repository and turns what they found into evidence
 // for checklist items, in the shape the API accepts (lib/evidence/schema.ts).
 import { readFileSync } from "node:fs";
+import { lineDigest } from "../evidence/drift";
 import type { EvidenceResult } from "../evidence/schema";
 import { readRepo, type Repo } from "./repo";
 import { worst, type Finding, type ItemLink, type Rule, type RuleOutcome } from "./rule";
@@ -37,8 +38,20 @@ export function scanRepository(root: string, options: { exclude?: string[] } = {
     fileSource: repo.source,
     filesScanned: repo.files.length,
     checks,
-    results: itemResults(judged),
+    results: withDigests(itemResults(judged), repo),
   };
+}
+
+/** Each observation on a line carries the line's digest, so a later scan can tell the cited line changed (drift). */
+function withDigests(results: EvidenceResult[], repo: Repo): EvidenceResult[] {
+  const files = new Map(repo.files.map((file) => [file.path, file]));
+  return results.map((result) => ({
+    ...result,
+    observations: result.observations.map((o) => {
+      const text = o.line === null ? undefined : files.get(o.file)?.lines[o.line - 1];
+      return text === undefined ? o : { ...o, digest: lineDigest(text) };
+    }),
+  }));
 }
 
 /**

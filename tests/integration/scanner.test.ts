@@ -1,6 +1,7 @@
 // The scanner against repositories made for it: a clean one and a deliberately
 // bad one, read through git (as in CI) and by a plain folder walk. The command
 // runs as a user runs it; its JSON and SARIF are checked against their schemas.
+import { createHash } from "node:crypto";
 import { execFileSync, spawnSync } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -119,6 +120,9 @@ describe("the scanner on its fixture repositories", () => {
       "F09-GRACEFUL-SHUTDOWN": { status: "met", at: ["server.js:4"] },
       "F11-EXTRACTABLE": { status: "met", at: ["src/auth.js:2"] },
     });
+    // Each cited line carries its digest, so a later scan can tell it changed.
+    const exposed = report.results.find((r) => r.itemId === "F06-ATTACK-SURFACE")!.observations[0]!;
+    expect(exposed).toMatchObject({ file: "infra/main.tf", line: 4, digest: createHash("sha256").update("publicly_accessible = true").digest("hex") });
     // The placeholder in the docs and the fixture's URL are set apart, never counted as credentials or connections.
     const credentials = report.checks.find((check) => check.rule.id === "committed-credentials")!;
     expect(credentials.summary).toMatch(/2 more in documentation, examples or tests, not counted \(docs\/setup\.mdx:6, tests\/fixtures\/db\.env\.ts:1\)/);
