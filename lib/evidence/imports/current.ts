@@ -1,5 +1,6 @@
 // The mapping in force: the built-in one, with the organisation's own file
-// (EVIDENCE_MAPPING_FILE) read first. Read once per process.
+// (EVIDENCE_MAPPING_FILE) read first. Read once per process; a file that cannot
+// be read or does not parse is reported (by the import, as a refusal) until fixed.
 import { readFileSync } from "node:fs";
 import { getEnv } from "../../env";
 import { BUILT_IN_MAPPING, mappingSchema, mergeMappings, type Mapping } from "./mapping";
@@ -11,7 +12,13 @@ export function currentMapping(): Mapping {
   const file = getEnv().EVIDENCE_MAPPING_FILE;
   let extra: Mapping | null = null;
   if (file) {
-    const parsed = mappingSchema.safeParse(JSON.parse(readFileSync(file, "utf8")));
+    let value: unknown;
+    try {
+      value = JSON.parse(readFileSync(file, "utf8"));
+    } catch (error) {
+      throw new Error(`EVIDENCE_MAPPING_FILE ${file}: ${(error as Error).message}`);
+    }
+    const parsed = mappingSchema.safeParse(value);
     if (!parsed.success) throw new Error(`EVIDENCE_MAPPING_FILE ${file}: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
     extra = parsed.data;
   }
