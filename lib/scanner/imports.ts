@@ -4,7 +4,8 @@
 import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { allItems, latestChecklist } from "../checklist";
-import { applyMapping, BUILT_IN_MAPPING } from "../evidence/imports/mapping";
+import { applyMapping } from "../evidence/imports/mapper";
+import { BUILT_IN_MAPPING } from "../evidence/imports/mapping";
 import { MAX_IMPORT_BYTES, parseImport } from "../evidence/imports/parse";
 import { ImportRefusal } from "../evidence/imports/types";
 import { postToTwelvefold, SubmitError } from "./submit";

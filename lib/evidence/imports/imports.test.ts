@@ -2,7 +2,8 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { allItems, latestChecklist } from "../../checklist";
-import { applyMapping, BUILT_IN_MAPPING, mappingSchema, mergeMappings } from "./mapping";
+import { applyMapping } from "./mapper";
+import { BUILT_IN_MAPPING, mappingSchema, mergeMappings } from "./mapping";
 import { ImportTooLarge, MAX_IMPORT_BYTES, parseImport, readImport } from "./parse";
 import { repositoryPath } from "./types";
 

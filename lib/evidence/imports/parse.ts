@@ -4,7 +4,7 @@
 import { createHash } from "node:crypto";
 import { TooDeepError } from "../../text/clean";
 import { readDocument } from "./formats";
-import { createSarifReader } from "./sarif";
+import { createSarifReader, type FindingSink } from "./sarif";
 import { ImportRefusal, type ParsedImport } from "./types";
 
 /** The largest upload the import takes (SARIF streams; other formats are parsed whole). */
@@ -25,10 +25,20 @@ export interface ReadImport {
   byteSize: number;
 }
 
-/** Reads an upload chunk by chunk: counted against the limit, hashed, and parsed as it comes. */
-export async function readImport(chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>): Promise<ReadImport> {
+/** Where SARIF's results go as they are read, and a wait after each chunk (for the writer to catch up). */
+export interface ImportSink {
+  finding: FindingSink;
+  settle(): Promise<void>;
+}
+
+/**
+ * Reads an upload chunk by chunk: counted against the limit, hashed, and parsed
+ * as it comes. With a sink, SARIF's results go to it as they are read (and the
+ * runs come back without them); the next chunk is read once the sink has settled.
+ */
+export async function readImport(chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>, sink?: ImportSink): Promise<ReadImport> {
   const hash = createHash("sha256");
-  const sarif = createSarifReader();
+  const sarif = createSarifReader(sink?.finding);
   let kept: Uint8Array[] | null = [];
   let size = 0;
   let head = "";
@@ -38,8 +48,10 @@ export async function readImport(chunks: AsyncIterable<Uint8Array> | Iterable<Ui
     if (head.length < 256) head += Buffer.from(chunk.subarray(0, 256)).toString("utf8");
     hash.update(chunk);
     sarif.write(chunk);
-    if (kept && size <= MAX_DOCUMENT_BYTES) kept.push(chunk);
+    // Once it is SARIF, nothing else will parse it: the chunks are let go.
+    if (kept && size <= MAX_DOCUMENT_BYTES && !sarif.isSarif) kept.push(chunk);
     else kept = null;
+    if (sink) await sink.settle();
   }
   return { parsed: finish(head, size, sarif.finish.bind(sarif), () => Buffer.concat(kept ?? [])), sha256: hash.digest("hex"), byteSize: size };
 }

@@ -32,7 +32,11 @@ interface RawRun {
   tool: Json | null;
   invocations: Json[];
   bases: Json;
-  results: RawResult[];
+  basesSeen: boolean;
+  /** Read once the tool (its rules) is known; until then, and for absolute paths before the base ids, results wait here. */
+  reader: RunReader | null;
+  waiting: RawResult[];
+  findings: ToolFinding[];
 }
 
 /**
@@ -71,17 +75,27 @@ function compact(result: Json): RawResult {
 export interface SarifReader {
   /** Feeds the next chunk; a refusal (not JSON, too many runs) is kept for `finish`. */
   write(chunk: Uint8Array): void;
+  /** True once the document is known to be SARIF (it has runs): nothing else need be kept to parse it another way. */
+  readonly isSarif: boolean;
   /** The runs; null when the document has no `runs` (another format); a refusal when it is not JSON or not SARIF 2.1.0. */
   finish(): ToolRun[] | null;
 }
 
-/** Reads SARIF as its chunks arrive, keeping only the compacted results. */
-export function createSarifReader(): SarifReader {
+/** Where each result goes as soon as it is read; without one, the runs keep their findings. */
+export type FindingSink = (runIndex: number, tool: ToolRun["tool"], finding: ToolFinding) => void;
+
+/** A SARIF log has at most this many results in all: each is kept as a row. */
+export const MAX_SARIF_RESULTS = 500_000;
+
+/** Reads SARIF as its chunks arrive: each result becomes a finding as soon as its run's tool is known. */
+export function createSarifReader(sink?: FindingSink): SarifReader {
   const runs: RawRun[] = [];
-  const runAt = (index: number) => (runs[index] ??= { tool: null, invocations: [], bases: {}, results: [] });
+  const runAt = (index: number) => (runs[index] ??= { tool: null, invocations: [], bases: {}, basesSeen: false, reader: null, waiting: [], findings: [] });
+  const emit = (index: number, run: RawRun) => (finding: ToolFinding) => (sink ? sink(index, run.reader!.tool, finding) : run.findings.push(finding));
   let version: unknown;
   let schema: unknown;
   let sawRuns = false;
+  let results = 0;
   let failure: ImportRefusal | null = null;
   const parser = new JSONParser({
     paths: ["$.version", "$.$schema", "$.runs.*.tool", "$.runs.*.invocations.*", "$.runs.*.originalUriBaseIds", "$.runs.*.results.*"],
@@ -94,10 +108,22 @@ export function createSarifReader(): SarifReader {
     const runIndex = Number(stack[2]?.key);
     if (!Number.isInteger(runIndex) || runIndex > 1000) throw new ImportRefusal("A SARIF log has at most 1,000 runs.");
     const run = runAt(runIndex);
-    if (stack.length === 4 && stack[3]?.key === "results") run.results.push(compact(obj(value)));
-    else if (stack.length === 4 && stack[3]?.key === "invocations") run.invocations.push(obj(value));
-    else if (key === "tool") run.tool = obj(value);
-    else if (key === "originalUriBaseIds") run.bases = obj(value);
+    if (stack.length === 4 && stack[3]?.key === "results") {
+      if (++results > MAX_SARIF_RESULTS)
+        throw new ImportRefusal(`A SARIF log has at most ${MAX_SARIF_RESULTS.toLocaleString("en")} results; split it by run or by tool.`);
+      const raw = compact(obj(value));
+      // An absolute location may yet be under a base id the run names later; it waits for the end.
+      if (run.reader && (run.basesSeen || !raw.uri || !ABSOLUTE.test(raw.uri))) run.reader.read(raw, emit(runIndex, run));
+      else run.waiting.push(raw);
+    } else if (stack.length === 4 && stack[3]?.key === "invocations") run.invocations.push(obj(value));
+    else if (key === "tool") {
+      run.tool = obj(value);
+      run.reader = runReader(run);
+    } else if (key === "originalUriBaseIds") {
+      run.bases = obj(value);
+      run.basesSeen = true;
+      if (run.reader) run.reader = runReader(run, run.reader);
+    }
   };
   const guard = (step: () => void) => {
     if (failure) return;
@@ -109,6 +135,9 @@ export function createSarifReader(): SarifReader {
   };
   return {
     write: (chunk) => guard(() => parser.write(chunk)),
+    get isSarif() {
+      return sawRuns;
+    },
     finish() {
       guard(() => {
         if (!parser.isEnded) parser.end();
@@ -117,31 +146,27 @@ export function createSarifReader(): SarifReader {
       // SARIF names its version as a string ("2.1.0"); CycloneDX's `version` is a number, and other formats have none.
       if (!sawRuns && typeof version !== "string" && !/sarif/i.test(String(schema ?? ""))) return null;
       if (version !== "2.1.0") throw new ImportRefusal(`SARIF ${String(version ?? "without a version").slice(0, 20)} is not read; send SARIF 2.1.0.`);
-      // Each run's raw results are let go as soon as they are read into findings.
-      return runs.filter(Boolean).map((run) => {
-        const finished = finishRun(run);
-        run.results = [];
-        return finished;
+      // Every run up to the last one read, so a run's place is the index its results were given under.
+      return Array.from(runs, (given, index) => {
+        const run = given ?? runAt(index);
+        const reader = (run.reader = runReader(run, run.reader));
+        for (const raw of run.waiting) reader.read(raw, emit(index, run));
+        run.waiting = [];
+        return {
+          tool: reader.tool,
+          producedAt: reader.producedAt,
+          findings: run.findings,
+          skipped: [...reader.skipped].map(([reason, entry]) => ({ reason, ...entry })),
+          components: null,
+          scorecard: null,
+        };
       });
     },
   };
 }
 
+const ABSOLUTE = /^([a-z][a-z0-9+.-]*:|[\\/])/i;
 const NO_CWES: number[] = [];
-const EMPTY: RawResult = {
-  ruleId: null,
-  ruleIndex: null,
-  level: null,
-  kind: null,
-  message: null,
-  uri: null,
-  uriBaseId: null,
-  line: null,
-  suppressed: false,
-  absent: false,
-  cwes: [],
-  securitySeverity: null,
-};
 const cweCache = new WeakMap<Json, number[]>();
 /** A rule's weaknesses, from its tags and its relationships to CWE taxa; worked out once per rule. */
 function ruleCwes(rule: Json): number[] {
@@ -154,7 +179,16 @@ function ruleCwes(rule: Json): number[] {
   return cwes;
 }
 
-function finishRun(run: RawRun): ToolRun {
+interface RunReader {
+  tool: ToolRun["tool"];
+  producedAt: Date | null;
+  skipped: Map<string, { count: number; example?: string }>;
+  /** Turns one result into a finding (given to `emit`) or counts why it is left out. */
+  read(raw: RawResult, emit: (finding: ToolFinding) => void): void;
+}
+
+/** A run's reader, from its tool, invocations and base ids as read so far; what an earlier reader left out is carried over. */
+function runReader(run: RawRun, earlier?: RunReader | null): RunReader {
   const driver = obj(obj(run.tool).driver);
   const name = cleanText(str(driver.name)?.trim() || "unnamed tool").slice(0, 120);
   const toolVersion = str(driver.semanticVersion) ?? str(driver.version);
@@ -162,36 +196,29 @@ function finishRun(run: RawRun): ToolRun {
   const ruleById = new Map(rules.map((r) => [str(r.id) ?? "", r]));
   const ended = run.invocations.map((i) => Date.parse(str(i.endTimeUtc) ?? str(i.startTimeUtc) ?? "")).find(Number.isFinite);
   const bases = Object.entries(run.bases).map(([id, base]) => [id, str(obj(base).uri) ?? ""] as const);
-  const skipped = new Map<string, { count: number; example?: string }>();
+  const skipped = earlier?.skipped ?? new Map<string, { count: number; example?: string }>();
   const skip = (reason: string, example?: string) => {
     const entry = skipped.get(reason) ?? { count: 0, example };
     entry.count++;
     skipped.set(reason, entry);
   };
-  const findings: ToolFinding[] = [];
-  for (let index = 0; index < run.results.length; index++) {
-    const raw = run.results[index]!;
-    // Let each raw result go once read: a large run never holds both forms of every result.
-    run.results[index] = EMPTY;
-    if (raw.suppressed) skip("suppressed in the tool");
-    else if (raw.absent) skip("absent since the baseline");
-    else if (raw.kind && raw.kind !== "fail") skip(`kind "${raw.kind}" is not a problem`);
-    else {
+  return {
+    tool: { name, version: toolVersion ? cleanText(toolVersion).slice(0, 60) : null },
+    producedAt: ended === undefined ? null : new Date(ended),
+    skipped,
+    read(raw, emit) {
+      if (raw.suppressed) return skip("suppressed in the tool");
+      if (raw.absent) return skip("absent since the baseline");
+      if (raw.kind && raw.kind !== "fail") return skip(`kind "${raw.kind}" is not a problem`);
       const rule = (raw.ruleIndex !== null ? rules[raw.ruleIndex] : undefined) ?? ruleById.get(raw.ruleId ?? "") ?? {};
       const ruleId = cleanText(raw.ruleId ?? str(rule.id) ?? "(no rule)").slice(0, 200);
       const where = raw.uri === null ? null : locate(raw.uri, raw.uriBaseId, bases);
-      if (where && "outside" in where) {
-        skip("pointing outside the repository", where.outside.slice(0, 200));
-        continue;
-      }
+      if (where && "outside" in where) return skip("pointing outside the repository", where.outside.slice(0, 200));
       const ruleProperties = obj(rule.properties);
       const level = raw.level ?? str(obj(rule.defaultConfiguration).level) ?? "warning";
-      if (level === "none") {
-        skip('level "none" is not a problem');
-        continue;
-      }
+      if (level === "none") return skip('level "none" is not a problem');
       const score = raw.securitySeverity ?? Number(ruleProperties["security-severity"]);
-      findings.push({
+      emit({
         rule: ruleId,
         level: level === "error" ? "error" : level === "note" ? "note" : "warning",
         severity: severityFromScore(Number(score)),
@@ -200,15 +227,7 @@ function finishRun(run: RawRun): ToolRun {
         line: raw.line,
         message: cleanText(raw.message ?? str(obj(rule.shortDescription).text) ?? ruleId).slice(0, MAX_MESSAGE),
       });
-    }
-  }
-  return {
-    tool: { name, version: toolVersion ? cleanText(toolVersion).slice(0, 60) : null },
-    producedAt: ended === undefined ? null : new Date(ended),
-    findings,
-    skipped: [...skipped].map(([reason, entry]) => ({ reason, ...entry })),
-    components: null,
-    scorecard: null,
+    },
   };
 }
 
