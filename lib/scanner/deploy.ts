@@ -24,6 +24,10 @@ export interface DeployedContainer {
   dropsAllCapabilities: boolean;
   limits: { cpu: boolean; memory: boolean };
   ports: number[];
+  /** An init container (runs to completion before the others). */
+  init: boolean;
+  /** Kubernetes' readiness and liveness probes (a Compose healthcheck counts as both); null where not said (Helm values). */
+  probes: { readiness: boolean; liveness: boolean } | null;
 }
 
 const WORKLOADS = new Set(["Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job", "CronJob", "Pod", "ReplicationController", "Rollout"]);
@@ -36,7 +40,7 @@ const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 const bool = (v: unknown): boolean | null => (typeof v === "boolean" ? v : v === "true" ? true : v === "false" ? false : null);
 const num = (v: unknown): number | null => (typeof v === "number" ? v : typeof v === "string" && /^\d+$/.test(v) ? Number(v) : null);
 
-function documents(file: RepoFile): { doc: Document.Parsed; lines: LineCounter }[] {
+export function documents(file: RepoFile): { doc: Document.Parsed; lines: LineCounter }[] {
   if (!file.text || file.text.length > 512 * 1024) return [];
   const lines = new LineCounter();
   try {
@@ -48,17 +52,21 @@ function documents(file: RepoFile): { doc: Document.Parsed; lines: LineCounter }
   }
 }
 
-function lineOf(lines: LineCounter, node: unknown, fallback = 1): number {
+export function lineOf(lines: LineCounter, node: unknown, fallback = 1): number {
   const range = (node as Node | undefined)?.range;
   return range ? lines.linePos(range[0]).line : fallback;
 }
 
-function containerFrom(c: Json, pod: Json, at: { source: DeployedContainer["source"]; file: string; line: number; workload: string }): DeployedContainer {
+type At = { source: DeployedContainer["source"]; file: string; line: number; workload: string; init?: boolean };
+function containerFrom(c: Json, pod: Json, at: At): DeployedContainer {
   const security = obj(c.securityContext);
   const podSecurity = obj(pod.securityContext);
   const limits = obj(obj(c.resources).limits);
+  const { init = false, ...where } = at;
   return {
-    ...at,
+    ...where,
+    init,
+    probes: at.source === "kubernetes" ? { readiness: c.readinessProbe !== undefined, liveness: c.livenessProbe !== undefined } : null,
     name: String(c.name ?? "?"),
     image: typeof c.image === "string" ? c.image : null,
     runAsNonRoot: bool(security.runAsNonRoot) ?? bool(podSecurity.runAsNonRoot),
@@ -92,7 +100,7 @@ function kubernetes(file: RepoFile): DeployedContainer[] {
       const nodes = doc.getIn([...path, key], true);
       list(pod[key]).forEach((c, index) => {
         const node = isSeq(nodes) ? nodes.items[index] : undefined;
-        found.push(containerFrom(obj(c), pod, { source: "kubernetes", file: file.path, line: lineOf(lines, node), workload }));
+        found.push(containerFrom(obj(c), pod, { source: "kubernetes", file: file.path, line: lineOf(lines, node), workload, init: key === "initContainers" }));
       });
     }
   }
@@ -124,6 +132,8 @@ function compose(file: RepoFile): DeployedContainer[] {
         dropsAllCapabilities: list(s.cap_drop).some((d) => String(d).toUpperCase() === "ALL"),
         limits: { cpu: limits.cpus !== undefined || s.cpus !== undefined, memory: limits.memory !== undefined || s.mem_limit !== undefined },
         ports: [],
+        init: false,
+        probes: s.healthcheck !== undefined && !obj(s.healthcheck).disable ? { readiness: true, liveness: true } : null,
       });
     }
   }

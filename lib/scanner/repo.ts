@@ -6,6 +6,7 @@ import { execFileSync } from "node:child_process";
 import { lstatSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { deployedContainers, type DeployedContainer } from "./deploy";
+import { manifestObjects, type ManifestObject } from "./manifests";
 import { parseDockerfile, type Stage } from "./dockerfile";
 import { isDockerfile } from "./rule";
 
@@ -40,6 +41,8 @@ export interface Repo {
   removedFromTree: HistoricFile[];
   /** Every container the deployment files describe (Kubernetes, Helm values, Compose), read once. */
   containers: DeployedContainer[];
+  /** Kubernetes objects beyond containers (Services, Ingresses, policies, Jobs), read once. */
+  objects: ManifestObject[];
 }
 
 const SKIPPED_FOLDERS = new Set([".git", "node_modules", "vendor", "dist", "build", ".next", "coverage", "target", "__pycache__", ".venv", "venv"]);
@@ -65,7 +68,15 @@ export function readRepo(root: string, exclude: string[] = []): Repo {
     });
   const present = new Set(paths);
   const removedFromTree = listed ? gitAddedFiles(absolute).filter((f) => !present.has(f.path) && !excluded(f.path)) : [];
-  return { root: absolute, source: listed ? "git" : "filesystem", files, dockerfiles, removedFromTree, containers: deployedContainers(files) };
+  return {
+    root: absolute,
+    source: listed ? "git" : "filesystem",
+    files,
+    dockerfiles,
+    removedFromTree,
+    containers: deployedContainers(files),
+    objects: manifestObjects(files),
+  };
 }
 
 function git(root: string, args: string[]): string | null {

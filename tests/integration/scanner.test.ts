@@ -65,6 +65,7 @@ const CLEAN_EXPECTED = {
   "F07-UNPRIVILEGED-PORT": { status: "met", at: ["Dockerfile:11", "Dockerfile:12", "Dockerfile:13"] },
   "F09-GRACEFUL-SHUTDOWN": { status: "met", at: ["src/server.js:10"] },
   "F11-EXTRACTABLE": { status: "met", at: ["src/log.js:1"] },
+  "F11-LOG-INJECTION": { status: "met", at: ["src/log.js:1"] },
 };
 
 describe("the scanner on its fixture repositories", () => {
@@ -119,6 +120,8 @@ describe("the scanner on its fixture repositories", () => {
       "F09-EXPIRY": { status: "not_met", at: ["src/auth.js:10"] },
       "F09-GRACEFUL-SHUTDOWN": { status: "met", at: ["server.js:4"] },
       "F11-EXTRACTABLE": { status: "met", at: ["src/auth.js:2"] },
+      "F11-LOG-INJECTION": { status: "met", at: ["src/auth.js:2"] },
+      "F12-RELEASE-ENVIRONMENT": { status: "met", at: ["deploy/k8s/deployment.yaml:30"] },
     });
     // Each cited line carries its digest, so a later scan can tell it changed.
     const exposed = report.results.find((r) => r.itemId === "F06-ATTACK-SURFACE")!.observations[0]!;
@@ -129,6 +132,35 @@ describe("the scanner on its fixture repositories", () => {
     const tls = report.checks.find((check) => check.rule.id === "database-tls")!;
     expect(tls.verdict).toBeNull();
     expect(tls.summary).toMatch(/2 more in documentation/);
+  });
+
+  it("reads what the cluster manifests, the server code and the pipeline say beyond each container (tests/fixtures/scan-cluster)", () => {
+    const report = scanRepository(path.join(root, "tests/fixtures/scan-cluster"));
+    expect(compact(report)).toEqual({
+      // A Secret committed with a value, and a Terraform password literal; AWS's documented example key and an empty value are not credentials.
+      "F03-NO-SECRETS-IN-CODE": { status: "not_met", at: ["deploy/secret.yaml:4", "infra/db.tf:4"] },
+      "F01-SECRET-SCANNING": { status: "not_met", at: ["deploy/secret.yaml:4", "infra/db.tf:4"] },
+      "F05-IMMUTABLE-RELEASES": { status: "met", at: ["deploy/api.yaml:9", "deploy/migrate.yaml:10", "deploy/web.yaml:13"] },
+      "F05-AUTOMATED-HANDOFF": { status: "met", at: [".github/workflows/deploy.yml:11"] },
+      // web/Dockerfile has no USER but its deployment makes it non-root; api's deployment does not.
+      "F05-MINIMAL-RUNTIME": { status: "not_met", at: ["api/Dockerfile:1"] },
+      "F06-STATELESS": { status: "met", at: ["src/server.js:4"] },
+      "F06-INPUT-UNTRUSTED": { status: "met", at: ["src/server.js:11"] },
+      "F06-SERVICE-AUTH": { status: "partially_met", at: ["deploy/mesh.yaml:4"] },
+      "F07-UNPRIVILEGED-PORT": { status: "not_met", at: ["api/Dockerfile:1"] },
+      "F07-PORT-FORWARDING": { status: "partially_met", at: ["deploy/services.yaml:4"] },
+      "F07-TLS-AT-EDGE": { status: "partially_met", at: ["deploy/services.yaml:4"] },
+      "F07-SERVER-HARDENED": { status: "met", at: ["src/server.js:2", "src/server.js:8"] },
+      "F07-BIND-SCOPE": { status: "partially_met", at: ["deploy/services.yaml:14"] },
+      "F08-BOUNDED-READS": { status: "met", at: ["src/server.js:9"] },
+      "F08-TIMEOUTS": { status: "partially_met", at: ["cmd/server/main.go:6"] },
+      "F08-RESOURCE-LIMITS": { status: "met", at: ["deploy/api.yaml:9", "deploy/migrate.yaml:10", "deploy/web.yaml:13"] },
+      "F09-FAST-REPLACEMENT": { status: "partially_met", at: ["deploy/web.yaml:13"] },
+      "F11-LOG-INJECTION": { status: "partially_met", at: ["src/server.js:12"] },
+      "F12-RELEASE-ENVIRONMENT": { status: "met", at: ["deploy/migrate.yaml:4", "Procfile:1"] },
+    });
+    const user = report.checks.find((check) => check.rule.id === "container-user")!;
+    expect(user.findings.find((f) => f.file === "api/Dockerfile")?.message).toMatch(/Deployment\/api \(deploy\/api\.yaml:9\) does not make it non-root/);
   });
 
   it("reads a folder outside git the same way", () => {
@@ -233,7 +265,7 @@ describe("the twelvefold scan command", () => {
     expect(bad.stdout).toContain("10 items judged, 10 with problems.");
     const clean = cli(["scan", "tests/fixtures/scan-clean", "--fail-on-findings"]);
     expect(clean.status).toBe(0);
-    expect(clean.stdout).toContain("6 items judged, 0 with problems.");
+    expect(clean.stdout).toContain("7 items judged, 0 with problems.");
   });
 
   it("writes --output to a file and says so on stderr", () => {

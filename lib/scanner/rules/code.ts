@@ -5,12 +5,16 @@
 import type { Repo, RepoFile } from "../repo";
 import { count, defineRule, isDocOrFixture, isSource, matchingLines, worst, type Finding, type Rule, type Verdict } from "../rule";
 
-interface Signal {
+export interface Signal {
   pattern: RegExp;
   verdict: Verdict;
   message: string;
   /** Which files to read (default: source files). */
   files?: (file: RepoFile) => boolean;
+  /** A file that also matches this is not reported (what it does is set right elsewhere in it). */
+  unless?: RegExp;
+  /** Only a file that also matches this is read. */
+  when?: RegExp;
 }
 
 const NODE_ENV_OBJECT = ["process", "env"].join("\\.");
@@ -23,6 +27,7 @@ function signals(repo: Repo, list: Signal[]): Finding[] {
     if (!file.text || isDocOrFixture(file.path)) continue;
     for (const signal of list) {
       if (!(signal.files ?? ((f: RepoFile) => isSource(f.path)))(file)) continue;
+      if (signal.unless?.test(file.text) || (signal.when && !signal.when.test(file.text))) continue;
       for (const { line } of matchingLines(file, signal.pattern).slice(0, 5)) {
         if (/^\s*(#|\/\/|\*)/.test(file.lines[line - 1]!)) continue;
         findings.push({ file: file.path, line, verdict: signal.verdict, message: signal.message });
@@ -32,7 +37,7 @@ function signals(repo: Repo, list: Signal[]): Finding[] {
   return findings;
 }
 
-function signalRule(
+export function signalRule(
   id: Parameters<typeof defineRule>[0],
   list: Signal[],
   words: { none: string; met: (n: number) => string; problem: (n: number) => string },
@@ -153,7 +158,7 @@ export const rateLimits = signalRule(
   [
     {
       pattern:
-        /rate-limit-redis|RedisStore\(|RateLimiterRedis|RateLimiterPostgres|ThrottlerStorageRedis|storage_uri\s*=\s*["']redis|redis_rate|go-redis\/redis_rate/,
+        /rate-limit-redis|RedisStore\(\{\s*sendCommand|RateLimiterRedis|RateLimiterPostgres|ThrottlerStorageRedis|storage_uri\s*=\s*["']redis|redis_rate|go-redis\/redis_rate/,
       verdict: "met",
       message: "Rate limits are counted in a shared store",
     },
@@ -166,7 +171,7 @@ export const rateLimits = signalRule(
   ],
   {
     none: "No rate limiting seen in the code (a gateway or the platform may do it).",
-    met: () => "",
+    met: (n) => `Rate limits are counted in a shared store, so they hold across instances (${count(n, "place")}).`,
     problem: () => "Requests are rate limited in each process; with no shared store seen, a limit does not hold across instances.",
   },
   (findings) => (findings.some((f) => f.verdict === "met") ? "met" : "partially_met"),
@@ -212,9 +217,16 @@ export const tokenSignature = signalRule(
   "token-signature",
   [
     {
-      pattern: /algorithms\s*:\s*\[\s*["']none["']|["']verify_signature["']\s*:\s*False|ParseUnverified\(|RequireSignedTokens\s*=\s*false/,
+      pattern: /algorithms\s*:\s*\[\s*["']none["']|RequireSignedTokens\s*=\s*false/,
       verdict: "not_met",
       message: "A token is accepted without its signature checked",
+    },
+    {
+      // Reading a token's claims unverified is only a problem where nothing in the file verifies it.
+      pattern: /["']verify_signature["']\s*:\s*False|ParseUnverified\(/,
+      verdict: "not_met",
+      message: "A token is accepted without its signature checked",
+      unless: /def verify_?\w*token|jwt\.decode\([^)]*\bkey\s*=|\.ParseWithClaims\(|jwt\.Parse\([^)]*func/,
     },
   ],
   {

@@ -1,5 +1,6 @@
 // A committed environment file, private key or connection URL with a password:
 // a credential anyone with read access to the code holds too.
+import type { ManifestObject } from "../manifests";
 import type { RepoFile } from "../repo";
 import { apartNote, defineRule, baseName, count, isDocOrFixture, isExampleHost, isLockfile, matchingLines, type Finding } from "../rule";
 
@@ -41,8 +42,40 @@ function inlineCredentials(file: RepoFile): Finding[] {
     }));
 }
 
+/** A Terraform attribute named like a secret set to a literal (not a variable, not AWS's documented example keys). */
+const TERRAFORM_SECRET = /^\s*((?:\w*_)?(?:password|passwd|secret|secret_key|access_key|api_key|token))\s*=\s*"([^"$]{4,})"/i;
+
+function terraformLiterals(file: RepoFile): Finding[] {
+  if (!/\.(tf|tfvars)$/.test(file.path)) return [];
+  return matchingLines(file, TERRAFORM_SECRET)
+    .filter(({ match }) => !PLACEHOLDER.test(match[2]!) && !/example/i.test(match[2]!))
+    .map(({ line, match }) => ({ file: file.path, line, verdict: "not_met" as const, message: `${match[1]} is set to a literal value in Terraform` }));
+}
+
+/** A configuration key that names a secret. */
+const SECRET_KEY_NAME = /(password|passwd|secret|token|api[-_]?key|private[-_]?key)/i;
+
+/** Kubernetes Secrets committed with their values, and ConfigMaps that hold a secret in plain view. */
+function kubernetesSecrets(objects: ManifestObject[]): Finding[] {
+  return objects
+    .filter((o) => o.kind === "Secret" || o.kind === "ConfigMap")
+    .flatMap((o) => {
+      const keys = ["data", "stringData"]
+        .flatMap((k) => Object.entries((o.value[k] ?? {}) as Record<string, unknown>))
+        .filter(([key, v]) => typeof v === "string" && v.trim() && !PLACEHOLDER.test(v.trim()) && (o.kind === "Secret" || SECRET_KEY_NAME.test(key)));
+      if (!keys.length) return [];
+      const names = keys
+        .map(([k]) => k)
+        .slice(0, 5)
+        .join(", ");
+      const message =
+        o.kind === "Secret" ? `Secret ${o.name} is committed with its values (${names})` : `ConfigMap ${o.name} holds a secret in plain view (${names})`;
+      return [{ file: o.file, line: o.line, verdict: "not_met" as const, message }];
+    });
+}
+
 export const committedCredentials = defineRule("committed-credentials", (repo) => {
-  const findings: Finding[] = [];
+  const findings: Finding[] = [...kubernetesSecrets(repo.objects)];
   for (const file of repo.files) {
     const name = baseName(file.path);
     const keys = matchingLines(file, PRIVATE_KEY);
@@ -51,7 +84,7 @@ export const committedCredentials = defineRule("committed-credentials", (repo) =
     for (const { line, match } of keys) {
       findings.push({ file: file.path, line, verdict: "not_met", message: `${match[1] ?? ""}private key committed` });
     }
-    findings.push(...inlineCredentials(file));
+    findings.push(...inlineCredentials(file), ...terraformLiterals(file));
   }
   for (const old of repo.removedFromTree.filter((entry) => isSecretFileName(entry.path))) {
     findings.push({
@@ -74,7 +107,7 @@ export const committedCredentials = defineRule("committed-credentials", (repo) =
   }
   return {
     verdict: "met",
-    summary: `No environment file, private key or connection URL with a password in ${count(repo.files.length, "file")} (${history}). Image layers and build logs were not scanned.${apartNote(apart)}`,
+    summary: `No environment file, private key, connection URL with a password, Kubernetes Secret with its values or Terraform secret literal in ${count(repo.files.length, "file")} (${history}). Image layers and build logs were not scanned.${apartNote(apart)}`,
     findings: [],
   };
 });

@@ -1,9 +1,41 @@
 // What a container image's final stage runs as and which ports it declares.
 // Only the final stage matters: earlier ones are build steps that do not run.
 import { assignments } from "../dockerfile";
-import { runsNonRoot } from "../deploy";
+import { runsNonRoot, type DeployedContainer } from "../deploy";
 import type { Dockerfile } from "../repo";
 import { defineRule, count, type Finding } from "../rule";
+
+/** An image reference's repository name, without registry, path, tag or digest: "frontend". */
+export function imageName(image: string): string {
+  return image.split("@")[0]!.split("/").at(-1)!.split(":")[0]!.toLowerCase();
+}
+
+/** The name a Dockerfile's image is deployed under: its folder's (src/frontend/Dockerfile → frontend), or its suffix (Dockerfile.worker → worker). */
+function builtName(path: string): string | null {
+  const suffix = /Dockerfile[.-]([\w-]+)$/i.exec(path)?.[1];
+  if (suffix) return suffix.toLowerCase();
+  const folder = path.split("/").slice(0, -1).at(-1);
+  return folder ? folder.toLowerCase() : null;
+}
+
+/**
+ * An image whose final stage runs as root, judged with the Kubernetes containers
+ * that run it (matched by name): covered when every one of them is made non-root.
+ */
+function withDeployment(finding: Finding, kubernetes: DeployedContainer[]): Finding {
+  if (finding.verdict !== "not_met" || finding.message.startsWith("USER")) return finding;
+  const name = builtName(finding.file);
+  const running = name ? kubernetes.filter((c) => c.image && [name, name.replaceAll("-", "")].includes(imageName(c.image))) : [];
+  if (!running.length) return finding;
+  const left = running.filter((c) => runsNonRoot(c) !== true || c.privileged);
+  if (!left.length)
+    return {
+      ...finding,
+      verdict: "met",
+      message: `The final stage has no USER, but every container that runs it (${running.length}) is made non-root by its deployment`,
+    };
+  return { ...finding, message: `${finding.message}, and ${left[0]!.workload} (${left[0]!.file}:${left[0]!.line}) does not make it non-root` };
+}
 
 // Base images that are known to default to an unprivileged user.
 const NON_ROOT_BASE = /(:|-)nonroot\b|rootless|\/distroless\/.*:nonroot|chainguard\//i;
@@ -25,7 +57,13 @@ function userFinding({ file, final: stage }: Dockerfile): Finding | null {
 }
 
 export const containerUser = defineRule("container-user", (repo) => {
-  const images = repo.dockerfiles.map(userFinding).filter((f) => f !== null);
+  const kubernetes = repo.containers.filter((c) => c.source === "kubernetes");
+  // Images built for CI alone (under .github/) do not run in the deployment.
+  const images = repo.dockerfiles
+    .filter((d) => !d.file.path.startsWith(".github/"))
+    .map(userFinding)
+    .filter((f) => f !== null)
+    .map((f) => withDeployment(f, kubernetes));
   // The deployment decides who a container runs as: runAsNonRoot or a runAsUser overrides the image's USER.
   // Kubernetes manifests are what runs; Compose files and chart values that leave it open say nothing either way.
   const deployed = repo.containers

@@ -4,11 +4,14 @@ import { committedCredentials } from "./committed-credentials";
 import { commitTraceable, configLeak, dependencyUpdates, envValidation, rateLimits, secretStore, structuredLogs, tokenExpiry, tokenSignature } from "./code";
 import { containerUser, privilegedPort } from "./container";
 import { databaseTls } from "./database-tls";
+import { defaultCredentials } from "./default-credentials";
 import { lockfile } from "./lockfile";
 import { logFiles } from "./log-files";
 import { actionPinning, ciDependencyScan, ciSbom, ciSecretScan, ciSigning, ciStaticAnalysis, workflowPermissions } from "./pipeline";
 import { imagePinning, resourceLimits, runtimeHardening } from "./runtime";
 import { shutdown } from "./shutdown";
+import { pipelineDeploys, plainLogs, requestLimits, requestValidation, securityHeaders, serverTimeouts, sessionState } from "./app";
+import { healthProbes, meshIdentity, oneOffJobs, publicEntry, serviceExposure } from "./cluster";
 import { cloudDatabaseTls, edgeTls, publicDatabase } from "./terraform";
 
 /** In checklist order of the items they bear on. */
@@ -27,20 +30,33 @@ export const RULES: Rule[] = [
   configLeak,
   databaseTls,
   cloudDatabaseTls,
+  defaultCredentials,
   imagePinning,
+  pipelineDeploys,
   ciSigning,
   ciStaticAnalysis,
   workflowPermissions,
   runtimeHardening,
+  sessionState,
+  requestValidation,
+  meshIdentity,
   publicDatabase,
   containerUser,
   privilegedPort,
+  publicEntry,
   edgeTls,
+  securityHeaders,
+  serviceExposure,
+  requestLimits,
+  serverTimeouts,
   resourceLimits,
   rateLimits,
   tokenSignature,
   tokenExpiry,
   shutdown,
+  healthProbes,
   structuredLogs,
+  plainLogs,
   logFiles,
+  oneOffJobs,
 ];

@@ -1,0 +1,105 @@
+// What the newer checks must not report: each case is a pattern seen on a real
+// repository of the corpus (bench/evidence-corpus.md) that an early version got wrong.
+import { describe, expect, it } from "vitest";
+import { deployedContainers } from "../deploy";
+import { manifestObjects } from "../manifests";
+import type { Repo, RepoFile } from "../repo";
+import { RULES } from ".";
+import { imageName } from "./container";
+
+const file = (path: string, text: string): RepoFile => ({ path, text, lines: text.split("\n") });
+function repo(...files: RepoFile[]): Repo {
+  return {
+    root: "/x",
+    source: "filesystem",
+    files,
+    dockerfiles: [],
+    removedFromTree: [],
+    containers: deployedContainers(files),
+    objects: manifestObjects(files),
+  };
+}
+const check = (id: string, r: Repo) => RULES.find((rule) => rule.id === id)!.check(r);
+
+describe("precision of the newer checks", () => {
+  it("server timeouts: a command-line flag or a pool's idle timeout is not a server's", () => {
+    const r = repo(file("deploy/kind.sh", "kubectl wait --timeout=120s"), file("pkg/cache.go", "pool := &redis.Pool{ IdleTimeout: 240 * time.Second }"));
+    expect(check("server-timeouts", r).verdict).toBeNull();
+    expect(check("server-timeouts", repo(file("main.go", "srv := &http.Server{ ReadHeaderTimeout: 5 * time.Second }"))).verdict).toBe("met");
+  });
+
+  it("plain-text logs: a command-line tool's messages, and values not from a request, are not reported", () => {
+    const r = repo(
+      file("scripts/create-admin.ts", "console.error(`a user with the email ${email} already exists`);"),
+      file("pkg/fscache.go", 'log.Printf("fscache reload %s", w.dir)'),
+    );
+    expect(check("plain-logs", r).verdict).toBeNull();
+    expect(check("plain-logs", repo(file("src/Cart.cs", 'Console.WriteLine($"AddItemAsync for {userId} called");'))).verdict).toBe("partially_met");
+  });
+
+  it("token signatures: reading a token's claims unverified is not reported when the same file verifies it", () => {
+    const frontend = [
+      "def decode_token(token):",
+      "    return jwt.decode(algorithms='RS256', jwt=token, options={\"verify_signature\": False})",
+      "def verify_token(token):",
+      "    return jwt.decode(token, key=PUBLIC_KEY, algorithms='RS256')",
+    ].join("\n");
+    expect(check("token-signature", repo(file("src/frontend.py", frontend))).verdict).toBeNull();
+    expect(check("token-signature", repo(file("src/claims.py", 'claims = jwt.decode(token, options={"verify_signature": False})'))).verdict).toBe("not_met");
+  });
+
+  it("Terraform secrets: a variable, a type name and AWS's documented example key are not credentials", () => {
+    const tf = ["  password = var.db_password", '  secret_type = "opaque-value"', '  access_key = "AKIAIOSFODNN7EXAMPLE"', '  user_password = "admin"'].join(
+      "\n",
+    );
+    const outcome = check("committed-credentials", repo(file("infra/main.tf", tf)));
+    expect(outcome.findings.map((f) => `${f.file}:${f.line}`)).toEqual(["infra/main.tf:4"]);
+  });
+
+  it("deploys: a throw-away test cluster is a test, not a hand-off; a GitOps controller is", () => {
+    const e2e = "steps:\n  - uses: helm/kind-action@v1\n  - run: kubectl apply -k ./deploy";
+    expect(check("pipeline-deploys", repo(file(".github/workflows/e2e.yml", e2e))).verdict).toBeNull();
+    const flux = "apiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nmetadata:\n  name: shop";
+    expect(check("pipeline-deploys", repo(file("clusters/prod/shop.yaml", flux))).verdict).toBe("met");
+  });
+
+  it("service exposure and probes: documentation's manifests and containers that serve nothing are not judged", () => {
+    const docs = "apiVersion: v1\nkind: Service\nmetadata:\n  name: postgres\nspec:\n  type: LoadBalancer";
+    expect(check("service-exposure", repo(file("docs/examples/db.yaml", docs))).verdict).toBeNull();
+    const worker =
+      "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: worker\nspec:\n  template:\n    spec:\n      containers:\n        - name: worker\n          image: w:1";
+    expect(check("health-probes", repo(file("deploy/worker.yaml", worker))).verdict).toBeNull();
+  });
+
+  it("default passwords: only in what deploys; development Compose files and documentation apart", () => {
+    const env =
+      "      containers:\n        - name: db\n          env:\n            - name: POSTGRES_PASSWORD\n              value: postgres\n            - name: API_TOKEN_SECRET\n              value: k3-9vX-qq2";
+    const r = repo(
+      file("deploy/db.yaml", env),
+      file("docker-compose.dev.yml", "services:\n  db:\n    environment:\n      POSTGRES_PASSWORD: postgres"),
+      file("docs/setup.yaml", "RABBITMQ_DEFAULT_PASS: guest"),
+    );
+    const outcome = check("default-credentials", r);
+    expect(outcome.findings.map((f) => `${f.file}:${f.line}`)).toEqual(["deploy/db.yaml:5"]);
+    expect(outcome.summary).toMatch(/1 more in documentation.*1 more in Compose files for development/);
+  });
+
+  it("ConfigMaps: a key named like a secret is a committed credential; other keys are configuration", () => {
+    const map = (data: string) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: app\ndata:\n${data}`;
+    expect(check("committed-credentials", repo(file("k8s/config.yaml", map("  LOG_LEVEL: info\n  DB_HOST: db")))).verdict).toBe("met");
+    expect(check("committed-credentials", repo(file("k8s/config.yaml", map("  DB_PASSWORD: s3cr3t-Value")))).findings[0]?.message).toMatch(
+      /ConfigMap app holds a secret/,
+    );
+  });
+
+  it("sessions: express-session without a store keeps them in the process; with one it does not", () => {
+    const app = (options: string) => `const session = require("express-session");\napp.use(session({ ${options} }));`;
+    expect(check("session-state", repo(file("src/app.js", app("secret: s")))).verdict).toBe("partially_met");
+    expect(check("session-state", repo(file("src/app.js", app("store: pgStore, secret: s")))).verdict).toBeNull();
+  });
+
+  it("names an image by its repository, whatever its registry, tag or digest", () => {
+    expect(imageName("us-docker.pkg.dev/p/repo/frontend:v1@sha256:abc")).toBe("frontend");
+    expect(imageName("frontend")).toBe("frontend");
+  });
+});
