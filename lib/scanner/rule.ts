@@ -53,6 +53,11 @@ export function defineRule(id: keyof typeof ABOUT, check: (repo: Repo) => RuleOu
   return { id, ...ABOUT[id], check };
 }
 
+/** A rule whose outcome is reconsidered in the light of the rest of the repository. */
+export function refined(rule: Rule, refine: (repo: Repo, outcome: RuleOutcome) => RuleOutcome): Rule {
+  return { ...rule, check: (repo) => refine(repo, rule.check(repo)) };
+}
+
 export function worst(verdicts: Verdict[]): Verdict {
   if (verdicts.includes("not_met")) return "not_met";
   if (verdicts.includes("partially_met")) return "partially_met";

@@ -2,47 +2,82 @@
 // times out what it reads, validates requests and keeps session state; and
 // whether the pipeline itself deploys. A signal seen is evidence; one not seen
 // is never a "not met", since it may live in a gateway, a library or the platform.
-import type { RepoFile } from "../repo";
-import { count, defineRule, isCiFile, isDocOrFixture, isSource, matchingLines, type Finding } from "../rule";
+import type { Repo, RepoFile } from "../repo";
+import { count, defineRule, isCiFile, isDocOrFixture, isSource, matchingLines, refined, type Finding, type Rule } from "../rule";
 import { signalRule } from "./code";
+
+/** The folders of a repository's services: one per Dockerfile (CI's own, documentation and fixtures aside). */
+function serviceFolders(repo: Repo): string[] {
+  const folders = repo.dockerfiles
+    .map((d) => d.file.path)
+    .filter((p) => !p.startsWith(".github/") && !isDocOrFixture(p))
+    .map((p) => p.slice(0, p.lastIndexOf("/") + 1));
+  return [...new Set(folders)];
+}
+
+/**
+ * What each service does for itself (validate, bound and harden what it serves):
+ * in a repository of several services, a signal seen in some of them is not the
+ * item met, and not a problem either; the rest are for the reviewer.
+ */
+function perService(rule: Rule, what: string): Rule {
+  return refined(rule, (repo, outcome) => {
+    const services = serviceFolders(repo);
+    if (outcome.verdict !== "met" || services.length < 2 || services.includes("")) return outcome;
+    const seen = services.filter((folder) => outcome.findings.some((f) => f.verdict === "met" && f.file.startsWith(folder)));
+    if (seen.length === services.length) return outcome;
+    const names = seen.map((folder) => folder.replace(/\/$/, "")).slice(0, 4);
+    return {
+      verdict: null,
+      summary: `${what} seen in ${seen.length} of ${count(services.length, "service")}${names.length ? ` (${names.join(", ")})` : ""}; the others are for the reviewer.`,
+      findings: outcome.findings,
+    };
+  });
+}
 
 const isServerConfig = (f: RepoFile) =>
   isSource(f.path) || /(^|\/)(nginx[^/]*\.conf|application[\w-]*\.(ya?ml|properties)|settings[^/]*\.py|appsettings[\w.-]*\.json)$/.test(f.path);
 
-export const securityHeaders = signalRule(
-  "security-headers",
-  [
+export const securityHeaders = perService(
+  signalRule(
+    "security-headers",
+    [
+      {
+        pattern:
+          /\bhelmet\(|from ["']helmet["']|@fastify\/helmet|unrolled\/secure|secure\.New\(|\bTalisman\(|SECURE_HSTS_SECONDS|SECURE_CONTENT_TYPE_NOSNIFF|\.headers\(\s*\w*\s*->|\.UseHsts\(|add_header\s+(Strict-Transport-Security|X-Content-Type-Options|Content-Security-Policy)/,
+        verdict: "met",
+        message: "Security headers are set by the server",
+        files: isServerConfig,
+      },
+    ],
     {
-      pattern:
-        /\bhelmet\(|from ["']helmet["']|@fastify\/helmet|unrolled\/secure|secure\.New\(|\bTalisman\(|SECURE_HSTS_SECONDS|SECURE_CONTENT_TYPE_NOSNIFF|\.headers\(\s*\w*\s*->|\.UseHsts\(|add_header\s+(Strict-Transport-Security|X-Content-Type-Options|Content-Security-Policy)/,
-      verdict: "met",
-      message: "Security headers are set by the server",
-      files: isServerConfig,
+      none: "No security-header middleware or server setting seen (a proxy in front may set them).",
+      met: (n) => `The server sets security headers (${count(n, "place")}). Its other settings (versions shown, methods allowed) are for the reviewer.`,
+      problem: () => "",
     },
-  ],
-  {
-    none: "No security-header middleware or server setting seen (a proxy in front may set them).",
-    met: (n) => `The server sets security headers (${count(n, "place")}). Its other settings (versions shown, methods allowed) are for the reviewer.`,
-    problem: () => "",
-  },
+  ),
+  "Security headers",
 );
 
-export const requestLimits = signalRule(
-  "request-limits",
-  [
+export const requestLimits = perService(
+  signalRule(
+    "request-limits",
+    [
+      {
+        pattern:
+          /\.(json|urlencoded|raw|text)\(\s*\{[^}]*\blimit\s*:|bodyLimit\s*:|http\.MaxBytesReader\(|client_max_body_size|DATA_UPLOAD_MAX_MEMORY_SIZE|max-(request|file)-size|MaxRequestBodySize|MAX_CONTENT_LENGTH|limits\s*:\s*\{\s*fileSize/,
+        verdict: "met",
+        message: "Request bodies are read up to a set size",
+        files: isServerConfig,
+      },
+    ],
     {
-      pattern:
-        /\.(json|urlencoded|raw|text)\(\s*\{[^}]*\blimit\s*:|bodyLimit\s*:|http\.MaxBytesReader\(|client_max_body_size|DATA_UPLOAD_MAX_MEMORY_SIZE|max-(request|file)-size|MaxRequestBodySize|MAX_CONTENT_LENGTH|limits\s*:\s*\{\s*fileSize/,
-      verdict: "met",
-      message: "Request bodies are read up to a set size",
-      files: isServerConfig,
+      none: "No explicit size limit on request bodies seen (a framework's default or a proxy may set one).",
+      met: (n) => `Request bodies are read up to a set size (${count(n, "place")}). Whether every other read of input is bounded is for the reviewer.`,
+      problem: () => "",
     },
-  ],
-  {
-    none: "No explicit size limit on request bodies seen (a framework's default or a proxy may set one).",
-    met: (n) => `Request bodies are read up to a set size (${count(n, "place")}). Whether every other read of input is bounded is for the reviewer.`,
-    problem: () => "",
-  },
+  ),
+  "Request body limits",
 );
 
 export const serverTimeouts = signalRule(
@@ -75,22 +110,25 @@ export const serverTimeouts = signalRule(
   },
 );
 
-export const requestValidation = signalRule(
-  "request-validation",
-  [
+export const requestValidation = perService(
+  signalRule(
+    "request-validation",
+    [
+      {
+        pattern:
+          /\bcelebrate\(|express-validator|class-validator|ValidationPipe|@Valid\b|go-playground\/validator|binding:"[^"]*required|from pydantic import|marshmallow|\bajv\b.*compile|Joi\.object\(|z\.object\(|fastify.*schema\s*:/,
+        verdict: "met",
+        message: "Requests are checked against a schema",
+        files: (f) => isSource(f.path) && !/(^|\/)(config|env)[^/]*\.[a-z]+$|(^|\/)config\//.test(f.path),
+      },
+    ],
     {
-      pattern:
-        /\bcelebrate\(|express-validator|class-validator|ValidationPipe|@Valid\b|go-playground\/validator|binding:"[^"]*required|from pydantic import|marshmallow|\bajv\b.*compile|Joi\.object\(|z\.object\(|fastify.*schema\s*:/,
-      verdict: "met",
-      message: "Requests are checked against a schema",
-      files: (f) => isSource(f.path) && !/(^|\/)(config|env)[^/]*\.[a-z]+$|(^|\/)config\//.test(f.path),
+      none: "No schema validation of requests seen (it may be written by hand).",
+      met: (n) => `Requests are validated against schemas (${count(n, "place")}). Whether every input goes through them is for the reviewer.`,
+      problem: () => "",
     },
-  ],
-  {
-    none: "No schema validation of requests seen (it may be written by hand).",
-    met: (n) => `Requests are validated against schemas (${count(n, "place")}). Whether every input goes through them is for the reviewer.`,
-    problem: () => "",
-  },
+  ),
+  "Request validation",
 );
 
 export const sessionState = signalRule(

@@ -3,7 +3,8 @@
 // handles tokens and leaks errors. A signal seen is evidence; one not seen is
 // never a "not met", since it may live in a library or the platform.
 import type { Repo, RepoFile } from "../repo";
-import { count, defineRule, isDocOrFixture, isSource, matchingLines, worst, type Finding, type Rule, type Verdict } from "../rule";
+import { count, defineRule, isDocOrFixture, isSource, matchingLines, refined, worst, type Finding, type Rule, type Verdict } from "../rule";
+import { plainSecrets } from "./committed-credentials";
 
 export interface Signal {
   pattern: RegExp;
@@ -77,7 +78,7 @@ export const envValidation = signalRule(
   },
 );
 
-export const secretStore = signalRule(
+const secretStoreSignals = signalRule(
   "secret-store",
   [
     {
@@ -118,6 +119,18 @@ export const secretStore = signalRule(
   },
   (findings) => (findings.some((f) => f.verdict === "met") ? "met" : "partially_met"),
 );
+
+/** A managed store beside secrets committed in plain view holds only some of them. */
+export const secretStore = refined(secretStoreSignals, (repo, outcome) => {
+  if (outcome.verdict !== "met") return outcome;
+  const committed = plainSecrets(repo);
+  if (!committed.length) return outcome;
+  return {
+    verdict: "partially_met",
+    summary: `A managed secret store is used, but ${count(committed.length, "secret")} ${committed.length === 1 ? "is" : "are"} committed in plain view instead of held in it.`,
+    findings: [...committed.slice(0, 10).map((f) => ({ ...f, verdict: "partially_met" as const })), ...outcome.findings],
+  };
+});
 
 export const configLeak = signalRule(
   "debug-exposure",

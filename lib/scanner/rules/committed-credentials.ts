@@ -1,7 +1,7 @@
 // A committed environment file, private key or connection URL with a password:
 // a credential anyone with read access to the code holds too.
 import type { ManifestObject } from "../manifests";
-import type { RepoFile } from "../repo";
+import type { Repo, RepoFile } from "../repo";
 import { apartNote, defineRule, baseName, count, isDocOrFixture, isExampleHost, isLockfile, matchingLines, type Finding } from "../rule";
 
 const ENV_FILE = /^\.env(\..+)?$/;
@@ -72,6 +72,11 @@ function kubernetesSecrets(objects: ManifestObject[]): Finding[] {
         o.kind === "Secret" ? `Secret ${o.name} is committed with its values (${names})` : `ConfigMap ${o.name} holds a secret in plain view (${names})`;
       return [{ file: o.file, line: o.line, verdict: "not_met" as const, message }];
     });
+}
+
+/** Secrets kept in plain view in what deploys (Kubernetes Secrets and ConfigMaps, Terraform literals), documentation and fixtures aside. */
+export function plainSecrets(repo: Repo): Finding[] {
+  return [...kubernetesSecrets(repo.objects), ...repo.files.flatMap(terraformLiterals)].filter((f) => !isDocOrFixture(f.file));
 }
 
 export const committedCredentials = defineRule("committed-credentials", (repo) => {

@@ -98,6 +98,20 @@ describe("precision of the newer checks", () => {
     expect(check("session-state", repo(file("src/app.js", app("store: pgStore, secret: s")))).verdict).toBeNull();
   });
 
+  it("per-service signals: validation seen in one service of several is not the item met", () => {
+    const dockerfile = (path: string) => ({ file: file(path, "FROM node:22"), stages: [], final: undefined });
+    const r = repo(file("web/app.js", "app.use(celebrate({ body: schema }));"), file("api/main.go", "package main"));
+    const several = { ...r, dockerfiles: [dockerfile("web/Dockerfile"), dockerfile("api/Dockerfile")] };
+    expect(check("request-validation", several)).toMatchObject({ verdict: null, summary: expect.stringMatching(/seen in 1 of 2 services \(web\)/) });
+    expect(check("request-validation", { ...r, dockerfiles: [dockerfile("web/Dockerfile")] }).verdict).toBe("met");
+  });
+
+  it("a secret store beside secrets committed in plain view is partially met", () => {
+    const store = file("deploy/external.yaml", "apiVersion: external-secrets.io/v1\nkind: ExternalSecret\nmetadata:\n  name: db");
+    expect(check("secret-store", repo(store)).verdict).toBe("met");
+    expect(check("secret-store", repo(store, file("infra/db.tf", '  password = "Tr0ub4dor-and-3"'))).verdict).toBe("partially_met");
+  });
+
   it("names an image by its repository, whatever its registry, tag or digest", () => {
     expect(imageName("us-docker.pkg.dev/p/repo/frontend:v1@sha256:abc")).toBe("frontend");
     expect(imageName("frontend")).toBe("frontend");
