@@ -792,6 +792,11 @@ const API: Record<string, ApiRow> = {
     path: () => `/api/v1/services/matrix-draft-${RUN}/assessments`,
     check: (json) => expect((json as { data: unknown[] }).data).toHaveLength(1),
   },
+  "GET /api/v1/services/[slug]/drifts/route": {
+    allowed: TOKENS_OF_A,
+    path: () => `/api/v1/services/matrix-svc-${RUN}/drifts`,
+    check: (json) => expect(json).toMatchObject({ service: `matrix-svc-${RUN}`, data: [] }),
+  },
   "POST /api/v1/services/[slug]/evidence/route": {
     allowed: ["submitTokenOfA"],
     path: () => `/api/v1/services/matrix-svc-${RUN}/evidence`,

@@ -208,6 +208,27 @@ export const COMPONENT_SCHEMAS = {
       properties: { itemId: { type: "string" }, kind: { type: "string", enum: ["contradicted", "citation_changed"] } },
     },
   },
+  Drift: {
+    type: "object",
+    description: "An approved answer that evidence submitted since no longer agrees with",
+    required: ["itemId", "kind", "approvedStatus", "observedStatus", "assessmentId", "source", "detail", "file", "line", "detectedAt"],
+    properties: {
+      itemId: { type: "string" },
+      kind: {
+        type: "string",
+        enum: ["contradicted", "citation_changed"],
+        description: "Worse than approved, or a line the approved answer cites reads differently",
+      },
+      approvedStatus: oneOf(answerStatuses.values),
+      observedStatus: oneOf(answerStatuses.values),
+      assessmentId: { type: "string", format: "uuid", description: "The approved assessment it drifted from" },
+      source: { type: "string", description: "The evidence's source (the scanner, a tool)" },
+      detail: { type: "string" },
+      file: nullable("string"),
+      line: nullable("integer"),
+      detectedAt: { type: "string", format: "date-time" },
+    },
+  },
   CatalogSync: inputSchema(catalogBodySchema),
   CatalogPlan: {
     type: "object",

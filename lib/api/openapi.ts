@@ -100,6 +100,29 @@ export const OPENAPI_DOCUMENT = {
         responses: { "200": { description: "A page of assessments", content: json(paged(ref("AssessmentSummary"))) }, ...common, ...errors(404, 422) },
       },
     },
+    "/api/v1/services/{slug}/drifts": {
+      get: {
+        summary: "A service's open drifts: approved answers that evidence since no longer agrees with, newest first",
+        parameters: [slug],
+        responses: {
+          "200": {
+            description: "The open drifts, with the approved score and the current score (drift applied)",
+            content: json({
+              type: "object",
+              required: ["service", "approvedScore", "currentScore", "data"],
+              properties: {
+                service: { type: "string" },
+                approvedScore: nullable("number"),
+                currentScore: nullable("number"),
+                data: { type: "array", items: ref("Drift") },
+              },
+            }),
+          },
+          ...common,
+          ...errors(404, 422),
+        },
+      },
+    },
     "/api/v1/services/{slug}/evidence": {
       post: {
         summary: "Submit evidence for a service's items; each result becomes a suggested answer for the reviewer",

@@ -6,6 +6,7 @@ import type { AssessmentView } from "../data/assessments/get-assessment";
 import type { FindingListRow } from "../data/findings/list-findings";
 import type { ServiceSummary } from "../data/services/list-service-summaries";
 import type { ServiceDetail } from "../data/services/get-service";
+import type { OpenDrift } from "../data/services/drift";
 import { reviewDueFor, reviewState, type ReviewIntervals } from "../programme/cadence";
 import type { Criticality } from "../vocabulary/levels";
 
@@ -130,5 +131,21 @@ export function findingJson(f: FindingListRow) {
     dueState: f.due,
     resolvedAt: f.resolvedAt,
     riskAcceptanceExpiresAt: f.riskAcceptanceExpiresAt,
+  };
+}
+
+/** An open drift as the API gives it: which approved answer, what the evidence says now, where, and since when. */
+export function driftJson(d: OpenDrift) {
+  return {
+    itemId: d.itemId,
+    kind: d.kind,
+    approvedStatus: d.approvedStatus,
+    observedStatus: d.observedStatus,
+    assessmentId: d.assessmentId,
+    source: d.source,
+    detail: d.detail,
+    file: d.file,
+    line: d.line,
+    detectedAt: d.detectedAt,
   };
 }

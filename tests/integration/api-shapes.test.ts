@@ -10,17 +10,18 @@ import type { PrismaClient } from "@/lib/db/client";
 import { seededDemo } from "./principals";
 
 let prisma: PrismaClient;
-let as: Record<"lead", Principal>;
+let as: Record<"lead" | "auditor", Principal>;
 
 beforeAll(async () => {
-  ({ prisma, as } = await seededDemo({ database: "twelvefold_api_shapes", people: { lead: "lead@demo.test" } }));
+  ({ prisma, as } = await seededDemo({ database: "twelvefold_api_shapes", people: { lead: "lead@demo.test", auditor: "auditor@demo.test" } }));
   return () => prisma.$disconnect();
 });
 
 describe("the API's responses", () => {
   it("match the schemas the OpenAPI document gives them", async () => {
     const { OPENAPI_DOCUMENT } = await import("@/lib/api/openapi");
-    const { assessmentJson, findingJson, serviceDetailJson, serviceSummaryJson } = await import("@/lib/api/shapes");
+    const { assessmentJson, driftJson, findingJson, serviceDetailJson, serviceSummaryJson } = await import("@/lib/api/shapes");
+    const { listOpenDrifts } = await import("@/lib/data/services/drift");
     const { listServiceSummaries } = await import("@/lib/data/services/list-service-summaries");
     const { getService } = await import("@/lib/data/services/get-service");
     const { getAssessment } = await import("@/lib/data/assessments/get-assessment");
@@ -46,5 +47,9 @@ describe("the API's responses", () => {
     const findings = await listFindings(as.lead, parseFindingFilter({ status: "all" }), new Date("2026-11-29T09:30:00Z"), 100);
     expect(findings.rows.length).toBeGreaterThan(0);
     for (const row of findings.rows) check("Finding", findingJson(row));
+    // The demo's drifted service (a pipeline's Trivy import contradicting an approved answer).
+    const drifts = await listOpenDrifts(as.auditor, new Date("2026-11-29T09:30:00Z"));
+    expect(drifts.length).toBeGreaterThan(0);
+    for (const drift of drifts) check("Drift", driftJson(drift));
   });
 });
