@@ -29,6 +29,7 @@ const KINDS = new Set([
   "CronJob",
   "Deployment",
   "StatefulSet",
+  "DaemonSet",
   "HorizontalPodAutoscaler",
   "Secret",
   "ConfigMap",

@@ -122,6 +122,7 @@ describe("the scanner on its fixture repositories", () => {
       "F11-EXTRACTABLE": { status: "met", at: ["src/auth.js:2"] },
       "F11-LOG-INJECTION": { status: "met", at: ["src/auth.js:2"] },
       "F12-RELEASE-ENVIRONMENT": { status: "met", at: ["deploy/k8s/deployment.yaml:30"] },
+      "F12-LEAST-PRIVILEGE": { status: "partially_met", at: ["deploy/k8s/deployment.yaml:30"] },
     });
     // Each cited line carries its digest, so a later scan can tell it changed.
     const exposed = report.results.find((r) => r.itemId === "F06-ATTACK-SURFACE")!.observations[0]!;
@@ -158,6 +159,7 @@ describe("the scanner on its fixture repositories", () => {
       "F09-FAST-REPLACEMENT": { status: "partially_met", at: ["deploy/web.yaml:13"] },
       "F11-LOG-INJECTION": { status: "partially_met", at: ["web/server.js:12"] },
       "F12-RELEASE-ENVIRONMENT": { status: "met", at: ["deploy/migrate.yaml:4", "Procfile:1"] },
+      "F12-LEAST-PRIVILEGE": { status: "partially_met", at: ["deploy/migrate.yaml:4"] },
     });
     const user = report.checks.find((check) => check.rule.id === "container-user")!;
     expect(user.findings.find((f) => f.file === "api/Dockerfile")?.message).toMatch(/Deployment\/api \(deploy\/api\.yaml:9\) does not make it non-root/);

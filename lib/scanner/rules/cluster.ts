@@ -170,3 +170,40 @@ export const oneOffJobs = defineRule("one-off-jobs", (repo) => {
     findings: findings.slice(0, 30),
   };
 });
+
+/** Where a Job's or CronJob's run settings sit. */
+const jobSpec = (o: ManifestObject) => (o.kind === "CronJob" ? at(o.value, "spec", "jobTemplate", "spec") : at(o.value, "spec"));
+
+export const adminIdentity = defineRule("admin-identity", (repo) => {
+  const jobs = repo.objects.filter((o) => (o.kind === "Job" || o.kind === "CronJob") && live(o));
+  if (!jobs.length) return { verdict: null, summary: "No Kubernetes Job or CronJob found.", findings: [] };
+  // Which identities the long-running workloads use: a one-off task that shares one holds the service's rights.
+  const serving = new Map<string, string>();
+  for (const o of repo.objects.filter((x) => (x.kind === "Deployment" || x.kind === "StatefulSet" || x.kind === "DaemonSet") && live(x))) {
+    const account = at(o.value, "spec", "template", "spec", "serviceAccountName");
+    if (typeof account === "string") serving.set(account, `${o.kind} ${o.name}`);
+  }
+  const findings: Finding[] = jobs.map((o) => {
+    const spec = jobSpec(o);
+    const account = at(spec, "template", "spec", "serviceAccountName");
+    const missing = [
+      typeof account !== "string"
+        ? "runs as the namespace's default service account"
+        : serving.has(account)
+          ? `shares the service account ${account} with ${serving.get(account)}`
+          : null,
+      at(spec, "activeDeadlineSeconds") === undefined ? "has no time limit (activeDeadlineSeconds)" : null,
+    ].filter((m) => m !== null);
+    return missing.length
+      ? { file: o.file, line: o.line, verdict: "partially_met", message: `${o.kind} ${o.name} ${missing.join(" and ")}` }
+      : { file: o.file, line: o.line, verdict: "met", message: `${o.kind} ${o.name} runs as its own service account, with a time limit` };
+  });
+  const short = findings.filter((f) => f.verdict !== "met").length;
+  return {
+    verdict: short ? "partially_met" : "met",
+    summary: short
+      ? `${short} of ${count(findings.length, "one-off task")} ${short === 1 ? "runs without an identity of its own" : "run without identities of their own"} or a time limit. What the identity may do (its RBAC) is for the reviewer.`
+      : `Every one-off task (${findings.length}) runs as its own service account with a time limit. What each may do (its RBAC) is for the reviewer.`,
+    findings: findings.slice(0, 30),
+  };
+});

@@ -11,7 +11,7 @@ import { actionPinning, ciDependencyScan, ciSbom, ciSecretScan, ciSigning, ciSta
 import { imagePinning, resourceLimits, runtimeHardening } from "./runtime";
 import { shutdown } from "./shutdown";
 import { pipelineDeploys, plainLogs, requestLimits, requestValidation, securityHeaders, serverTimeouts, sessionState } from "./app";
-import { healthProbes, meshIdentity, oneOffJobs, publicEntry, serviceExposure } from "./cluster";
+import { adminIdentity, healthProbes, meshIdentity, oneOffJobs, publicEntry, serviceExposure } from "./cluster";
 import { cloudDatabaseTls, edgeTls, publicDatabase } from "./terraform";
 
 /** In checklist order of the items they bear on. */
@@ -59,4 +59,5 @@ export const RULES: Rule[] = [
   plainLogs,
   logFiles,
   oneOffJobs,
+  adminIdentity,
 ];

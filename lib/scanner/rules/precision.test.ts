@@ -112,6 +112,17 @@ describe("precision of the newer checks", () => {
     expect(check("secret-store", repo(store, file("infra/db.tf", '  password = "Tr0ub4dor-and-3"'))).verdict).toBe("partially_met");
   });
 
+  it("one-off tasks: their own service account and a time limit, or a shortfall named", () => {
+    const job = (spec: string) => `apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: migrate\nspec:\n${spec}`;
+    const deployment = "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\nspec:\n  template:\n    spec:\n      serviceAccountName: api";
+    const own = job("  activeDeadlineSeconds: 600\n  template:\n    spec:\n      serviceAccountName: migrator");
+    expect(check("admin-identity", repo(file("k8s/job.yaml", own), file("k8s/api.yaml", deployment))).verdict).toBe("met");
+    const shared = job("  activeDeadlineSeconds: 600\n  template:\n    spec:\n      serviceAccountName: api");
+    expect(check("admin-identity", repo(file("k8s/job.yaml", shared), file("k8s/api.yaml", deployment))).findings[0]?.message).toMatch(
+      /shares the service account api with Deployment api/,
+    );
+  });
+
   it("names an image by its repository, whatever its registry, tag or digest", () => {
     expect(imageName("us-docker.pkg.dev/p/repo/frontend:v1@sha256:abc")).toBe("frontend");
     expect(imageName("frontend")).toBe("frontend");
