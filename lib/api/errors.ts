@@ -8,6 +8,7 @@ export const API_ERRORS = {
   not_found: 404,
   validation_failed: 422,
   payload_too_large: 413,
+  request_timeout: 408,
   rate_limited: 429,
   internal: 500,
 } as const;

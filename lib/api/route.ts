@@ -102,9 +102,11 @@ async function readCappedBytes(request: Request, max: number): Promise<Buffer> {
 }
 
 /** The body as its chunks arrive, for a reader that parses as it goes; stopping early cancels the upload. */
-export async function* bodyChunks(request: Request): AsyncGenerator<Uint8Array> {
+export async function* bodyChunks(request: Request, signal?: AbortSignal): AsyncGenerator<Uint8Array> {
   if (!request.body) return;
   const reader = request.body.getReader();
+  // Aborted (an upload that stalled): the pending read ends and the body is let go.
+  signal?.addEventListener("abort", () => void reader.cancel().catch(() => undefined), { once: true });
   let done = false;
   try {
     for (;;) {

@@ -23,7 +23,7 @@ import { createResultWriter } from "./result-writer";
 export async function importEvidence(
   principal: Principal,
   /** The upload as it arrives (the request's body), or bytes already in memory. */
-  input: { serviceSlug: string; body: AsyncIterable<Uint8Array> | Uint8Array; fileName: string | null },
+  input: { serviceSlug: string; body: AsyncIterable<Uint8Array> | Uint8Array; fileName: string | null; onStall?: () => void },
   context: RequestContext,
   now: Date = new Date(),
 ) {
@@ -53,10 +53,14 @@ export async function importEvidence(
   let importId: string;
   try {
     // The body is read only once the caller may import for this service, and never held whole when it is SARIF.
-    read = await readImport(input.body instanceof Uint8Array ? [input.body] : input.body, {
-      finding: (run, tool, finding) => writer.add(tool, finding, mapper.finding(run, { format: "sarif", tool }, finding)),
-      settle: writer.settle,
-    });
+    read = await readImport(
+      input.body instanceof Uint8Array ? [input.body] : input.body,
+      {
+        finding: (run, tool, finding) => writer.add(tool, finding, mapper.finding(run, { format: "sarif", tool }, finding)),
+        settle: writer.settle,
+      },
+      { onStall: input.onStall },
+    );
     const { parsed } = read;
     // Formats parsed whole (and SARIF results that waited for their run's end) come back with their findings.
     parsed.runs.forEach((run, index) => {

@@ -19,6 +19,51 @@ export class ImportTooLarge extends Error {
   }
 }
 
+/** The upload stopped arriving for longer than the import waits: the API answers 408. */
+export class ImportStalled extends Error {
+  constructor(seconds: number) {
+    super(`The upload sent nothing for ${seconds} s; send the file again.`);
+    this.name = "ImportStalled";
+  }
+}
+
+/** How long an upload may send nothing before it is dropped (its results are written as they come, on a held connection). */
+export const IMPORT_IDLE_MS = 30_000;
+
+/** How long to wait for each chunk, and how to let go of a source that stalled (a pending read cannot be returned from). */
+export interface IdleLimit {
+  idleMs?: number;
+  onStall?: () => void;
+}
+
+/** Each chunk, or ImportStalled when none comes within `idleMs` (after `onStall`); the source is closed either way. */
+async function* untilIdle(
+  chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
+  { idleMs = IMPORT_IDLE_MS, onStall }: IdleLimit,
+): AsyncGenerator<Uint8Array> {
+  const source = Symbol.asyncIterator in chunks ? chunks[Symbol.asyncIterator]() : (chunks as Iterable<Uint8Array>)[Symbol.iterator]();
+  let done = false;
+  try {
+    for (;;) {
+      let timer: NodeJS.Timeout | undefined;
+      const idle = new Promise<"idle">((resolve) => (timer = setTimeout(() => resolve("idle"), idleMs)));
+      const next = await Promise.race([Promise.resolve(source.next()), idle]).finally(() => clearTimeout(timer));
+      if (next === "idle") {
+        onStall?.();
+        throw new ImportStalled(Math.round(idleMs / 1000));
+      }
+      if (next.done) {
+        done = true;
+        return;
+      }
+      yield next.value;
+    }
+  } finally {
+    // A stalled or refused upload is cancelled, so the request's body is let go.
+    if (!done) void Promise.resolve(source.return?.()).catch(() => undefined);
+  }
+}
+
 export interface ReadImport {
   parsed: ParsedImport;
   sha256: string;
@@ -36,13 +81,13 @@ export interface ImportSink {
  * as it comes. With a sink, SARIF's results go to it as they are read (and the
  * runs come back without them); the next chunk is read once the sink has settled.
  */
-export async function readImport(chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>, sink?: ImportSink): Promise<ReadImport> {
+export async function readImport(chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>, sink?: ImportSink, limit: IdleLimit = {}): Promise<ReadImport> {
   const hash = createHash("sha256");
   const sarif = createSarifReader(sink?.finding);
   let kept: Uint8Array[] | null = [];
   let size = 0;
   let head = "";
-  for await (const chunk of chunks) {
+  for await (const chunk of untilIdle(chunks, limit)) {
     size += chunk.byteLength;
     if (size > MAX_IMPORT_BYTES) throw new ImportTooLarge();
     if (head.length < 256) head += Buffer.from(chunk.subarray(0, 256)).toString("utf8");

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { allItems, latestChecklist } from "../../checklist";
 import { applyMapping, createMapper, formatLabel } from "./mapper";
 import { BUILT_IN_MAPPING } from "./mapping";
-import { parseImport, readImport } from "./parse";
+import { ImportStalled, parseImport, readImport } from "./parse";
 import { MAX_SARIF_RESULTS } from "./sarif";
 import type { ToolFinding } from "./types";
 
@@ -77,5 +77,15 @@ describe("SARIF read as it streams", () => {
     expect(secrets?.observations).toHaveLength(50);
     expect(secrets?.observations[0]).toMatchObject({ file: "src/f0.ts", line: 1 });
     expect(secrets?.summary).toMatch(/120 results bear on this item \(60 critical, 60 high\); the first 50 are listed/);
+  });
+
+  it("drops an upload that stops sending, and says so to whoever holds its body", async () => {
+    let stalled = 0;
+    async function* stalling() {
+      yield Buffer.from('{"version":"2.1.0","runs":[');
+      await new Promise(() => undefined);
+    }
+    await expect(readImport(stalling(), undefined, { idleMs: 20, onStall: () => stalled++ })).rejects.toBeInstanceOf(ImportStalled);
+    expect(stalled).toBe(1);
   });
 });

@@ -3,7 +3,7 @@ import { slugParam } from "@/lib/api/params";
 import { ApiError } from "@/lib/api/errors";
 import { apiJson, apiRoute, bodyChunks, parseParam } from "@/lib/api/route";
 import { importEvidence } from "@/lib/data/evidence/import-evidence";
-import { ImportTooLarge, MAX_IMPORT_BYTES } from "@/lib/evidence/imports/parse";
+import { ImportStalled, ImportTooLarge, MAX_IMPORT_BYTES } from "@/lib/evidence/imports/parse";
 
 const tooLarge = `Send at most ${MAX_IMPORT_BYTES / 1024 / 1024} MB; a larger SARIF file can be split by run.`;
 
@@ -27,10 +27,16 @@ export const POST = apiRoute<{ slug: string }>(async ({ caller, params, request,
   const fileName = parseParam(nameParam, url.searchParams.get("name"), "name");
   if (Number(request.headers.get("content-length") ?? "0") > MAX_IMPORT_BYTES) throw new ApiError("payload_too_large", tooLarge);
   try {
-    const result = await importEvidence(caller.principal, { serviceSlug: slug, body: bodyChunks(request), fileName }, context);
+    const stalled = new AbortController();
+    const result = await importEvidence(
+      caller.principal,
+      { serviceSlug: slug, body: bodyChunks(request, stalled.signal), fileName, onStall: () => stalled.abort() },
+      context,
+    );
     return apiJson(result, 201);
   } catch (error) {
     if (error instanceof ImportTooLarge) throw new ApiError("payload_too_large", tooLarge);
+    if (error instanceof ImportStalled) throw new ApiError("request_timeout", error.message);
     throw error;
   }
 });
