@@ -33,7 +33,7 @@ const STATUS_TEXT: Record<number, string> = {
   401: "No token, or a token that is unknown, expired, revoked or whose creator lost access",
   403: "The token's role does not allow this",
   404: "Not found, or outside the token's team",
-  408: "The upload sent nothing for 30 seconds",
+  408: "The upload sent nothing for 30 seconds, or took over 10 minutes",
   413: "Body larger than 1 MiB",
   422: "Invalid input; `details` says where",
   429: "Too many requests for this token this minute (see Retry-After and the RateLimit headers, which every answer to a token carries)",

@@ -19,38 +19,48 @@ export class ImportTooLarge extends Error {
   }
 }
 
-/** The upload stopped arriving for longer than the import waits: the API answers 408. */
+/** The upload stopped arriving for longer than the import waits, or took too long in all: the API answers 408. */
 export class ImportStalled extends Error {
-  constructor(seconds: number) {
-    super(`The upload sent nothing for ${seconds} s; send the file again.`);
+  constructor(message: string) {
+    super(message);
     this.name = "ImportStalled";
   }
 }
 
 /** How long an upload may send nothing before it is dropped (its results are written as they come, on a held connection). */
 export const IMPORT_IDLE_MS = 30_000;
+/** How long a whole upload may take (100 MB at about 170 KB/s). */
+export const IMPORT_TOTAL_MS = 600_000;
 
 /** How long to wait for each chunk, and how to let go of a source that stalled (a pending read cannot be returned from). */
 export interface IdleLimit {
   idleMs?: number;
+  totalMs?: number;
   onStall?: () => void;
 }
 
 /** Each chunk, or ImportStalled when none comes within `idleMs` (after `onStall`); the source is closed either way. */
 async function* untilIdle(
   chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
-  { idleMs = IMPORT_IDLE_MS, onStall }: IdleLimit,
+  { idleMs = IMPORT_IDLE_MS, totalMs = IMPORT_TOTAL_MS, onStall }: IdleLimit,
 ): AsyncGenerator<Uint8Array> {
   const source = Symbol.asyncIterator in chunks ? chunks[Symbol.asyncIterator]() : (chunks as Iterable<Uint8Array>)[Symbol.iterator]();
   let done = false;
+  const deadline = performance.now() + totalMs;
   try {
     for (;;) {
+      const left = deadline - performance.now();
+      const wait = Math.max(0, Math.min(idleMs, left));
       let timer: NodeJS.Timeout | undefined;
-      const idle = new Promise<"idle">((resolve) => (timer = setTimeout(() => resolve("idle"), idleMs)));
+      const idle = new Promise<"idle">((resolve) => (timer = setTimeout(() => resolve("idle"), wait)));
       const next = await Promise.race([Promise.resolve(source.next()), idle]).finally(() => clearTimeout(timer));
       if (next === "idle") {
         onStall?.();
-        throw new ImportStalled(Math.round(idleMs / 1000));
+        throw new ImportStalled(
+          wait < idleMs
+            ? `The upload took longer than ${Math.round(totalMs / 60_000)} minutes; send the file again over a faster link, or split it.`
+            : `The upload sent nothing for ${Math.round(idleMs / 1000)} s; send the file again.`,
+        );
       }
       if (next.done) {
         done = true;

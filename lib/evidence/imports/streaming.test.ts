@@ -88,4 +88,15 @@ describe("SARIF read as it streams", () => {
     await expect(readImport(stalling(), undefined, { idleMs: 20, onStall: () => stalled++ })).rejects.toBeInstanceOf(ImportStalled);
     expect(stalled).toBe(1);
   });
+
+  it("drops an upload that trickles on past its time in all", async () => {
+    async function* trickle() {
+      yield Buffer.from('{"version":"2.1.0","runs":[');
+      for (;;) {
+        await new Promise((resolve) => setTimeout(resolve, 2));
+        yield Buffer.from(" ");
+      }
+    }
+    await expect(readImport(trickle(), undefined, { idleMs: 1000, totalMs: 30 })).rejects.toThrow(/took longer than/);
+  });
 });
