@@ -70,10 +70,18 @@ export interface LineMatch {
 }
 
 /** Every line of a file that matches, numbered from 1. */
+/**
+ * How much of a line the checks read. What they look for sits at the start of a
+ * line of source or configuration; a longer line is minified or generated, and
+ * reading it whole would let a crafted file make a pattern backtrack for minutes.
+ */
+export const MAX_LINE_CHARS = 4096;
+
 export function matchingLines(file: RepoFile, pattern: RegExp): LineMatch[] {
   const once = pattern.global ? new RegExp(pattern.source, pattern.flags.replace("g", "")) : pattern;
   const found: LineMatch[] = [];
-  file.lines.forEach((text, index) => {
+  file.lines.forEach((line, index) => {
+    const text = line.length > MAX_LINE_CHARS ? line.slice(0, MAX_LINE_CHARS) : line;
     const match = once.exec(text);
     if (match) found.push({ line: index + 1, match });
   });

@@ -200,31 +200,31 @@ export const plainLogs = signalRule(
   "plain-logs",
   [
     {
-      pattern: new RegExp(String.raw`Console\.Write(Line)?\(\s*\$".*\{\s*(${REQUEST_VALUE})\b`, "i"),
+      pattern: new RegExp(String.raw`Console\.Write(Line)?\(\s*\$"[^"]{0,200}\{\s*(${REQUEST_VALUE})\b`, "i"),
       verdict: "partially_met",
       message: "A request's value is written into a plain-text log line",
       files: serviceSource,
     },
     {
-      pattern: new RegExp(String.raw`\blog\.Printf?\(.*,\s*(${REQUEST_VALUE})\b`),
+      pattern: new RegExp(String.raw`\blog\.Printf?\([^)]{0,200},\s*(${REQUEST_VALUE})\b`),
       verdict: "partially_met",
       message: "A request's value is written into a plain-text log line",
       files: serviceSource,
     },
     {
-      pattern: new RegExp(String.raw`\bprint\(\s*f["'].*\{\s*(${REQUEST_VALUE})\b`),
+      pattern: new RegExp(String.raw`\bprint\(\s*f["'][^"']{0,200}\{\s*(${REQUEST_VALUE})\b`),
       verdict: "partially_met",
       message: "A request's value is printed into a plain-text log line",
       files: serviceSource,
     },
     {
-      pattern: new RegExp(String.raw`console\.(log|info|warn|error)\(\s*\x60.*\$\{\s*(${REQUEST_VALUE})\b`),
+      pattern: new RegExp(String.raw`console\.(log|info|warn|error)\(\s*\x60[^\x60]{0,200}\$\{\s*(${REQUEST_VALUE})\b`),
       verdict: "partially_met",
       message: "A request's value is written into a plain-text log line",
       files: serviceSource,
     },
     {
-      pattern: new RegExp(String.raw`System\.(out|err)\.println\(.*\+\s*(${REQUEST_VALUE})\b`),
+      pattern: new RegExp(String.raw`System\.(out|err)\.println\([^)]{0,200}\+\s*(${REQUEST_VALUE})\b`),
       verdict: "partially_met",
       message: "A request's value is written into a plain-text log line",
       files: serviceSource,

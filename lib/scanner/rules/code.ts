@@ -28,8 +28,10 @@ function signals(repo: Repo, list: Signal[]): Finding[] {
     if (!file.text || isDocOrFixture(file.path)) continue;
     for (const signal of list) {
       if (!(signal.files ?? ((f: RepoFile) => isSource(f.path)))(file)) continue;
-      if (signal.unless?.test(file.text) || (signal.when && !signal.when.test(file.text))) continue;
-      for (const { line } of matchingLines(file, signal.pattern).slice(0, 5)) {
+      const lines = matchingLines(file, signal.pattern);
+      // What else the file must or must not say is asked only of a file the signal is in.
+      if (!lines.length || signal.unless?.test(file.text) || (signal.when && !signal.when.test(file.text))) continue;
+      for (const { line } of lines.slice(0, 5)) {
         if (/^\s*(#|\/\/|\*)/.test(file.lines[line - 1]!)) continue;
         findings.push({ file: file.path, line, verdict: signal.verdict, message: signal.message });
       }
@@ -239,7 +241,7 @@ export const tokenSignature = signalRule(
       pattern: /["']verify_signature["']\s*:\s*False|ParseUnverified\(/,
       verdict: "not_met",
       message: "A token is accepted without its signature checked",
-      unless: /def verify_?\w*token|jwt\.decode\([^)]*\bkey\s*=|\.ParseWithClaims\(|jwt\.Parse\([^)]*func/,
+      unless: /def verify_?\w*token|jwt\.decode\([^)]{0,300}\bkey\s*=|\.ParseWithClaims\(|jwt\.Parse\([^)]{0,300}func/,
     },
   ],
   {
@@ -277,7 +279,8 @@ export const commitTraceable = signalRule(
   [
     {
       pattern:
-        /(docker|podman|buildah|skaffold|ko|jib|pack)\b.*(build|tag|push|run).*(\$\{\{\s*github\.sha\s*\}\}|\$GITHUB_SHA|\$CI_COMMIT_SHA|\$\{CI_COMMIT_SHA\}|\$CI_COMMIT_SHORT_SHA)|tags:.*(github\.sha|type=sha)|type=sha\b/,
+        // Lookaheads from the line's start (a tool, an action and the commit, in any order): linear, whatever the line.
+        /^(?=.*\b(docker|podman|buildah|skaffold|ko|jib|pack)\b)(?=.*\b(build|tag|push|run)\b)(?=.*(\$\{\{\s*github\.sha\s*\}\}|\$GITHUB_SHA|\$CI_COMMIT_SHA|\$\{CI_COMMIT_SHA\}|\$CI_COMMIT_SHORT_SHA))|^(?=.*tags:)(?=.*(github\.sha|type=sha))|type=sha\b/,
       verdict: "met",
       message: "Images are tagged with the commit they were built from",
       files: (f) => /^\.github\/workflows\/|\.gitlab-ci\.yml$|Jenkinsfile|cloudbuild|\.circleci\//.test(f.path),

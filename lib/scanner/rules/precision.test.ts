@@ -6,6 +6,7 @@ import { manifestObjects } from "../manifests";
 import type { Repo, RepoFile } from "../repo";
 import { RULES } from ".";
 import { imageName } from "./container";
+import { matchingLines } from "../rule";
 
 const file = (path: string, text: string): RepoFile => ({ path, text, lines: text.split("\n") });
 function repo(...files: RepoFile[]): Repo {
@@ -121,6 +122,15 @@ describe("precision of the newer checks", () => {
     expect(check("admin-identity", repo(file("k8s/job.yaml", shared), file("k8s/api.yaml", deployment))).findings[0]?.message).toMatch(
       /shares the service account api with Deployment api/,
     );
+  });
+
+  it("reads a crafted line in bounded work: the checks see its first 4,096 characters and their patterns cannot backtrack across it", () => {
+    // Speed is not measured here (it was by hand: 44 s for plain-logs on such a file, then milliseconds); this holds
+    // what the bound keeps: what sits at a line's start is still found, and nothing past 4,096 characters is read.
+    const crafted = "console.log(`".repeat(2000) + "x".repeat(100_000);
+    const r = repo(file("src/app.js", `console.log(\`login for \${req.body.email}\`);\n${crafted}`));
+    expect(check("plain-logs", r).findings.map((f) => f.line)).toEqual([1]);
+    expect(matchingLines(file("a.js", `${"a".repeat(5000)}secret`), /secret/)).toEqual([]);
   });
 
   it("names an image by its repository, whatever its registry, tag or digest", () => {
