@@ -2,9 +2,7 @@
 // generated from the zod schemas the routes validate with; responses are written
 // out from lib/api/shapes.ts, with their lists of values from lib/vocabulary,
 // and tests/integration/api-shapes.test.ts validates real responses against them.
-import { z } from "zod";
 import { catalogBodySchema } from "../catalog/api-body";
-import { evidenceSubmissionSchema } from "../evidence/schema";
 import { DUE_STATES } from "../findings/due";
 import { serviceFieldsSchema } from "../services/schemas";
 import { answerStatuses, suggestionOutcomes } from "../vocabulary/answers";
@@ -14,16 +12,9 @@ import { findingStatuses } from "../vocabulary/findings";
 import { severities, tiers } from "../vocabulary/levels";
 import { API_ERRORS } from "./errors";
 
-/** What a value must look like on the way in, as JSON Schema. */
-export function inputSchema(schema: z.ZodType): Record<string, unknown> {
-  const generated: Record<string, unknown> = { ...z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) };
-  delete generated.$schema; // the document's dialect is OpenAPI 3.1's own
-  return generated;
-}
+import { inputSchema, nullable, oneOf, ref } from "./openapi-helpers";
+import { EVIDENCE_SCHEMAS } from "./openapi-evidence-schemas";
 
-export const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-export const nullable = (type: string, extra: object = {}) => ({ type: [type, "null"], ...extra });
-const oneOf = (values: readonly string[]) => ({ type: "string", enum: [...values] });
 const factorScores = {
   type: "array",
   items: { type: "object", properties: { number: { type: "integer" }, name: { type: "string" }, score: nullable("number") } },
@@ -198,37 +189,7 @@ export const COMPONENT_SCHEMAS = {
       },
     ],
   },
-  EvidenceSubmission: inputSchema(evidenceSubmissionSchema),
-  Drifted: {
-    type: "array",
-    description: "Items whose approved answer this evidence no longer agrees with (contradicted, or a cited line changed)",
-    items: {
-      type: "object",
-      required: ["itemId", "kind"],
-      properties: { itemId: { type: "string" }, kind: { type: "string", enum: ["contradicted", "citation_changed"] } },
-    },
-  },
-  Drift: {
-    type: "object",
-    description: "An approved answer that evidence submitted since no longer agrees with",
-    required: ["itemId", "kind", "approvedStatus", "observedStatus", "assessmentId", "source", "detail", "file", "line", "detectedAt"],
-    properties: {
-      itemId: { type: "string" },
-      kind: {
-        type: "string",
-        enum: ["contradicted", "citation_changed"],
-        description: "Worse than approved, or a line the approved answer cites reads differently",
-      },
-      approvedStatus: oneOf(answerStatuses.values),
-      observedStatus: oneOf(answerStatuses.values),
-      assessmentId: { type: "string", format: "uuid", description: "The approved assessment it drifted from" },
-      source: { type: "string", description: "The evidence's source (the scanner, a tool)" },
-      detail: { type: "string" },
-      file: nullable("string"),
-      line: nullable("integer"),
-      detectedAt: { type: "string", format: "date-time" },
-    },
-  },
+  ...EVIDENCE_SCHEMAS,
   CatalogSync: inputSchema(catalogBodySchema),
   CatalogPlan: {
     type: "object",

@@ -4,7 +4,8 @@
 // OpenAPI 3.1 uses), so the two cannot drift. A test checks the document against
 // the route handlers, method by method, and against the schemas, input by input.
 import type { z } from "zod";
-import { COMPONENT_SCHEMAS, inputSchema, nullable, ref } from "./openapi-schemas";
+import { inputSchema, nullable, ref } from "./openapi-helpers";
+import { COMPONENT_SCHEMAS } from "./openapi-schemas";
 import { exportFormatQuery, findingsQuery, idParam, pageQuery, slugParam } from "./params";
 
 const queryParameters = (schema: z.ZodObject) =>

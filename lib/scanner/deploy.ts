@@ -40,7 +40,17 @@ const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 const bool = (v: unknown): boolean | null => (typeof v === "boolean" ? v : v === "true" ? true : v === "false" ? false : null);
 const num = (v: unknown): number | null => (typeof v === "number" ? v : typeof v === "string" && /^\d+$/.test(v) ? Number(v) : null);
 
-export function documents(file: RepoFile): { doc: Document.Parsed; lines: LineCounter }[] {
+type Parsed = { doc: Document.Parsed; lines: LineCounter }[];
+const parsedCache = new WeakMap<RepoFile, Parsed>();
+
+/** A YAML file's documents that parse, each with its line counter; parsed once per file (containers and manifests both read them). */
+export function documents(file: RepoFile): Parsed {
+  let parsed = parsedCache.get(file);
+  if (!parsed) parsedCache.set(file, (parsed = parseDocuments(file)));
+  return parsed;
+}
+
+function parseDocuments(file: RepoFile): Parsed {
   if (!file.text || file.text.length > 512 * 1024) return [];
   const lines = new LineCounter();
   try {

@@ -71,7 +71,7 @@ export async function importEvidence(
     importId = await writer.commit({
       format: parsed.format,
       formatVersion: parsed.formatVersion,
-      tools: toolsOf(parsed),
+      tools: toolsOf(read.parsed),
       sha256: read.sha256,
       byteSize: read.byteSize,
       resultCount: mapped.total,
@@ -104,10 +104,9 @@ export async function importEvidence(
     await bulkPool().query("DELETE FROM evidence_imports WHERE id = $1", [importId]);
     throw error;
   }
-  const result = { id: importId, recorded };
   return {
     import: {
-      id: result.id,
+      id: importId,
       format: parsed.format,
       formatVersion: parsed.formatVersion,
       tools,
@@ -116,11 +115,11 @@ export async function importEvidence(
       mapped: mapped.mapped,
       notes: mapped.notes,
     },
-    service: result.recorded.service,
+    service: recorded.service,
     suggested: mapped.results.map((r) => ({ itemId: r.itemId, status: r.status })),
-    assessmentUnderWay: result.recorded.assessmentUnderWay,
-    drifted: result.recorded.drift.drifted,
-    currentScore: result.recorded.drift.currentScore,
+    assessmentUnderWay: recorded.assessmentUnderWay,
+    drifted: recorded.drift.drifted,
+    currentScore: recorded.drift.currentScore,
   };
 }
 

@@ -76,11 +76,19 @@ function kubernetesSecrets(objects: ManifestObject[]): Finding[] {
 
 /** Secrets kept in plain view in what deploys (Kubernetes Secrets and ConfigMaps, Terraform literals), documentation and fixtures aside. */
 export function plainSecrets(repo: Repo): Finding[] {
-  return [...kubernetesSecrets(repo.objects), ...repo.files.flatMap(terraformLiterals)].filter((f) => !isDocOrFixture(f.file));
+  return inPlainView(repo).filter((f) => !isDocOrFixture(f.file));
+}
+
+const plainViewCache = new WeakMap<Repo, Finding[]>();
+/** Kubernetes Secrets and ConfigMaps, and Terraform literals, read once per scan (this check and secret-store both ask). */
+function inPlainView(repo: Repo): Finding[] {
+  let found = plainViewCache.get(repo);
+  if (!found) plainViewCache.set(repo, (found = [...kubernetesSecrets(repo.objects), ...repo.files.flatMap(terraformLiterals)]));
+  return found;
 }
 
 export const committedCredentials = defineRule("committed-credentials", (repo) => {
-  const findings: Finding[] = [...kubernetesSecrets(repo.objects)];
+  const findings: Finding[] = [...inPlainView(repo)];
   for (const file of repo.files) {
     const name = baseName(file.path);
     const keys = matchingLines(file, PRIVATE_KEY);
@@ -89,7 +97,7 @@ export const committedCredentials = defineRule("committed-credentials", (repo) =
     for (const { line, match } of keys) {
       findings.push({ file: file.path, line, verdict: "not_met", message: `${match[1] ?? ""}private key committed` });
     }
-    findings.push(...inlineCredentials(file), ...terraformLiterals(file));
+    findings.push(...inlineCredentials(file));
   }
   for (const old of repo.removedFromTree.filter((entry) => isSecretFileName(entry.path))) {
     findings.push({
