@@ -28,6 +28,8 @@ export interface DeployedContainer {
   init: boolean;
   /** Kubernetes' readiness and liveness probes (a Compose healthcheck counts as both); null where not said (Helm values). */
   probes: { readiness: boolean; liveness: boolean } | null;
+  /** Its command, arguments, environment and mounts as one text, to read settings such as TLS from ("" where not said). */
+  settings: string;
 }
 
 const WORKLOADS = new Set(["Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job", "CronJob", "Pod", "ReplicationController", "Rollout"]);
@@ -86,6 +88,7 @@ function containerFrom(c: Json, pod: Json, at: At): DeployedContainer {
     privileged: bool(security.privileged) === true,
     dropsAllCapabilities: list(obj(security.capabilities).drop).some((d) => String(d).toUpperCase() === "ALL"),
     limits: { cpu: limits.cpu !== undefined, memory: limits.memory !== undefined },
+    settings: JSON.stringify([c.command, c.args, c.env, c.envFrom, c.volumeMounts]),
     ports: list(c.ports)
       .map((p) => num(obj(p).containerPort))
       .filter((p): p is number => p !== null),
@@ -141,6 +144,7 @@ function compose(file: RepoFile): DeployedContainer[] {
         privileged: bool(s.privileged) === true,
         dropsAllCapabilities: list(s.cap_drop).some((d) => String(d).toUpperCase() === "ALL"),
         limits: { cpu: limits.cpus !== undefined || s.cpus !== undefined, memory: limits.memory !== undefined || s.mem_limit !== undefined },
+        settings: JSON.stringify([s.command, s.entrypoint, s.environment, s.env_file, s.volumes]),
         ports: [],
         init: false,
         probes: s.healthcheck !== undefined && !obj(s.healthcheck).disable ? { readiness: true, liveness: true } : null,

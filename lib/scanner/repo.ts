@@ -29,6 +29,8 @@ export interface Dockerfile {
 export interface HistoricFile {
   path: string;
   commit: string;
+  /** The file as that commit added it (read from git when asked; null if it cannot be read). */
+  read(): string | null;
 }
 
 export interface Repo {
@@ -107,7 +109,11 @@ function gitAddedFiles(root: string): HistoricFile[] {
   let commit = "";
   for (const line of out.split("\n")) {
     if (line.startsWith("commit ")) commit = line.slice("commit ".length);
-    else if (line.trim()) added.push({ path: line.trim(), commit });
+    else if (line.trim()) {
+      const file = line.trim();
+      const at = commit;
+      added.push({ path: file, commit: at, read: () => git(root, ["show", `${at}:./${file}`]) });
+    }
   }
   return added;
 }

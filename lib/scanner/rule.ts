@@ -58,6 +58,21 @@ export function refined(rule: Rule, refine: (repo: Repo, outcome: RuleOutcome) =
   return { ...rule, check: (repo) => refine(repo, rule.check(repo)) };
 }
 
+/** A rule whose outcome is worked out once per repository, for a rule that other rules build on. */
+export function memoised(rule: Rule): Rule {
+  const outcomes = new WeakMap<Repo, RuleOutcome>();
+  return {
+    ...rule,
+    check(repo) {
+      const known = outcomes.get(repo);
+      if (known) return known;
+      const outcome = rule.check(repo);
+      outcomes.set(repo, outcome);
+      return outcome;
+    },
+  };
+}
+
 export function worst(verdicts: Verdict[]): Verdict {
   if (verdicts.includes("not_met")) return "not_met";
   if (verdicts.includes("partially_met")) return "partially_met";

@@ -162,10 +162,10 @@ export const sessionState = signalRule(
   },
 );
 
-const DEPLOY =
+export const DEPLOY =
   /\b(kubectl\s+(apply|set\s+image|rollout\s+restart)|helm\s+(upgrade|install)|skaffold\s+(run|deploy)|gcloud\s+(run|app|functions)\s+deploy|flux\s+reconcile|argocd\s+app\s+sync|terraform\s+apply|(serverless|sls)\s+deploy|fly(ctl)?\s+deploy|aws\s+ecs\s+update-service|az\s+webapp\s+deploy|cdk\s+deploy|kamal\s+deploy|cap\s+production\s+deploy)\b/;
 /** A test cluster made for the run (kind, minikube, k3d): deploying to it is a test, not a hand-off. */
-const TEST_CLUSTER = /\b(kind\s+create\s+cluster|helm\/kind-action|minikube\s+start|k3d\s+cluster\s+create|setup-minikube|engineerd\/setup-kind)\b/;
+export const TEST_CLUSTER = /\b(kind\s+create\s+cluster|helm\/kind-action|minikube\s+start|k3d\s+cluster\s+create|setup-minikube|engineerd\/setup-kind)\b/;
 const GITOPS = /^kind:\s*(HelmRelease|Application|ApplicationSet|GitRepository|OCIRepository|ImageUpdateAutomation)\s*$/m;
 
 export const pipelineDeploys = defineRule("pipeline-deploys", (repo) => {

@@ -3,7 +3,7 @@
 // handles tokens and leaks errors. A signal seen is evidence; one not seen is
 // never a "not met", since it may live in a library or the platform.
 import type { Repo, RepoFile } from "../repo";
-import { count, defineRule, isDocOrFixture, isSource, matchingLines, refined, worst, type Finding, type Rule, type Verdict } from "../rule";
+import { count, defineRule, isDocOrFixture, isSource, matchingLines, memoised, refined, worst, type Finding, type Rule, type Verdict } from "../rule";
 import { plainSecrets } from "./committed-credentials";
 
 export interface Signal {
@@ -123,16 +123,18 @@ const secretStoreSignals = signalRule(
 );
 
 /** A managed store beside secrets committed in plain view holds only some of them. */
-export const secretStore = refined(secretStoreSignals, (repo, outcome) => {
-  if (outcome.verdict !== "met") return outcome;
-  const committed = plainSecrets(repo);
-  if (!committed.length) return outcome;
-  return {
-    verdict: "partially_met",
-    summary: `A managed secret store is used, but ${count(committed.length, "secret")} ${committed.length === 1 ? "is" : "are"} committed in plain view instead of held in it.`,
-    findings: [...committed.slice(0, 10).map((f) => ({ ...f, verdict: "partially_met" as const })), ...outcome.findings],
-  };
-});
+export const secretStore = memoised(
+  refined(secretStoreSignals, (repo, outcome) => {
+    if (outcome.verdict !== "met") return outcome;
+    const committed = plainSecrets(repo);
+    if (!committed.length) return outcome;
+    return {
+      verdict: "partially_met",
+      summary: `A managed secret store is used, but ${count(committed.length, "secret")} ${committed.length === 1 ? "is" : "are"} committed in plain view instead of held in it.`,
+      findings: [...committed.slice(0, 10).map((f) => ({ ...f, verdict: "partially_met" as const })), ...outcome.findings],
+    };
+  }),
+);
 
 export const configLeak = signalRule(
   "debug-exposure",
@@ -192,28 +194,30 @@ export const rateLimits = signalRule(
   (findings) => (findings.some((f) => f.verdict === "met") ? "met" : "partially_met"),
 );
 
-export const structuredLogs = signalRule(
-  "structured-logs",
-  [
-    {
-      pattern: /from ["']pino["']|require\(["']pino["']\)|\bbunyan\b|format\.json\(\)|winston\.format\.json/,
-      verdict: "met",
-      message: "Logs are written as JSON records",
-    },
-    {
-      pattern: /go\.uber\.org\/zap|rs\/zerolog|slog\.NewJSONHandler|logrus\.JSONFormatter|&log\.JSONFormatter/,
-      verdict: "met",
-      message: "Logs are written as structured records",
-    },
-    { pattern: /\bstructlog\b|pythonjsonlogger|json_log_formatter/, verdict: "met", message: "Logs are written as structured records" },
-    {
-      pattern: /LogstashEncoder|Serilog|JsonFormatter|EcsLayout/,
-      verdict: "met",
-      message: "Logs are written as structured records",
-      files: (f) => isSource(f.path) || /logback[\w-]*\.xml$|log4j2?[\w-]*\.xml$/.test(f.path),
-    },
-  ],
-  { none: "No structured logger seen.", met: (n) => `Logs are structured records (${count(n, "place")}), easy to filter.`, problem: () => "" },
+export const structuredLogs = memoised(
+  signalRule(
+    "structured-logs",
+    [
+      {
+        pattern: /from ["']pino["']|require\(["']pino["']\)|\bbunyan\b|format\.json\(\)|winston\.format\.json/,
+        verdict: "met",
+        message: "Logs are written as JSON records",
+      },
+      {
+        pattern: /go\.uber\.org\/zap|rs\/zerolog|slog\.NewJSONHandler|logrus\.JSONFormatter|&log\.JSONFormatter/,
+        verdict: "met",
+        message: "Logs are written as structured records",
+      },
+      { pattern: /\bstructlog\b|pythonjsonlogger|json_log_formatter/, verdict: "met", message: "Logs are written as structured records" },
+      {
+        pattern: /LogstashEncoder|Serilog|JsonFormatter|EcsLayout/,
+        verdict: "met",
+        message: "Logs are written as structured records",
+        files: (f) => isSource(f.path) || /logback[\w-]*\.xml$|log4j2?[\w-]*\.xml$/.test(f.path),
+      },
+    ],
+    { none: "No structured logger seen.", met: (n) => `Logs are structured records (${count(n, "place")}), easy to filter.`, problem: () => "" },
+  ),
 );
 
 export const tokenExpiry = signalRule(

@@ -18,16 +18,26 @@ export function isSecretFileName(file: string): boolean {
   return (ENV_FILE.test(name) && !EXAMPLE.test(name)) || KEY_FILE.test(name);
 }
 
-function envFinding(file: RepoFile): Finding {
-  const set = matchingLines(file, /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=\s*\S/);
+/** A variable an environment file sets that names a secret. */
+const ENV_SECRET_NAME = /(password|passwd|pwd|secret|token|api[-_]?key|access[-_]?key|private[-_]?key|credential|signing[-_]?key|dsn|connection[-_]?string)/i;
+
+/**
+ * An environment file is a committed credential when it gives a secret-named
+ * variable a real value, or any variable a URL with a password; one that only sets versions, ports and addresses is
+ * configuration, and is not reported.
+ */
+function envFinding(file: RepoFile): Finding | null {
+  const secrets = matchingLines(file, /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(\S.*)$/).filter(({ match }) => {
+    const value = match[2]!
+      .replace(/\s+#.*$/, "")
+      .trim()
+      .replace(/^["']|["']$/g, "");
+    return value !== "" && !PLACEHOLDER.test(value) && (ENV_SECRET_NAME.test(match[1]!) || URL_WITH_PASSWORD.test(value));
+  });
+  if (!secrets.length) return null;
   // Names only: the scanner never repeats a value it suspects is a secret.
-  const names = set.map((found) => found.match[1]).slice(0, 6);
-  return {
-    file: file.path,
-    line: set[0]?.line ?? 1,
-    verdict: "not_met",
-    message: names.length ? `Environment file committed; it sets ${names.join(", ")}` : "Environment file committed",
-  };
+  const names = secrets.map((found) => found.match[1]).slice(0, 6);
+  return { file: file.path, line: secrets[0]!.line, verdict: "not_met", message: `Environment file committed; it sets ${names.join(", ")}` };
 }
 
 function inlineCredentials(file: RepoFile): Finding[] {
@@ -92,14 +102,21 @@ export const committedCredentials = defineRule("committed-credentials", (repo) =
   for (const file of repo.files) {
     const name = baseName(file.path);
     const keys = matchingLines(file, PRIVATE_KEY);
-    if (ENV_FILE.test(name) && !EXAMPLE.test(name)) findings.push(envFinding(file));
-    else if (KEY_FILE.test(name) && !keys.length) findings.push({ file: file.path, line: null, verdict: "not_met", message: "Key file committed" });
+    if (ENV_FILE.test(name) && !EXAMPLE.test(name)) {
+      const env = envFinding(file);
+      if (env) findings.push(env);
+    } else if (KEY_FILE.test(name) && !keys.length) findings.push({ file: file.path, line: null, verdict: "not_met", message: "Key file committed" });
     for (const { line, match } of keys) {
       findings.push({ file: file.path, line, verdict: "not_met", message: `${match[1] ?? ""}private key committed` });
     }
     findings.push(...inlineCredentials(file));
   }
   for (const old of repo.removedFromTree.filter((entry) => isSecretFileName(entry.path))) {
+    // An environment file that only ever held configuration is not a credential.
+    if (ENV_FILE.test(baseName(old.path))) {
+      const text = old.read();
+      if (text !== null && !envFinding({ path: old.path, text, lines: text.split(/\r?\n/) })) continue;
+    }
     findings.push({
       file: old.path,
       line: null,

@@ -37,8 +37,9 @@ function withDeployment(finding: Finding, kubernetes: DeployedContainer[]): Find
   return { ...finding, message: `${finding.message}, and ${left[0]!.workload} (${left[0]!.file}:${left[0]!.line}) does not make it non-root` };
 }
 
-// Base images that are known to default to an unprivileged user.
-const NON_ROOT_BASE = /(:|-)nonroot\b|rootless|\/distroless\/.*:nonroot|chainguard\//i;
+// Base images that are known to default to an unprivileged user (their own Dockerfiles end with a non-root USER).
+const NON_ROOT_BASE =
+  /(:|-)nonroot\b|rootless|\/distroless\/.*:nonroot|chainguard\/|grafana\/grafana\b|(^|\s|\/)prom\/(prometheus|alertmanager|node-exporter|pushgateway)\b|bitnami\/|nginx-unprivileged|keycloak\/keycloak|docker\.elastic\.co\/|jenkins\/jenkins/i;
 
 function userFinding({ file, final: stage }: Dockerfile): Finding | null {
   if (!stage) return null;

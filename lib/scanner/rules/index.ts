@@ -10,28 +10,38 @@ import { logFiles } from "./log-files";
 import { actionPinning, ciDependencyScan, ciSbom, ciSecretScan, ciSigning, ciStaticAnalysis, workflowPermissions } from "./pipeline";
 import { imagePinning, resourceLimits, runtimeHardening } from "./runtime";
 import { shutdown } from "./shutdown";
+import { stageSeparation } from "./stages";
+import { buildTools, codeReview, loadTests, pushProtection } from "./practice";
+import { logStream, rotation } from "./derived";
+import { plainBackingService, serviceCalls } from "./transport";
 import { pipelineDeploys, plainLogs, requestLimits, requestValidation, securityHeaders, serverTimeouts, sessionState } from "./app";
 import { adminIdentity, healthProbes, meshIdentity, oneOffJobs, publicEntry, serviceExposure } from "./cluster";
 import { cloudDatabaseTls, edgeTls, publicDatabase } from "./terraform";
 
 /** In checklist order of the items they bear on. */
 export const RULES: Rule[] = [
+  codeReview,
   committedCredentials,
   ciSecretScan,
+  pushProtection,
   commitTraceable,
   lockfile,
   ciSbom,
   ciDependencyScan,
   dependencyUpdates,
   actionPinning,
+  buildTools,
   envValidation,
   secretStore,
+  rotation,
   buildSecrets,
   configLeak,
   databaseTls,
   cloudDatabaseTls,
+  plainBackingService,
   defaultCredentials,
   imagePinning,
+  stageSeparation,
   pipelineDeploys,
   ciSigning,
   ciStaticAnalysis,
@@ -40,6 +50,7 @@ export const RULES: Rule[] = [
   sessionState,
   requestValidation,
   meshIdentity,
+  serviceCalls,
   publicDatabase,
   containerUser,
   privilegedPort,
@@ -51,6 +62,7 @@ export const RULES: Rule[] = [
   serverTimeouts,
   resourceLimits,
   rateLimits,
+  loadTests,
   tokenSignature,
   tokenExpiry,
   shutdown,
@@ -58,6 +70,7 @@ export const RULES: Rule[] = [
   structuredLogs,
   plainLogs,
   logFiles,
+  logStream,
   oneOffJobs,
   adminIdentity,
 ];

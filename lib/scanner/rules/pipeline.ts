@@ -4,7 +4,7 @@
 // seen is never a "not met": it may run somewhere the scanner cannot see.
 import { isMap, isSeq, LineCounter, parseDocument } from "yaml";
 import type { Repo, RepoFile } from "../repo";
-import { count, defineRule, isCiFile, matchingLines, worst, type Finding, type Rule, type Verdict } from "../rule";
+import { count, defineRule, isCiFile, matchingLines, memoised, worst, type Finding, type Rule, type Verdict } from "../rule";
 
 const isWorkflow = (file: string) => /^\.github\/workflows\/[^/]+\.ya?ml$/.test(file);
 const CONFIG_EXTRA = /(^|\/)(\.pre-commit-config\.yaml|\.github\/dependabot\.ya?ml|renovate\.json5?|\.renovaterc(\.json)?)$/;
@@ -84,11 +84,13 @@ export const ciSigning = presenceRule(
   () => ({ verdict: "partially_met", why: "Whether deploys verify the signature is not visible." }),
 );
 
-export const ciSecretScan = presenceRule(
-  "ci-secret-scan",
-  "a secret scanner",
-  /\bgitleaks\b|trufflehog|detect-secrets|\bggshield\b|Secret-Detection\.gitlab-ci\.yml|secretlint/i,
-  () => ({ verdict: "met", why: "" }),
+export const ciSecretScan = memoised(
+  presenceRule(
+    "ci-secret-scan",
+    "a secret scanner",
+    /\bgitleaks\b|trufflehog|detect-secrets|\bggshield\b|Secret-Detection\.gitlab-ci\.yml|secretlint/i,
+    () => ({ verdict: "met", why: "" }),
+  ),
 );
 
 const FULL_SHA = /^[0-9a-f]{40}$/;
@@ -151,11 +153,14 @@ function workflowFindings(file: RepoFile): Finding[] {
           const s = (Array.isArray(spec.steps) ? spec.steps[index] : undefined) as Record<string, unknown> | undefined;
           const ref = String((s?.with as Record<string, unknown> | undefined)?.ref ?? "");
           if (String(s?.uses ?? "").startsWith("actions/checkout") && /github\.event\.pull_request\.head|github\.head_ref/.test(ref)) {
+            const only = /(user\.login|github\.actor|github\.triggering_actor)\s*==\s*'([^']+)'/.exec(String(spec.if ?? ""))?.[2];
             findings.push({
               file: file.path,
               line: at(step),
-              verdict: "not_met",
-              message: "pull_request_target checks out the pull request's code, which then runs with the base repository's secrets and write token",
+              verdict: only ? "partially_met" : "not_met",
+              message: only
+                ? `pull_request_target checks out the pull request's code with the base repository's secrets and write token, for ${only}'s pull requests only: what they bring in still runs with them`
+                : "pull_request_target checks out the pull request's code, which then runs with the base repository's secrets and write token",
             });
           }
         });

@@ -1,26 +1,10 @@
 // What the newer checks must not report: each case is a pattern seen on a real
 // repository of the corpus (bench/evidence-corpus.md) that an early version got wrong.
 import { describe, expect, it } from "vitest";
-import { deployedContainers } from "../deploy";
-import { manifestObjects } from "../manifests";
-import type { Repo, RepoFile } from "../repo";
-import { RULES } from ".";
 import { imageName } from "./container";
 import { matchingLines } from "../rule";
 
-const file = (path: string, text: string): RepoFile => ({ path, text, lines: text.split("\n") });
-function repo(...files: RepoFile[]): Repo {
-  return {
-    root: "/x",
-    source: "filesystem",
-    files,
-    dockerfiles: [],
-    removedFromTree: [],
-    containers: deployedContainers(files),
-    objects: manifestObjects(files),
-  };
-}
-const check = (id: string, r: Repo) => RULES.find((rule) => rule.id === id)!.check(r);
+import { check, file, repo } from "./test-repo";
 
 describe("precision of the newer checks", () => {
   it("server timeouts: a command-line flag or a pool's idle timeout is not a server's", () => {
