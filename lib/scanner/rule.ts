@@ -115,7 +115,9 @@ export function isCiFile(file: string): boolean {
   return (
     /^\.github\/workflows\/[^/]+\.ya?ml$/.test(file) ||
     /^\.buildkite\/[^/]+\.ya?ml$/.test(file) ||
-    /^(\.gitlab-ci\.yml|\.circleci\/config\.yml|Jenkinsfile|azure-pipelines\.yml|bitbucket-pipelines\.yml|\.travis\.yml|cloudbuild\.ya?ml)$/.test(file)
+    /^(\.gitlab-ci\.yml|\.circleci\/config\.yml|Jenkinsfile|azure-pipelines\.yml|bitbucket-pipelines\.yml|\.travis\.yml)$/.test(file) ||
+    // Google Cloud Build configurations, at the root, beside each service, or kept under .github/cloudbuild/.
+    /(^|\/)cloudbuild[\w.-]*\.ya?ml$|^\.github\/cloudbuild\/[^/]+\.ya?ml$/.test(file)
   );
 }
 

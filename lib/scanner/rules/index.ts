@@ -11,6 +11,8 @@ import { actionPinning, ciDependencyScan, ciSbom, ciSecretScan, ciSigning, ciSta
 import { imagePinning, resourceLimits, runtimeHardening } from "./runtime";
 import { shutdown } from "./shutdown";
 import { stageSeparation } from "./stages";
+import { tokenIssuance } from "./tokens";
+import { databaseUsers } from "./database-users";
 import { buildTools, codeReview, loadTests, pushProtection } from "./practice";
 import { logStream, rotation } from "./derived";
 import { plainBackingService, serviceCalls } from "./transport";
@@ -39,6 +41,7 @@ export const RULES: Rule[] = [
   databaseTls,
   cloudDatabaseTls,
   plainBackingService,
+  databaseUsers,
   defaultCredentials,
   imagePinning,
   stageSeparation,
@@ -65,6 +68,7 @@ export const RULES: Rule[] = [
   loadTests,
   tokenSignature,
   tokenExpiry,
+  tokenIssuance,
   shutdown,
   healthProbes,
   structuredLogs,

@@ -212,3 +212,50 @@ describe("environment files", () => {
     expect(check("committed-credentials", repo(file(".env", "SESSION_SECRET=changeme\nTOKEN=${TOKEN}\n"))).verdict).toBe("met");
   });
 });
+
+describe("tokens issued with an expiry", () => {
+  it("reads the expiry set where a token is signed, in Node, Python, Go and Java, and session lifetimes", () => {
+    const issued = [
+      file("src/token.js", "const jwt = require('jsonwebtoken');\nconst t = jwt.sign({ sub: id }, key, { expiresIn: '15m' });\n"),
+      file("src/token.service.js", "const payload = { sub: userId, exp: expires.unix() };\nreturn jwt.sign(payload, secret);\n"),
+      file("users/service.py", "payload = {'user': name, 'exp': exp_time}\ntoken = jwt.encode(payload, key, algorithm='RS256')\n"),
+      file(
+        "pkg/token.go",
+        "claims := jwt.RegisteredClaims{\n\tExpiresAt: jwt.NewNumericDate(at),\n}\ntoken := jwt.NewWithClaims(jwt.SigningMethodHS256, claims)\n",
+      ),
+      file("src/main/resources/application.properties", "server.servlet.session.timeout=15m\n"),
+    ];
+    for (const f of issued) expect(check("token-issuance", repo(f)).verdict, f.path).toBe("partially_met");
+  });
+
+  it("an expiry without a token made in the same file, or a token without one, judges nothing", () => {
+    expect(check("token-issuance", repo(file("src/cache.js", "cache.set(key, value, { maxAge: 60 });\n"))).verdict).toBeNull();
+    expect(check("token-issuance", repo(file("src/token.js", "return jwt.sign({ sub: id }, key);\n"))).verdict).toBeNull();
+  });
+});
+
+describe("database accounts", () => {
+  it("an app that signs in as the superuser its own file gives the image, or as postgres, root or sa, is not met", () => {
+    const config = [
+      "apiVersion: v1",
+      "kind: ConfigMap",
+      "data:",
+      "  POSTGRES_USER: ledger-admin",
+      "  SPRING_DATASOURCE_USERNAME: ledger-admin # should match POSTGRES_USER",
+      "  ACCOUNTS_DB_URI: postgresql://ledger-admin:pw@ledger-db:5432/ledger",
+    ].join("\n");
+    expect(at("database-users", repo(file("k8s/config.yaml", config)))).toEqual(["k8s/config.yaml:5 not_met", "k8s/config.yaml:6 not_met"]);
+    expect(at("database-users", repo(file(".env", "DATABASE_URL=mysql://root:pw@db.internal/shop\n")))).toEqual([".env:1 not_met"]);
+  });
+
+  it("an account of its own, a test database on loopback or in CI, and documentation are left alone", () => {
+    const own = "  POSTGRES_USER: admin\n  DB_USER: orders-app\n  DB_URL: postgres://orders-app:pw@db:5432/orders\n";
+    expect(check("database-users", repo(file("k8s/config.yaml", own))).verdict).toBeNull();
+    expect(
+      check("database-users", repo(file("docker-compose.test.yml", "    environment:\n      - DATABASE_URL=postgres://postgres:pw@db/app\n"))).verdict,
+    ).toBeNull();
+    expect(check("database-users", repo(file(".github/workflows/ci.yml", "env:\n  DATABASE_URL: postgres://postgres:pw@localhost/app\n"))).verdict).toBeNull();
+    expect(check("database-users", repo(file("config/dev.env", "DATABASE_URL=postgres://postgres:pw@127.0.0.1/app\n"))).verdict).toBeNull();
+    expect(check("database-users", repo(file("docs/setup.yaml", "DATABASE_URL: postgres://postgres:pw@db/app\n"))).verdict).toBeNull();
+  });
+});
