@@ -73,6 +73,25 @@ export function memoised(rule: Rule): Rule {
   };
 }
 
+/**
+ * The outcome of findings that each judge one thing: the worst verdict, with the
+ * summary for all met or for the problems (given how many of how many), and the
+ * problems listed first.
+ */
+export function judgedOutcome(
+  findings: Finding[],
+  summary: { met: (total: number) => string; problems: (problems: number, total: number) => string },
+  limit = 20,
+): RuleOutcome {
+  const verdict = worst(findings.map((f) => f.verdict));
+  const problems = findings.filter((f) => f.verdict !== "met");
+  return {
+    verdict,
+    summary: verdict === "met" ? summary.met(findings.length) : summary.problems(problems.length, findings.length),
+    findings: [...problems, ...findings.filter((f) => f.verdict === "met")].slice(0, limit),
+  };
+}
+
 export function worst(verdicts: Verdict[]): Verdict {
   if (verdicts.includes("not_met")) return "not_met";
   if (verdicts.includes("partially_met")) return "partially_met";
@@ -149,8 +168,11 @@ const TEST_FILE = /(\.(test|spec)\.[a-z0-9]+|_test\.go|(^|\/)test_[^/]+\.py|Test
  * placeholder or a deliberate test case, not the service's configuration. Rules
  * that look for credentials and connection strings report them apart.
  */
+/** Text files that are configuration, not prose: pip's requirements and constraints, CMake's lists. */
+const CONFIG_TEXT = /(^|\/)((requirements|constraints)[\w.-]*|CMakeLists)\.txt$/i;
+
 export function isDocOrFixture(file: string): "documentation" | "example or test" | null {
-  if (DOC_FILE.test(file) || DOC_FOLDER.test(file)) return "documentation";
+  if ((DOC_FILE.test(file) && !CONFIG_TEXT.test(file)) || DOC_FOLDER.test(file)) return "documentation";
   if (TEST_FOLDER.test(file) || TEST_FILE.test(file)) return "example or test";
   return null;
 }

@@ -67,9 +67,13 @@ const CLEAN_EXPECTED = {
   "F03-NO-SECRETS-IN-CODE": { status: "met", at: [] },
   "F01-SECRET-SCANNING": { status: "met", at: [".github/workflows/ci.yml:10"] },
   "F02-DECLARED-LOCKED": { status: "met", at: [] },
-  "F02-NO-IMPLICIT-TOOLS": { status: "met", at: ["Dockerfile:5"] },
+  "F02-NO-IMPLICIT-TOOLS": { status: "met", at: ["Dockerfile:6"] },
+  // Actions pinned to commits, and a lockfile with checksums.
+  "F02-TRUSTED-SOURCES": { status: "met", at: [".github/workflows/ci.yml:9", "package-lock.json:11"] },
+  // A fresh GitHub-hosted runner and a token with declared, read-only permissions.
+  "F05-HARDENED-BUILDS": { status: "met", at: [".github/workflows/ci.yml:4", ".github/workflows/ci.yml:7"] },
   "F04-TLS": { status: "met", at: [".env.example:2"] },
-  "F07-UNPRIVILEGED-PORT": { status: "met", at: ["Dockerfile:11", "Dockerfile:12", "Dockerfile:13"] },
+  "F07-UNPRIVILEGED-PORT": { status: "met", at: ["Dockerfile:12", "Dockerfile:13", "Dockerfile:14"] },
   "F09-GRACEFUL-SHUTDOWN": { status: "met", at: ["src/server.js:10"] },
   "F11-EXTRACTABLE": { status: "met", at: ["src/log.js:1"] },
   "F11-LOG-INJECTION": { status: "met", at: ["src/log.js:1"] },
@@ -111,7 +115,7 @@ describe("the scanner on its fixture repositories", () => {
       "F02-REMEDIATION-SLA": { status: "partially_met", at: [".github/dependabot.yml:3"] },
       "F02-TRUSTED-SOURCES": {
         status: "partially_met",
-        at: [".github/workflows/ci.yml:10", ".github/workflows/ci.yml:16", ".github/workflows/ci.yml:17", ".github/workflows/ci.yml:19"],
+        at: [".github/workflows/ci.yml:10", ".github/workflows/ci.yml:16", ".github/workflows/ci.yml:17", ".github/workflows/ci.yml:19", "package-lock.json:1"],
       },
       "F02-NO-IMPLICIT-TOOLS": { status: "met", at: ["Dockerfile:4"] },
       "F03-ENV-VALIDATED": { status: "met", at: ["src/config.js:1", "src/config.js:3"] },
@@ -153,6 +157,7 @@ describe("the scanner on its fixture repositories", () => {
     expect(compact(report)).toEqual({
       // Code owners for every path: review is asked for, but whether the branch requires it is the host's setting.
       "F01-BRANCH-PROTECTION": { status: "partially_met", at: [".github/CODEOWNERS:2"] },
+      "F05-HARDENED-BUILDS": { status: "met", at: [".github/workflows/deploy.yml:6", ".github/workflows/deploy.yml:9"] },
       // A Secret committed with a value, and a Terraform password literal; AWS's documented example key and an empty value are not credentials.
       "F03-NO-SECRETS-IN-CODE": { status: "not_met", at: ["deploy/secret.yaml:4", "infra/db.tf:4"] },
       "F01-SECRET-SCANNING": { status: "not_met", at: ["deploy/secret.yaml:4", "infra/db.tf:4", "(whole repository)"] },
@@ -160,7 +165,7 @@ describe("the scanner on its fixture repositories", () => {
       "F03-ROTATION": { status: "not_met", at: ["deploy/secret.yaml:4", "infra/db.tf:4"] },
       // Redis deployed with nothing that turns TLS on serves plain text only.
       "F04-TLS": { status: "not_met", at: ["deploy/redis.yaml:9"] },
-      "F05-IMMUTABLE-RELEASES": { status: "met", at: ["deploy/redis.yaml:9", "deploy/api.yaml:9", "deploy/migrate.yaml:10", "deploy/web.yaml:13"] },
+      "F05-IMMUTABLE-RELEASES": { status: "met", at: ["deploy/api.yaml:9", "deploy/migrate.yaml:10", "deploy/redis.yaml:9", "deploy/web.yaml:13"] },
       // The deploy job holds the pipeline's own secrets: no environment keeps them apart.
       "F05-SEPARATE-STAGES": { status: "partially_met", at: [".github/workflows/deploy.yml:8"] },
       "F05-AUTOMATED-HANDOFF": { status: "met", at: [".github/workflows/deploy.yml:11"] },
@@ -177,7 +182,7 @@ describe("the scanner on its fixture repositories", () => {
       "F07-BIND-SCOPE": { status: "partially_met", at: ["deploy/services.yaml:14"] },
       "F08-BOUNDED-READS": { status: "met", at: ["api/main.go:14", "web/server.js:9"] },
       "F08-TIMEOUTS": { status: "partially_met", at: ["api/main.go:16"] },
-      "F08-RESOURCE-LIMITS": { status: "met", at: ["deploy/redis.yaml:9", "deploy/api.yaml:9", "deploy/migrate.yaml:10", "deploy/web.yaml:13"] },
+      "F08-RESOURCE-LIMITS": { status: "met", at: ["deploy/api.yaml:9", "deploy/migrate.yaml:10", "deploy/redis.yaml:9", "deploy/web.yaml:13"] },
       "F08-LOAD-TESTED": { status: "partially_met", at: ["loadtest/locustfile.py:2"] },
       "F09-FAST-REPLACEMENT": { status: "partially_met", at: ["deploy/redis.yaml:9", "deploy/web.yaml:13"] },
       "F11-LOG-INJECTION": { status: "partially_met", at: ["web/server.js:12"] },
@@ -298,7 +303,7 @@ describe("the twelvefold scan command", () => {
     const clean = cli(["scan", "tests/fixtures/scan-clean", "--fail-on-findings"]);
     expect(clean.status).toBe(0);
     // The one partial is where logs go after stdout, which no repository shows; only "not met" fails the run.
-    expect(clean.stdout).toContain("10 items judged, 1 with problems.");
+    expect(clean.stdout).toContain("12 items judged, 1 with problems.");
   });
 
   it("writes --output to a file and says so on stderr", () => {

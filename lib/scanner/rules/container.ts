@@ -3,7 +3,7 @@
 import { assignments } from "../dockerfile";
 import { runsNonRoot, type DeployedContainer } from "../deploy";
 import type { Dockerfile } from "../repo";
-import { defineRule, count, type Finding } from "../rule";
+import { defineRule, count, isDocOrFixture, type Finding } from "../rule";
 
 /** An image reference's repository name, without registry, path, tag or digest: "frontend". */
 export function imageName(image: string): string {
@@ -144,9 +144,19 @@ function portFindings({ file, final }: Dockerfile): Finding[] {
   return findings;
 }
 
+/** The ports Kubernetes containers declare they listen on (Compose maps host ports, which say nothing of the process's). */
+function deployedPortFindings(c: DeployedContainer): Finding[] {
+  if (c.source !== "kubernetes" || c.init || isDocOrFixture(c.file)) return [];
+  return c.ports.map((port) =>
+    port < 1024
+      ? { file: c.file, line: c.line, verdict: "not_met", message: `${c.workload}, container ${c.name} listens on ${port}, a privileged port below 1024` }
+      : { file: c.file, line: c.line, verdict: "met", message: `${c.workload}, container ${c.name} listens on ${port}` },
+  );
+}
+
 export const privilegedPort = defineRule("privileged-port", (repo) => {
-  const findings = repo.dockerfiles.flatMap(portFindings);
-  if (!findings.length) return { verdict: null, summary: "No port declared in a Dockerfile.", findings };
+  const findings = [...repo.dockerfiles.flatMap(portFindings), ...repo.containers.flatMap(deployedPortFindings)];
+  if (!findings.length) return { verdict: null, summary: "No port declared in a Dockerfile or a Kubernetes container.", findings };
   const low = findings.filter((f) => f.verdict === "not_met").length;
   return low
     ? { verdict: "not_met", summary: `${count(low, "declared port")} below 1024.`, findings }

@@ -13,6 +13,7 @@ import { shutdown } from "./shutdown";
 import { stageSeparation } from "./stages";
 import { tokenIssuance } from "./tokens";
 import { databaseUsers } from "./database-users";
+import { hostedRunners, verifiedInstalls } from "./supply";
 import { buildTools, codeReview, loadTests, pushProtection } from "./practice";
 import { logStream, rotation } from "./derived";
 import { plainBackingService, serviceCalls } from "./transport";
@@ -32,6 +33,7 @@ export const RULES: Rule[] = [
   ciDependencyScan,
   dependencyUpdates,
   actionPinning,
+  verifiedInstalls,
   buildTools,
   envValidation,
   secretStore,
@@ -49,6 +51,7 @@ export const RULES: Rule[] = [
   ciSigning,
   ciStaticAnalysis,
   workflowPermissions,
+  hostedRunners,
   runtimeHardening,
   sessionState,
   requestValidation,

@@ -6,7 +6,7 @@ import { isMap, type Node } from "yaml";
 import { documents, lineOf } from "../deploy";
 import { at } from "../manifests";
 import type { RepoFile } from "../repo";
-import { count, defineRule, isDocOrFixture, worst, type Finding } from "../rule";
+import { count, defineRule, isDocOrFixture, judgedOutcome, type Finding } from "../rule";
 import { DEPLOY, TEST_CLUSTER } from "./app";
 
 const BUILD_IMAGE =
@@ -68,13 +68,9 @@ export const stageSeparation = defineRule("stage-separation", (repo) => {
     }
   }
   if (!findings.length) return { verdict: null, summary: "No deploy job seen in GitHub Actions or GitLab CI.", findings };
-  const verdict = worst(findings.map((f) => f.verdict));
-  return {
-    verdict,
-    summary:
-      verdict === "met"
-        ? `Every deploy job (${findings.length}) is kept apart from the build and holds its environment's credentials.`
-        : `${count(findings.filter((f) => f.verdict !== "met").length, "deploy job")} of ${findings.length} ${findings.length === 1 ? "does" : "do"} not keep the release stage's credentials apart from the build's.`,
-    findings: findings.slice(0, 20),
-  };
+  return judgedOutcome(findings, {
+    met: (n) => `Every deploy job (${n}) is kept apart from the build and holds its environment's credentials.`,
+    problems: (n, total) =>
+      `${count(n, "deploy job")} of ${total} ${total === 1 ? "does" : "do"} not keep the release stage's credentials apart from the build's.`,
+  });
 });
