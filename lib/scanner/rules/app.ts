@@ -2,38 +2,10 @@
 // times out what it reads, validates requests and keeps session state; and
 // whether the pipeline itself deploys. A signal seen is evidence; one not seen
 // is never a "not met", since it may live in a gateway, a library or the platform.
-import type { Repo, RepoFile } from "../repo";
-import { count, defineRule, isCiFile, isDocOrFixture, isSource, matchingLines, refined, type Finding, type Rule } from "../rule";
+import type { RepoFile } from "../repo";
+import { count, defineRule, isCiFile, isDocOrFixture, isSource, matchingLines, type Finding } from "../rule";
 import { signalRule } from "./code";
-
-/** The folders of a repository's services: one per Dockerfile (CI's own, documentation and fixtures aside). */
-function serviceFolders(repo: Repo): string[] {
-  const folders = repo.dockerfiles
-    .map((d) => d.file.path)
-    .filter((p) => !p.startsWith(".github/") && !isDocOrFixture(p))
-    .map((p) => p.slice(0, p.lastIndexOf("/") + 1));
-  return [...new Set(folders)];
-}
-
-/**
- * What each service does for itself (validate, bound and harden what it serves):
- * in a repository of several services, a signal seen in some of them is not the
- * item met, and not a problem either; the rest are for the reviewer.
- */
-function perService(rule: Rule, what: string): Rule {
-  return refined(rule, (repo, outcome) => {
-    const services = serviceFolders(repo);
-    if (outcome.verdict !== "met" || services.length < 2 || services.includes("")) return outcome;
-    const seen = services.filter((folder) => outcome.findings.some((f) => f.verdict === "met" && f.file.startsWith(folder)));
-    if (seen.length === services.length) return outcome;
-    const names = seen.map((folder) => folder.replace(/\/$/, "")).slice(0, 4);
-    return {
-      verdict: null,
-      summary: `${what} seen in ${seen.length} of ${count(services.length, "service")}${names.length ? ` (${names.join(", ")})` : ""}; the others are for the reviewer.`,
-      findings: outcome.findings,
-    };
-  });
-}
+import { perService } from "./services";
 
 const isServerConfig = (f: RepoFile) =>
   isSource(f.path) || /(^|\/)(nginx[^/]*\.conf|application[\w-]*\.(ya?ml|properties)|settings[^/]*\.py|appsettings[\w.-]*\.json)$/.test(f.path);

@@ -39,14 +39,17 @@ function dockerfileFindings({ file, stages }: Dockerfile): Finding[] {
 const PLACEHOLDER_VALUE = /sample|example|dummy|placeholder|changeme|change-me|fake|^test|test$|^x+$|^\*+$|^\.\.\.$/i;
 
 function ciFindings(file: RepoFile): Finding[] {
-  return matchingLines(file, CI_LITERAL)
-    .filter(({ match }) => !PLACEHOLDER_VALUE.test(match[3]!))
-    .map(({ line, match }) => ({
-      file: file.path,
-      line,
-      verdict: "not_met" as const,
-      message: `${match[1]} is set to a literal value in the CI file instead of a protected secret`,
-    }));
+  return (
+    matchingLines(file, CI_LITERAL)
+      // `secrets: inherit` passes the caller's protected secrets on to a reusable workflow: no value at all.
+      .filter(({ match }) => !PLACEHOLDER_VALUE.test(match[3]!) && !(match[1] === "secrets" && match[3] === "inherit"))
+      .map(({ line, match }) => ({
+        file: file.path,
+        line,
+        verdict: "not_met" as const,
+        message: `${match[1]} is set to a literal value in the CI file instead of a protected secret`,
+      }))
+  );
 }
 
 export const buildSecrets = defineRule("build-secrets", (repo) => {

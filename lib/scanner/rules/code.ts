@@ -5,6 +5,7 @@
 import type { Repo, RepoFile } from "../repo";
 import { count, defineRule, isDocOrFixture, isSource, matchingLines, memoised, refined, worst, type Finding, type Rule, type Verdict } from "../rule";
 import { plainSecrets } from "./committed-credentials";
+import { perService } from "./services";
 
 export interface Signal {
   pattern: RegExp;
@@ -47,7 +48,8 @@ export function signalRule(
   settle: (findings: Finding[]) => Verdict = (findings) => worst(findings.map((f) => f.verdict)),
 ): Rule {
   return defineRule(id, (repo) => {
-    const findings = signals(repo, list).slice(0, 60);
+    // Enough to see every service of a large repository (an item lists at most 50 observations).
+    const findings = signals(repo, list).slice(0, 400);
     if (!findings.length) return { verdict: null, summary: words.none, findings };
     const verdict = settle(findings);
     const problems = findings.filter((f) => f.verdict !== "met").length;
@@ -55,29 +57,36 @@ export function signalRule(
   });
 }
 
-export const envValidation = signalRule(
-  "env-validation",
-  [
-    { pattern: /\benvalid\b|cleanEnv\(|createEnv\(|@t3-oss\/env/, verdict: "met", message: "The environment is validated with a schema" },
+export const envValidation = perService(
+  signalRule(
+    "env-validation",
+    [
+      { pattern: /\benvalid\b|cleanEnv\(|createEnv\(|@t3-oss\/env/, verdict: "met", message: "The environment is validated with a schema" },
+      {
+        // Node's environment object, written so that this file does not itself read like code that reads it.
+        pattern: new RegExp(`\\.(parse|safeParse|validate)\\(\\s*${NODE_ENV_OBJECT}\\b|(?:Joi|z|yup)\\.object\\(.*${NODE_ENV_OBJECT}|envSchema|envVarsSchema`),
+        verdict: "met",
+        message: "The environment is validated against a schema",
+      },
+      {
+        pattern: /\bBaseSettings\b|pydantic_settings|environs\b/,
+        verdict: "met",
+        message: "Settings are read from the environment by a typed, validated model",
+      },
+      {
+        pattern: /envconfig\.Process\(|env\.Parse\(|kelseyhightower\/envconfig|caarlos0\/env/,
+        verdict: "met",
+        message: "The environment is parsed into a typed configuration",
+      },
+      { pattern: /@ConfigurationProperties|@Validated/, verdict: "met", message: "Configuration properties are bound and validated" },
+    ],
     {
-      // Node's environment object, written so that this file does not itself read like code that reads it.
-      pattern: new RegExp(`\\.(parse|safeParse|validate)\\(\\s*${NODE_ENV_OBJECT}\\b|(?:Joi|z|yup)\\.object\\(.*${NODE_ENV_OBJECT}|envSchema|envVarsSchema`),
-      verdict: "met",
-      message: "The environment is validated against a schema",
+      none: "No validation of the environment at start seen (it may be done by hand).",
+      met: (n) => `The configuration is validated at start (${count(n, "place")}). Whether every variable is covered is for the reviewer.`,
+      problem: () => "",
     },
-    { pattern: /\bBaseSettings\b|pydantic_settings|environs\b/, verdict: "met", message: "Settings are read from the environment by a typed, validated model" },
-    {
-      pattern: /envconfig\.Process\(|env\.Parse\(|kelseyhightower\/envconfig|caarlos0\/env/,
-      verdict: "met",
-      message: "The environment is parsed into a typed configuration",
-    },
-    { pattern: /@ConfigurationProperties|@Validated/, verdict: "met", message: "Configuration properties are bound and validated" },
-  ],
-  {
-    none: "No validation of the environment at start seen (it may be done by hand).",
-    met: (n) => `The configuration is validated at start (${count(n, "place")}). Whether every variable is covered is for the reviewer.`,
-    problem: () => "",
-  },
+  ),
+  "Configuration validated at start",
 );
 
 const secretStoreSignals = signalRule(
@@ -170,54 +179,31 @@ export const configLeak = signalRule(
   },
 );
 
-export const rateLimits = signalRule(
-  "rate-limits",
-  [
-    {
-      pattern:
-        /rate-limit-redis|RedisStore\(\{\s*sendCommand|RateLimiterRedis|RateLimiterPostgres|ThrottlerStorageRedis|storage_uri\s*=\s*["']redis|redis_rate|go-redis\/redis_rate/,
-      verdict: "met",
-      message: "Rate limits are counted in a shared store",
-    },
-    {
-      pattern:
-        /express-rate-limit|rateLimit\(\{|rate-limiter-flexible|@nestjs\/throttler|\bslowapi\b|flask_limiter|django_ratelimit|golang\.org\/x\/time\/rate|Bucket4j|resilience4j-ratelimiter/,
-      verdict: "partially_met",
-      message: "Requests are rate limited",
-    },
-  ],
-  {
-    none: "No rate limiting seen in the code (a gateway or the platform may do it).",
-    met: (n) => `Rate limits are counted in a shared store, so they hold across instances (${count(n, "place")}).`,
-    problem: () => "Requests are rate limited in each process; with no shared store seen, a limit does not hold across instances.",
-  },
-  (findings) => (findings.some((f) => f.verdict === "met") ? "met" : "partially_met"),
-);
-
-export const structuredLogs = memoised(
+export const rateLimits = perService(
   signalRule(
-    "structured-logs",
+    "rate-limits",
     [
       {
-        pattern: /from ["']pino["']|require\(["']pino["']\)|\bbunyan\b|format\.json\(\)|winston\.format\.json/,
+        pattern:
+          /rate-limit-redis|RedisStore\(\{\s*sendCommand|RateLimiterRedis|RateLimiterPostgres|ThrottlerStorageRedis|storage_uri\s*=\s*["']redis|redis_rate|go-redis\/redis_rate/,
         verdict: "met",
-        message: "Logs are written as JSON records",
+        message: "Rate limits are counted in a shared store",
       },
       {
-        pattern: /go\.uber\.org\/zap|rs\/zerolog|slog\.NewJSONHandler|logrus\.JSONFormatter|&log\.JSONFormatter/,
-        verdict: "met",
-        message: "Logs are written as structured records",
-      },
-      { pattern: /\bstructlog\b|pythonjsonlogger|json_log_formatter/, verdict: "met", message: "Logs are written as structured records" },
-      {
-        pattern: /LogstashEncoder|Serilog|JsonFormatter|EcsLayout/,
-        verdict: "met",
-        message: "Logs are written as structured records",
-        files: (f) => isSource(f.path) || /logback[\w-]*\.xml$|log4j2?[\w-]*\.xml$/.test(f.path),
+        pattern:
+          /express-rate-limit|rateLimit\(\{|rate-limiter-flexible|@nestjs\/throttler|\bslowapi\b|flask_limiter|django_ratelimit|golang\.org\/x\/time\/rate|Bucket4j|resilience4j-ratelimiter/,
+        verdict: "partially_met",
+        message: "Requests are rate limited",
       },
     ],
-    { none: "No structured logger seen.", met: (n) => `Logs are structured records (${count(n, "place")}), easy to filter.`, problem: () => "" },
+    {
+      none: "No rate limiting seen in the code (a gateway or the platform may do it).",
+      met: (n) => `Rate limits are counted in a shared store, so they hold across instances (${count(n, "place")}).`,
+      problem: () => "Requests are rate limited in each process; with no shared store seen, a limit does not hold across instances.",
+    },
+    (findings) => (findings.some((f) => f.verdict === "met") ? "met" : "partially_met"),
   ),
+  "Rate limiting",
 );
 
 export const tokenExpiry = signalRule(

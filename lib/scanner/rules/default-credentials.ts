@@ -7,6 +7,8 @@ import type { RepoFile } from "../repo";
 import { apartNote, count, defineRule, isDocOrFixture, type Finding } from "../rule";
 
 const SECRET_NAME = /(password|passwd|_pass\b|secret)/i;
+/** Cloud API keys given to a local emulator (DynamoDB Local, LocalStack) accept anything: they guard no server. */
+const CLOUD_KEY = /ACCESS_KEY|^AWS_/i;
 export const WEAK =
   /^(admin|administrator|password|passw0rd|guest|root|postgres|mysql|redis|changeme|change_me|secret|default|123456|12345678|letmein|qwerty|pass|toor|test)$/i;
 const DEPLOY_FILE = /\.(ya?ml|tf|tfvars)$/i;
@@ -17,9 +19,9 @@ function weakLines(file: RepoFile): { line: number; name: string }[] {
   const found: { line: number; name: string }[] = [];
   file.lines.forEach((text, index) => {
     const inline = /^\s*-?\s*"?([\w.-]+)"?\s*[:=]\s*"?([^"\s#]+)"?\s*(#.*)?$/.exec(text);
-    if (inline && SECRET_NAME.test(inline[1]!) && WEAK.test(inline[2]!)) found.push({ line: index + 1, name: inline[1]! });
+    if (inline && SECRET_NAME.test(inline[1]!) && !CLOUD_KEY.test(inline[1]!) && WEAK.test(inline[2]!)) found.push({ line: index + 1, name: inline[1]! });
     const entry = /^\s*-\s*name:\s*"?([\w.-]+)"?\s*$/.exec(text);
-    if (entry && SECRET_NAME.test(entry[1]!)) {
+    if (entry && SECRET_NAME.test(entry[1]!) && !CLOUD_KEY.test(entry[1]!)) {
       const value = /^\s*value:\s*"?([^"\s#]+)"?\s*$/.exec(file.lines[index + 1] ?? "");
       if (value && WEAK.test(value[1]!)) found.push({ line: index + 2, name: entry[1]! });
     }

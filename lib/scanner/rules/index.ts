@@ -1,12 +1,12 @@
 import type { Rule } from "../rule";
 import { buildSecrets } from "./build-secrets";
 import { committedCredentials } from "./committed-credentials";
-import { commitTraceable, configLeak, dependencyUpdates, envValidation, rateLimits, secretStore, structuredLogs, tokenExpiry, tokenSignature } from "./code";
+import { commitTraceable, configLeak, dependencyUpdates, envValidation, rateLimits, secretStore, tokenExpiry, tokenSignature } from "./code";
 import { containerUser, privilegedPort } from "./container";
 import { databaseTls } from "./database-tls";
 import { defaultCredentials } from "./default-credentials";
 import { lockfile } from "./lockfile";
-import { logFiles } from "./log-files";
+import { logFiles, structuredLogs } from "./log-files";
 import { actionPinning, ciDependencyScan, ciSbom, ciSecretScan, ciSigning, ciStaticAnalysis, workflowPermissions } from "./pipeline";
 import { imagePinning, resourceLimits, runtimeHardening } from "./runtime";
 import { shutdown } from "./shutdown";

@@ -1,6 +1,7 @@
 // Every manifest needs its committed lockfile, and builds should install from
 // it exactly (npm ci), or a rebuild can pull in code nobody reviewed.
-import { defineRule, baseName, count, isCiFile, isDockerfile, worst, type Finding } from "../rule";
+import type { RepoFile } from "../repo";
+import { defineRule, baseName, count, isCiFile, isDockerfile, isDocOrFixture, worst, type Finding } from "../rule";
 
 const LOCKS_FOR: Record<string, string[]> = {
   "package.json": ["package-lock.json", "npm-shrinkwrap.json", "yarn.lock", "pnpm-lock.yaml", "bun.lock", "bun.lockb"],
@@ -33,16 +34,36 @@ export function looseInstall(line: string): string | null {
   return null;
 }
 
+const REQUIREMENTS = /(^|\/)requirements[\w.-]*\.txt$/;
+
 function folderOf(file: string): string {
   return file.includes("/") ? file.slice(0, file.lastIndexOf("/")) : "";
 }
 
+/** A pip requirements file is its own lockfile when every package is pinned to an exact version (==, or a URL at a commit). */
+function unpinnedRequirements(file: RepoFile): Finding[] {
+  if (!REQUIREMENTS.test(file.path) || !file.text || isDocOrFixture(file.path)) return [];
+  const loose = file.lines
+    .map((text, index) => ({ text: text.replace(/\s+#.*$/, "").trim(), line: index + 1 }))
+    .filter(({ text }) => /^[A-Za-z0-9]/.test(text) && !/===?|\s@\s|@[0-9a-f]{7,}/.test(text));
+  if (!loose.length) return [];
+  const names = loose.slice(0, 4).map(({ text }) => text.split(/[\s<>=!~;[]/)[0]);
+  return [
+    {
+      file: file.path,
+      line: loose[0]!.line,
+      verdict: "not_met",
+      message: `${count(loose.length, "package")} not pinned to an exact version (${names.join(", ")}${loose.length > 4 ? ", …" : ""}): each build takes whatever is newest`,
+    },
+  ];
+}
+
 export const lockfile = defineRule("lockfile", (repo) => {
   const present = new Set(repo.files.map((file) => file.path));
-  const manifests = repo.files.filter((file) => baseName(file.path) in LOCKS_FOR);
+  const manifests = repo.files.filter((file) => baseName(file.path) in LOCKS_FOR || (REQUIREMENTS.test(file.path) && !isDocOrFixture(file.path)));
   if (!manifests.length) return { verdict: null, summary: "No dependency manifest found.", findings: [] };
   const findings: Finding[] = [];
-  for (const manifest of manifests) {
+  for (const manifest of manifests.filter((file) => baseName(file.path) in LOCKS_FOR)) {
     const locks = LOCKS_FOR[baseName(manifest.path)]!;
     const folders: string[] = [];
     for (let folder = folderOf(manifest.path); ; folder = folderOf(folder)) {
@@ -59,6 +80,7 @@ export const lockfile = defineRule("lockfile", (repo) => {
       });
     }
   }
+  findings.push(...repo.files.flatMap(unpinnedRequirements));
   for (const file of repo.files.filter((f) => isDockerfile(f.path) || isCiFile(f.path))) {
     file.lines.forEach((text, index) => {
       const command = text.trimStart().startsWith("#") ? null : looseInstall(text);

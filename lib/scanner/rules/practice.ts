@@ -109,7 +109,7 @@ export const loadTests = defineRule("load-tests", (repo) => {
     if (!file.text || isDocOrFixture(file.path) === "documentation") continue;
     for (const hit of LOAD_TOOLS.filter((t) => t.files.test(file.path))) {
       const first = matchingLines(file, hit.pattern)[0];
-      if (first) findings.push({ file: file.path, line: first.line, verdict: "partially_met", message: `A ${hit.tool} load test` });
+      if (first) findings.push({ file: file.path, line: first.line, verdict: "partially_met", message: `A load test (${hit.tool})` });
     }
   }
   if (!findings.length) return { verdict: null, summary: "No load test (Locust, k6, JMeter, Gatling, Artillery) found.", findings };

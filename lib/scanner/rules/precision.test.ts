@@ -121,4 +121,33 @@ describe("precision of the newer checks", () => {
     expect(imageName("us-docker.pkg.dev/p/repo/frontend:v1@sha256:abc")).toBe("frontend");
     expect(imageName("frontend")).toBe("frontend");
   });
+
+  it("several services: a structured logger in some is partial, naming the others; a SIGTERM handler in some is for the reviewer", () => {
+    const services = [
+      file("orders/Dockerfile", "FROM node:22\nRUN npm ci\n"),
+      file("orders/src/log.js", 'import pino from "pino";\nexport const log = pino();\n'),
+      file("orders/src/server.js", 'process.on("SIGTERM", () => server.close());\n'),
+      file("cart/Dockerfile", "FROM mcr.microsoft.com/dotnet/sdk:9.0\nRUN dotnet publish\n"),
+      file("cart/src/Cart.cs", 'Console.WriteLine("cart ready");\n'),
+      // An image the repository only configures is not a service of its own.
+      file("kafka/Dockerfile", "FROM apache/kafka:3.9.0\nCOPY server.properties /etc/kafka/\n"),
+    ];
+    const logs = check("structured-logs", repo(...services));
+    expect(logs.verdict).toBe("partially_met");
+    expect(logs.findings.filter((f) => f.verdict !== "met").map((f) => f.file)).toEqual(["cart"]);
+    expect(logs.summary).toMatch(/seen in 1 of 2 services/);
+    expect(check("graceful-shutdown", repo(...services)).verdict).toBeNull();
+    // One service: its own evidence decides.
+    expect(check("structured-logs", repo(...services.slice(0, 3))).verdict).toBe("met");
+  });
+
+  it("OpenTelemetry's log SDKs and its Java agent count as structured logs", () => {
+    expect(
+      check(
+        "structured-logs",
+        repo(file("Dockerfile", 'FROM eclipse-temurin:21\nENTRYPOINT ["java", "-javaagent:/app/opentelemetry-javaagent.jar", "-jar", "app.jar"]\n')),
+      ).verdict,
+    ).toBe("met");
+    expect(check("structured-logs", repo(file("main.go", 'import "go.opentelemetry.io/contrib/bridges/otelslog"\n'))).verdict).toBe("met");
+  });
 });

@@ -2,6 +2,7 @@
 // container deliver the signal to it? A shell-form CMD runs the service under
 // /bin/sh, which does not pass SIGTERM on, so the process is killed mid-work.
 import type { Dockerfile, RepoFile } from "../repo";
+import { perService } from "./services";
 import { defineRule, count, isSource, matchingLines, type Finding } from "../rule";
 
 const HANDLERS: RegExp[] = [
@@ -35,7 +36,7 @@ function shellFormFindings({ file, final }: Dockerfile): Finding[] {
     }));
 }
 
-export const shutdown = defineRule("graceful-shutdown", (repo) => {
+const shutdownAnywhere = defineRule("graceful-shutdown", (repo) => {
   const sources = repo.files.filter((f) => isSource(f.path));
   if (!sources.length) return { verdict: null, summary: "No source file to read.", findings: [] };
   const handlers = sources.flatMap(handlerFindings);
@@ -62,3 +63,6 @@ export const shutdown = defineRule("graceful-shutdown", (repo) => {
     findings,
   };
 });
+
+/** A handler in some services of several says nothing of the others (their framework may handle the signal). */
+export const shutdown = perService(shutdownAnywhere, "SIGTERM handling");

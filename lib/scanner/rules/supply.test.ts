@@ -95,3 +95,30 @@ describe("requirements files are configuration, not documentation", () => {
     expect(check("committed-credentials", repo(file("docs/notes.txt", "https://deploy:t0ken-value-9@pypi.acme-corp.io/simple\n"))).verdict).toBe("met");
   });
 });
+
+describe("what is not a credential", () => {
+  it("`secrets: inherit` hands a reusable workflow the caller's protected secrets", () => {
+    const wf = file(".github/workflows/release.yml", "jobs:\n  publish:\n    uses: ./.github/workflows/artifacts.yaml\n    secrets: inherit\n");
+    expect(check("build-secrets", repo(wf)).findings.filter((f) => f.verdict !== "met")).toEqual([]);
+    const literal = file(".github/workflows/ci.yml", "env:\n  API_TOKEN: a1b2c3d4e5\n");
+    expect(check("build-secrets", repo(literal)).verdict).toBe("not_met");
+  });
+
+  it("a local emulator's dummy cloud keys are not a default password; a database's is", () => {
+    const emulator = file("chart/templates/configmap.yaml", "data:\n  AWS_ACCESS_KEY_ID: key\n  AWS_SECRET_ACCESS_KEY: secret\n");
+    expect(check("default-credentials", repo(emulator)).verdict).toBeNull();
+    expect(check("default-credentials", repo(file("k8s/db.yaml", "data:\n  POSTGRES_PASSWORD: postgres\n"))).verdict).toBe("not_met");
+  });
+});
+
+describe("pip requirements", () => {
+  it("a requirements file with a package not pinned by == is not locked; one pinned throughout, or by a commit, is", () => {
+    const loose = check("lockfile", repo(file("vote/requirements.txt", "Flask\nRedis>=4\ngunicorn==23.0.0\n")));
+    expect(loose.verdict).toBe("not_met");
+    expect(loose.findings.map((f) => `${f.file}:${f.line} ${f.message}`)).toEqual([
+      "vote/requirements.txt:1 2 packages not pinned to an exact version (Flask, Redis): each build takes whatever is newest",
+    ]);
+    const pinned = file("requirements.txt", "-r base.txt\n# pinned\nflask==3.1.0 --hash=sha256:abc\nlib @ git+https://github.com/acme/lib@4f2c9e1a\n");
+    expect(check("lockfile", repo(pinned)).verdict).toBe("met");
+  });
+});
