@@ -20,6 +20,10 @@ export default defineConfig({
   outputDir: "test-results/e2e",
   fullyParallel: true,
   workers: 2,
+  // A budget for hangs, not a speed test: a journey of several sign-ins and a
+  // background job (the worker's fan-out) took 30 s of the default 30 on a busy
+  // 2-core machine, so each test may take 90 s before it counts as hung.
+  timeout: 90_000,
   retries: process.env.CI ? 1 : 0,
   // npm test reads the JSON report to count results; run by hand, the list is enough.
   reporter: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ? [["list"], ["json"]] : [["list"]],

@@ -47,7 +47,7 @@ test("the scanner submits evidence with the token; the reviewer accepts one sugg
   expect(scan.stdout).toContain("NOT MET  F07-UNPRIVILEGED-PORT");
   const submitted = /Submitted (\d+) results for checkout-api; they wait as suggestions in (\S+)/.exec(scan.stderr);
   expect(submitted, scan.stderr).not.toBeNull();
-  expect(Number(submitted![1])).toBe(10);
+  expect(Number(submitted![1])).toBe(12);
   const assessment = new URL(submitted![2]!).pathname;
 
   const { page } = await pageAs(browser, "reviewer");
