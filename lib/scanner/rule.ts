@@ -191,3 +191,15 @@ const EXAMPLE_HOST =
 export function isExampleHost(host: string): boolean {
   return EXAMPLE_HOST.test(host);
 }
+
+const LOOPBACK = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\]|0\.0\.0\.0|host\.docker\.internal)$/i;
+
+/** This machine, or the container host from inside one: a connection a developer or a test makes, not a deployment's. */
+export function isLoopbackHost(host: string): boolean {
+  return LOOPBACK.test(host);
+}
+
+/** A file only a test or CI run uses (docker-compose.test.yml, .env.ci): what it configures is thrown away after the run. */
+export function isThrowawayFile(file: string): boolean {
+  return /(^|[.-])(test|tests|ci|e2e)([.-]|$)/i.test(baseName(file).replace(/\.ya?ml$/, ""));
+}

@@ -2,7 +2,7 @@
 // a credential anyone with read access to the code holds too.
 import type { ManifestObject } from "../manifests";
 import type { Repo, RepoFile } from "../repo";
-import { apartNote, defineRule, baseName, count, isDocOrFixture, isExampleHost, isLockfile, matchingLines, type Finding } from "../rule";
+import { apartNote, defineRule, baseName, count, isDocOrFixture, isExampleHost, isLockfile, isLoopbackHost, matchingLines, type Finding } from "../rule";
 
 const ENV_FILE = /^\.env(\..+)?$/;
 const EXAMPLE = /\.(example|sample|template|dist|defaults)$/i;
@@ -11,7 +11,6 @@ const PRIVATE_KEY = /-----BEGIN ((?:RSA|EC|DSA|OPENSSH|ENCRYPTED|PGP) )?PRIVATE 
 const URL_WITH_PASSWORD = /\b([a-z][a-z0-9+.-]*):\/\/([^\s:@/'"`]+):([^\s@/'"`]+)@([^\s/:'"`?,;]+)/i;
 // Documentation and templates: "…", "<password>", "${DB_PASSWORD}", "changeme".
 const PLACEHOLDER = /^(\$|\{|<|\[|%|\*+$|x+$|\.\.\.|…|password$|pass$|pwd$|changeme|change-me|secret$|example|placeholder|your[-_]|dummy|fake|test$)/i;
-const LOOPBACK = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\]|0\.0\.0\.0|host\.docker\.internal)$/i;
 
 export function isSecretFileName(file: string): boolean {
   const name = baseName(file);
@@ -43,7 +42,7 @@ function envFinding(file: RepoFile): Finding | null {
 function inlineCredentials(file: RepoFile): Finding[] {
   if (isLockfile(file.path)) return [];
   return matchingLines(file, URL_WITH_PASSWORD)
-    .filter(({ match }) => !PLACEHOLDER.test(match[3]!) && !LOOPBACK.test(match[4]!) && !isExampleHost(match[4]!))
+    .filter(({ match }) => !PLACEHOLDER.test(match[3]!) && !isLoopbackHost(match[4]!) && !isExampleHost(match[4]!))
     .map(({ line, match }) => ({
       file: file.path,
       line,

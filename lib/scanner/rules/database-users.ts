@@ -3,7 +3,7 @@
 // and postgres, root and sa are the administrators' names: an app that connects
 // as one of them can read, change and drop everything on the server.
 import type { RepoFile } from "../repo";
-import { count, defineRule, isCiFile, isDocOrFixture, isExampleHost, matchingLines, type Finding } from "../rule";
+import { count, defineRule, isCiFile, isDocOrFixture, isExampleHost, isLoopbackHost, isThrowawayFile, matchingLines, type Finding } from "../rule";
 
 const ADMINISTRATORS = new Set(["postgres", "root", "sa"]);
 /** The superuser an official database image creates from its configuration. */
@@ -12,13 +12,10 @@ const SUPERUSER_SETTING = /^\s*-?\s*["']?(POSTGRES_USER|MONGO_INITDB_ROOT_USERNA
 const APP_USER =
   /^\s*-?\s*["']?((?:SPRING_DATASOURCE|[A-Z]+_DB|DB|DATABASE|PG|MYSQL_APP|APP_DB)_?USER(?:NAME)?|spring\.datasource\.username|PGUSER)["']?\s*[:=]\s*["']?([\w.-]+)["']?\s*(#.*)?$/;
 const URL_USER = /\b(postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|sqlserver):\/\/([\w.-]+)(?::[^@\s'"]*)?@([^/:\s'"?,;]+)/;
-const LOOPBACK = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\]|0\.0\.0\.0|host\.docker\.internal)$/i;
-const THROWAWAY = /(^|[.-])(test|tests|ci|e2e)([.-]|$)/i;
 const READ = /\.(ya?ml|env|properties|json|toml|tf)$|(^|\/)\.env(\.[\w-]+)?$/;
 
 function inFile(file: RepoFile): Finding[] {
-  const base = file.path.slice(file.path.lastIndexOf("/") + 1);
-  if (!file.text || !READ.test(file.path) || isDocOrFixture(file.path) || isCiFile(file.path) || THROWAWAY.test(base.replace(/\.ya?ml$/, ""))) return [];
+  if (!file.text || !READ.test(file.path) || isDocOrFixture(file.path) || isCiFile(file.path) || isThrowawayFile(file.path)) return [];
   const superusers = new Set([...ADMINISTRATORS, ...matchingLines(file, SUPERUSER_SETTING).map(({ match }) => match[2]!)]);
   const found: Finding[] = [];
   for (const { line, match } of matchingLines(file, APP_USER)) {
@@ -27,7 +24,7 @@ function inFile(file: RepoFile): Finding[] {
   }
   for (const { line, match } of matchingLines(file, URL_USER)) {
     const [, scheme, user, host] = match;
-    if (!superusers.has(user!) || LOOPBACK.test(host!) || isExampleHost(host!)) continue;
+    if (!superusers.has(user!) || isLoopbackHost(host!) || isExampleHost(host!)) continue;
     found.push({ file: file.path, line, verdict: "not_met", message: `A ${scheme} connection to ${host} signs in as ${user}, the server's administrator` });
   }
   return found;

@@ -11,7 +11,7 @@ import { count, isDocOrFixture, isSource, refined, type Finding, type Rule } fro
  * CI's own Dockerfiles, documentation and fixtures aside.
  */
 export function serviceFolders(repo: Repo): string[] {
-  const withSource = new Set(repo.files.filter((f) => isSource(f.path) && !isDocOrFixture(f.path)).map((f) => f.path));
+  const sources = repo.files.filter((f) => isSource(f.path) && !isDocOrFixture(f.path)).map((f) => f.path);
   const candidates = [
     ...new Set(
       repo.dockerfiles
@@ -20,7 +20,7 @@ export function serviceFolders(repo: Repo): string[] {
         .map((p) => p.slice(0, p.lastIndexOf("/") + 1)),
     ),
   ];
-  const hasSource = (folder: string) => [...withSource].some((path) => path.startsWith(folder));
+  const hasSource = (folder: string) => sources.some((path) => path.startsWith(folder));
   const folders = candidates.filter((folder) => folder === "" || hasSource(folder));
   return folders.filter((folder) => !folders.some((other) => other !== folder && other !== "" && folder.startsWith(other)));
 }

@@ -4,7 +4,7 @@
 // authenticates the call unless a mesh does it for the process.
 import type { DeployedContainer } from "../deploy";
 import type { Repo } from "../repo";
-import { count, defineRule, isDocOrFixture, isSource, matchingLines, type Finding } from "../rule";
+import { count, defineRule, isDocOrFixture, isSource, isThrowawayFile, matchingLines, type Finding } from "../rule";
 import { imageName } from "./container";
 import { at } from "../manifests";
 
@@ -22,12 +22,10 @@ const PLAIN_BY_DEFAULT: Record<string, string> = {
 
 /** Anything that might turn TLS on, or a configuration file the scanner does not read: then the container is left alone. */
 const MAY_CONFIGURE_TLS = /tls|ssl|cert|\.conf\b|config[-_]?file|configmap|secretName|--config/i;
-/** Compose files for tests and CI only run on a build machine. */
-const THROWAWAY_COMPOSE = /(^|[.-])(test|tests|ci|e2e)([.-]|$)/i;
 
 function plainServer(c: DeployedContainer): string | null {
   if (!c.image || c.init || c.source === "helm values" || isDocOrFixture(c.file)) return null;
-  if (c.source === "compose" && THROWAWAY_COMPOSE.test(c.file.slice(c.file.lastIndexOf("/") + 1).replace(/\.ya?ml$/, ""))) return null;
+  if (c.source === "compose" && isThrowawayFile(c.file)) return null;
   const product = PLAIN_BY_DEFAULT[imageName(c.image)];
   if (!product || MAY_CONFIGURE_TLS.test(c.settings)) return null;
   return product;
